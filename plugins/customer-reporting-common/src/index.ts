@@ -1,0 +1,9 @@
+/**
+ * Types, constants and permissions shared by the customer-reporting plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './licenseTypes';
+export * from './appStatus';
+export * from './apiTypes';
+export * from './permissions';

@@ -1,0 +1,14 @@
+/** License types of a customer, as stored. Upstream `prod` is stored as `paid`. @public */
+export const LICENSE_TYPES = ['dev', 'trial', 'paid', 'community', 'test'] as const;
+
+/** @public */
+export type LicenseType = (typeof LICENSE_TYPES)[number];
+
+/** Human labels shown for each license type. @public */
+export const LICENSE_TYPE_LABELS: Record<LicenseType, string> = {
+  dev: 'Development',
+  trial: 'Trial',
+  paid: 'Paid',
+  community: 'Community',
+  test: 'Test',
+};
