@@ -42,5 +42,15 @@ if [ -z "${YARN_NPM_REGISTRY_SERVER:-}" ]; then
 fi
 export YARN_ENABLE_TELEMETRY=0
 
-yarn() { node "$REPO_ROOT"/.yarn/releases/yarn-*.cjs "$@"; }
-export -f yarn 2>/dev/null || true
+# A real `yarn` executable (not a shell function) so that child processes,
+# such as `backstage-cli repo start`, find it too.
+mkdir -p "$TOOLCHAIN_DIR/bin"
+if [ ! -x "$TOOLCHAIN_DIR/bin/yarn" ]; then
+  cat > "$TOOLCHAIN_DIR/bin/yarn" <<'YARN'
+#!/usr/bin/env bash
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+exec node "$root"/.yarn/releases/yarn-*.cjs "$@"
+YARN
+  chmod +x "$TOOLCHAIN_DIR/bin/yarn"
+fi
+export PATH="$TOOLCHAIN_DIR/bin:$PATH"

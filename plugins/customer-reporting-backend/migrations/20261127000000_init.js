@@ -61,6 +61,9 @@ exports.up = async function up(knex) {
     t.bigInteger('first_seen_at').notNullable();
     t.bigInteger('first_ready_at').nullable();
     t.bigInteger('last_check_in_at').notNullable();
+    // Current status as a rank (0 missing … 4 ready) so SQL can pick the best.
+    t.integer('status_rank').nullable();
+    t.string('app_version', 100).nullable();
     // Latest known value of every reported field, as JSON: {field: value}.
     t.text('state').notNullable();
     t.bigInteger('updated_at').notNullable();

@@ -1,0 +1,172 @@
+import { Knex } from 'knex';
+import {
+  APP_STATUSES,
+  CustomerSummary,
+  LICENSE_TYPE_LABELS,
+  LicenseType,
+} from '@internal/plugin-customer-reporting-common';
+import { CustomerInput } from '../ingest/schemas';
+import { toIso, toNumber } from './time';
+
+export interface CustomerListQuery {
+  search?: string;
+  appSlug?: string;
+  channelSlug?: string;
+  licenseType?: LicenseType;
+  active?: boolean;
+  limit: number;
+  after?: { name: string; id: string };
+  /** Restrict to these customer ids. */
+  ids?: string[];
+  /** Instances with a check-in at or after this time are active. */
+  activeSince: number;
+}
+
+/** Customers (one license each) and the customer list with its rollups. */
+export class DatabaseCustomersStore {
+  constructor(private readonly db: Knex) {}
+
+  async upsertCustomer(id: string, c: CustomerInput, now: number): Promise<void> {
+    await this.db('customers')
+      .insert({
+        id,
+        name: c.name,
+        email: c.email ?? null,
+        custom_id: c.customId ?? null,
+        app_slug: c.appSlug,
+        channel_slug: c.channelSlug,
+        license_type: c.licenseType,
+        license_id: c.licenseId,
+        created_at: c.createdAt,
+        expires_at: c.expiresAt ?? null,
+        archived: c.archived,
+        enterprise_portal_enabled: c.enterprisePortalEnabled,
+        features: JSON.stringify(c.features),
+        custom_fields: JSON.stringify(c.customFields),
+        updated_at: now,
+      })
+      .onConflict('id')
+      .merge();
+  }
+
+  async getCustomerRow(id: string) {
+    return this.db('customers').where({ id }).first();
+  }
+
+  /** Ids of the given customers that do not exist. */
+  async findMissing(ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    const found = new Set<string>();
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db('customers')
+        .whereIn('id', unique.slice(i, i + 500))
+        .select('id');
+      rows.forEach(r => found.add(r.id));
+    }
+    return unique.filter(id => !found.has(id));
+  }
+
+  async countCustomers(): Promise<number> {
+    const [{ count }] = await this.db('customers').count({ count: '*' });
+    return Number(count);
+  }
+
+  async listCustomers(
+    query: CustomerListQuery,
+  ): Promise<{ items: CustomerSummary[]; totalCount: number; hasMore: boolean }> {
+    const rollup = this.instanceRollup(query.activeSince);
+    const base = this.db('customers as c')
+      .leftJoin(rollup.as('r'), 'r.customer_id', 'c.id')
+      .leftJoin('channels as ch', function joinChannel() {
+        this.on('ch.app_slug', '=', 'c.app_slug').andOn('ch.slug', '=', 'c.channel_slug');
+      });
+    if (query.search) {
+      const term = `%${query.search.toLowerCase().replace(/[\\%_]/g, ch => `\\${ch}`)}%`;
+      base.where(q =>
+        q
+          .whereRaw(`lower(c.name) like ? escape '\\'`, [term])
+          .orWhereRaw(`lower(c.id) like ? escape '\\'`, [term])
+          .orWhereRaw(`lower(coalesce(c.email, '')) like ? escape '\\'`, [term])
+          .orWhereRaw(`lower(coalesce(c.custom_id, '')) like ? escape '\\'`, [term]),
+      );
+    }
+    if (query.ids) base.whereIn('c.id', query.ids);
+    if (query.appSlug) base.where('c.app_slug', query.appSlug);
+    if (query.channelSlug) base.where('c.channel_slug', query.channelSlug);
+    if (query.licenseType) base.where('c.license_type', query.licenseType);
+    if (query.active !== undefined) {
+      const activeSql = '(coalesce(r.active_online, 0) + coalesce(r.airgap_unarchived, 0)) > 0';
+      base.whereRaw(query.active ? activeSql : `not ${activeSql}`);
+    }
+
+    const [{ count }] = await base.clone().count({ count: '*' });
+    const page = base.clone();
+    if (query.after) {
+      const { name, id } = query.after;
+      page.where(q => q.where('c.name', '>', name).orWhere(q2 => q2.where('c.name', name).andWhere('c.id', '>', id)));
+    }
+    const rows = await page
+      .select(
+        'c.*',
+        'ch.name as channel_name',
+        'r.active_online',
+        'r.airgap_unarchived',
+        'r.last_active_at',
+        'r.latest_ready_at',
+        'r.best_rank',
+      )
+      .orderBy([{ column: 'c.name' }, { column: 'c.id' }])
+      .limit(query.limit + 1);
+    return {
+      items: rows.slice(0, query.limit).map(toSummary),
+      totalCount: Number(count),
+      hasMore: rows.length > query.limit,
+    };
+  }
+
+  /** Per-customer instance rollup; archived instances never count. */
+  private instanceRollup(activeSince: number) {
+    return this.db('instances')
+      .select('customer_id')
+      .select(
+        this.db.raw(
+          'sum(case when archived = ? and airgap = ? and last_check_in_at >= ? then 1 else 0 end) as active_online',
+          [false, false, activeSince],
+        ),
+        this.db.raw('sum(case when archived = ? and airgap = ? then 1 else 0 end) as airgap_unarchived', [false, true]),
+        this.db.raw('max(last_check_in_at) as last_active_at'),
+        this.db.raw('max(case when archived = ? then first_ready_at end) as latest_ready_at', [false]),
+        this.db.raw(
+          'max(case when archived = ? and (airgap = ? or last_check_in_at >= ?) then status_rank end) as best_rank',
+          [false, true, activeSince],
+        ),
+      )
+      .groupBy('customer_id');
+  }
+}
+
+function toSummary(row: any): CustomerSummary {
+  const activeOnline = Number(row.active_online ?? 0);
+  const airgap = Number(row.airgap_unarchived ?? 0);
+  const createdAt = Number(row.created_at);
+  const latestReady = toNumber(row.latest_ready_at);
+  const bestRank = toNumber(row.best_rank);
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email ?? null,
+    appSlug: row.app_slug,
+    channelSlug: row.channel_slug,
+    channelName: row.channel_name ?? row.channel_slug,
+    licenseType: row.license_type,
+    licenseTypeLabel: LICENSE_TYPE_LABELS[row.license_type as LicenseType] ?? row.license_type,
+    createdAt: toIso(createdAt)!,
+    expiresAt: toIso(row.expires_at),
+    archived: Boolean(row.archived),
+    active: activeOnline + airgap > 0,
+    status: bestRank === null ? null : APP_STATUSES[bestRank],
+    activeInstances: activeOnline + airgap,
+    lastActiveAt: toIso(row.last_active_at),
+    timeToInstallSeconds: latestReady === null ? null : Math.round((latestReady - createdAt) / 1000),
+  };
+}

@@ -1,0 +1,100 @@
+import { Knex } from 'knex';
+import { IngestResult } from '@internal/plugin-customer-reporting-common';
+import { AttemptEventInput } from '../ingest/schemas';
+import { BatchValidationError, ValidationIssue } from '../ingest/validate';
+import { summarizeAttempt } from '../metrics/installAttemptSummary';
+import { contentHash } from './contentHash';
+import { insertIgnoringDuplicates } from './insertIgnoringDuplicates';
+
+/**
+ * Install attempt events as sent, plus one summary row per attempt that is
+ * recomputed from the attempt's own (few) events whenever one arrives.
+ */
+export class DatabaseInstallAttemptsStore {
+  constructor(private readonly db: Knex) {}
+
+  async ingestEvents(events: AttemptEventInput[]): Promise<IngestResult> {
+    const rows = new Map<string, Record<string, unknown>>();
+    for (const event of events) {
+      const id = contentHash(event);
+      rows.set(id, {
+        id,
+        attempt_id: event.attemptId,
+        customer_id: event.customerId,
+        type: event.type,
+        at: event.at,
+        payload: JSON.stringify(event),
+      });
+    }
+    let accepted = 0;
+    await this.db.transaction(async tx => {
+      await this.checkOwnership(tx, events);
+      accepted = await insertIgnoringDuplicates(tx, 'install_attempt_events', [...rows.values()], ['id']);
+      if (accepted === 0) return;
+      const attemptIds = [...new Set(events.map(e => e.attemptId))].sort();
+      for (const attemptId of attemptIds) {
+        await this.resummarize(tx, attemptId, events.find(e => e.attemptId === attemptId)!.customerId);
+      }
+    });
+    return { accepted, duplicates: events.length - accepted };
+  }
+
+  /** An attempt belongs to one customer for good. */
+  private async checkOwnership(tx: Knex.Transaction, events: AttemptEventInput[]) {
+    const ids = [...new Set(events.map(e => e.attemptId))];
+    const owners = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await tx('install_attempts').whereIn('id', ids.slice(i, i + 500)).select('id', 'customer_id');
+      rows.forEach(r => owners.set(r.id, r.customer_id));
+    }
+    const issues: ValidationIssue[] = [];
+    events.forEach((event, index) => {
+      const owner = owners.get(event.attemptId);
+      if (owner === undefined) owners.set(event.attemptId, event.customerId);
+      else if (owner !== event.customerId) {
+        issues.push({
+          index,
+          field: 'customerId',
+          message: `attempt ${event.attemptId} belongs to customer ${owner}, not ${event.customerId}`,
+        });
+      }
+    });
+    if (issues.length > 0) throw new BatchValidationError(issues);
+  }
+
+  private async resummarize(tx: Knex.Transaction, attemptId: string, customerId: string) {
+    const stored = await tx('install_attempt_events').where({ attempt_id: attemptId }).select('payload');
+    const s = summarizeAttempt(
+      stored.map(r => {
+        const e = JSON.parse(r.payload) as AttemptEventInput;
+        return { ...e, at: Number(e.at) };
+      }),
+    );
+    await tx('install_attempts')
+      .insert({
+        id: attemptId,
+        customer_id: customerId,
+        user_email: s.userEmail,
+        install_type: s.installType,
+        app_version: s.appVersion,
+        k8s_distribution: s.k8sDistribution,
+        os: s.os,
+        os_version: s.osVersion,
+        network_mode: s.networkMode,
+        registry: s.registry,
+        instance_id: s.instanceId,
+        started_at: s.startedAt,
+        completed_at: s.completedAt,
+        failed_at: s.failedAt,
+        failed_step: s.failedStep,
+        reason: s.reason,
+        discarded_at: s.discardedAt,
+        last_event_at: s.lastEventAt,
+        furthest_step: s.furthestStep,
+        furthest_step_index: s.furthestStepIndex,
+        steps: JSON.stringify(s.steps),
+      })
+      .onConflict('id')
+      .merge();
+  }
+}

@@ -1,0 +1,27 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { DatabaseAppsStore } from './DatabaseAppsStore';
+import { DatabaseCustomersStore } from './DatabaseCustomersStore';
+import { DatabaseInstallAttemptsStore } from './DatabaseInstallAttemptsStore';
+import { DatabaseInstancesStore } from './DatabaseInstancesStore';
+import { DatabasePortalStore } from './DatabasePortalStore';
+import { getMigratedClient } from './migrateDatabase';
+
+/** Every store of the plugin, over one migrated database client. */
+export interface Stores {
+  apps: DatabaseAppsStore;
+  customers: DatabaseCustomersStore;
+  instances: DatabaseInstancesStore;
+  installAttempts: DatabaseInstallAttemptsStore;
+  portal: DatabasePortalStore;
+}
+
+export async function createStores(database: DatabaseService): Promise<Stores> {
+  const db = await getMigratedClient(database);
+  return {
+    apps: new DatabaseAppsStore(db),
+    customers: new DatabaseCustomersStore(db),
+    instances: new DatabaseInstancesStore(db),
+    installAttempts: new DatabaseInstallAttemptsStore(db),
+    portal: new DatabasePortalStore(db),
+  };
+}

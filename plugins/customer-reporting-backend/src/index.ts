@@ -1,0 +1,7 @@
+/**
+ * Backend plugin of customer reporting: stores apps, customers, instances,
+ * check-ins, install attempts and portal activity, and serves the reports.
+ *
+ * @packageDocumentation
+ */
+export { customerReportingPlugin as default } from './plugin';

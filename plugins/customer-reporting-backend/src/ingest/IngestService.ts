@@ -1,0 +1,89 @@
+import { NotFoundError } from '@backstage/errors';
+import { IngestResult } from '@internal/plugin-customer-reporting-common';
+import { Stores } from '../database/createStores';
+import { PreparedCheckIn } from '../database/DatabaseInstancesStore';
+import { checkInFields, effectiveAppStatus } from './checkInFields';
+import {
+  appSchema,
+  attemptEventSchema,
+  checkInSchema,
+  customerSchema,
+  MAX_BATCH_ITEMS,
+  portalEventSchema,
+} from './schemas';
+import { BatchValidationError, ValidationIssue, validateBatch, validateOne } from './validate';
+
+/**
+ * The one ingestion path: HTTP routes, the demo generator and data sources
+ * all write through here, so validation and derivation are the same for all.
+ * Each method takes an untrusted request body.
+ */
+export class IngestService {
+  constructor(
+    private readonly stores: Stores,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async putApp(slug: string, body: unknown) {
+    const app = validateOne(appSchema(this.clock), body);
+    await this.stores.apps.upsertApp(slug, app, this.clock());
+    return (await this.stores.apps.getApp(slug))!;
+  }
+
+  async putCustomer(id: string, body: unknown) {
+    const customer = validateOne(customerSchema(this.clock), body);
+    if (!(await this.stores.apps.channelExists(customer.appSlug, customer.channelSlug))) {
+      throw new BatchValidationError([
+        {
+          index: null,
+          field: 'channelSlug',
+          message: `no channel ${customer.channelSlug} in app ${customer.appSlug}; PUT the app first`,
+        },
+      ]);
+    }
+    await this.stores.customers.upsertCustomer(id, customer, this.clock());
+  }
+
+  async ingestCheckIns(body: unknown): Promise<IngestResult> {
+    const receivedAt = this.clock();
+    const checkIns = validateBatch(body, 'checkIns', checkInSchema(this.clock), MAX_BATCH_ITEMS);
+    const issues: ValidationIssue[] = [];
+    const prepared: PreparedCheckIn[] = checkIns.map((checkIn, index) => {
+      const { status, error } = effectiveAppStatus(checkIn);
+      if (error) issues.push({ index, field: 'appStatus', message: error });
+      return {
+        index,
+        instanceId: checkIn.instanceId,
+        customerId: checkIn.customerId,
+        at: checkIn.at ?? receivedAt,
+        appStatus: status,
+        fields: checkInFields(checkIn, status),
+      };
+    });
+    if (issues.length > 0) throw new BatchValidationError(issues);
+    await this.requireCustomers(checkIns.map(c => c.customerId));
+    return this.stores.instances.ingestCheckIns(prepared, receivedAt);
+  }
+
+  async ingestInstallAttemptEvents(body: unknown): Promise<IngestResult> {
+    const events = validateBatch(body, 'events', attemptEventSchema(this.clock), MAX_BATCH_ITEMS);
+    await this.requireCustomers(events.map(e => e.customerId));
+    return this.stores.installAttempts.ingestEvents(events);
+  }
+
+  async ingestPortalEvents(body: unknown): Promise<IngestResult> {
+    const events = validateBatch(body, 'events', portalEventSchema(this.clock), MAX_BATCH_ITEMS);
+    await this.requireCustomers(events.map(e => e.customerId));
+    return this.stores.portal.ingestEvents(events);
+  }
+
+  private async requireCustomers(ids: string[]) {
+    const missing = await this.stores.customers.findMissing(ids);
+    if (missing.length > 0) {
+      const shown = missing.slice(0, 10).join(', ');
+      throw new NotFoundError(
+        `Unknown customer${missing.length > 1 ? 's' : ''}: ${shown}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''}`,
+      );
+    }
+  }
+}

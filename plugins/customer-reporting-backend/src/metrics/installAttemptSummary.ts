@@ -1,0 +1,120 @@
+/**
+ * Folds the events of one install attempt into its summary. Only min/max and
+ * "started event first" choices are used, so the summary is the same for any
+ * arrival order of the events.
+ */
+export type AttemptEventType = 'started' | 'step' | 'completed' | 'failed' | 'discarded';
+
+export interface AttemptEvent {
+  type: AttemptEventType;
+  at: number;
+  step?: string;
+  userEmail?: string;
+  installType?: 'helm' | 'linux';
+  appVersion?: string;
+  environment?: { k8sDistribution?: string; os?: string; osVersion?: string };
+  networkMode?: string;
+  registry?: string;
+  reason?: string;
+  instanceId?: string;
+}
+
+export interface AttemptSummary {
+  startedAt: number;
+  userEmail: string | null;
+  installType: 'helm' | 'linux' | null;
+  appVersion: string | null;
+  k8sDistribution: string | null;
+  os: string | null;
+  osVersion: string | null;
+  networkMode: string | null;
+  registry: string | null;
+  instanceId: string | null;
+  completedAt: number | null;
+  failedAt: number | null;
+  failedStep: string | null;
+  reason: string | null;
+  discardedAt: number | null;
+  lastEventAt: number;
+  furthestStep: string | null;
+  furthestStepIndex: number;
+  steps: { step: string; at: number }[];
+}
+
+export const STEP_ORDER: Record<'helm' | 'linux', readonly string[]> = {
+  helm: ['started', 'registry-login', 'images-pulled', 'completed'],
+  linux: ['started', 'assets-downloaded', 'completed'],
+};
+const ANY_ORDER = ['started', 'registry-login', 'images-pulled', 'assets-downloaded', 'completed'];
+
+function stepOf(event: AttemptEvent): string | undefined {
+  if (event.type === 'started') return 'started';
+  if (event.type === 'completed') return 'completed';
+  if (event.type === 'step') return event.step;
+  return undefined;
+}
+
+export function summarizeAttempt(events: readonly AttemptEvent[]): AttemptSummary {
+  if (events.length === 0) throw new Error('an attempt needs at least one event');
+  // Attributes come from the started event first, then the earliest event that has them.
+  const byPreference = [...events].sort(
+    (a, b) => Number(b.type === 'started') - Number(a.type === 'started') || a.at - b.at,
+  );
+  const first = <T>(pick: (e: AttemptEvent) => T | undefined): T | null => {
+    for (const e of byPreference) {
+      const value = pick(e);
+      if (value !== undefined) return value;
+    }
+    return null;
+  };
+  const earliest = (type: AttemptEventType) => {
+    const matching = events.filter(e => e.type === type).sort((a, b) => a.at - b.at);
+    return matching[0];
+  };
+
+  const stepTimes = new Map<string, number>();
+  for (const e of events) {
+    const step = stepOf(e);
+    if (step && (stepTimes.get(step) ?? Infinity) > e.at) stepTimes.set(step, e.at);
+  }
+  const steps = [...stepTimes.entries()]
+    .map(([step, at]) => ({ step, at }))
+    .sort((a, b) => a.at - b.at || ANY_ORDER.indexOf(a.step) - ANY_ORDER.indexOf(b.step));
+
+  const installType = first(e => e.installType);
+  const order = installType ? STEP_ORDER[installType] : ANY_ORDER;
+  let furthestStep: string | null = null;
+  let furthestStepIndex = 0;
+  for (const { step } of steps) {
+    const index = order.indexOf(step) + 1;
+    if (index > furthestStepIndex) {
+      furthestStepIndex = index;
+      furthestStep = step;
+    }
+  }
+
+  const failed = earliest('failed');
+  const started = earliest('started');
+  return {
+    startedAt: started ? started.at : Math.min(...events.map(e => e.at)),
+    userEmail: first(e => e.userEmail),
+    installType,
+    appVersion: first(e => e.appVersion),
+    k8sDistribution: first(e => e.environment?.k8sDistribution),
+    os: first(e => e.environment?.os),
+    osVersion: first(e => e.environment?.osVersion),
+    networkMode: first(e => e.networkMode),
+    registry: first(e => e.registry),
+    instanceId: first(e => e.instanceId),
+    completedAt: earliest('completed')?.at ?? null,
+    failedAt: failed?.at ?? null,
+    // A failure without a step failed right after the furthest step reached.
+    failedStep: failed ? failed.step ?? furthestStep : null,
+    reason: failed?.reason ?? null,
+    discardedAt: earliest('discarded')?.at ?? null,
+    lastEventAt: Math.max(...events.map(e => e.at)),
+    furthestStep,
+    furthestStepIndex,
+    steps,
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
+import { BatchValidationError } from '../ingest/validate';
+
+const booleanString = z.enum(['true', 'false']).transform(v => v === 'true');
+
+export const customerListQuery = z
+  .object({
+    search: z.string().max(200).optional(),
+    appSlug: z.string().max(100).optional(),
+    channelSlug: z.string().max(100).optional(),
+    licenseType: z.enum(LICENSE_TYPES).optional(),
+    active: booleanString.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(1000).optional(),
+    asOf: z.string().datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+/** Parses a query string; empty parameters count as absent. */
+export function parseQuery<S extends z.ZodTypeAny>(schema: S, query: unknown): z.output<S> {
+  const cleaned = Object.fromEntries(
+    Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== ''),
+  );
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new BatchValidationError(
+      result.error.issues.map(issue => ({
+        index: null,
+        field:
+          issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.') || '(query)',
+        message: issue.code === 'unrecognized_keys' ? 'is not a known query parameter' : issue.message,
+      })),
+    );
+  }
+  return result.data;
+}
+
+/** Opaque keyset cursors: base64url JSON of the last row's sort key. */
+export function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor<T>(cursor: string, shape: z.ZodType<T>): T {
+  try {
+    return shape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new BatchValidationError([{ index: null, field: 'cursor', message: 'is not a cursor this API returned' }]);
+  }
+}

@@ -1,0 +1,37 @@
+import Box from '@material-ui/core/Box';
+import { Content, ContentHeader } from '@backstage/core-components';
+import { CustomerFilterBar } from './CustomerFilterBar';
+import { CustomersTable } from './CustomersTable';
+import { useCustomerFilters } from './useCustomerFilters';
+
+/**
+ * Body of the customer list page without the page header: filters (kept in
+ * the URL query string) above the customer table.
+ *
+ * @remarks
+ * Separate from {@link CustomersPage} because the new frontend system draws
+ * the plugin header itself; rendering ours there would show two headers.
+ */
+export function CustomersContent() {
+  const { filters, setFilters, clearFilters, hasFilters } =
+    useCustomerFilters();
+
+  return (
+    <Content>
+      <ContentHeader title="Customers" />
+      <Box mb={2}>
+        <CustomerFilterBar
+          filters={filters}
+          onChange={setFilters}
+          onClear={clearFilters}
+          hasFilters={hasFilters}
+        />
+      </Box>
+      <CustomersTable
+        filters={filters}
+        hasFilters={hasFilters}
+        onClearFilters={clearFilters}
+      />
+    </Content>
+  );
+}

@@ -1,0 +1,109 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+} from '@backstage/core-components';
+import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
+import { customerColumns } from './customerColumns';
+import { useCustomerList } from './useCustomerList';
+import { CustomerFilters } from './useCustomerFilters';
+
+/**
+ * The customer table with its loading, error, empty and "Load more" states.
+ */
+export function CustomersTable(props: {
+  filters: CustomerFilters;
+  hasFilters: boolean;
+  onClearFilters: () => void;
+}) {
+  const { filters, hasFilters, onClearFilters } = props;
+  const list = useCustomerList(filters);
+
+  if (list.error) {
+    return (
+      <>
+        <ResponseErrorPanel error={list.error} />
+        <Box mt={2}>
+          <Button variant="outlined" onClick={list.retry}>
+            Retry
+          </Button>
+        </Box>
+      </>
+    );
+  }
+
+  // Only before the first answer: later reloads keep the old rows visible
+  // under the table's own loading overlay instead of flashing a spinner.
+  if (!list.loaded) {
+    return <Progress />;
+  }
+
+  if (list.items.length === 0 && !list.loading) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No customers"
+        description={
+          hasFilters
+            ? 'No customer matches these filters.'
+            : 'No customer has been reported to the customer-reporting backend yet.'
+        }
+        action={
+          hasFilters ? (
+            <Button variant="outlined" color="primary" onClick={onClearFilters}>
+              Clear filters
+            </Button>
+          ) : undefined
+        }
+      />
+    );
+  }
+
+  return (
+    <>
+      <Table<CustomerSummary>
+        title={`${list.totalCount} ${
+          list.totalCount === 1 ? 'customer' : 'customers'
+        }`}
+        subtitle={`Showing ${list.items.length} of ${list.totalCount}`}
+        columns={customerColumns}
+        data={list.items}
+        isLoading={list.loading}
+        options={{
+          // Paging, search and sorting all happen on the backend.
+          paging: false,
+          search: false,
+          sorting: false,
+          padding: 'dense',
+        }}
+      />
+      {list.loadMoreError && (
+        <Box mt={2}>
+          <ResponseErrorPanel
+            title="Could not load more customers"
+            error={list.loadMoreError}
+          />
+        </Box>
+      )}
+      {list.hasMore && (
+        <Box mt={2} display="flex" alignItems="center" style={{ gap: 16 }}>
+          <Button
+            variant="outlined"
+            color="primary"
+            onClick={list.loadMore}
+            disabled={list.loadingMore}
+          >
+            {list.loadingMore ? 'Loading…' : 'Load more'}
+          </Button>
+          <Typography variant="body2" color="textSecondary">
+            {list.totalCount - list.items.length} more
+          </Typography>
+        </Box>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { CustomersPage } from './CustomersPage';
+export { CustomersContent } from './CustomersContent';

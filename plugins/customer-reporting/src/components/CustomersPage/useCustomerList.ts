@@ -1,0 +1,92 @@
+import { useCallback, useRef, useState } from 'react';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  CustomerListResponse,
+  CustomerSummary,
+} from '@internal/plugin-customer-reporting-common';
+import { customerReportingApiRef } from '../../api';
+import { CustomerFilters } from './useCustomerFilters';
+
+/** Rows fetched per request; "Load more" appends the next batch. */
+export const CUSTOMER_PAGE_SIZE = 50;
+
+/**
+ * Loads the customer list for a set of filters, one cursor page at a time.
+ *
+ * @remarks
+ * Pages are appended rather than replaced ("Load more") because the backend
+ * pages by cursor: there is no page number to jump to, only "what follows".
+ * A generation counter drops "Load more" answers that arrive after the
+ * filters changed, so rows of two different filter sets never mix.
+ */
+export function useCustomerList(filters: CustomerFilters) {
+  const api = useApi(customerReportingApiRef);
+  const [morePages, setMorePages] = useState<CustomerListResponse[]>([]);
+  const generation = useRef(0);
+
+  const { search, appSlug, licenseType, active } = filters;
+
+  const firstPage = useAsyncRetry(async () => {
+    generation.current += 1;
+    setMorePages([]);
+    return api.listCustomers({
+      search,
+      appSlug,
+      licenseType,
+      active,
+      limit: CUSTOMER_PAGE_SIZE,
+    });
+  }, [api, search, appSlug, licenseType, active]);
+
+  const lastPage = morePages.length
+    ? morePages[morePages.length - 1]
+    : firstPage.value;
+  const nextCursor = lastPage?.nextCursor ?? undefined;
+
+  // While the first page reloads, the cursor still belongs to the old filters.
+  const canLoadMore = Boolean(nextCursor) && !firstPage.loading;
+
+  const [moreState, fetchMore] = useAsyncFn(async () => {
+    if (!canLoadMore || !nextCursor) {
+      return;
+    }
+    const requestedIn = generation.current;
+    const page = await api.listCustomers({
+      search,
+      appSlug,
+      licenseType,
+      active,
+      limit: CUSTOMER_PAGE_SIZE,
+      cursor: nextCursor,
+    });
+    if (requestedIn === generation.current) {
+      setMorePages(pages => [...pages, page]);
+    }
+  }, [api, search, appSlug, licenseType, active, nextCursor, canLoadMore]);
+
+  // Errors surface through moreState; swallow the rejection here so a failed
+  // "Load more" click does not become an unhandled promise rejection.
+  const loadMore = useCallback(() => {
+    fetchMore().catch(() => {});
+  }, [fetchMore]);
+
+  const items: CustomerSummary[] = firstPage.value
+    ? [firstPage.value, ...morePages].flatMap(page => page.items)
+    : [];
+
+  return {
+    items,
+    // The newest page has the freshest count if customers were added meanwhile.
+    totalCount: lastPage?.totalCount ?? 0,
+    hasMore: canLoadMore,
+    loading: firstPage.loading,
+    loaded: firstPage.value !== undefined,
+    error: firstPage.error,
+    retry: firstPage.retry,
+    loadMore,
+    loadingMore: moreState.loading,
+    loadMoreError: moreState.error,
+  };
+}

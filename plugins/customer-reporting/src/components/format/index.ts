@@ -1,0 +1,3 @@
+export { formatDuration } from './formatDuration';
+export type { FormatDurationOptions } from './formatDuration';
+export { formatAbsoluteTime, formatRelativeTime } from './formatRelativeTime';
