@@ -29,6 +29,7 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
+import { CustomerReportingPage } from '@internal/plugin-customer-reporting';
 
 const app = createApp({
   apis,
@@ -70,6 +71,7 @@ const routes = (
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
+    <Route path="/customer-reporting" element={<CustomerReportingPage />} />
   </FlatRoutes>
 );
 

@@ -23,7 +23,14 @@ export const customerReportingPlugin = createBackendPlugin({
         logger: coreServices.logger,
         lifecycle: coreServices.lifecycle,
       },
-      async init({ config, database, httpAuth, httpRouter, logger, lifecycle }) {
+      async init({
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        lifecycle,
+      }) {
         const clock = () => Date.now();
         const stores = await createStores(database);
         const ingest = new IngestService(stores, clock);
@@ -35,9 +42,15 @@ export const customerReportingPlugin = createBackendPlugin({
             stores,
             ingest,
             clock,
-            maxBodyBytes: pluginConfig?.getOptionalNumber('ingest.maxBodyBytes') ?? 5 * 1024 * 1024,
+            maxBodyBytes:
+              pluginConfig?.getOptionalNumber('ingest.maxBodyBytes') ??
+              5 * 1024 * 1024,
             activeWindowMs:
-              (pluginConfig?.getOptionalNumber('activity.activeWindowHours') ?? 24) * 60 * 60 * 1000,
+              (pluginConfig?.getOptionalNumber('activity.activeWindowHours') ??
+                24) *
+              60 *
+              60 *
+              1000,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -45,8 +58,8 @@ export const customerReportingPlugin = createBackendPlugin({
         if (pluginConfig?.getOptionalBoolean('demoData.enabled')) {
           // Seeding runs after start-up so the portal answers at once.
           lifecycle.addStartupHook(() => {
-            loadDemoDataIfEmpty({ stores, ingest, logger, clock }).catch(error =>
-              logger.error(`Loading demo data failed: ${error}`),
+            loadDemoDataIfEmpty({ stores, ingest, logger, clock }).catch(
+              error => logger.error(`Loading demo data failed: ${error}`),
             );
           });
         }

@@ -1,5 +1,11 @@
 /** License types of a customer, as stored. Upstream `prod` is stored as `paid`. @public */
-export const LICENSE_TYPES = ['dev', 'trial', 'paid', 'community', 'test'] as const;
+export const LICENSE_TYPES = [
+  'dev',
+  'trial',
+  'paid',
+  'community',
+  'test',
+] as const;
 
 /** @public */
 export type LicenseType = (typeof LICENSE_TYPES)[number];

@@ -13,8 +13,16 @@ export const TEST_APP = {
       slug: 'stable',
       name: 'Stable',
       releases: [
-        { sequence: 1, versionLabel: '1.0.0', promotedAt: '2024-05-01T00:00:00Z' },
-        { sequence: 2, versionLabel: '1.1.0', promotedAt: '2024-06-01T00:00:00Z' },
+        {
+          sequence: 1,
+          versionLabel: '1.0.0',
+          promotedAt: '2024-05-01T00:00:00Z',
+        },
+        {
+          sequence: 2,
+          versionLabel: '1.1.0',
+          promotedAt: '2024-06-01T00:00:00Z',
+        },
       ],
     },
     { slug: 'beta', name: 'Beta', releases: [] },
@@ -36,7 +44,10 @@ export function testCustomer(overrides: Record<string, unknown> = {}) {
 }
 
 /** Migrated stores on the given test database, with one app and customer `c1`. */
-export async function createTestIngest(knex: Knex, now: () => number = () => TEST_NOW): Promise<{
+export async function createTestIngest(
+  knex: Knex,
+  now: () => number = () => TEST_NOW,
+): Promise<{
   stores: Stores;
   ingest: IngestService;
 }> {

@@ -26,7 +26,11 @@ export interface CustomerListQuery {
 export class DatabaseCustomersStore {
   constructor(private readonly db: Knex) {}
 
-  async upsertCustomer(id: string, c: CustomerInput, now: number): Promise<void> {
+  async upsertCustomer(
+    id: string,
+    c: CustomerInput,
+    now: number,
+  ): Promise<void> {
     await this.db('customers')
       .insert({
         id,
@@ -71,23 +75,33 @@ export class DatabaseCustomersStore {
     return Number(count);
   }
 
-  async listCustomers(
-    query: CustomerListQuery,
-  ): Promise<{ items: CustomerSummary[]; totalCount: number; hasMore: boolean }> {
+  async listCustomers(query: CustomerListQuery): Promise<{
+    items: CustomerSummary[];
+    totalCount: number;
+    hasMore: boolean;
+  }> {
     const rollup = this.instanceRollup(query.activeSince);
     const base = this.db('customers as c')
       .leftJoin(rollup.as('r'), 'r.customer_id', 'c.id')
       .leftJoin('channels as ch', function joinChannel() {
-        this.on('ch.app_slug', '=', 'c.app_slug').andOn('ch.slug', '=', 'c.channel_slug');
+        this.on('ch.app_slug', '=', 'c.app_slug').andOn(
+          'ch.slug',
+          '=',
+          'c.channel_slug',
+        );
       });
     if (query.search) {
-      const term = `%${query.search.toLowerCase().replace(/[\\%_]/g, ch => `\\${ch}`)}%`;
+      const term = `%${query.search
+        .toLowerCase()
+        .replace(/[\\%_]/g, ch => `\\${ch}`)}%`;
       base.where(q =>
         q
           .whereRaw(`lower(c.name) like ? escape '\\'`, [term])
           .orWhereRaw(`lower(c.id) like ? escape '\\'`, [term])
           .orWhereRaw(`lower(coalesce(c.email, '')) like ? escape '\\'`, [term])
-          .orWhereRaw(`lower(coalesce(c.custom_id, '')) like ? escape '\\'`, [term]),
+          .orWhereRaw(`lower(coalesce(c.custom_id, '')) like ? escape '\\'`, [
+            term,
+          ]),
       );
     }
     if (query.ids) base.whereIn('c.id', query.ids);
@@ -95,7 +109,8 @@ export class DatabaseCustomersStore {
     if (query.channelSlug) base.where('c.channel_slug', query.channelSlug);
     if (query.licenseType) base.where('c.license_type', query.licenseType);
     if (query.active !== undefined) {
-      const activeSql = '(coalesce(r.active_online, 0) + coalesce(r.airgap_unarchived, 0)) > 0';
+      const activeSql =
+        '(coalesce(r.active_online, 0) + coalesce(r.airgap_unarchived, 0)) > 0';
       base.whereRaw(query.active ? activeSql : `not ${activeSql}`);
     }
 
@@ -103,7 +118,11 @@ export class DatabaseCustomersStore {
     const page = base.clone();
     if (query.after) {
       const { name, id } = query.after;
-      page.where(q => q.where('c.name', '>', name).orWhere(q2 => q2.where('c.name', name).andWhere('c.id', '>', id)));
+      page.where(q =>
+        q
+          .where('c.name', '>', name)
+          .orWhere(q2 => q2.where('c.name', name).andWhere('c.id', '>', id)),
+      );
     }
     const rows = await page
       .select(
@@ -133,9 +152,15 @@ export class DatabaseCustomersStore {
           'sum(case when archived = ? and airgap = ? and last_check_in_at >= ? then 1 else 0 end) as active_online',
           [false, false, activeSince],
         ),
-        this.db.raw('sum(case when archived = ? and airgap = ? then 1 else 0 end) as airgap_unarchived', [false, true]),
+        this.db.raw(
+          'sum(case when archived = ? and airgap = ? then 1 else 0 end) as airgap_unarchived',
+          [false, true],
+        ),
         this.db.raw('max(last_check_in_at) as last_active_at'),
-        this.db.raw('max(case when archived = ? then first_ready_at end) as latest_ready_at', [false]),
+        this.db.raw(
+          'max(case when archived = ? then first_ready_at end) as latest_ready_at',
+          [false],
+        ),
         this.db.raw(
           'max(case when archived = ? and (airgap = ? or last_check_in_at >= ?) then status_rank end) as best_rank',
           [false, true, activeSince],
@@ -159,7 +184,8 @@ function toSummary(row: any): CustomerSummary {
     channelSlug: row.channel_slug,
     channelName: row.channel_name ?? row.channel_slug,
     licenseType: row.license_type,
-    licenseTypeLabel: LICENSE_TYPE_LABELS[row.license_type as LicenseType] ?? row.license_type,
+    licenseTypeLabel:
+      LICENSE_TYPE_LABELS[row.license_type as LicenseType] ?? row.license_type,
     createdAt: toIso(createdAt)!,
     expiresAt: toIso(row.expires_at),
     archived: Boolean(row.archived),
@@ -167,6 +193,9 @@ function toSummary(row: any): CustomerSummary {
     status: bestRank === null ? null : APP_STATUSES[bestRank],
     activeInstances: activeOnline + airgap,
     lastActiveAt: toIso(row.last_active_at),
-    timeToInstallSeconds: latestReady === null ? null : Math.round((latestReady - createdAt) / 1000),
+    timeToInstallSeconds:
+      latestReady === null
+        ? null
+        : Math.round((latestReady - createdAt) / 1000),
   };
 }

@@ -29,22 +29,36 @@ export class DatabaseInstallAttemptsStore {
     let accepted = 0;
     await this.db.transaction(async tx => {
       await this.checkOwnership(tx, events);
-      accepted = await insertIgnoringDuplicates(tx, 'install_attempt_events', [...rows.values()], ['id']);
+      accepted = await insertIgnoringDuplicates(
+        tx,
+        'install_attempt_events',
+        [...rows.values()],
+        ['id'],
+      );
       if (accepted === 0) return;
       const attemptIds = [...new Set(events.map(e => e.attemptId))].sort();
       for (const attemptId of attemptIds) {
-        await this.resummarize(tx, attemptId, events.find(e => e.attemptId === attemptId)!.customerId);
+        await this.resummarize(
+          tx,
+          attemptId,
+          events.find(e => e.attemptId === attemptId)!.customerId,
+        );
       }
     });
     return { accepted, duplicates: events.length - accepted };
   }
 
   /** An attempt belongs to one customer for good. */
-  private async checkOwnership(tx: Knex.Transaction, events: AttemptEventInput[]) {
+  private async checkOwnership(
+    tx: Knex.Transaction,
+    events: AttemptEventInput[],
+  ) {
     const ids = [...new Set(events.map(e => e.attemptId))];
     const owners = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await tx('install_attempts').whereIn('id', ids.slice(i, i + 500)).select('id', 'customer_id');
+      const rows = await tx('install_attempts')
+        .whereIn('id', ids.slice(i, i + 500))
+        .select('id', 'customer_id');
       rows.forEach(r => owners.set(r.id, r.customer_id));
     }
     const issues: ValidationIssue[] = [];
@@ -62,8 +76,14 @@ export class DatabaseInstallAttemptsStore {
     if (issues.length > 0) throw new BatchValidationError(issues);
   }
 
-  private async resummarize(tx: Knex.Transaction, attemptId: string, customerId: string) {
-    const stored = await tx('install_attempt_events').where({ attempt_id: attemptId }).select('payload');
+  private async resummarize(
+    tx: Knex.Transaction,
+    attemptId: string,
+    customerId: string,
+  ) {
+    const stored = await tx('install_attempt_events')
+      .where({ attempt_id: attemptId })
+      .select('payload');
     const s = summarizeAttempt(
       stored.map(r => {
         const e = JSON.parse(r.payload) as AttemptEventInput;

@@ -12,142 +12,265 @@ const checkIn = (at: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-describe.each(databases.eachSupportedId())('DatabaseInstancesStore on %p', databaseId => {
-  async function setup() {
-    const knex = await databases.init(databaseId);
-    return { knex, ...(await createTestIngest(knex)) };
-  }
-
-  async function snapshot(knex: Awaited<ReturnType<typeof setup>>['knex']) {
-    const instance = await knex('instances').where({ id: 'i1' }).first();
-    const events = await knex('instance_events').where({ instance_id: 'i1' }).orderBy(['field', 'at']).select('field', 'at', 'value', 'previous_value');
-    const spans = await knex('instance_spans').where({ instance_id: 'i1' }).orderBy('start_at').select('start_at', 'last_at');
-    return {
-      instance: {
-        first_seen_at: Number(instance.first_seen_at),
-        first_ready_at: instance.first_ready_at === null ? null : Number(instance.first_ready_at),
-        last_check_in_at: Number(instance.last_check_in_at),
-        status_rank: instance.status_rank,
-        app_version: instance.app_version,
-        state: JSON.parse(instance.state),
-      },
-      events: events.map(e => ({ ...e, at: Number(e.at) })),
-      spans: spans.map(s => ({ start: Number(s.start_at), last: Number(s.last_at) })),
-    };
-  }
-
-  it('creates exactly the change events of domain example 4', async () => {
-    const { knex, ingest } = await setup();
-    const result = await ingest.ingestCheckIns({
-      checkIns: [
-        checkIn('10:00', { customMetrics: { users: 100 }, cloudRegion: 'us-east' }),
-        checkIn('10:05', { customMetrics: { users: 100 }, cloudRegion: 'us-west' }),
-        checkIn('10:10', { customMetrics: { users: 150 }, cloudRegion: 'us-west' }),
-      ],
-    });
-    expect(result).toEqual({ accepted: 3, duplicates: 0 });
-    const [{ count }] = await knex('instance_events').count({ count: '*' });
-    expect(Number(count)).toBe(4);
-  });
-
-  it('counts replays, in a later batch or the same one, as duplicates', async () => {
-    const { knex, ingest } = await setup();
-    const batch = { checkIns: [checkIn('10:00', { appStatus: 'ready' }), checkIn('11:00', { appStatus: 'ready' })] };
-    expect(await ingest.ingestCheckIns(batch)).toEqual({ accepted: 2, duplicates: 0 });
-    expect(await ingest.ingestCheckIns(batch)).toEqual({ accepted: 0, duplicates: 2 });
-    expect(await ingest.ingestCheckIns({ checkIns: [checkIn('12:00'), checkIn('12:00')] })).toEqual({ accepted: 1, duplicates: 1 });
-    const [{ count }] = await knex('check_ins').count({ count: '*' });
-    expect(Number(count)).toBe(3);
-  });
-
-  it('derives first seen, first ready, status and version', async () => {
-    const { knex, ingest } = await setup();
-    await ingest.ingestCheckIns({
-      checkIns: [
-        checkIn('14:00', { appStatus: 'Missing', appVersion: '1.0.0' }),
-        checkIn('14:20', { appStatus: 'unavailable' }),
-        checkIn('15:30', { appStatus: 'READY', appVersion: '1.1.0' }),
-        checkIn('16:00', { resourceStates: [{ kind: 'Deployment', namespace: 'app', name: 'api', state: 'degraded' }] }),
-      ],
-    });
-    const { instance } = await snapshot(knex);
-    expect(instance.first_seen_at).toBe(Date.parse('2024-07-01T14:00:00Z'));
-    expect(instance.first_ready_at).toBe(Date.parse('2024-07-01T15:30:00Z'));
-    expect(instance.status_rank).toBe(2); // degraded
-    expect(instance.app_version).toBe('1.1.0');
-  });
-
-  it('ends in the same state whatever order check-ins arrive in', async () => {
-    const items = [
-      checkIn('01:00', { appStatus: 'missing', cloudRegion: 'eu', appVersion: '1.0.0' }),
-      checkIn('03:00', { appStatus: 'ready', cloudRegion: 'eu' }),
-      checkIn('05:00', { appStatus: 'ready', cloudRegion: 'us', appVersion: '1.1.0' }),
-      checkIn('07:00', { appStatus: 'degraded', customMetrics: { users: 3 } }),
-      checkIn('09:00', { appStatus: 'ready', cloudRegion: 'us', customMetrics: { users: 4 } }),
-    ];
-    const inOrder = await setup();
-    await inOrder.ingest.ingestCheckIns({ checkIns: items });
-
-    const shuffled = await setup();
-    for (const index of [3, 0, 4, 2, 1]) {
-      await shuffled.ingest.ingestCheckIns({ checkIns: [items[index]] });
+describe.each(databases.eachSupportedId())(
+  'DatabaseInstancesStore on %p',
+  databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      return { knex, ...(await createTestIngest(knex)) };
     }
-    expect(await snapshot(shuffled.knex)).toEqual(await snapshot(inOrder.knex));
-    expect((await snapshot(inOrder.knex)).events).toHaveLength(10);
-  });
 
-  it('splits observation spans at gaps over 24 hours and joins them when a late check-in bridges the gap', async () => {
-    const { knex, ingest } = await setup();
-    await ingest.ingestCheckIns({
-      checkIns: [
-        { instanceId: 'i1', customerId: 'c1', at: '2024-06-01T00:00:00Z' },
-        { instanceId: 'i1', customerId: 'c1', at: '2024-06-03T00:00:00Z' },
-      ],
+    async function snapshot(knex: Awaited<ReturnType<typeof setup>>['knex']) {
+      const instance = await knex('instances').where({ id: 'i1' }).first();
+      const events = await knex('instance_events')
+        .where({ instance_id: 'i1' })
+        .orderBy(['field', 'at'])
+        .select('field', 'at', 'value', 'previous_value');
+      const spans = await knex('instance_spans')
+        .where({ instance_id: 'i1' })
+        .orderBy('start_at')
+        .select('start_at', 'last_at');
+      return {
+        instance: {
+          first_seen_at: Number(instance.first_seen_at),
+          first_ready_at:
+            instance.first_ready_at === null
+              ? null
+              : Number(instance.first_ready_at),
+          last_check_in_at: Number(instance.last_check_in_at),
+          status_rank: instance.status_rank,
+          app_version: instance.app_version,
+          state: JSON.parse(instance.state),
+        },
+        events: events.map(e => ({ ...e, at: Number(e.at) })),
+        spans: spans.map(s => ({
+          start: Number(s.start_at),
+          last: Number(s.last_at),
+        })),
+      };
+    }
+
+    it('creates exactly the change events of domain example 4', async () => {
+      const { knex, ingest } = await setup();
+      const result = await ingest.ingestCheckIns({
+        checkIns: [
+          checkIn('10:00', {
+            customMetrics: { users: 100 },
+            cloudRegion: 'us-east',
+          }),
+          checkIn('10:05', {
+            customMetrics: { users: 100 },
+            cloudRegion: 'us-west',
+          }),
+          checkIn('10:10', {
+            customMetrics: { users: 150 },
+            cloudRegion: 'us-west',
+          }),
+        ],
+      });
+      expect(result).toEqual({ accepted: 3, duplicates: 0 });
+      const [{ count }] = await knex('instance_events').count({ count: '*' });
+      expect(Number(count)).toBe(4);
     });
-    expect((await snapshot(knex)).spans).toHaveLength(2);
-    await ingest.ingestCheckIns({ checkIns: [{ instanceId: 'i1', customerId: 'c1', at: '2024-06-02T00:00:00Z' }] });
-    expect((await snapshot(knex)).spans).toEqual([
-      { start: Date.parse('2024-06-01T00:00:00Z'), last: Date.parse('2024-06-03T00:00:00Z') },
-    ]);
-  });
 
-  it('rejects a whole batch naming the bad item, storing nothing', async () => {
-    const { knex, ingest } = await setup();
-    await expect(
-      ingest.ingestCheckIns({
-        checkIns: [checkIn('10:00'), checkIn('10:05', { appStatus: 'sideways' })],
-      }),
-    ).rejects.toMatchObject({ issues: [{ index: 1, field: 'appStatus' }] });
-    await expect(
-      ingest.ingestCheckIns({ checkIns: [checkIn('10:00'), { ...checkIn('10:05'), customerId: 'nobody' }] }),
-    ).rejects.toThrow('Unknown customer: nobody');
-    const [{ count }] = await knex('check_ins').count({ count: '*' });
-    expect(Number(count)).toBe(0);
-  });
+    it('counts replays, in a later batch or the same one, as duplicates', async () => {
+      const { knex, ingest } = await setup();
+      const batch = {
+        checkIns: [
+          checkIn('10:00', { appStatus: 'ready' }),
+          checkIn('11:00', { appStatus: 'ready' }),
+        ],
+      };
+      expect(await ingest.ingestCheckIns(batch)).toEqual({
+        accepted: 2,
+        duplicates: 0,
+      });
+      expect(await ingest.ingestCheckIns(batch)).toEqual({
+        accepted: 0,
+        duplicates: 2,
+      });
+      expect(
+        await ingest.ingestCheckIns({
+          checkIns: [checkIn('12:00'), checkIn('12:00')],
+        }),
+      ).toEqual({ accepted: 1, duplicates: 1 });
+      const [{ count }] = await knex('check_ins').count({ count: '*' });
+      expect(Number(count)).toBe(3);
+    });
 
-  it('rejects an app status that contradicts the resource states', async () => {
-    const { ingest } = await setup();
-    await expect(
-      ingest.ingestCheckIns({
-        checkIns: [checkIn('10:00', { appStatus: 'ready', resourceStates: [{ kind: 'PVC', namespace: 'a', name: 'data', state: 'unavailable' }] })],
-      }),
-    ).rejects.toMatchObject({ issues: [{ index: 0, field: 'appStatus', message: 'is ready but the resource states roll up to unavailable' }] });
-  });
+    it('derives first seen, first ready, status and version', async () => {
+      const { knex, ingest } = await setup();
+      await ingest.ingestCheckIns({
+        checkIns: [
+          checkIn('14:00', { appStatus: 'Missing', appVersion: '1.0.0' }),
+          checkIn('14:20', { appStatus: 'unavailable' }),
+          checkIn('15:30', { appStatus: 'READY', appVersion: '1.1.0' }),
+          checkIn('16:00', {
+            resourceStates: [
+              {
+                kind: 'Deployment',
+                namespace: 'app',
+                name: 'api',
+                state: 'degraded',
+              },
+            ],
+          }),
+        ],
+      });
+      const { instance } = await snapshot(knex);
+      expect(instance.first_seen_at).toBe(Date.parse('2024-07-01T14:00:00Z'));
+      expect(instance.first_ready_at).toBe(Date.parse('2024-07-01T15:30:00Z'));
+      expect(instance.status_rank).toBe(2); // degraded
+      expect(instance.app_version).toBe('1.1.0');
+    });
 
-  it('keeps an instance with the customer that first reported it', async () => {
-    const { ingest } = await setup();
-    await ingest.putCustomer('c2', testCustomer({ name: 'Globex', licenseId: 'lic-g' }));
-    await ingest.ingestCheckIns({ checkIns: [checkIn('10:00')] });
-    await expect(
-      ingest.ingestCheckIns({ checkIns: [{ ...checkIn('11:00'), customerId: 'c2' }] }),
-    ).rejects.toMatchObject({ issues: [{ index: 0, field: 'customerId' }] });
-  });
+    it('ends in the same state whatever order check-ins arrive in', async () => {
+      const items = [
+        checkIn('01:00', {
+          appStatus: 'missing',
+          cloudRegion: 'eu',
+          appVersion: '1.0.0',
+        }),
+        checkIn('03:00', { appStatus: 'ready', cloudRegion: 'eu' }),
+        checkIn('05:00', {
+          appStatus: 'ready',
+          cloudRegion: 'us',
+          appVersion: '1.1.0',
+        }),
+        checkIn('07:00', {
+          appStatus: 'degraded',
+          customMetrics: { users: 3 },
+        }),
+        checkIn('09:00', {
+          appStatus: 'ready',
+          cloudRegion: 'us',
+          customMetrics: { users: 4 },
+        }),
+      ];
+      const inOrder = await setup();
+      await inOrder.ingest.ingestCheckIns({ checkIns: items });
 
-  it('rejects check-ins more than 5 minutes in the future', async () => {
-    const { ingest } = await setup();
-    await expect(
-      ingest.ingestCheckIns({ checkIns: [{ instanceId: 'i1', customerId: 'c1', at: '2024-07-02T12:06:00Z' }] }),
-    ).rejects.toMatchObject({ issues: [{ index: 0, field: 'at', message: 'must not be more than 5 minutes in the future' }] });
-    expect(await ingest.ingestCheckIns({ checkIns: [{ instanceId: 'i1', customerId: 'c1', at: '2024-07-02T12:04:00Z' }] })).toEqual({ accepted: 1, duplicates: 0 });
-  });
-});
+      const shuffled = await setup();
+      for (const index of [3, 0, 4, 2, 1]) {
+        await shuffled.ingest.ingestCheckIns({ checkIns: [items[index]] });
+      }
+      expect(await snapshot(shuffled.knex)).toEqual(
+        await snapshot(inOrder.knex),
+      );
+      expect((await snapshot(inOrder.knex)).events).toHaveLength(10);
+    });
+
+    it('splits observation spans at gaps over 24 hours and joins them when a late check-in bridges the gap', async () => {
+      const { knex, ingest } = await setup();
+      await ingest.ingestCheckIns({
+        checkIns: [
+          { instanceId: 'i1', customerId: 'c1', at: '2024-06-01T00:00:00Z' },
+          { instanceId: 'i1', customerId: 'c1', at: '2024-06-03T00:00:00Z' },
+        ],
+      });
+      expect((await snapshot(knex)).spans).toHaveLength(2);
+      await ingest.ingestCheckIns({
+        checkIns: [
+          { instanceId: 'i1', customerId: 'c1', at: '2024-06-02T00:00:00Z' },
+        ],
+      });
+      expect((await snapshot(knex)).spans).toEqual([
+        {
+          start: Date.parse('2024-06-01T00:00:00Z'),
+          last: Date.parse('2024-06-03T00:00:00Z'),
+        },
+      ]);
+    });
+
+    it('rejects a whole batch naming the bad item, storing nothing', async () => {
+      const { knex, ingest } = await setup();
+      await expect(
+        ingest.ingestCheckIns({
+          checkIns: [
+            checkIn('10:00'),
+            checkIn('10:05', { appStatus: 'sideways' }),
+          ],
+        }),
+      ).rejects.toMatchObject({ issues: [{ index: 1, field: 'appStatus' }] });
+      await expect(
+        ingest.ingestCheckIns({
+          checkIns: [
+            checkIn('10:00'),
+            { ...checkIn('10:05'), customerId: 'nobody' },
+          ],
+        }),
+      ).rejects.toThrow('Unknown customer: nobody');
+      const [{ count }] = await knex('check_ins').count({ count: '*' });
+      expect(Number(count)).toBe(0);
+    });
+
+    it('rejects an app status that contradicts the resource states', async () => {
+      const { ingest } = await setup();
+      await expect(
+        ingest.ingestCheckIns({
+          checkIns: [
+            checkIn('10:00', {
+              appStatus: 'ready',
+              resourceStates: [
+                {
+                  kind: 'PVC',
+                  namespace: 'a',
+                  name: 'data',
+                  state: 'unavailable',
+                },
+              ],
+            }),
+          ],
+        }),
+      ).rejects.toMatchObject({
+        issues: [
+          {
+            index: 0,
+            field: 'appStatus',
+            message: 'is ready but the resource states roll up to unavailable',
+          },
+        ],
+      });
+    });
+
+    it('keeps an instance with the customer that first reported it', async () => {
+      const { ingest } = await setup();
+      await ingest.putCustomer(
+        'c2',
+        testCustomer({ name: 'Globex', licenseId: 'lic-g' }),
+      );
+      await ingest.ingestCheckIns({ checkIns: [checkIn('10:00')] });
+      await expect(
+        ingest.ingestCheckIns({
+          checkIns: [{ ...checkIn('11:00'), customerId: 'c2' }],
+        }),
+      ).rejects.toMatchObject({ issues: [{ index: 0, field: 'customerId' }] });
+    });
+
+    it('rejects check-ins more than 5 minutes in the future', async () => {
+      const { ingest } = await setup();
+      await expect(
+        ingest.ingestCheckIns({
+          checkIns: [
+            { instanceId: 'i1', customerId: 'c1', at: '2024-07-02T12:06:00Z' },
+          ],
+        }),
+      ).rejects.toMatchObject({
+        issues: [
+          {
+            index: 0,
+            field: 'at',
+            message: 'must not be more than 5 minutes in the future',
+          },
+        ],
+      });
+      expect(
+        await ingest.ingestCheckIns({
+          checkIns: [
+            { instanceId: 'i1', customerId: 'c1', at: '2024-07-02T12:04:00Z' },
+          ],
+        }),
+      ).toEqual({ accepted: 1, duplicates: 0 });
+    });
+  },
+);

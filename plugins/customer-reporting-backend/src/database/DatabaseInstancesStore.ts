@@ -1,7 +1,14 @@
 import { Knex } from 'knex';
-import { APP_STATUSES, AppStatus, IngestResult } from '@internal/plugin-customer-reporting-common';
+import {
+  APP_STATUSES,
+  AppStatus,
+  IngestResult,
+} from '@internal/plugin-customer-reporting-common';
 import { deriveChangeEvents, FieldValues } from '../metrics/changeEvents';
-import { mergeObservationSpans, OBSERVATION_WINDOW_MS } from '../metrics/observationSpans';
+import {
+  mergeObservationSpans,
+  OBSERVATION_WINDOW_MS,
+} from '../metrics/observationSpans';
 import { BatchValidationError } from '../ingest/validate';
 import { decodeField } from '../ingest/checkInFields';
 import { insertIgnoringDuplicates, isMysql } from './insertIgnoringDuplicates';
@@ -27,7 +34,10 @@ export interface PreparedCheckIn {
 export class DatabaseInstancesStore {
   constructor(private readonly db: Knex) {}
 
-  async ingestCheckIns(checkIns: PreparedCheckIn[], receivedAt: number): Promise<IngestResult> {
+  async ingestCheckIns(
+    checkIns: PreparedCheckIn[],
+    receivedAt: number,
+  ): Promise<IngestResult> {
     const byInstance = new Map<string, PreparedCheckIn[]>();
     const seen = new Set<string>();
     for (const checkIn of checkIns) {
@@ -44,17 +54,26 @@ export class DatabaseInstancesStore {
       await this.checkOwnership(tx, byInstance);
       // A fixed lock order keeps concurrent batches from deadlocking.
       for (const instanceId of [...byInstance.keys()].sort()) {
-        accepted += await this.ingestForInstance(tx, byInstance.get(instanceId)!, receivedAt);
+        accepted += await this.ingestForInstance(
+          tx,
+          byInstance.get(instanceId)!,
+          receivedAt,
+        );
       }
     });
     return { accepted, duplicates: checkIns.length - accepted };
   }
 
-  private async checkOwnership(tx: Knex.Transaction, byInstance: Map<string, PreparedCheckIn[]>) {
+  private async checkOwnership(
+    tx: Knex.Transaction,
+    byInstance: Map<string, PreparedCheckIn[]>,
+  ) {
     const ids = [...byInstance.keys()];
     const owners = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await tx('instances').whereIn('id', ids.slice(i, i + 500)).select('id', 'customer_id');
+      const rows = await tx('instances')
+        .whereIn('id', ids.slice(i, i + 500))
+        .select('id', 'customer_id');
       rows.forEach(r => owners.set(r.id, r.customer_id));
     }
     const issues = [];
@@ -73,11 +92,21 @@ export class DatabaseInstancesStore {
     if (issues.length > 0) throw new BatchValidationError(issues);
   }
 
-  private async ingestForInstance(tx: Knex.Transaction, group: PreparedCheckIn[], receivedAt: number) {
+  private async ingestForInstance(
+    tx: Knex.Transaction,
+    group: PreparedCheckIn[],
+    receivedAt: number,
+  ) {
     const instanceId = group[0].instanceId;
     const times = group.map(c => c.at);
     const from = Math.min(...times);
-    await this.lockInstance(tx, instanceId, group[0].customerId, from, receivedAt);
+    await this.lockInstance(
+      tx,
+      instanceId,
+      group[0].customerId,
+      from,
+      receivedAt,
+    );
     const inserted = await insertIgnoringDuplicates(
       tx,
       'check_ins',
@@ -95,7 +124,9 @@ export class DatabaseInstancesStore {
     const state = await this.rebuildEventsFrom(tx, instanceId, from);
     await this.mergeSpans(tx, instanceId, times);
 
-    const readyTimes = group.filter(c => c.appStatus === 'ready').map(c => c.at);
+    const readyTimes = group
+      .filter(c => c.appStatus === 'ready')
+      .map(c => c.at);
     const instance = await tx('instances').where({ id: instanceId }).first();
     const firstReady = [instance.first_ready_at, ...readyTimes]
       .filter(v => v !== null && v !== undefined)
@@ -118,7 +149,13 @@ export class DatabaseInstancesStore {
   }
 
   /** Creates the instance row if needed and locks it for this transaction. */
-  private async lockInstance(tx: Knex.Transaction, id: string, customerId: string, at: number, now: number) {
+  private async lockInstance(
+    tx: Knex.Transaction,
+    id: string,
+    customerId: string,
+    at: number,
+    now: number,
+  ) {
     await tx('instances')
       .insert({
         id,
@@ -140,7 +177,11 @@ export class DatabaseInstancesStore {
    * are the latest events before it (every change has an event), then every
    * stored check-in at or after `from` is replayed in time order.
    */
-  private async rebuildEventsFrom(tx: Knex.Transaction, instanceId: string, from: number): Promise<FieldValues> {
+  private async rebuildEventsFrom(
+    tx: Knex.Transaction,
+    instanceId: string,
+    from: number,
+  ): Promise<FieldValues> {
     const latestBefore = tx('instance_events')
       .where({ instance_id: instanceId })
       .andWhere('at', '<', from)
@@ -154,7 +195,9 @@ export class DatabaseInstancesStore {
       })
       .where('e.instance_id', instanceId)
       .select('e.field', 'e.value');
-    const before: FieldValues = Object.fromEntries(beforeRows.map(r => [r.field, r.value]));
+    const before: FieldValues = Object.fromEntries(
+      beforeRows.map(r => [r.field, r.value]),
+    );
 
     const later = await tx('check_ins')
       .where({ instance_id: instanceId })
@@ -166,7 +209,10 @@ export class DatabaseInstancesStore {
       later.map(r => ({ at: Number(r.at), fields: JSON.parse(r.payload) })),
     );
 
-    await tx('instance_events').where({ instance_id: instanceId }).andWhere('at', '>=', from).delete();
+    await tx('instance_events')
+      .where({ instance_id: instanceId })
+      .andWhere('at', '>=', from)
+      .delete();
     const rows = events.map(e => ({
       instance_id: instanceId,
       field: e.field,
@@ -180,7 +226,11 @@ export class DatabaseInstancesStore {
     return state;
   }
 
-  private async mergeSpans(tx: Knex.Transaction, instanceId: string, times: number[]) {
+  private async mergeSpans(
+    tx: Knex.Transaction,
+    instanceId: string,
+    times: number[],
+  ) {
     const lo = Math.min(...times) - OBSERVATION_WINDOW_MS;
     const hi = Math.max(...times) + OBSERVATION_WINDOW_MS;
     const touching = await tx('instance_spans')
@@ -189,17 +239,27 @@ export class DatabaseInstancesStore {
       .andWhere('start_at', '<=', hi)
       .select('start_at', 'last_at');
     const merged = mergeObservationSpans(
-      touching.map(s => ({ start: Number(s.start_at), last: Number(s.last_at) })),
+      touching.map(s => ({
+        start: Number(s.start_at),
+        last: Number(s.last_at),
+      })),
       times,
     );
     if (touching.length > 0) {
       await tx('instance_spans')
         .where({ instance_id: instanceId })
-        .whereIn('start_at', touching.map(s => s.start_at))
+        .whereIn(
+          'start_at',
+          touching.map(s => s.start_at),
+        )
         .delete();
     }
     await tx('instance_spans').insert(
-      merged.map(s => ({ instance_id: instanceId, start_at: s.start, last_at: s.last })),
+      merged.map(s => ({
+        instance_id: instanceId,
+        start_at: s.start,
+        last_at: s.last,
+      })),
     );
   }
 }

@@ -9,6 +9,8 @@ export function toIso(ms: number | string | null | undefined): string | null {
   return new Date(Number(ms)).toISOString();
 }
 
-export function toNumber(value: number | string | null | undefined): number | null {
+export function toNumber(
+  value: number | string | null | undefined,
+): number | null {
   return value === null || value === undefined ? null : Number(value);
 }

@@ -12,23 +12,73 @@ export const DEMO_CHANNELS = [
 
 /** The first name is the one the end-to-end smoke test looks for. */
 export const DEMO_CUSTOMER_NAMES = [
-  'Acme Corp', 'Globex', 'Initech', 'Umbrella Health', 'Stark Industries',
-  'Wayne Enterprises', 'Wonka Foods', 'Tyrell Systems', 'Cyberdyne', 'Hooli',
-  'Pied Piper', 'Soylent', 'Vandelay Imports', 'Massive Dynamic', 'Oscorp',
-  'Aperture Labs', 'Black Mesa', 'Blue Sun', 'Gringotts Bank', 'Monarch Solutions',
-  'Nakatomi Trading', 'Prestige Worldwide', 'Rekall', 'Sirius Cybernetics', 'Spacely Sprockets',
-  'Stay Puft', 'Virtucon', 'Weyland-Yutani', 'Yoyodyne', 'Zorg Industries',
-  'Bluth Company', 'Dunder Mifflin', 'Gekko & Co', 'Kramerica', 'Los Pollos Hermanos',
-  'Duff Brewing', 'Ollivanders', 'Primatech', 'Sterling Cooper', 'Veridian Dynamics',
+  'Acme Corp',
+  'Globex',
+  'Initech',
+  'Umbrella Health',
+  'Stark Industries',
+  'Wayne Enterprises',
+  'Wonka Foods',
+  'Tyrell Systems',
+  'Cyberdyne',
+  'Hooli',
+  'Pied Piper',
+  'Soylent',
+  'Vandelay Imports',
+  'Massive Dynamic',
+  'Oscorp',
+  'Aperture Labs',
+  'Black Mesa',
+  'Blue Sun',
+  'Gringotts Bank',
+  'Monarch Solutions',
+  'Nakatomi Trading',
+  'Prestige Worldwide',
+  'Rekall',
+  'Sirius Cybernetics',
+  'Spacely Sprockets',
+  'Stay Puft',
+  'Virtucon',
+  'Weyland-Yutani',
+  'Yoyodyne',
+  'Zorg Industries',
+  'Bluth Company',
+  'Dunder Mifflin',
+  'Gekko & Co',
+  'Kramerica',
+  'Los Pollos Hermanos',
+  'Duff Brewing',
+  'Ollivanders',
+  'Primatech',
+  'Sterling Cooper',
+  'Veridian Dynamics',
 ];
 
 /** License types in proportion, cycled over the customers. */
 export const DEMO_LICENSE_TYPES = [
-  'paid', 'paid', 'trial', 'paid', 'dev', 'community', 'paid', 'trial', 'test', 'paid',
+  'paid',
+  'paid',
+  'trial',
+  'paid',
+  'dev',
+  'community',
+  'paid',
+  'trial',
+  'test',
+  'paid',
 ] as const;
 
 export const DEMO_DISTRIBUTIONS = [
-  'eks', 'gke', 'aks', 'k3s', 'rke2', 'openshift', 'embedded-cluster', 'kurl', 'kind', 'microk8s',
+  'eks',
+  'gke',
+  'aks',
+  'k3s',
+  'rke2',
+  'openshift',
+  'embedded-cluster',
+  'kurl',
+  'kind',
+  'microk8s',
 ] as const;
 
 export const DEMO_CLOUDS = [
@@ -39,8 +89,17 @@ export const DEMO_CLOUDS = [
 ] as const;
 
 export const DEMO_FAILURE_REASONS = {
-  'registry-login': ['unauthorized: incorrect username or password', 'x509: certificate signed by unknown authority'],
-  'images-pulled': ['ImagePullBackOff: manifest unknown', 'context deadline exceeded pulling image'],
-  'assets-downloaded': ['checksum mismatch for embedded-cluster bundle', 'no space left on device'],
+  'registry-login': [
+    'unauthorized: incorrect username or password',
+    'x509: certificate signed by unknown authority',
+  ],
+  'images-pulled': [
+    'ImagePullBackOff: manifest unknown',
+    'context deadline exceeded pulling image',
+  ],
+  'assets-downloaded': [
+    'checksum mismatch for embedded-cluster bundle',
+    'no space left on device',
+  ],
   started: ['preflight check failed: insufficient memory (8 GiB required)'],
 } as const;

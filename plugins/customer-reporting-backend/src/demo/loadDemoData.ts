@@ -22,10 +22,15 @@ export async function loadDemoDataIfEmpty(options: {
   const started = clock();
   const fleet = generateDemoFleet(started);
   for (const app of fleet.apps) await ingest.putApp(app.slug, app.body);
-  for (const customer of fleet.customers) await ingest.putCustomer(customer.id, customer.body);
+  for (const customer of fleet.customers)
+    await ingest.putCustomer(customer.id, customer.body);
   const batches: [string, unknown[], (body: unknown) => Promise<unknown>][] = [
     ['checkIns', fleet.checkIns, body => ingest.ingestCheckIns(body)],
-    ['events', fleet.attemptEvents, body => ingest.ingestInstallAttemptEvents(body)],
+    [
+      'events',
+      fleet.attemptEvents,
+      body => ingest.ingestInstallAttemptEvents(body),
+    ],
     ['events', fleet.portalEvents, body => ingest.ingestPortalEvents(body)],
   ];
   for (const [key, items, send] of batches) {
@@ -35,7 +40,9 @@ export async function loadDemoDataIfEmpty(options: {
   }
   logger.info(
     `Demo data loaded: ${fleet.customers.length} customers, ${fleet.checkIns.length} check-ins, ` +
-      `${fleet.attemptEvents.length} install attempt events in ${clock() - started} ms`,
+      `${fleet.attemptEvents.length} install attempt events in ${
+        clock() - started
+      } ms`,
   );
   return true;
 }

@@ -28,7 +28,8 @@ export class SeededRandom {
 
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += Math.floor(this.next() * 16).toString(16);
+    while (out.length < length)
+      out += Math.floor(this.next() * 16).toString(16);
     return out;
   }
 }

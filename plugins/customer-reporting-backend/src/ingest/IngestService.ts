@@ -11,7 +11,12 @@ import {
   MAX_BATCH_ITEMS,
   portalEventSchema,
 } from './schemas';
-import { BatchValidationError, ValidationIssue, validateBatch, validateOne } from './validate';
+import {
+  BatchValidationError,
+  ValidationIssue,
+  validateBatch,
+  validateOne,
+} from './validate';
 
 /**
  * The one ingestion path: HTTP routes, the demo generator and data sources
@@ -32,7 +37,12 @@ export class IngestService {
 
   async putCustomer(id: string, body: unknown) {
     const customer = validateOne(customerSchema(this.clock), body);
-    if (!(await this.stores.apps.channelExists(customer.appSlug, customer.channelSlug))) {
+    if (
+      !(await this.stores.apps.channelExists(
+        customer.appSlug,
+        customer.channelSlug,
+      ))
+    ) {
       throw new BatchValidationError([
         {
           index: null,
@@ -46,7 +56,12 @@ export class IngestService {
 
   async ingestCheckIns(body: unknown): Promise<IngestResult> {
     const receivedAt = this.clock();
-    const checkIns = validateBatch(body, 'checkIns', checkInSchema(this.clock), MAX_BATCH_ITEMS);
+    const checkIns = validateBatch(
+      body,
+      'checkIns',
+      checkInSchema(this.clock),
+      MAX_BATCH_ITEMS,
+    );
     const issues: ValidationIssue[] = [];
     const prepared: PreparedCheckIn[] = checkIns.map((checkIn, index) => {
       const { status, error } = effectiveAppStatus(checkIn);
@@ -66,13 +81,23 @@ export class IngestService {
   }
 
   async ingestInstallAttemptEvents(body: unknown): Promise<IngestResult> {
-    const events = validateBatch(body, 'events', attemptEventSchema(this.clock), MAX_BATCH_ITEMS);
+    const events = validateBatch(
+      body,
+      'events',
+      attemptEventSchema(this.clock),
+      MAX_BATCH_ITEMS,
+    );
     await this.requireCustomers(events.map(e => e.customerId));
     return this.stores.installAttempts.ingestEvents(events);
   }
 
   async ingestPortalEvents(body: unknown): Promise<IngestResult> {
-    const events = validateBatch(body, 'events', portalEventSchema(this.clock), MAX_BATCH_ITEMS);
+    const events = validateBatch(
+      body,
+      'events',
+      portalEventSchema(this.clock),
+      MAX_BATCH_ITEMS,
+    );
     await this.requireCustomers(events.map(e => e.customerId));
     return this.stores.portal.ingestEvents(events);
   }
@@ -82,7 +107,9 @@ export class IngestService {
     if (missing.length > 0) {
       const shown = missing.slice(0, 10).join(', ');
       throw new NotFoundError(
-        `Unknown customer${missing.length > 1 ? 's' : ''}: ${shown}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''}`,
+        `Unknown customer${missing.length > 1 ? 's' : ''}: ${shown}${
+          missing.length > 10 ? ` and ${missing.length - 10} more` : ''
+        }`,
       );
     }
   }

@@ -31,9 +31,10 @@ export const METRIC_FIELD_PREFIX = 'metric:';
  * resource states, else the status it states. Returns an error message when
  * both are given and disagree.
  */
-export function effectiveAppStatus(
-  checkIn: CheckInInput,
-): { status?: AppStatus; error?: string } {
+export function effectiveAppStatus(checkIn: CheckInInput): {
+  status?: AppStatus;
+  error?: string;
+} {
   if (!checkIn.resourceStates) return { status: checkIn.appStatus };
   const rolledUp = rollupStatus(checkIn.resourceStates.map(r => r.state));
   if (checkIn.appStatus && checkIn.appStatus !== rolledUp) {
@@ -45,15 +46,21 @@ export function effectiveAppStatus(
 }
 
 /** Encodes what a check-in reports as JSON values per tracked field. */
-export function checkInFields(checkIn: CheckInInput, status?: AppStatus): FieldValues {
+export function checkInFields(
+  checkIn: CheckInInput,
+  status?: AppStatus,
+): FieldValues {
   const fields: FieldValues = {};
   const reported: Record<string, unknown> = { ...checkIn, appStatus: status };
   for (const field of SCALAR_FIELDS) {
-    if (reported[field] !== undefined) fields[field] = JSON.stringify(reported[field]);
+    if (reported[field] !== undefined)
+      fields[field] = JSON.stringify(reported[field]);
   }
   if (checkIn.tags) {
     // Tags are one field: removing a tag is a change too.
-    const sorted = Object.fromEntries(Object.entries(checkIn.tags).sort(([a], [b]) => a.localeCompare(b)));
+    const sorted = Object.fromEntries(
+      Object.entries(checkIn.tags).sort(([a], [b]) => a.localeCompare(b)),
+    );
     fields.tags = JSON.stringify(sorted);
   }
   for (const [key, value] of Object.entries(checkIn.customMetrics ?? {})) {
@@ -63,7 +70,10 @@ export function checkInFields(checkIn: CheckInInput, status?: AppStatus): FieldV
 }
 
 /** Decodes a field value written by {@link checkInFields}. */
-export function decodeField<T = unknown>(values: FieldValues, field: string): T | undefined {
+export function decodeField<T = unknown>(
+  values: FieldValues,
+  field: string,
+): T | undefined {
   const raw = values[field];
   return raw === undefined ? undefined : (JSON.parse(raw) as T);
 }

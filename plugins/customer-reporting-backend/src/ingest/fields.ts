@@ -9,18 +9,32 @@ export const id = z
   .trim()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
-  .regex(/^[A-Za-z0-9._:@-]+$/, 'may only contain letters, digits and . _ : @ -');
+  .regex(
+    /^[A-Za-z0-9._:@-]+$/,
+    'may only contain letters, digits and . _ : @ -',
+  );
 
 export const slug = z
   .string()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
-  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'must be a lowercase slug (a-z, 0-9, -)');
+  .regex(
+    /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
+    'must be a lowercase slug (a-z, 0-9, -)',
+  );
 
 export const text = (max = 255) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
 
-export const email = z.string().trim().max(320).email('must be an email address');
+export const email = z
+  .string()
+  .trim()
+  .max(320)
+  .email('must be an email address');
 
 /**
  * An ISO 8601 time with an explicit offset, not more than 5 minutes ahead of
@@ -29,7 +43,10 @@ export const email = z.string().trim().max(320).email('must be an email address'
 export const isoTime = (now: () => number) =>
   z
     .string()
-    .datetime({ offset: true, message: 'must be an ISO 8601 time with a time zone' })
+    .datetime({
+      offset: true,
+      message: 'must be an ISO 8601 time with a time zone',
+    })
     .transform(value => Date.parse(value))
     .refine(ms => ms >= Date.UTC(1990, 0, 1), 'must not be before 1990')
     .refine(
@@ -43,8 +60,14 @@ export const appStatus = z
   .transform(value => value.toLowerCase())
   .pipe(
     z.enum(APP_STATUSES, {
-      errorMap: () => ({ message: `must be one of ${APP_STATUSES.join(', ')}` }),
+      errorMap: () => ({
+        message: `must be one of ${APP_STATUSES.join(', ')}`,
+      }),
     }),
   );
 
-export const nonNegativeInt = z.number().int('must be an integer').min(0, 'must not be negative').max(2 ** 31 - 1);
+export const nonNegativeInt = z
+  .number()
+  .int('must be an integer')
+  .min(0, 'must not be negative')
+  .max(2 ** 31 - 1);

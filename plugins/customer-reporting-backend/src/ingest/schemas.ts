@@ -36,7 +36,8 @@ export function appSchema(now: () => number) {
         .min(1, 'an app needs at least one channel')
         .max(100)
         .refine(
-          channels => new Set(channels.map(c => c.slug)).size === channels.length,
+          channels =>
+            new Set(channels.map(c => c.slug)).size === channels.length,
           'channel slugs must be unique',
         ),
     })
@@ -68,17 +69,24 @@ export function customerSchema(now: () => number) {
       customId: text().nullish(),
       licenseType: z
         .string()
-        .transform(value => (value.toLowerCase() === 'prod' ? 'paid' : value.toLowerCase()))
+        .transform(value =>
+          value.toLowerCase() === 'prod' ? 'paid' : value.toLowerCase(),
+        )
         .pipe(
           z.enum(LICENSE_TYPES, {
-            errorMap: () => ({ message: `must be one of ${LICENSE_TYPES.join(', ')}` }),
+            errorMap: () => ({
+              message: `must be one of ${LICENSE_TYPES.join(', ')}`,
+            }),
           }),
         ),
       licenseId: text(),
       createdAt: isoTime(now),
       expiresAt: z
         .string()
-        .datetime({ offset: true, message: 'must be an ISO 8601 time with a time zone' })
+        .datetime({
+          offset: true,
+          message: 'must be an ISO 8601 time with a time zone',
+        })
         .transform(value => Date.parse(value))
         .nullish(),
       archived: z.boolean().default(false),
@@ -102,7 +110,11 @@ const resourceState = z
   })
   .strict();
 
-const scalar = z.union([z.string().max(1000), z.number().finite(), z.boolean()]);
+const scalar = z.union([
+  z.string().max(1000),
+  z.number().finite(),
+  z.boolean(),
+]);
 
 export function checkInSchema(now: () => number) {
   return z
@@ -118,7 +130,9 @@ export function checkInSchema(now: () => number) {
       channelSlug: slug.optional(),
       releaseSequence: nonNegativeInt.optional(),
       k8sVersion: text(50).optional(),
-      k8sDistribution: text(50).transform(v => v.toLowerCase()).optional(),
+      k8sDistribution: text(50)
+        .transform(v => v.toLowerCase())
+        .optional(),
       clusterType: z.enum(['kurl', 'embedded', 'existing']).optional(),
       kurlNodesTotal: nonNegativeInt.optional(),
       kurlNodesReady: nonNegativeInt.optional(),
@@ -144,7 +158,11 @@ export const INSTALL_STEPS = {
   helm: ['started', 'registry-login', 'images-pulled', 'completed'],
   linux: ['started', 'assets-downloaded', 'completed'],
 } as const;
-const INTERMEDIATE_STEPS = ['registry-login', 'images-pulled', 'assets-downloaded'] as const;
+const INTERMEDIATE_STEPS = [
+  'registry-login',
+  'images-pulled',
+  'assets-downloaded',
+] as const;
 
 export function attemptEventSchema(now: () => number) {
   return z
@@ -159,7 +177,9 @@ export function attemptEventSchema(now: () => number) {
       appVersion: text(100).optional(),
       environment: z
         .object({
-          k8sDistribution: text(50).transform(v => v.toLowerCase()).optional(),
+          k8sDistribution: text(50)
+            .transform(v => v.toLowerCase())
+            .optional(),
           os: text(50).optional(),
           osVersion: text(50).optional(),
         })
@@ -173,7 +193,11 @@ export function attemptEventSchema(now: () => number) {
     .strict()
     .superRefine((event, ctx) => {
       if (event.type === 'step' && !event.step) {
-        ctx.addIssue({ code: 'custom', path: ['step'], message: 'is required when type is step' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['step'],
+          message: 'is required when type is step',
+        });
       }
       if (event.step && event.installType) {
         const steps: readonly string[] = INSTALL_STEPS[event.installType];
@@ -185,8 +209,16 @@ export function attemptEventSchema(now: () => number) {
           });
         }
       }
-      if (event.networkMode === 'airgap' && event.registry && event.registry !== 'offline') {
-        ctx.addIssue({ code: 'custom', path: ['registry'], message: 'must be offline when networkMode is airgap' });
+      if (
+        event.networkMode === 'airgap' &&
+        event.registry &&
+        event.registry !== 'offline'
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['registry'],
+          message: 'must be offline when networkMode is airgap',
+        });
       }
     });
 }

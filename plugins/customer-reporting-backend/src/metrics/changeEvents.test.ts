@@ -6,14 +6,33 @@ const t = (hhmm: string) => Date.parse(`2024-07-01T${hhmm}:00Z`);
 describe('deriveChangeEvents', () => {
   it('creates one event per changed field (domain example 4)', () => {
     const { events, state } = deriveChangeEvents({}, [
-      { at: t('10:00'), fields: { 'metric:users': '100', cloudRegion: '"us-east"' } },
-      { at: t('10:05'), fields: { 'metric:users': '100', cloudRegion: '"us-west"' } },
-      { at: t('10:10'), fields: { 'metric:users': '150', cloudRegion: '"us-west"' } },
+      {
+        at: t('10:00'),
+        fields: { 'metric:users': '100', cloudRegion: '"us-east"' },
+      },
+      {
+        at: t('10:05'),
+        fields: { 'metric:users': '100', cloudRegion: '"us-west"' },
+      },
+      {
+        at: t('10:10'),
+        fields: { 'metric:users': '150', cloudRegion: '"us-west"' },
+      },
     ]);
     expect(events).toHaveLength(4);
     expect(events.filter(e => e.field === 'cloudRegion')).toEqual([
-      { at: t('10:00'), field: 'cloudRegion', value: '"us-east"', previousValue: null },
-      { at: t('10:05'), field: 'cloudRegion', value: '"us-west"', previousValue: '"us-east"' },
+      {
+        at: t('10:00'),
+        field: 'cloudRegion',
+        value: '"us-east"',
+        previousValue: null,
+      },
+      {
+        at: t('10:05'),
+        field: 'cloudRegion',
+        value: '"us-west"',
+        previousValue: '"us-east"',
+      },
     ]);
     expect(state).toEqual({ 'metric:users': '150', cloudRegion: '"us-west"' });
   });
@@ -42,13 +61,25 @@ describe('deriveChangeEvents', () => {
   it('gives the same events for any arrival order', () => {
     const checkIn = fc.record({
       at: fc.integer({ min: 0, max: 10_000 }),
-      fields: fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.constantFrom('"x"', '"y"', '1')),
+      fields: fc.dictionary(
+        fc.constantFrom('a', 'b', 'c'),
+        fc.constantFrom('"x"', '"y"', '1'),
+      ),
     });
     fc.assert(
-      fc.property(fc.uniqueArray(checkIn, { selector: c => c.at, maxLength: 20 }), fc.nat(), (checkIns, seed) => {
-        const shuffled = [...checkIns].sort((x, y) => ((x.at * 7919 + seed) % 101) - ((y.at * 7919 + seed) % 101));
-        expect(deriveChangeEvents({}, shuffled)).toEqual(deriveChangeEvents({}, checkIns));
-      }),
+      fc.property(
+        fc.uniqueArray(checkIn, { selector: c => c.at, maxLength: 20 }),
+        fc.nat(),
+        (checkIns, seed) => {
+          const shuffled = [...checkIns].sort(
+            (x, y) =>
+              ((x.at * 7919 + seed) % 101) - ((y.at * 7919 + seed) % 101),
+          );
+          expect(deriveChangeEvents({}, shuffled)).toEqual(
+            deriveChangeEvents({}, checkIns),
+          );
+        },
+      ),
     );
   });
 });

@@ -4,7 +4,14 @@ import { AttemptEvent, summarizeAttempt } from './installAttemptSummary';
 const m = (minutes: number) => Date.UTC(2024, 5, 1, 9) + minutes * 60_000;
 
 const helmAttempt: AttemptEvent[] = [
-  { type: 'started', at: m(0), installType: 'helm', userEmail: 'ops@a.com', networkMode: 'online', registry: 'online' },
+  {
+    type: 'started',
+    at: m(0),
+    installType: 'helm',
+    userEmail: 'ops@a.com',
+    networkMode: 'online',
+    registry: 'online',
+  },
   { type: 'step', at: m(5), step: 'registry-login' },
   { type: 'step', at: m(12), step: 'images-pulled' },
   { type: 'completed', at: m(20), instanceId: 'i-1' },
@@ -23,7 +30,12 @@ describe('summarizeAttempt', () => {
       furthestStepIndex: 4,
       failedAt: null,
     });
-    expect(s.steps.map(x => x.step)).toEqual(['started', 'registry-login', 'images-pulled', 'completed']);
+    expect(s.steps.map(x => x.step)).toEqual([
+      'started',
+      'registry-login',
+      'images-pulled',
+      'completed',
+    ]);
   });
 
   it('keeps the failure reason and the step of a failed attempt', () => {
@@ -31,14 +43,25 @@ describe('summarizeAttempt', () => {
       { type: 'started', at: m(0), installType: 'linux' },
       { type: 'failed', at: m(3), reason: 'no space left on device' },
     ]);
-    expect(s).toMatchObject({ failedAt: m(3), failedStep: 'started', reason: 'no space left on device', furthestStep: 'started', furthestStepIndex: 1 });
+    expect(s).toMatchObject({
+      failedAt: m(3),
+      failedStep: 'started',
+      reason: 'no space left on device',
+      furthestStep: 'started',
+      furthestStepIndex: 1,
+    });
   });
 
   it('does not depend on the order events arrive in', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(helmAttempt, { minLength: helmAttempt.length }), shuffled => {
-        expect(summarizeAttempt(shuffled)).toEqual(summarizeAttempt(helmAttempt));
-      }),
+      fc.property(
+        fc.shuffledSubarray(helmAttempt, { minLength: helmAttempt.length }),
+        shuffled => {
+          expect(summarizeAttempt(shuffled)).toEqual(
+            summarizeAttempt(helmAttempt),
+          );
+        },
+      ),
     );
   });
 });

@@ -3,7 +3,12 @@
  * "started event first" choices are used, so the summary is the same for any
  * arrival order of the events.
  */
-export type AttemptEventType = 'started' | 'step' | 'completed' | 'failed' | 'discarded';
+export type AttemptEventType =
+  | 'started'
+  | 'step'
+  | 'completed'
+  | 'failed'
+  | 'discarded';
 
 export interface AttemptEvent {
   type: AttemptEventType;
@@ -45,7 +50,13 @@ export const STEP_ORDER: Record<'helm' | 'linux', readonly string[]> = {
   helm: ['started', 'registry-login', 'images-pulled', 'completed'],
   linux: ['started', 'assets-downloaded', 'completed'],
 };
-const ANY_ORDER = ['started', 'registry-login', 'images-pulled', 'assets-downloaded', 'completed'];
+const ANY_ORDER = [
+  'started',
+  'registry-login',
+  'images-pulled',
+  'assets-downloaded',
+  'completed',
+];
 
 function stepOf(event: AttemptEvent): string | undefined {
   if (event.type === 'started') return 'started';
@@ -54,11 +65,16 @@ function stepOf(event: AttemptEvent): string | undefined {
   return undefined;
 }
 
-export function summarizeAttempt(events: readonly AttemptEvent[]): AttemptSummary {
-  if (events.length === 0) throw new Error('an attempt needs at least one event');
+export function summarizeAttempt(
+  events: readonly AttemptEvent[],
+): AttemptSummary {
+  if (events.length === 0)
+    throw new Error('an attempt needs at least one event');
   // Attributes come from the started event first, then the earliest event that has them.
   const byPreference = [...events].sort(
-    (a, b) => Number(b.type === 'started') - Number(a.type === 'started') || a.at - b.at,
+    (a, b) =>
+      Number(b.type === 'started') - Number(a.type === 'started') ||
+      a.at - b.at,
   );
   const first = <T>(pick: (e: AttemptEvent) => T | undefined): T | null => {
     for (const e of byPreference) {
@@ -68,18 +84,24 @@ export function summarizeAttempt(events: readonly AttemptEvent[]): AttemptSummar
     return null;
   };
   const earliest = (type: AttemptEventType) => {
-    const matching = events.filter(e => e.type === type).sort((a, b) => a.at - b.at);
+    const matching = events
+      .filter(e => e.type === type)
+      .sort((a, b) => a.at - b.at);
     return matching[0];
   };
 
   const stepTimes = new Map<string, number>();
   for (const e of events) {
     const step = stepOf(e);
-    if (step && (stepTimes.get(step) ?? Infinity) > e.at) stepTimes.set(step, e.at);
+    if (step && (stepTimes.get(step) ?? Infinity) > e.at)
+      stepTimes.set(step, e.at);
   }
   const steps = [...stepTimes.entries()]
     .map(([step, at]) => ({ step, at }))
-    .sort((a, b) => a.at - b.at || ANY_ORDER.indexOf(a.step) - ANY_ORDER.indexOf(b.step));
+    .sort(
+      (a, b) =>
+        a.at - b.at || ANY_ORDER.indexOf(a.step) - ANY_ORDER.indexOf(b.step),
+    );
 
   const installType = first(e => e.installType);
   const order = installType ? STEP_ORDER[installType] : ANY_ORDER;

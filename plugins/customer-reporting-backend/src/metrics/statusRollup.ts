@@ -1,4 +1,7 @@
-import { APP_STATUSES, AppStatus } from '@internal/plugin-customer-reporting-common';
+import {
+  APP_STATUSES,
+  AppStatus,
+} from '@internal/plugin-customer-reporting-common';
 
 /**
  * The app is as available as its least available resource; with no

@@ -1,32 +1,58 @@
-import { ErrorRequestHandler } from 'express';
+import { ErrorRequestHandler, Request, Response } from 'express';
 import { BatchValidationError } from '../ingest/validate';
 
+/** Backstage's standard error body, so `ResponseError` in clients reads it. */
+function sendError(
+  req: Request,
+  res: Response,
+  status: number,
+  error: { name: string; message: string; issues?: unknown },
+) {
+  res.status(status).json({
+    error,
+    request: { method: req.method, url: req.originalUrl },
+    response: { statusCode: status },
+  });
+}
+
+/** body-parser failures that are the caller's fault: unreadable bodies. */
+const UNREADABLE_BODY_TYPES = new Set([
+  'entity.parse.failed',
+  'entity.verify.failed',
+  'request.aborted',
+  'request.size.invalid',
+  'encoding.unsupported',
+  'charset.unsupported',
+]);
+
 /**
- * Answers request-shaped failures with the contract's JSON error body; every
- * other error goes on to Backstage's own handler (NotFoundError → 404, ...).
+ * Answers request-shaped failures (validation, body size, unreadable JSON)
+ * itself; every other error goes on to Backstage's own handler, which maps
+ * NotFoundError to 404, NotAllowedError to 403 and so on.
  */
-export const requestErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
+export const requestErrorHandler: ErrorRequestHandler = (
+  error,
+  req,
+  res,
+  next,
+) => {
   if (error instanceof BatchValidationError) {
-    res.status(400).json({
-      error: { name: 'InputError', message: error.message, issues: error.issues },
+    sendError(req, res, 400, {
+      name: 'InputError',
+      message: error.message,
+      issues: error.issues,
     });
-    return;
-  }
-  // body-parser marks its own failures with a status and a type.
-  if (error?.type === 'entity.too.large') {
-    res.status(413).json({
-      error: {
-        name: 'PayloadTooLargeError',
-        message: `Request body is larger than the limit of ${error.limit} bytes`,
-      },
+  } else if (error?.type === 'entity.too.large') {
+    sendError(req, res, 413, {
+      name: 'PayloadTooLargeError',
+      message: `Request body is larger than the limit of ${error.limit} bytes`,
     });
-    return;
-  }
-  if (typeof error?.type === 'string' && error.type.startsWith('entity.') || error?.type === 'encoding.unsupported' || error?.type === 'charset.unsupported') {
-    res.status(error.status ?? 400).json({
-      error: { name: 'InputError', message: `Request body could not be read: ${error.message}` },
+  } else if (UNREADABLE_BODY_TYPES.has(error?.type)) {
+    sendError(req, res, error.status ?? 400, {
+      name: 'InputError',
+      message: `Request body could not be read: ${error.message}`,
     });
-    return;
+  } else {
+    next(error);
   }
-  next(error);
 };

@@ -18,9 +18,14 @@ export const customerListQuery = z
   .strict();
 
 /** Parses a query string; empty parameters count as absent. */
-export function parseQuery<S extends z.ZodTypeAny>(schema: S, query: unknown): z.output<S> {
+export function parseQuery<S extends z.ZodTypeAny>(
+  schema: S,
+  query: unknown,
+): z.output<S> {
   const cleaned = Object.fromEntries(
-    Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== ''),
+    Object.entries((query ?? {}) as Record<string, unknown>).filter(
+      ([, v]) => v !== '',
+    ),
   );
   const result = schema.safeParse(cleaned);
   if (!result.success) {
@@ -28,8 +33,13 @@ export function parseQuery<S extends z.ZodTypeAny>(schema: S, query: unknown): z
       result.error.issues.map(issue => ({
         index: null,
         field:
-          issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.') || '(query)',
-        message: issue.code === 'unrecognized_keys' ? 'is not a known query parameter' : issue.message,
+          issue.code === 'unrecognized_keys'
+            ? issue.keys.join(', ')
+            : issue.path.join('.') || '(query)',
+        message:
+          issue.code === 'unrecognized_keys'
+            ? 'is not a known query parameter'
+            : issue.message,
       })),
     );
   }
@@ -43,8 +53,16 @@ export function encodeCursor(key: Record<string, unknown>): string {
 
 export function decodeCursor<T>(cursor: string, shape: z.ZodType<T>): T {
   try {
-    return shape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return shape.parse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
   } catch {
-    throw new BatchValidationError([{ index: null, field: 'cursor', message: 'is not a cursor this API returned' }]);
+    throw new BatchValidationError([
+      {
+        index: null,
+        field: 'cursor',
+        message: 'is not a cursor this API returned',
+      },
+    ]);
   }
 }

@@ -7,7 +7,12 @@ import { IngestService } from '../ingest/IngestService';
 import { id, slug } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';
 import { requestErrorHandler } from './errorHandler';
-import { customerListQuery, decodeCursor, encodeCursor, parseQuery } from './readQueries';
+import {
+  customerListQuery,
+  decodeCursor,
+  encodeCursor,
+  parseQuery,
+} from './readQueries';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -20,14 +25,18 @@ export interface RouterOptions {
 
 const customerCursor = z.object({ name: z.string(), id: z.string() });
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, stores, ingest, clock } = options;
   const router = Router();
   router.use(express.json({ limit: options.maxBodyBytes }));
 
   // Writes come from other backends or static-token callers, never users.
-  const requireService = (req: express.Request) => httpAuth.credentials(req, { allow: ['service'] });
-  const requireReader = (req: express.Request) => httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const requireService = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['service'] });
+  const requireReader = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -74,16 +83,21 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await requireReader(req);
     const query = parseQuery(customerListQuery, req.query);
     const now = query.asOf ? Date.parse(query.asOf) : clock();
-    const { items, totalCount, hasMore } = await stores.customers.listCustomers({
-      ...query,
-      after: query.cursor ? decodeCursor(query.cursor, customerCursor) : undefined,
-      activeSince: now - options.activeWindowMs,
-    });
+    const { items, totalCount, hasMore } = await stores.customers.listCustomers(
+      {
+        ...query,
+        after: query.cursor
+          ? decodeCursor(query.cursor, customerCursor)
+          : undefined,
+        activeSince: now - options.activeWindowMs,
+      },
+    );
     const last = items[items.length - 1];
     res.json({
       items,
       totalCount,
-      nextCursor: hasMore && last ? encodeCursor({ name: last.name, id: last.id }) : null,
+      nextCursor:
+        hasMore && last ? encodeCursor({ name: last.name, id: last.id }) : null,
     });
   });
 

@@ -1,7 +1,10 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { CustomerListResponse } from '@internal/plugin-customer-reporting-common';
-import { CustomerListQuery, CustomerReportingApi } from './CustomerReportingApi';
+import {
+  CustomerListQuery,
+  CustomerReportingApi,
+} from './CustomerReportingApi';
 
 /** Values a query parameter may take before it is serialised. */
 type QueryValue = string | number | boolean | null | undefined;
@@ -42,11 +45,10 @@ export class CustomerReportingClient implements CustomerReportingApi {
   /**
    * GETs a path below the plugin's base URL and parses the JSON answer.
    *
-   * Empty values are dropped rather than sent as `?search=`: the backend
-   * contract only accepts set parameters, and an empty one would read as a
-   * filter on the empty string.
-   * Non-2xx answers become a ResponseError, which keeps the backend's
-   * `{error:{name,message}}` body so ResponseErrorPanel can show it.
+   * Empty values are dropped rather than sent as `?search=`: the contract
+   * asks for set parameters only, which also keeps URLs short and logs clean.
+   * Non-2xx answers become a ResponseError carrying the backend's error body,
+   * which ResponseErrorPanel knows how to display.
    */
   private async get<T>(
     path: string,

@@ -49,7 +49,6 @@ import {
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
 
-
 const cicdContent = (
   // This is an example of how you can implement your company's logic in entity page.
   // You can for example enforce that all components of type 'service' should use GitHubActions

@@ -28,9 +28,11 @@ function DebouncedTextField(props: {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /** The backend's limit for this parameter; longer input would be a 400. */
+  maxLength: number;
   startAdornment?: ReactNode;
 }) {
-  const { id, label, value, onChange, startAdornment } = props;
+  const { id, label, value, onChange, maxLength, startAdornment } = props;
   const [text, setText] = useState(value);
 
   // Follow outside changes (back button, "Clear filters").
@@ -55,11 +57,14 @@ function DebouncedTextField(props: {
       variant="outlined"
       size="small"
       fullWidth
+      inputProps={{ maxLength }}
       InputProps={
         startAdornment
           ? {
               startAdornment: (
-                <InputAdornment position="start">{startAdornment}</InputAdornment>
+                <InputAdornment position="start">
+                  {startAdornment}
+                </InputAdornment>
               ),
             }
           : undefined
@@ -91,6 +96,7 @@ export function CustomerFilterBar(props: {
         <DebouncedTextField
           id="customer-reporting-search"
           label="Search customers"
+          maxLength={200}
           value={filters.search}
           onChange={search => onChange({ search })}
           startAdornment={<SearchIcon fontSize="small" />}
@@ -100,6 +106,7 @@ export function CustomerFilterBar(props: {
         <DebouncedTextField
           id="customer-reporting-app-slug"
           label="App slug"
+          maxLength={100}
           value={filters.appSlug}
           onChange={appSlug => onChange({ appSlug })}
         />
@@ -138,7 +145,8 @@ export function CustomerFilterBar(props: {
           value={activeToValue(filters.active)}
           onChange={e =>
             onChange({
-              active: e.target.value === ANY ? undefined : e.target.value === 'true',
+              active:
+                e.target.value === ANY ? undefined : e.target.value === 'true',
             })
           }
           variant="outlined"

@@ -28,9 +28,9 @@ describe('formatDuration', () => {
   it('counts whole calendar months from the start date', () => {
     // 2024-01-01 to 2024-06-25 is 176 days: 5 calendar months and 24 days
     // (30-day months would say '5 mo 26 d').
-    expect(
-      formatDuration(176 * DAY, { start: '2024-01-01T00:00:00Z' }),
-    ).toBe('5 mo 24 d');
+    expect(formatDuration(176 * DAY, { start: '2024-01-01T00:00:00Z' })).toBe(
+      '5 mo 24 d',
+    );
     // February 2024 has 29 days, so 29 days from Feb 1 is a whole month.
     expect(formatDuration(29 * DAY, { start: '2024-02-01T00:00:00Z' })).toBe(
       '1 mo',

@@ -1,0 +1,144 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { createTestIngest } from '../__testUtils__/fixtures';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create();
+
+const event = (
+  type: string,
+  at: string,
+  extra: Record<string, unknown> = {},
+) => ({
+  attemptId: 'a1',
+  customerId: 'c1',
+  type,
+  at: `2024-07-01T${at}:00Z`,
+  ...extra,
+});
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseInstallAttemptsStore on %p',
+  databaseId => {
+    it('summarizes an attempt the same for any arrival order, counting replays as duplicates', async () => {
+      const events = [
+        event('started', '10:00', {
+          installType: 'helm',
+          userEmail: 'ops@acme.example.com',
+          networkMode: 'airgap',
+          registry: 'offline',
+        }),
+        event('step', '10:05', { step: 'registry-login' }),
+        event('failed', '10:09', {
+          step: 'images-pulled',
+          reason: 'ImagePullBackOff',
+        }),
+      ];
+      const inOrder = await createTestIngest(await databases.init(databaseId));
+      expect(
+        await inOrder.ingest.ingestInstallAttemptEvents({ events }),
+      ).toEqual({ accepted: 3, duplicates: 0 });
+      expect(
+        await inOrder.ingest.ingestInstallAttemptEvents({
+          events: [events[1]],
+        }),
+      ).toEqual({ accepted: 0, duplicates: 1 });
+
+      const reversedKnex = await databases.init(databaseId);
+      const reversed = await createTestIngest(reversedKnex);
+      for (const e of [...events].reverse())
+        await reversed.ingest.ingestInstallAttemptEvents({ events: [e] });
+
+      const row = await reversedKnex('install_attempts')
+        .where({ id: 'a1' })
+        .first();
+      expect(row).toMatchObject({
+        customer_id: 'c1',
+        install_type: 'helm',
+        user_email: 'ops@acme.example.com',
+        network_mode: 'airgap',
+        failed_step: 'images-pulled',
+        reason: 'ImagePullBackOff',
+        furthest_step: 'registry-login',
+      });
+      expect(Number(row.started_at)).toBe(Date.parse('2024-07-01T10:00:00Z'));
+      expect(
+        JSON.parse(row.steps).map((s: { step: string }) => s.step),
+      ).toEqual(['started', 'registry-login']);
+    });
+
+    it('rejects steps of the wrong install type and inconsistent air gap registries', async () => {
+      const { ingest } = await createTestIngest(
+        await databases.init(databaseId),
+      );
+      await expect(
+        ingest.ingestInstallAttemptEvents({
+          events: [
+            event('step', '10:00', {
+              installType: 'linux',
+              step: 'registry-login',
+            }),
+            event('started', '10:00', {
+              networkMode: 'airgap',
+              registry: 'online',
+            }),
+            event('step', '10:01'),
+          ],
+        }),
+      ).rejects.toMatchObject({
+        issues: [
+          {
+            index: 0,
+            field: 'step',
+            message:
+              'is not a linux step (started, assets-downloaded, completed)',
+          },
+          {
+            index: 1,
+            field: 'registry',
+            message: 'must be offline when networkMode is airgap',
+          },
+          { index: 2, field: 'step', message: 'is required when type is step' },
+        ],
+      });
+    });
+
+    it('stores portal events once each', async () => {
+      const knex = await databases.init(databaseId);
+      const { ingest } = await createTestIngest(knex);
+      const events = [
+        {
+          customerId: 'c1',
+          type: 'user-invited',
+          email: 'a@acme.example.com',
+          at: '2024-07-01T10:00:00Z',
+        },
+        {
+          customerId: 'c1',
+          type: 'downloaded',
+          version: '1.1.0',
+          at: '2024-07-01T11:00:00Z',
+        },
+      ];
+      expect(await ingest.ingestPortalEvents({ events })).toEqual({
+        accepted: 2,
+        duplicates: 0,
+      });
+      // Same fields in another key order are the same event.
+      expect(
+        await ingest.ingestPortalEvents({
+          events: [
+            {
+              at: events[1].at,
+              version: '1.1.0',
+              type: 'downloaded',
+              customerId: 'c1',
+            },
+          ],
+        }),
+      ).toEqual({ accepted: 0, duplicates: 1 });
+      const [{ count }] = await knex('portal_events').count({ count: '*' });
+      expect(Number(count)).toBe(2);
+    });
+  },
+);

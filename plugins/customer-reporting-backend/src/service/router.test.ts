@@ -1,0 +1,251 @@
+import request from 'supertest';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { customerReportingPlugin } from '../plugin';
+import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const base = '/api/customer-reporting';
+
+async function startBackend() {
+  const knex = await databases.init('SQLITE_3');
+  const { server } = await startTestBackend({
+    features: [
+      customerReportingPlugin,
+      mockServices.database.factory({ knex }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      mockServices.rootConfig.factory({
+        data: { customerReporting: { ingest: { maxBodyBytes: 100_000 } } },
+      }),
+    ],
+  });
+  const service = mockCredentials.service.header();
+  await request(server)
+    .put(`${base}/v1/apps/test-app`)
+    .set('Authorization', service)
+    .send(TEST_APP)
+    .expect(200);
+  await request(server)
+    .put(`${base}/v1/customers/c1`)
+    .set('Authorization', service)
+    .send(testCustomer({ createdAt: '2024-06-01T09:00:00Z' }))
+    .expect(200);
+  return { server, knex, service, user: mockCredentials.user.header() };
+}
+
+describe('customer-reporting router', () => {
+  it('answers health without credentials', async () => {
+    const { server } = await startBackend();
+    const res = await request(server).get(`${base}/health`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('accepts writes from services only', async () => {
+    const { server, service, user } = await startBackend();
+    const body = {
+      checkIns: [
+        {
+          instanceId: 'i1',
+          customerId: 'c1',
+          at: '2024-07-01T10:00:00Z',
+          appStatus: 'ready',
+        },
+      ],
+    };
+    await request(server).post(`${base}/v1/check-ins`).send(body).expect(401);
+    await request(server)
+      .post(`${base}/v1/check-ins`)
+      .set('Authorization', user)
+      .send(body)
+      .expect(403);
+    const res = await request(server)
+      .post(`${base}/v1/check-ins`)
+      .set('Authorization', service)
+      .send(body)
+      .expect(200);
+    expect(res.body).toEqual({ accepted: 1, duplicates: 0 });
+  });
+
+  it('lets users and services read the customer list', async () => {
+    const { server, service, user } = await startBackend();
+    await request(server).get(`${base}/v1/customers`).expect(401);
+    for (const auth of [user, service]) {
+      const res = await request(server)
+        .get(`${base}/v1/customers`)
+        .set('Authorization', auth)
+        .expect(200);
+      expect(res.body).toMatchObject({
+        totalCount: 1,
+        nextCursor: null,
+        items: [
+          {
+            id: 'c1',
+            name: 'Acme Corp',
+            licenseTypeLabel: 'Paid',
+            channelName: 'Stable',
+          },
+        ],
+      });
+    }
+  });
+
+  it('answers 400 with every bad field and stores nothing', async () => {
+    const { server, service, knex } = await startBackend();
+    const res = await request(server)
+      .post(`${base}/v1/check-ins`)
+      .set('Authorization', service)
+      .send({
+        checkIns: [
+          { instanceId: 'ok', customerId: 'c1' },
+          { instanceId: 'x', customerId: 'c1', kurlNodesTotal: -1, bogus: 1 },
+        ],
+      })
+      .expect(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.issues).toEqual(
+      expect.arrayContaining([
+        { index: 1, field: 'kurlNodesTotal', message: 'must not be negative' },
+        { index: 1, field: 'bogus', message: 'is not a known field' },
+      ]),
+    );
+    const [{ count }] = await knex('check_ins').count({ count: '*' });
+    expect(Number(count)).toBe(0);
+  });
+
+  it('answers 404 naming an unknown customer', async () => {
+    const { server, service } = await startBackend();
+    const res = await request(server)
+      .post(`${base}/v1/portal-events`)
+      .set('Authorization', service)
+      .send({
+        events: [
+          { customerId: 'ghost', type: 'accessed', at: '2024-07-01T10:00:00Z' },
+        ],
+      })
+      .expect(404);
+    expect(res.body.error.message).toBe('Unknown customer: ghost');
+  });
+
+  it('answers 413 for a body over the limit and 400 for broken JSON', async () => {
+    const { server, service } = await startBackend();
+    const big = {
+      checkIns: Array.from({ length: 900 }, (_, i) => ({
+        instanceId: `i${i}`,
+        customerId: 'c1',
+        clusterId: 'x'.repeat(200),
+      })),
+    };
+    const res = await request(server)
+      .post(`${base}/v1/check-ins`)
+      .set('Authorization', service)
+      .send(big)
+      .expect(413);
+    expect(res.body.error.message).toContain('larger than the limit');
+    await request(server)
+      .post(`${base}/v1/check-ins`)
+      .set('Authorization', service)
+      .set('Content-Type', 'application/json')
+      .send('{"checkIns": [')
+      .expect(400);
+  });
+
+  it('rejects batches over 1,000 items', async () => {
+    const { server, service } = await startBackend();
+    const events = Array.from({ length: 1001 }, () => ({
+      customerId: 'c1',
+      type: 'accessed',
+      at: '2024-07-01T10:00:00Z',
+    }));
+    const res = await request(server)
+      .post(`${base}/v1/portal-events`)
+      .set('Authorization', service)
+      .send({ events })
+      .expect(400);
+    expect(res.body.error.issues[0]).toEqual({
+      index: null,
+      field: 'events',
+      message: 'must hold at most 1000 items, got 1001',
+    });
+  });
+
+  it('upserts customers and rejects unknown channels and bad path ids', async () => {
+    const { server, service } = await startBackend();
+    const res = await request(server)
+      .put(`${base}/v1/customers/c1`)
+      .set('Authorization', service)
+      .send(testCustomer({ name: 'Acme Renamed', licenseType: 'prod' }))
+      .expect(200);
+    expect(res.body).toMatchObject({
+      id: 'c1',
+      name: 'Acme Renamed',
+      licenseType: 'paid',
+    });
+    const bad = await request(server)
+      .put(`${base}/v1/customers/c2`)
+      .set('Authorization', service)
+      .send(testCustomer({ channelSlug: 'nightly' }))
+      .expect(400);
+    expect(bad.body.error.issues[0].field).toBe('channelSlug');
+    await request(server)
+      .put(`${base}/v1/customers/${encodeURIComponent('a b')}`)
+      .set('Authorization', service)
+      .send(testCustomer())
+      .expect(400);
+  });
+
+  it('pages through customers with a cursor and validates query parameters', async () => {
+    const { server, service, user } = await startBackend();
+    for (const [id, name] of [
+      ['c2', 'Globex'],
+      ['c3', 'Initech'],
+    ]) {
+      await request(server)
+        .put(`${base}/v1/customers/${id}`)
+        .set('Authorization', service)
+        .send(testCustomer({ name, licenseType: 'trial' }))
+        .expect(200);
+    }
+    const first = await request(server)
+      .get(`${base}/v1/customers?limit=2`)
+      .set('Authorization', user)
+      .expect(200);
+    expect(first.body.items.map((c: { name: string }) => c.name)).toEqual([
+      'Acme Corp',
+      'Globex',
+    ]);
+    expect(first.body.totalCount).toBe(3);
+    const second = await request(server)
+      .get(`${base}/v1/customers?limit=2&cursor=${first.body.nextCursor}`)
+      .set('Authorization', user)
+      .expect(200);
+    expect(second.body).toMatchObject({
+      items: [{ name: 'Initech' }],
+      nextCursor: null,
+    });
+    const trial = await request(server)
+      .get(`${base}/v1/customers?licenseType=trial&search=glo`)
+      .set('Authorization', user)
+      .expect(200);
+    expect(trial.body.items.map((c: { id: string }) => c.id)).toEqual(['c2']);
+    const bad = await request(server)
+      .get(`${base}/v1/customers?limit=0&licenseType=gold`)
+      .set('Authorization', user)
+      .expect(400);
+    expect(
+      bad.body.error.issues.map((i: { field: string }) => i.field).sort(),
+    ).toEqual(['licenseType', 'limit']);
+    await request(server)
+      .get(`${base}/v1/customers?cursor=nonsense`)
+      .set('Authorization', user)
+      .expect(400);
+  });
+});

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# `npm test`: everything the project checks, from a fresh clone.
+#   1. type check  (yarn tsc)                       counts as 1 check
+#   2. lint        (yarn backstage-cli repo lint)   counts as 1 check
+#   3. unit and database tests (backstage-cli repo test = Jest), on SQLite and,
+#      when Debian's PostgreSQL 15 is installed, on a throwaway PostgreSQL 15
+#      cluster (scripts/pg.sh)                      counts each Jest test
+#   4. end-to-end smoke test in headless Chromium (scripts/e2e-smoke.mjs)
+#                                                   counts each e2e test
+# Runs every stage even when an earlier one failed. The last line printed is
+# `N passed, N failed`; the exit code is non-zero when anything failed.
+#
+# Environment: TEST_SKIP_E2E=1 leaves out stage 4 (counted as skipped).
+set -uo pipefail
+
+PASSED=0
+FAILED=0
+SKIPPED=0
+SUMMARY=()
+
+summary_line() {
+  local line="$PASSED passed, $FAILED failed"
+  [ "$SKIPPED" -gt 0 ] && line+=", $SKIPPED skipped"
+  echo "$line"
+}
+
+# shellcheck source=scripts/setup.sh
+if ! source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"; then
+  echo "[test] setup failed: dependencies could not be installed"
+  FAILED=1
+  summary_line
+  exit 1
+fi
+cd "$REPO_ROOT" || exit 1
+# shellcheck source=scripts/pg.sh
+source "$REPO_ROOT/scripts/pg.sh"
+
+WORK="$(mktemp -d -t backstage-test.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+
+stage() {
+  echo
+  echo "================================================================"
+  echo "== $*"
+  echo "================================================================"
+  STAGE_STARTED=$SECONDS
+}
+
+# note NAME PASSED FAILED [SKIPPED]
+note() {
+  local name="$1" p="$2" f="$3" s="${4:-0}"
+  PASSED=$((PASSED + p))
+  FAILED=$((FAILED + f))
+  SKIPPED=$((SKIPPED + s))
+  local status=ok
+  [ "$f" -gt 0 ] && status=FAILED
+  SUMMARY+=("$(printf '%-34s %-7s %4s passed, %3s failed, %3s skipped  (%ss)' \
+    "$name" "$status" "$p" "$f" "$s" "$((SECONDS - STAGE_STARTED))")")
+  echo "-- $name: $status ($p passed, $f failed$([ "$s" -gt 0 ] && echo ", $s skipped")) in $((SECONDS - STAGE_STARTED))s"
+}
+
+# --- 1. type check -----------------------------------------------------------
+stage "1/4 type check: yarn tsc"
+if yarn tsc; then note "type check (tsc)" 1 0; else note "type check (tsc)" 0 1; fi
+
+# --- 2. lint -------------------------------------------------------------------
+stage "2/4 lint: yarn backstage-cli repo lint"
+if yarn backstage-cli repo lint; then note "lint" 1 0; else note "lint" 0 1; fi
+
+# --- 3. Jest -------------------------------------------------------------------
+stage "3/4 unit and database tests: yarn backstage-cli repo test"
+PG_STARTED=0
+if pg_start; then
+  [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] && PG_STARTED=1
+else
+  echo "[test] the throwaway PostgreSQL 15 did not start: database tests run on SQLite only"
+fi
+echo "[test] test databases configured for TestDatabases (@backstage/backend-test-utils):"
+echo "         SQLITE_3      in memory (always)"
+db_vars="$(env | grep -E '^BACKSTAGE_TEST_DATABASE_[A-Z0-9]+_CONNECTION_STRING=' | sort || true)"
+if [ -n "$db_vars" ]; then
+  while IFS='=' read -r var value; do
+    id="${var#BACKSTAGE_TEST_DATABASE_}"
+    id="${id%_CONNECTION_STRING}"
+    # Show the server, not any password.
+    printf '         %-13s %s\n' "$id" "$(echo "$value" | sed -E 's#//([^:@/]+):[^@/]*@#//\1:***@#')"
+  done <<<"$db_vars"
+  echo "[test] database tests run on SQLite and on the servers above (Docker disabled)"
+else
+  echo "[test] no PostgreSQL/MySQL test server: database tests run on SQLite only (Docker disabled)"
+fi
+
+JEST_JSON="$WORK/jest.json"
+CI=true BACKSTAGE_TEST_DISABLE_DOCKER=1 yarn backstage-cli repo test --json --outputFile="$JEST_JSON"
+jest_rc=$?
+if [ "$PG_STARTED" = 1 ]; then
+  echo "[test] PostgreSQL 15: the tests created $(pg_ddl_count) databases on it"
+fi
+pg_stop
+# Failed tests count one each; a test file that could not run at all (syntax
+# error, failing import, ...) counts as one failure too.
+read -r jp jf < <(node -e '
+  const fs = require("fs");
+  let r;
+  try { r = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); } catch { console.log("0 -1"); process.exit(); }
+  const broken = (r.testResults || []).filter(t => t.status === "failed" && !(t.assertionResults || []).some(a => a.status === "failed")).length;
+  console.log(`${r.numPassedTests} ${r.numFailedTests + broken}`);
+' "$JEST_JSON")
+if [ "$jf" = -1 ]; then
+  echo "[test] Jest exited with $jest_rc and wrote no results"
+  jp=0
+  jf=1
+elif [ "$jest_rc" -ne 0 ] && [ "$jf" -eq 0 ]; then
+  echo "[test] Jest exited with $jest_rc although no test failed"
+  jf=1
+fi
+note "unit and database tests (jest)" "$jp" "$jf"
+
+# --- 4. e2e --------------------------------------------------------------------
+stage "4/4 end-to-end smoke test: node scripts/e2e-smoke.mjs"
+if [ "${TEST_SKIP_E2E:-}" = 1 ]; then
+  echo "[test] TEST_SKIP_E2E=1: e2e smoke test left out"
+  note "e2e smoke (chromium)" 0 0 1
+else
+  if [ ! -x /usr/bin/chromium ] && [ -z "${E2E_CHROMIUM:-}" ]; then
+    echo "[test] Chromium is not installed (/usr/bin/chromium): the browser tests cannot run." \
+      "Install Debian's chromium: apt-get install -y chromium (.ci/run does this in CI)"
+  fi
+  E2E_JSON="$WORK/e2e.json"
+  E2E_RESULT_FILE="$E2E_JSON" node scripts/e2e-smoke.mjs
+  e2e_rc=$?
+  read -r ep ef es < <(node -e '
+    try { const r = require(process.argv[1]); console.log(`${r.passed} ${r.failed} ${r.skipped || 0}`); }
+    catch { console.log("0 -1 0"); }
+  ' "$E2E_JSON")
+  if [ "$ef" = -1 ]; then
+    echo "[test] the e2e smoke test exited with $e2e_rc and wrote no results"
+    ep=0
+    ef=1
+  elif [ "$e2e_rc" -ne 0 ] && [ "$ef" -eq 0 ]; then
+    ef=1
+  fi
+  note "e2e smoke (chromium)" "$ep" "$ef" "$es"
+fi
+
+# --- summary -------------------------------------------------------------------
+echo
+echo "================================================================"
+echo "== summary"
+echo "================================================================"
+printf '%s\n' "${SUMMARY[@]}"
+echo "(tsc and lint count as one check each; jest and e2e count each test)"
+summary_line
+[ "$FAILED" -eq 0 ]
