@@ -141,11 +141,13 @@ function startPortal() {
       env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0', NO_COLOR: '1' },
     },
   );
+  // The backend logs in colour whatever the environment says: strip it.
   const onData = chunk => {
-    const text = chunk.toString();
+    // eslint-disable-next-line no-control-regex
+    const text = chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
     portalLog += text;
     if (portalLog.length > 4_000_000) portalLog = portalLog.slice(-2_000_000);
-    logStream.write(chunk);
+    logStream.write(text);
   };
   portal.stdout.on('data', onData);
   portal.stderr.on('data', onData);
@@ -263,18 +265,35 @@ async function runBrowserTests() {
   page.on('console', m => {
     if (m.type() === 'error' && !/^Warning: /.test(m.text())) pageErrors.push(`console.error: ${short(m.text())}`);
   });
-  const withErrors = e =>
-    pageErrors.length ? `${e.message}\n  browser errors:\n    ${pageErrors.slice(-8).join('\n    ')}` : e.message;
+  const withErrors = e => {
+    let msg = e.message;
+    if (pageErrors.length) msg += `\n  browser errors:\n    ${pageErrors.slice(-8).join('\n    ')}`;
+    if (portalLog.includes('Change detected, restarting')) {
+      msg += '\n  note: the dev backend restarted during the test because source files changed';
+    }
+    return msg;
+  };
 
   // 2. guest sign-in + catalog
   let t0 = Date.now();
   let signedIn = false;
   try {
-    await page.goto(FRONTEND_URL, { waitUntil: 'domcontentloaded', timeout: 120000 });
-    const enter = page.getByRole('button', { name: /^enter$/i });
-    await enter.waitFor({ state: 'visible', timeout: 120000 });
-    await enter.click();
-    await page.waitForURL(/\/catalog/, { timeout: 60000 });
+    // Two attempts: the dev backend restarts by itself when a source file
+    // changes, and a sign-in during its restart is refused.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.goto(FRONTEND_URL, { waitUntil: 'domcontentloaded', timeout: 120000 });
+        const enter = page.getByRole('button', { name: /^enter$/i });
+        await enter.waitFor({ state: 'visible', timeout: 120000 });
+        await enter.click();
+        await page.waitForURL(/\/catalog/, { timeout: 60000 });
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+        log(`guest sign-in attempt ${attempt} failed (${e.message.split('\n')[0]}); trying again`);
+        await sleep(5000);
+      }
+    }
     // An example entity from examples/entities.yaml, listed once the catalog
     // has processed its locations.
     await page.getByText('example-website').first().waitFor({ state: 'visible', timeout: 120000 });

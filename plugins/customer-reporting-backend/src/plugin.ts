@@ -2,18 +2,33 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import {
+  CustomerReportingDataSource,
+  customerReportingDataSourcesExtensionPoint,
+} from '@internal/plugin-customer-reporting-node';
 import { createStores } from './database/createStores';
 import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { IngestService } from './ingest/IngestService';
 import { createRouter } from './service/router';
+import { scheduleDataSources } from './sources/scheduleDataSources';
 
 /**
  * The customer-reporting backend plugin: a thin shell wiring the database
- * stores, the ingestion service and the HTTP router.
+ * stores, the ingestion service, data sources and the HTTP router.
  */
 export const customerReportingPlugin = createBackendPlugin({
   pluginId: 'customer-reporting',
   register(env) {
+    const dataSources = new Map<string, CustomerReportingDataSource>();
+    env.registerExtensionPoint(customerReportingDataSourcesExtensionPoint, {
+      addDataSource(source) {
+        if (dataSources.has(source.id)) {
+          throw new Error(`Data source '${source.id}' is already registered`);
+        }
+        dataSources.set(source.id, source);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -22,6 +37,7 @@ export const customerReportingPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
       },
       async init({
         config,
@@ -30,6 +46,7 @@ export const customerReportingPlugin = createBackendPlugin({
         httpRouter,
         logger,
         lifecycle,
+        scheduler,
       }) {
         const clock = () => Date.now();
         const stores = await createStores(database);
@@ -54,6 +71,13 @@ export const customerReportingPlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        await scheduleDataSources({
+          sources: [...dataSources.values()],
+          scheduler,
+          ingest,
+          logger,
+        });
 
         if (pluginConfig?.getOptionalBoolean('demoData.enabled')) {
           // Seeding runs after start-up so the portal answers at once.

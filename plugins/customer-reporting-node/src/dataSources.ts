@@ -1,0 +1,52 @@
+import {
+  createExtensionPoint,
+  LoggerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { IngestResult } from '@internal/plugin-customer-reporting-common';
+
+/**
+ * The ingestion path, as offered to data sources. Bodies are the same as the
+ * HTTP ingest routes' and get the same validation: a bad item rejects its
+ * whole call with an error listing `{index, field, message}`.
+ * @public
+ */
+export interface CustomerReportingIngest {
+  putApp(appSlug: string, app: unknown): Promise<unknown>;
+  putCustomer(customerId: string, customer: unknown): Promise<void>;
+  ingestCheckIns(body: { checkIns: unknown[] }): Promise<IngestResult>;
+  ingestInstallAttemptEvents(body: {
+    events: unknown[];
+  }): Promise<IngestResult>;
+  ingestPortalEvents(body: { events: unknown[] }): Promise<IngestResult>;
+}
+
+/**
+ * A system the plugin pulls customer data from on a schedule.
+ * @public
+ */
+export interface CustomerReportingDataSource {
+  /** Unique, stable id; names the scheduled task. */
+  id: string;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Pulls what changed and writes it through `ingest`. */
+  sync(context: {
+    ingest: CustomerReportingIngest;
+    logger: LoggerService;
+  }): Promise<void>;
+}
+
+/** @public */
+export interface CustomerReportingDataSourcesExtensionPoint {
+  addDataSource(source: CustomerReportingDataSource): void;
+}
+
+/**
+ * Lets backend modules register data sources with the customer-reporting
+ * backend.
+ * @public
+ */
+export const customerReportingDataSourcesExtensionPoint =
+  createExtensionPoint<CustomerReportingDataSourcesExtensionPoint>({
+    id: 'customer-reporting.data-sources',
+  });
