@@ -73,6 +73,9 @@ function tail(text, lines = 60) {
 }
 
 function record(name, ok, error, ms, skipped = false) {
+  // First result wins (a signal or timeout may report a test as failed while
+  // it is still running).
+  if (results.some(r => r.name === name)) return;
   results.push({ name, ok, skipped, error: error ? String(error) : undefined, ms });
   if (skipped) console.log(`  - SKIP ${name}: ${error}`);
   else if (ok) console.log(`  ✓ PASS ${name} (${Math.round(ms / 1000)}s)`);
@@ -378,7 +381,7 @@ async function main() {
     console.log(`[e2e] ${msg}`);
     // A developer without Chromium gets a skip; CI installs it, so there a
     // missing browser is a failure.
-    for (const name of TESTS) record(name, false, msg, 0, process.env.CI !== 'true');
+    for (const name of TESTS) record(name, false, 'no Chromium', 0, process.env.CI !== 'true');
     return finish();
   }
 

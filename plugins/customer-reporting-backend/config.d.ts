@@ -1,10 +1,11 @@
 export interface Config {
   /** Configuration of the customer-reporting backend plugin. */
   customerReporting?: {
-    demoData?: {
+    demo?: {
       /**
        * Load the deterministic demo fleet through the ingestion path when the
-       * plugin starts with no customers. Meant for local development.
+       * plugin starts with no customers (needs
+       * `customerReportingDemoDataModule` in the backend). For local use.
        * @default false
        */
       enabled?: boolean;
@@ -15,6 +16,14 @@ export interface Config {
        * @default 5242880
        */
       maxBodyBytes?: number;
+    };
+    retention?: {
+      /**
+       * Raw check-ins older than this many days are deleted daily (what the
+       * reports need is kept in derived tables) and refused at ingest.
+       * @default 400
+       */
+      checkInDays?: number;
     };
     activity?: {
       /**

@@ -3,6 +3,7 @@
  * plugin family. Run with `yarn dev` (or `npm start` from the repository root).
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { customerReportingDemoDataModule } from '@internal/plugin-customer-reporting-backend';
 
 const backend = createBackend();
 
@@ -33,5 +34,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // customer reporting
 backend.add(import('@internal/plugin-customer-reporting-backend'));
+// demo fleet on first start, when customerReporting.demo.enabled is true
+backend.add(customerReportingDemoDataModule);
 
 backend.start();

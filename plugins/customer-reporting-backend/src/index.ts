@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export { customerReportingPlugin as default } from './plugin';
+export { customerReportingDemoDataModule } from './demo/demoDataModule';

@@ -7,9 +7,10 @@ import {
   customerReportingDataSourcesExtensionPoint,
 } from '@internal/plugin-customer-reporting-node';
 import { createStores } from './database/createStores';
-import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { IngestService } from './ingest/IngestService';
 import { createRouter } from './service/router';
+import { readPluginOptions } from './options';
+import { scheduleRetention } from './retention/scheduleRetention';
 import { scheduleDataSources } from './sources/scheduleDataSources';
 
 /**
@@ -36,7 +37,6 @@ export const customerReportingPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
-        lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
       },
       async init({
@@ -45,13 +45,16 @@ export const customerReportingPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         logger,
-        lifecycle,
         scheduler,
       }) {
         const clock = () => Date.now();
         const stores = await createStores(database);
-        const ingest = new IngestService(stores, clock);
-        const pluginConfig = config.getOptionalConfig('customerReporting');
+        const options = readPluginOptions(config);
+        const ingest = new IngestService(
+          stores,
+          clock,
+          options.checkInRetentionMs,
+        );
 
         httpRouter.use(
           await createRouter({
@@ -59,15 +62,8 @@ export const customerReportingPlugin = createBackendPlugin({
             stores,
             ingest,
             clock,
-            maxBodyBytes:
-              pluginConfig?.getOptionalNumber('ingest.maxBodyBytes') ??
-              5 * 1024 * 1024,
-            activeWindowMs:
-              (pluginConfig?.getOptionalNumber('activity.activeWindowHours') ??
-                24) *
-              60 *
-              60 *
-              1000,
+            maxBodyBytes: options.maxBodyBytes,
+            activeWindowMs: options.activeWindowMs,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -78,15 +74,13 @@ export const customerReportingPlugin = createBackendPlugin({
           ingest,
           logger,
         });
-
-        if (pluginConfig?.getOptionalBoolean('demoData.enabled')) {
-          // Seeding runs after start-up so the portal answers at once.
-          lifecycle.addStartupHook(() => {
-            loadDemoDataIfEmpty({ stores, ingest, logger, clock }).catch(
-              error => logger.error(`Loading demo data failed: ${error}`),
-            );
-          });
-        }
+        await scheduleRetention({
+          scheduler,
+          instances: stores.instances,
+          logger,
+          retentionMs: options.checkInRetentionMs,
+          clock,
+        });
       },
     });
   },

@@ -19,6 +19,8 @@ export interface CustomerReportingIngest {
     events: unknown[];
   }): Promise<IngestResult>;
   ingestPortalEvents(body: { events: unknown[] }): Promise<IngestResult>;
+  /** How many customers are stored, so a source can tell a first run. */
+  countCustomers(): Promise<number>;
 }
 
 /**

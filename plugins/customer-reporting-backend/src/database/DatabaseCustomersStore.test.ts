@@ -135,6 +135,7 @@ describe.each(databases.eachSupportedId())(
       expect(await search('ACME')).toEqual(['c1']);
       expect(await search('crm-7')).toEqual(['c2']);
       expect(await search('_')).toEqual([]);
+      expect(await search('!')).toEqual([]);
     });
   },
 );

@@ -91,18 +91,19 @@ export class DatabaseCustomersStore {
         );
       });
     if (query.search) {
+      // '!' escapes LIKE wildcards: a backslash would mean different things
+      // in PostgreSQL and MySQL string literals.
       const term = `%${query.search
         .toLowerCase()
-        .replace(/[\\%_]/g, ch => `\\${ch}`)}%`;
-      base.where(q =>
-        q
-          .whereRaw(`lower(c.name) like ? escape '\\'`, [term])
-          .orWhereRaw(`lower(c.id) like ? escape '\\'`, [term])
-          .orWhereRaw(`lower(coalesce(c.email, '')) like ? escape '\\'`, [term])
-          .orWhereRaw(`lower(coalesce(c.custom_id, '')) like ? escape '\\'`, [
+        .replace(/[!%_]/g, ch => `!${ch}`)}%`;
+      base.where(q => {
+        for (const column of ['c.name', 'c.id', 'c.email', 'c.custom_id']) {
+          q.orWhereRaw(`lower(coalesce(??, '')) like ? escape '!'`, [
+            column,
             term,
-          ]),
-      );
+          ]);
+        }
+      });
     }
     if (query.ids) base.whereIn('c.id', query.ids);
     if (query.appSlug) base.where('c.app_slug', query.appSlug);

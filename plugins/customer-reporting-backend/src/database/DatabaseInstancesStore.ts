@@ -64,6 +64,24 @@ export class DatabaseInstancesStore {
     return { accepted, duplicates: checkIns.length - accepted };
   }
 
+  /** Deletes raw check-ins before `cutoff`, in chunks to keep locks short. */
+  async deleteCheckInsBefore(cutoff: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const keys = await this.db('check_ins')
+        .where('at', '<', cutoff)
+        .limit(5000)
+        .select('instance_id', 'at');
+      if (keys.length === 0) return total;
+      for (const [instanceId, times] of groupTimes(keys)) {
+        total += await this.db('check_ins')
+          .where({ instance_id: instanceId })
+          .whereIn('at', times)
+          .delete();
+      }
+    }
+  }
+
   private async checkOwnership(
     tx: Knex.Transaction,
     byInstance: Map<string, PreparedCheckIn[]>,
@@ -262,4 +280,12 @@ export class DatabaseInstancesStore {
       })),
     );
   }
+}
+
+function groupTimes(keys: { instance_id: string; at: number | string }[]) {
+  const groups = new Map<string, (number | string)[]>();
+  for (const { instance_id: id, at } of keys) {
+    groups.set(id, [...(groups.get(id) ?? []), at]);
+  }
+  return groups;
 }

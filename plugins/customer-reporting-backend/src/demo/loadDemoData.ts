@@ -1,30 +1,29 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Stores } from '../database/createStores';
-import { IngestService } from '../ingest/IngestService';
+import { CustomerReportingIngest } from '@internal/plugin-customer-reporting-node';
 import { MAX_BATCH_ITEMS } from '../ingest/schemas';
 import { generateDemoFleet } from './demoFleet';
 
 /**
- * Loads the demo fleet through the ingestion service (the same validation and
+ * Loads the demo fleet through the ingestion path (the same validation and
  * derivation as the HTTP routes) unless the database already has customers.
  */
 export async function loadDemoDataIfEmpty(options: {
-  stores: Stores;
-  ingest: IngestService;
+  ingest: CustomerReportingIngest;
   logger: LoggerService;
   clock: () => number;
 }): Promise<boolean> {
-  const { stores, ingest, logger, clock } = options;
-  if ((await stores.customers.countCustomers()) > 0) {
+  const { ingest, logger, clock } = options;
+  if ((await ingest.countCustomers()) > 0) {
     logger.info('Customer data present; demo data not loaded');
     return false;
   }
   const started = clock();
   const fleet = generateDemoFleet(started);
   for (const app of fleet.apps) await ingest.putApp(app.slug, app.body);
-  for (const customer of fleet.customers)
+  for (const customer of fleet.customers) {
     await ingest.putCustomer(customer.id, customer.body);
-  const batches: [string, unknown[], (body: unknown) => Promise<unknown>][] = [
+  }
+  const batches: [string, unknown[], (body: any) => Promise<unknown>][] = [
     ['checkIns', fleet.checkIns, body => ingest.ingestCheckIns(body)],
     [
       'events',

@@ -1,5 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import { IngestResult } from '@internal/plugin-customer-reporting-common';
+import { CustomerReportingIngest } from '@internal/plugin-customer-reporting-node';
 import { Stores } from '../database/createStores';
 import { PreparedCheckIn } from '../database/DatabaseInstancesStore';
 import { checkInFields, effectiveAppStatus } from './checkInFields';
@@ -23,10 +24,11 @@ import {
  * all write through here, so validation and derivation are the same for all.
  * Each method takes an untrusted request body.
  */
-export class IngestService {
+export class IngestService implements CustomerReportingIngest {
   constructor(
     private readonly stores: Stores,
     private readonly clock: () => number = Date.now,
+    private readonly checkInRetentionMs: number = 400 * 86_400_000,
   ) {}
 
   async putApp(slug: string, body: unknown) {
@@ -66,6 +68,17 @@ export class IngestService {
     const prepared: PreparedCheckIn[] = checkIns.map((checkIn, index) => {
       const { status, error } = effectiveAppStatus(checkIn);
       if (error) issues.push({ index, field: 'appStatus', message: error });
+      if (
+        checkIn.at !== undefined &&
+        checkIn.at < receivedAt - this.checkInRetentionMs
+      ) {
+        // Its neighbours may already be gone, so its events could not be derived.
+        issues.push({
+          index,
+          field: 'at',
+          message: 'is older than the check-in retention period',
+        });
+      }
       return {
         index,
         instanceId: checkIn.instanceId,
@@ -100,6 +113,10 @@ export class IngestService {
     );
     await this.requireCustomers(events.map(e => e.customerId));
     return this.stores.portal.ingestEvents(events);
+  }
+
+  async countCustomers(): Promise<number> {
+    return this.stores.customers.countCustomers();
   }
 
   private async requireCustomers(ids: string[]) {

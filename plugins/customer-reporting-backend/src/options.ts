@@ -1,0 +1,22 @@
+import { Config } from '@backstage/config';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** The plugin's settings from `customerReporting.*` (see config.d.ts). */
+export interface PluginOptions {
+  maxBodyBytes: number;
+  activeWindowMs: number;
+  checkInRetentionMs: number;
+}
+
+export function readPluginOptions(config: Config): PluginOptions {
+  const c = config.getOptionalConfig('customerReporting');
+  return {
+    maxBodyBytes:
+      c?.getOptionalNumber('ingest.maxBodyBytes') ?? 5 * 1024 * 1024,
+    activeWindowMs:
+      (c?.getOptionalNumber('activity.activeWindowHours') ?? 24) * HOUR_MS,
+    checkInRetentionMs:
+      (c?.getOptionalNumber('retention.checkInDays') ?? 400) * 24 * HOUR_MS,
+  };
+}

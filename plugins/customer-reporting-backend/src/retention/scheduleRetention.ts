@@ -1,0 +1,34 @@
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { DatabaseInstancesStore } from '../database/DatabaseInstancesStore';
+
+/**
+ * Deletes raw check-ins older than the retention age once a day. What the
+ * reports need from them (instance state, change events, observation spans)
+ * is kept in derived tables, and check-ins older than the retention age are
+ * refused at ingest, so nothing derived ever needs a deleted check-in again.
+ */
+export async function scheduleRetention(options: {
+  scheduler: SchedulerService;
+  instances: DatabaseInstancesStore;
+  logger: LoggerService;
+  retentionMs: number;
+  clock: () => number;
+}) {
+  const { scheduler, instances, logger, retentionMs, clock } = options;
+  await scheduler.scheduleTask({
+    id: 'customer-reporting-check-in-retention',
+    frequency: { hours: 24 },
+    timeout: { minutes: 30 },
+    initialDelay: { minutes: 5 },
+    fn: async () => {
+      const deleted = await instances.deleteCheckInsBefore(
+        clock() - retentionMs,
+      );
+      logger.info(
+        `Retention: deleted ${deleted} check-ins older than ${
+          retentionMs / 86_400_000
+        } days`,
+      );
+    },
+  });
+}
