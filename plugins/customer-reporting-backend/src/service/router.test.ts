@@ -101,6 +101,28 @@ describe.each(databases.eachSupportedId())('customer-reporting router on %p', da
     }
   });
 
+  it('ingests install attempt and portal events, counting replays', async () => {
+    const { server, service, knex } = await startBackend(databaseId);
+    const attempts = {
+      events: [
+        { attemptId: 'a1', customerId: 'c1', type: 'started', at: anHourAgo, installType: 'helm' },
+        { attemptId: 'a1', customerId: 'c1', type: 'completed', at: anHourAgo, instanceId: 'i1' },
+      ],
+    };
+    const portal = { events: [{ customerId: 'c1', type: 'downloaded', at: anHourAgo, version: '1.1.0' }] };
+    for (const [path, body, total] of [
+      ['install-attempt-events', attempts, 2],
+      ['portal-events', portal, 1],
+    ] as const) {
+      const first = await request(server).post(`${base}/v1/${path}`).set('Authorization', service).send(body);
+      expect(first.body).toEqual({ accepted: total, duplicates: 0 });
+      const again = await request(server).post(`${base}/v1/${path}`).set('Authorization', service).send(body);
+      expect(again.body).toEqual({ accepted: 0, duplicates: total });
+    }
+    const attempt = await knex('install_attempts').where({ id: 'a1' }).first();
+    expect(attempt).toMatchObject({ install_type: 'helm', instance_id: 'i1', furthest_step: 'completed' });
+  });
+
   it('answers 400 with every bad field and stores nothing', async () => {
     const { server, service, knex } = await startBackend(databaseId);
     const res = await request(server)
