@@ -28,14 +28,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REPO_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+);
 const OUT_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 const FRONTEND_PORT = Number(process.env.E2E_FRONTEND_PORT || 3100);
 const BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT || 7107);
 const FRONTEND_URL = `http://localhost:${FRONTEND_PORT}`;
 const BACKEND_URL = `http://localhost:${BACKEND_PORT}`;
 const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
-const STARTUP_TIMEOUT_MS = Number(process.env.E2E_STARTUP_TIMEOUT_S || 900) * 1000;
+const STARTUP_TIMEOUT_MS =
+  Number(process.env.E2E_STARTUP_TIMEOUT_S || 900) * 1000;
 const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S || 1500) * 1000;
 const DEMO_CUSTOMER = 'Acme Corp';
 
@@ -76,10 +80,19 @@ function record(name, ok, error, ms, skipped = false) {
   // First result wins (a signal or timeout may report a test as failed while
   // it is still running).
   if (results.some(r => r.name === name)) return;
-  results.push({ name, ok, skipped, error: error ? String(error) : undefined, ms });
+  results.push({
+    name,
+    ok,
+    skipped,
+    error: error ? String(error) : undefined,
+    ms,
+  });
   if (skipped) console.log(`  - SKIP ${name}: ${error}`);
   else if (ok) console.log(`  ✓ PASS ${name} (${Math.round(ms / 1000)}s)`);
-  else console.log(`  ✗ FAIL ${name}\n      ${String(error).split('\n').join('\n      ')}`);
+  else
+    console.log(
+      `  ✗ FAIL ${name}\n      ${String(error).split('\n').join('\n      ')}`,
+    );
 }
 
 function portFree(port) {
@@ -126,7 +139,9 @@ function startPortal() {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const logFile = path.join(OUT_DIR, 'portal.log');
   logStream = fs.createWriteStream(logFile);
-  log(`starting the portal: frontend ${FRONTEND_URL}, backend ${BACKEND_URL}, SQLite in ${sqliteDir}`);
+  log(
+    `starting the portal: frontend ${FRONTEND_URL}, backend ${BACKEND_URL}, SQLite in ${sqliteDir}`,
+  );
   log(`portal log: ${path.relative(REPO_ROOT, logFile)}`);
 
   // `repo start --config` replaces the default config files, so list
@@ -136,7 +151,15 @@ function startPortal() {
     'source scripts/toolchain.sh >&2 && exec node "$REPO_ROOT"/.yarn/releases/yarn-*.cjs backstage-cli repo start "$@"';
   portal = spawn(
     'bash',
-    ['-c', script, 'bash', '--config', path.join(REPO_ROOT, 'app-config.yaml'), '--config', configFile],
+    [
+      '-c',
+      script,
+      'bash',
+      '--config',
+      path.join(REPO_ROOT, 'app-config.yaml'),
+      '--config',
+      configFile,
+    ],
     {
       cwd: REPO_ROOT,
       detached: true, // own process group, so all of it can be killed at once
@@ -196,13 +219,20 @@ async function waitForPortal() {
   while (Date.now() < deadline) {
     if (portal.exitInfo) {
       throw new Error(
-        `the portal process exited (${JSON.stringify(portal.exitInfo)}) before it was ready; log tail:\n${tail(portalLog)}`,
+        `the portal process exited (${JSON.stringify(
+          portal.exitInfo,
+        )}) before it was ready; log tail:\n${tail(portalLog)}`,
       );
     }
     const failure = BACKEND_FAILURES.find(re => re.test(portalLog));
     if (failure) {
       await sleep(2000); // let the error's stack trace reach the log
-      throw new Error(`a backend plugin failed to start (${failure}); log tail:\n${tail(portalLog, 80)}`);
+      throw new Error(
+        `a backend plugin failed to start (${failure}); log tail:\n${tail(
+          portalLog,
+          80,
+        )}`,
+      );
     }
     if (!backendReady && portalLog.includes(BACKEND_READY)) {
       backendReady = true;
@@ -219,17 +249,31 @@ async function waitForPortal() {
     if (backendReady && frontendReady) {
       // Fail here too if a plugin failed while the frontend compiled.
       const late = BACKEND_FAILURES.find(re => re.test(portalLog));
-      if (late) throw new Error(`a backend plugin failed to start (${late}); log tail:\n${tail(portalLog, 80)}`);
+      if (late)
+        throw new Error(
+          `a backend plugin failed to start (${late}); log tail:\n${tail(
+            portalLog,
+            80,
+          )}`,
+        );
       return;
     }
     if (Date.now() - lastNote > 30000) {
       lastNote = Date.now();
-      log(`waiting for the portal: backend ${backendReady ? 'ready' : 'starting'}, frontend ${frontendReady ? 'ready' : 'compiling'}`);
+      log(
+        `waiting for the portal: backend ${
+          backendReady ? 'ready' : 'starting'
+        }, frontend ${frontendReady ? 'ready' : 'compiling'}`,
+      );
     }
     await sleep(1000);
   }
   throw new Error(
-    `the portal was not ready after ${STARTUP_TIMEOUT_MS / 1000}s (backend ${backendReady ? 'ready' : 'not ready'}, frontend ${frontendReady ? 'ready' : 'not ready'}); log tail:\n${tail(portalLog)}`,
+    `the portal was not ready after ${STARTUP_TIMEOUT_MS / 1000}s (backend ${
+      backendReady ? 'ready' : 'not ready'
+    }, frontend ${frontendReady ? 'ready' : 'not ready'}); log tail:\n${tail(
+      portalLog,
+    )}`,
   );
 }
 
@@ -258,7 +302,9 @@ async function runBrowserTests() {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+  });
   const page = await context.newPage();
   const pageErrors = [];
   // Keep the first line of real errors; React's development warnings (with
@@ -266,13 +312,16 @@ async function runBrowserTests() {
   const short = text => String(text).split('\n')[0].slice(0, 300);
   page.on('pageerror', e => pageErrors.push(`pageerror: ${short(e.message)}`));
   page.on('console', m => {
-    if (m.type() === 'error' && !/^Warning: /.test(m.text())) pageErrors.push(`console.error: ${short(m.text())}`);
+    if (m.type() === 'error' && !/^Warning: /.test(m.text()))
+      pageErrors.push(`console.error: ${short(m.text())}`);
   });
   const withErrors = e => {
     let msg = e.message;
-    if (pageErrors.length) msg += `\n  browser errors:\n    ${pageErrors.slice(-8).join('\n    ')}`;
+    if (pageErrors.length)
+      msg += `\n  browser errors:\n    ${pageErrors.slice(-8).join('\n    ')}`;
     if (portalLog.includes('Change detected, restarting')) {
-      msg += '\n  note: the dev backend restarted during the test because source files changed';
+      msg +=
+        '\n  note: the dev backend restarted during the test because source files changed';
     }
     return msg;
   };
@@ -285,7 +334,10 @@ async function runBrowserTests() {
     // changes, and a sign-in during its restart is refused.
     for (let attempt = 1; ; attempt++) {
       try {
-        await page.goto(FRONTEND_URL, { waitUntil: 'domcontentloaded', timeout: 120000 });
+        await page.goto(FRONTEND_URL, {
+          waitUntil: 'domcontentloaded',
+          timeout: 120000,
+        });
         const enter = page.getByRole('button', { name: /^enter$/i });
         await enter.waitFor({ state: 'visible', timeout: 120000 });
         await enter.click();
@@ -293,13 +345,20 @@ async function runBrowserTests() {
         break;
       } catch (e) {
         if (attempt >= 2) throw e;
-        log(`guest sign-in attempt ${attempt} failed (${e.message.split('\n')[0]}); trying again`);
+        log(
+          `guest sign-in attempt ${attempt} failed (${
+            e.message.split('\n')[0]
+          }); trying again`,
+        );
         await sleep(5000);
       }
     }
     // An example entity from examples/entities.yaml, listed once the catalog
     // has processed its locations.
-    await page.getByText('example-website').first().waitFor({ state: 'visible', timeout: 120000 });
+    await page
+      .getByText('example-website')
+      .first()
+      .waitFor({ state: 'visible', timeout: 120000 });
     signedIn = true;
     await screenshot(page, 'catalog.png');
     record(TESTS[1], true, null, Date.now() - t0);
@@ -312,19 +371,31 @@ async function runBrowserTests() {
   t0 = Date.now();
   try {
     if (!signedIn) throw new Error('not run: guest sign-in failed');
-    await page.goto(`${FRONTEND_URL}/customer-reporting`, { waitUntil: 'domcontentloaded', timeout: 120000 });
+    await page.goto(`${FRONTEND_URL}/customer-reporting`, {
+      waitUntil: 'domcontentloaded',
+      timeout: 120000,
+    });
     // The app signs the guest in again by itself (SignInPage `auto`); click
     // "Enter" should the sign-in page show anyway.
     const enter = page.getByRole('button', { name: /^enter$/i });
     const customer = page.getByText(DEMO_CUSTOMER).first();
     const notFound = page.getByText(/ERROR 404/i).first();
-    await enter.or(customer).or(notFound).first().waitFor({ state: 'visible', timeout: 90000 });
+    await enter
+      .or(customer)
+      .or(notFound)
+      .first()
+      .waitFor({ state: 'visible', timeout: 90000 });
     if (await enter.isVisible().catch(() => false)) {
       await enter.click();
-      await customer.or(notFound).first().waitFor({ state: 'visible', timeout: 90000 });
+      await customer
+        .or(notFound)
+        .first()
+        .waitFor({ state: 'visible', timeout: 90000 });
     }
     if (await notFound.isVisible().catch(() => false)) {
-      throw new Error('/customer-reporting shows the 404 page: the route is not in packages/app/src/App.tsx (yet)');
+      throw new Error(
+        '/customer-reporting shows the 404 page: the route is not in packages/app/src/App.tsx (yet)',
+      );
     }
     await customer.waitFor({ state: 'visible', timeout: 30000 });
     await screenshot(page, 'customer-reporting.png');
@@ -341,16 +412,34 @@ function summarize() {
   const failed = results.filter(r => !r.ok && !r.skipped).length;
   if (process.env.E2E_RESULT_FILE) {
     try {
-      fs.mkdirSync(path.dirname(path.resolve(process.env.E2E_RESULT_FILE)), { recursive: true });
+      fs.mkdirSync(path.dirname(path.resolve(process.env.E2E_RESULT_FILE)), {
+        recursive: true,
+      });
       fs.writeFileSync(
         process.env.E2E_RESULT_FILE,
-        JSON.stringify({ passed, failed, skipped, seconds: Math.round((Date.now() - started) / 1000), tests: results }, null, 2),
+        JSON.stringify(
+          {
+            passed,
+            failed,
+            skipped,
+            seconds: Math.round((Date.now() - started) / 1000),
+            tests: results,
+          },
+          null,
+          2,
+        ),
       );
     } catch (e) {
-      console.error(`[e2e] could not write ${process.env.E2E_RESULT_FILE}: ${e.message}`);
+      console.error(
+        `[e2e] could not write ${process.env.E2E_RESULT_FILE}: ${e.message}`,
+      );
     }
   }
-  console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''} (${elapsed()})`);
+  console.log(
+    `e2e: ${passed} passed, ${failed} failed${
+      skipped ? `, ${skipped} skipped` : ''
+    } (${elapsed()})`,
+  );
   return failed;
 }
 
@@ -361,14 +450,16 @@ async function finish(extraFailure) {
     console.log(`[e2e] ${extraFailure}`);
     // Whatever has not reported yet failed.
     for (const name of TESTS) {
-      if (!results.some(r => r.name === name)) record(name, false, `not finished: ${extraFailure}`, 0);
+      if (!results.some(r => r.name === name))
+        record(name, false, `not finished: ${extraFailure}`, 0);
     }
   }
   try {
     await browser?.close();
   } catch {}
   await stopPortal();
-  if (tmpDir && !process.env.E2E_KEEP_TMP) fs.rmSync(tmpDir, { recursive: true, force: true });
+  if (tmpDir && !process.env.E2E_KEEP_TMP)
+    fs.rmSync(tmpDir, { recursive: true, force: true });
   const failed = summarize();
   process.exit(failed > 0 ? 1 : 0);
 }
@@ -381,7 +472,8 @@ async function main() {
     console.log(`[e2e] ${msg}`);
     // A developer without Chromium gets a skip; CI installs it, so there a
     // missing browser is a failure.
-    for (const name of TESTS) record(name, false, 'no Chromium', 0, process.env.CI !== 'true');
+    for (const name of TESTS)
+      record(name, false, 'no Chromium', 0, process.env.CI !== 'true');
     return finish();
   }
 
@@ -391,7 +483,12 @@ async function main() {
   ]) {
     if (!(await portFree(port))) {
       for (const name of TESTS) {
-        record(name, false, `port ${port} for the e2e ${what} is in use (set E2E_${what.toUpperCase()}_PORT)`, 0);
+        record(
+          name,
+          false,
+          `port ${port} for the e2e ${what} is in use (set E2E_${what.toUpperCase()}_PORT)`,
+          0,
+        );
       }
       return finish();
     }
@@ -405,7 +502,8 @@ async function main() {
     record(TESTS[0], true, null, Date.now() - t0);
   } catch (e) {
     record(TESTS[0], false, e.message, Date.now() - t0);
-    for (const name of TESTS.slice(1)) record(name, false, 'not run: the portal did not start', 0);
+    for (const name of TESTS.slice(1))
+      record(name, false, 'not run: the portal did not start', 0);
     return finish();
   }
 
@@ -416,7 +514,12 @@ async function main() {
 process.on('SIGINT', () => finish('interrupted (SIGINT)'));
 process.on('SIGTERM', () => finish('terminated (SIGTERM)'));
 process.on('uncaughtException', e => finish(`uncaught error: ${e.stack || e}`));
-process.on('unhandledRejection', e => finish(`unhandled rejection: ${e?.stack || e}`));
-setTimeout(() => finish(`timed out after ${TOTAL_TIMEOUT_MS / 1000}s`), TOTAL_TIMEOUT_MS).unref();
+process.on('unhandledRejection', e =>
+  finish(`unhandled rejection: ${e?.stack || e}`),
+);
+setTimeout(
+  () => finish(`timed out after ${TOTAL_TIMEOUT_MS / 1000}s`),
+  TOTAL_TIMEOUT_MS,
+).unref();
 
 main().catch(e => finish(`error: ${e.stack || e}`));

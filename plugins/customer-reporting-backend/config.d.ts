@@ -25,6 +25,22 @@ export interface Config {
        */
       checkInDays?: number;
     };
+    installAttempts?: {
+      /**
+       * An attempt with no outcome and no new step for this many minutes is
+       * stalled.
+       * @default 60
+       */
+      stalledAfterMinutes?: number;
+    };
+    downloadPortal?: {
+      /**
+       * Base of each customer's unique Download Portal URL
+       * (`<baseUrl>/<customerId>`).
+       * @default https://download.example.com
+       */
+      baseUrl?: string;
+    };
     activity?: {
       /**
        * An online instance is active while its last check-in is at most this

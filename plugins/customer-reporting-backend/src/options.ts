@@ -7,6 +7,8 @@ export interface PluginOptions {
   maxBodyBytes: number;
   activeWindowMs: number;
   checkInRetentionMs: number;
+  stalledAfterMs: number;
+  downloadPortalBaseUrl: string;
 }
 
 export function readPluginOptions(config: Config): PluginOptions {
@@ -18,5 +20,11 @@ export function readPluginOptions(config: Config): PluginOptions {
       (c?.getOptionalNumber('activity.activeWindowHours') ?? 24) * HOUR_MS,
     checkInRetentionMs:
       (c?.getOptionalNumber('retention.checkInDays') ?? 400) * 24 * HOUR_MS,
+    stalledAfterMs:
+      (c?.getOptionalNumber('installAttempts.stalledAfterMinutes') ?? 60) *
+      60_000,
+    downloadPortalBaseUrl:
+      c?.getOptionalString('downloadPortal.baseUrl') ??
+      'https://download.example.com',
   };
 }

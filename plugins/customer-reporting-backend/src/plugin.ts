@@ -62,8 +62,7 @@ export const customerReportingPlugin = createBackendPlugin({
             stores,
             ingest,
             clock,
-            maxBodyBytes: options.maxBodyBytes,
-            activeWindowMs: options.activeWindowMs,
+            options,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

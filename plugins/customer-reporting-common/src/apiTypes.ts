@@ -53,3 +53,121 @@ export interface IngestResult {
   accepted: number;
   duplicates: number;
 }
+
+/** Shares of one UTC day of an instance's uptime graph. @public */
+export interface UptimeDay {
+  date: string;
+  up: number;
+  degraded: number;
+  down: number;
+  noData: number;
+}
+
+/** One instance row of the customer report. @public */
+export interface ReportInstance {
+  id: string;
+  shortId: string;
+  name: string | null;
+  status: AppStatus | null;
+  active: boolean;
+  airgap: boolean;
+  archived: boolean;
+  appVersion: string | null;
+  versionsBehind: number | null;
+  k8sDistribution: string | null;
+  k8sVersion: string | null;
+  clusterType: string | null;
+  kurlNodesTotal: number | null;
+  kurlNodesReady: number | null;
+  kotsVersion: string | null;
+  sdkVersion: string | null;
+  cloudProvider: string | null;
+  cloudRegion: string | null;
+  firstSeenAt: string;
+  firstReadyAt: string | null;
+  lastCheckInAt: string;
+  tags: Record<string, string>;
+  uptime: { ratio: number | null; days: UptimeDay[] };
+}
+
+/** The customer's download or enterprise portal. @public */
+export type ReportPortal =
+  | {
+      kind: 'download';
+      url: string;
+      passwordSet: boolean;
+      lastDownload: { at: string; version: string | null } | null;
+    }
+  | {
+      kind: 'enterprise';
+      status: 'accessed' | 'not-accessed';
+      lastAccessedAt: string | null;
+      users: { email: string; status: 'invited' | 'joined' }[];
+      serviceAccounts: number;
+      supportBundles: number;
+      installAttempts: number;
+      delivery: {
+        firstAccessAt: string | null;
+        firstPullAt: string | null;
+        latestPullAt: string | null;
+      };
+    };
+
+/** One install attempt of the customer report. @public */
+export interface ReportInstallAttempt {
+  id: string;
+  status: 'succeeded' | 'failed' | 'stalled' | 'in-progress' | 'discarded';
+  installType: 'helm' | 'linux' | null;
+  startedAt: string;
+  userEmail: string | null;
+  appVersion: string | null;
+  environment: {
+    k8sDistribution: string | null;
+    os: string | null;
+    osVersion: string | null;
+  };
+  networkMode: string | null;
+  registry: string | null;
+  durationSeconds: number | null;
+  failedStep: string | null;
+  reason: string | null;
+  steps: { step: string; at: string }[];
+}
+
+/** `GET /v1/customers/{id}/report`. @public */
+export interface CustomerReport {
+  customer: {
+    id: string;
+    name: string;
+    email: string | null;
+    customId: string | null;
+    appSlug: string;
+    channel: { slug: string; name: string };
+    licenseType: LicenseType;
+    licenseTypeLabel: string;
+    licenseId: string;
+    createdAt: string;
+    expiresAt: string | null;
+    archived: boolean;
+    active: boolean;
+    features: CustomerFeatures;
+    enterprisePortalEnabled: boolean;
+    customFields: { name: string; value: string }[];
+  };
+  timeToInstall: null | {
+    instanceId: string;
+    firstSeenAt: string;
+    firstReadyAt: string;
+    instanceSeconds: number;
+    licenseSeconds: number;
+  };
+  portal: ReportPortal;
+  instanceCounts: {
+    active: number;
+    airgap: number;
+    inactive: number;
+    archived: number;
+  };
+  instances: ReportInstance[];
+  installAttempts: ReportInstallAttempt[];
+}

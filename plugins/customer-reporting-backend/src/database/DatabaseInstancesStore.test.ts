@@ -74,23 +74,37 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('changes nothing when the same batch is sent again', async () => {
-    const { knex, ingest } = await setup();
-    const batch = {
-      checkIns: [
-        checkIn('09:00', { appStatus: 'missing', cloudRegion: 'eu' }),
-        checkIn('10:00', { appStatus: 'ready', customMetrics: { users: 5 } }),
-      ],
-    };
-    await ingest.ingestCheckIns(batch);
-    const tables = ['check_ins', 'instances', 'instance_events', 'instance_spans'];
-    const dump = async () =>
-      Promise.all(tables.map(t => knex(t).select().then(rows => JSON.stringify(rows))));
-    const before = await dump();
-    expect(await ingest.ingestCheckIns(batch)).toEqual({ accepted: 0, duplicates: 2 });
-    expect(await dump()).toEqual(before);
-  });
+      const { knex, ingest } = await setup();
+      const batch = {
+        checkIns: [
+          checkIn('09:00', { appStatus: 'missing', cloudRegion: 'eu' }),
+          checkIn('10:00', { appStatus: 'ready', customMetrics: { users: 5 } }),
+        ],
+      };
+      await ingest.ingestCheckIns(batch);
+      const tables = [
+        'check_ins',
+        'instances',
+        'instance_events',
+        'instance_spans',
+      ];
+      const dump = async () =>
+        Promise.all(
+          tables.map(t =>
+            knex(t)
+              .select()
+              .then(rows => JSON.stringify(rows)),
+          ),
+        );
+      const before = await dump();
+      expect(await ingest.ingestCheckIns(batch)).toEqual({
+        accepted: 0,
+        duplicates: 2,
+      });
+      expect(await dump()).toEqual(before);
+    });
 
-  it('counts replays, in a later batch or the same one, as duplicates', async () => {
+    it('counts replays, in a later batch or the same one, as duplicates', async () => {
       const { knex, ingest } = await setup();
       const batch = {
         checkIns: [

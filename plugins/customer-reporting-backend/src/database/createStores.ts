@@ -4,6 +4,7 @@ import { DatabaseCustomersStore } from './DatabaseCustomersStore';
 import { DatabaseInstallAttemptsStore } from './DatabaseInstallAttemptsStore';
 import { DatabaseInstancesStore } from './DatabaseInstancesStore';
 import { DatabasePortalStore } from './DatabasePortalStore';
+import { DatabaseReportStore } from './DatabaseReportStore';
 import { getMigratedClient } from './migrateDatabase';
 
 /** Every store of the plugin, over one migrated database client. */
@@ -13,6 +14,7 @@ export interface Stores {
   instances: DatabaseInstancesStore;
   installAttempts: DatabaseInstallAttemptsStore;
   portal: DatabasePortalStore;
+  report: DatabaseReportStore;
 }
 
 export async function createStores(database: DatabaseService): Promise<Stores> {
@@ -23,5 +25,6 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     instances: new DatabaseInstancesStore(db),
     installAttempts: new DatabaseInstallAttemptsStore(db),
     portal: new DatabasePortalStore(db),
+    report: new DatabaseReportStore(db),
   };
 }

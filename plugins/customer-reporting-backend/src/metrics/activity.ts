@@ -22,7 +22,9 @@ export function instanceActivity(
 }
 
 /** A customer is active with an active online instance or an unarchived air gap one. */
-export function isCustomerActive(activities: readonly InstanceActivity[]): boolean {
+export function isCustomerActive(
+  activities: readonly InstanceActivity[],
+): boolean {
   return activities.some(a => a === 'active' || a === 'airgap');
 }
 

@@ -29,7 +29,8 @@ export function customerTimeToInstall(
   let chosen: (InstanceInstallTimes & { firstReadyAt: number }) | undefined;
   for (const instance of instances) {
     const { firstReadyAt } = instance;
-    if (instance.archived || firstReadyAt === null || firstReadyAt > asOf) continue;
+    if (instance.archived || firstReadyAt === null || firstReadyAt > asOf)
+      continue;
     if (
       !chosen ||
       firstReadyAt > chosen.firstReadyAt ||
@@ -43,7 +44,11 @@ export function customerTimeToInstall(
     instanceId: chosen.id,
     firstSeenAt: chosen.firstSeenAt,
     firstReadyAt: chosen.firstReadyAt,
-    instanceSeconds: Math.round((chosen.firstReadyAt - chosen.firstSeenAt) / 1000),
-    licenseSeconds: Math.round((chosen.firstReadyAt - customerCreatedAt) / 1000),
+    instanceSeconds: Math.round(
+      (chosen.firstReadyAt - chosen.firstSeenAt) / 1000,
+    ),
+    licenseSeconds: Math.round(
+      (chosen.firstReadyAt - customerCreatedAt) / 1000,
+    ),
   };
 }

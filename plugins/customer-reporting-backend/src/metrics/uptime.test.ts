@@ -11,9 +11,17 @@ describe('computeUptime', () => {
   it('matches domain example 3: 22/24 up, graph 19 h / 3 h / 2 h', () => {
     const hourly = Array.from({ length: 24 }, (_, h) => day + h * H);
     const statusAt: [number, AppStatus][] = [
-      [0, 'ready'], [6, 'degraded'], [9, 'unavailable'], [10, 'missing'], [11, 'updating'], [12, 'ready'],
+      [0, 'ready'],
+      [6, 'degraded'],
+      [9, 'unavailable'],
+      [10, 'missing'],
+      [11, 'updating'],
+      [12, 'ready'],
     ];
-    const changes = statusAt.map(([h, status]) => ({ at: day + h * H, status }));
+    const changes = statusAt.map(([h, status]) => ({
+      at: day + h * H,
+      status,
+    }));
     const result = computeUptime({
       changes,
       spans: mergeObservationSpans([], hourly),
@@ -58,24 +66,45 @@ describe('computeUptime', () => {
   });
 
   it('has a null ratio when nothing was observed', () => {
-    expect(computeUptime({ changes: [], spans: [], start: day, end: day + DAY, bucketMs: H, now: day + DAY }).ratio).toBeNull();
+    expect(
+      computeUptime({
+        changes: [],
+        spans: [],
+        start: day,
+        end: day + DAY,
+        bucketMs: H,
+        now: day + DAY,
+      }).ratio,
+    ).toBeNull();
   });
 
   const timeline = fc.uniqueArray(
     fc.record({
       hour: fc.integer({ min: 0, max: 24 * 20 }),
-      status: fc.constantFrom<AppStatus>('missing', 'unavailable', 'degraded', 'updating', 'ready'),
+      status: fc.constantFrom<AppStatus>(
+        'missing',
+        'unavailable',
+        'degraded',
+        'updating',
+        'ready',
+      ),
     }),
     { minLength: 1, maxLength: 40, selector: c => c.hour },
   );
 
-  function uptimeOf(checkIns: { hour: number; status: AppStatus }[], extra: Partial<Parameters<typeof computeUptime>[0]> = {}) {
+  function uptimeOf(
+    checkIns: { hour: number; status: AppStatus }[],
+    extra: Partial<Parameters<typeof computeUptime>[0]> = {},
+  ) {
     const changes: StatusChange[] = [...checkIns]
       .sort((a, b) => a.hour - b.hour)
       .map(c => ({ at: day + c.hour * H, status: c.status }));
     return computeUptime({
       changes,
-      spans: mergeObservationSpans([], checkIns.map(c => day + c.hour * H)),
+      spans: mergeObservationSpans(
+        [],
+        checkIns.map(c => day + c.hour * H),
+      ),
       start: day,
       end: day + 14 * DAY,
       bucketMs: DAY,
@@ -86,12 +115,18 @@ describe('computeUptime', () => {
 
   it('has bucket shares that add up to 1', () => {
     fc.assert(
-      fc.property(timeline, fc.integer({ min: 0, max: 14 * 24 }), (checkIns, nowHour) => {
-        for (const b of uptimeOf(checkIns, { now: day + nowHour * H }).buckets) {
-          expect(b.up + b.degraded + b.down + b.noData).toBeCloseTo(1, 9);
-          for (const share of [b.up, b.degraded, b.down, b.noData]) expect(share).toBeGreaterThanOrEqual(0);
-        }
-      }),
+      fc.property(
+        timeline,
+        fc.integer({ min: 0, max: 14 * 24 }),
+        (checkIns, nowHour) => {
+          for (const b of uptimeOf(checkIns, { now: day + nowHour * H })
+            .buckets) {
+            expect(b.up + b.degraded + b.down + b.noData).toBeCloseTo(1, 9);
+            for (const share of [b.up, b.degraded, b.down, b.noData])
+              expect(share).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
     );
   });
 
@@ -105,13 +140,24 @@ describe('computeUptime', () => {
 
   it('does not change the ratio when no-data time is added to the window', () => {
     fc.assert(
-      fc.property(timeline, fc.integer({ min: 1, max: 30 }), (checkIns, extraDays) => {
-        const base = uptimeOf(checkIns, { end: day + 21 * DAY, now: day + 21 * DAY });
-        // Widen the window into days long before first seen and long after the last check-in.
-        const wider = uptimeOf(checkIns, { start: day - extraDays * DAY, end: day + (21 + extraDays) * DAY, now: day + (21 + extraDays) * DAY });
-        if (base.ratio === null) expect(wider.ratio).toBeNull();
-        else expect(wider.ratio).toBeCloseTo(base.ratio, 10);
-      }),
+      fc.property(
+        timeline,
+        fc.integer({ min: 1, max: 30 }),
+        (checkIns, extraDays) => {
+          const base = uptimeOf(checkIns, {
+            end: day + 21 * DAY,
+            now: day + 21 * DAY,
+          });
+          // Widen the window into days long before first seen and long after the last check-in.
+          const wider = uptimeOf(checkIns, {
+            start: day - extraDays * DAY,
+            end: day + (21 + extraDays) * DAY,
+            now: day + (21 + extraDays) * DAY,
+          });
+          if (base.ratio === null) expect(wider.ratio).toBeNull();
+          else expect(wider.ratio).toBeCloseTo(base.ratio, 10);
+        },
+      ),
     );
   });
 });

@@ -53,10 +53,15 @@ const CLASS_OF: Record<AppStatus, 'up' | 'degraded' | 'down'> = {
 export function computeUptime(input: UptimeInput): UptimeResult {
   const { start, end, bucketMs, now } = input;
   const observed = input.spans
-    .map(s => ({ from: s.start, to: Math.min(s.last + OBSERVATION_WINDOW_MS, now) }))
+    .map(s => ({
+      from: s.start,
+      to: Math.min(s.last + OBSERVATION_WINDOW_MS, now),
+    }))
     .filter(o => o.to > o.from)
     .sort((a, b) => a.from - b.from);
-  const changes = [...input.changes].filter(c => c.at <= now).sort((a, b) => a.at - b.at);
+  const changes = [...input.changes]
+    .filter(c => c.at <= now)
+    .sort((a, b) => a.at - b.at);
 
   const buckets: UptimeBucket[] = [];
   let totals = { up: 0, degraded: 0, down: 0 };
@@ -106,7 +111,8 @@ function addStatusTime(
   let index = lastAtOrBefore(changes, from);
   let cursor = from;
   while (cursor < to) {
-    const next = index + 1 < changes.length ? Math.min(changes[index + 1].at, to) : to;
+    const next =
+      index + 1 < changes.length ? Math.min(changes[index + 1].at, to) : to;
     if (index >= 0) time[CLASS_OF[changes[index].status]] += next - cursor;
     cursor = next;
     index += 1;

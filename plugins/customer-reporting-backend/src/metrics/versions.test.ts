@@ -15,11 +15,20 @@ describe('versionStanding', () => {
       ageSeconds: 20 * 86400,
       relativeAgeDays: 15,
     });
-    expect(versionStanding(releases, { versionLabel: '1.3.0' }, 41 * DAY).versionsBehind).toBe(0);
+    expect(
+      versionStanding(releases, { versionLabel: '1.3.0' }, 41 * DAY)
+        .versionsBehind,
+    ).toBe(0);
   });
 
   it('gives nulls for an unknown release', () => {
-    expect(versionStanding(releases, { versionLabel: '9.9.9' }, 41 * DAY)).toEqual({ versionsBehind: null, ageSeconds: null, relativeAgeDays: null });
+    expect(
+      versionStanding(releases, { versionLabel: '9.9.9' }, 41 * DAY),
+    ).toEqual({
+      versionsBehind: null,
+      ageSeconds: null,
+      relativeAgeDays: null,
+    });
   });
 
   it('shows the label, else the sequence', () => {

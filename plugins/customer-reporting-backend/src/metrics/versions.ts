@@ -26,18 +26,28 @@ export function versionStanding(
   const current =
     (running.sequence !== null && running.sequence !== undefined
       ? published.find(r => r.sequence === running.sequence)
-      : undefined) ?? published.find(r => r.versionLabel === running.versionLabel);
-  if (!current) return { versionsBehind: null, ageSeconds: null, relativeAgeDays: null };
-  const latest = published.reduce((a, b) => (b.promotedAt > a.promotedAt ? b : a));
+      : undefined) ??
+    published.find(r => r.versionLabel === running.versionLabel);
+  if (!current)
+    return { versionsBehind: null, ageSeconds: null, relativeAgeDays: null };
+  const latest = published.reduce((a, b) =>
+    b.promotedAt > a.promotedAt ? b : a,
+  );
   return {
-    versionsBehind: published.filter(r => r.promotedAt > current.promotedAt).length,
+    versionsBehind: published.filter(r => r.promotedAt > current.promotedAt)
+      .length,
     ageSeconds: Math.round((now - current.promotedAt) / 1000),
-    relativeAgeDays: Math.floor((latest.promotedAt - current.promotedAt) / 86_400_000),
+    relativeAgeDays: Math.floor(
+      (latest.promotedAt - current.promotedAt) / 86_400_000,
+    ),
   };
 }
 
 /** The label shown: the version label, else the release sequence. */
-export function displayVersion(versionLabel?: string | null, sequence?: number | null): string | null {
+export function displayVersion(
+  versionLabel?: string | null,
+  sequence?: number | null,
+): string | null {
   if (versionLabel) return versionLabel;
   return sequence === null || sequence === undefined ? null : String(sequence);
 }

@@ -4,6 +4,15 @@ import { BatchValidationError } from '../ingest/validate';
 
 const booleanString = z.enum(['true', 'false']).transform(v => v === 'true');
 
+/** `asOf`: the answer as the portal would have shown it then (default now). */
+const asOf = z
+  .string()
+  .datetime({
+    offset: true,
+    message: 'must be an ISO 8601 time with a time zone',
+  })
+  .transform(value => Date.parse(value));
+
 export const customerListQuery = z
   .object({
     search: z.string().max(200).optional(),
@@ -13,7 +22,15 @@ export const customerListQuery = z
     active: booleanString.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().max(1000).optional(),
-    asOf: z.string().datetime({ offset: true }).optional(),
+    asOf: asOf.optional(),
+  })
+  .strict();
+
+export const reportQuery = z
+  .object({
+    includeInactive: booleanString.default('false'),
+    includeArchived: booleanString.default('false'),
+    asOf: asOf.optional(),
   })
   .strict();
 

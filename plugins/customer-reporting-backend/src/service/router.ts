@@ -7,28 +7,31 @@ import { IngestService } from '../ingest/IngestService';
 import { id, slug } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';
 import { requestErrorHandler } from './errorHandler';
+import { PluginOptions } from '../options';
+import { buildCustomerReport } from '../report/buildCustomerReport';
 import {
   customerListQuery,
   decodeCursor,
   encodeCursor,
   parseQuery,
+  reportQuery,
 } from './readQueries';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   stores: Stores;
   ingest: IngestService;
-  maxBodyBytes: number;
-  activeWindowMs: number;
+  options: PluginOptions;
   clock: () => number;
 }
 
 const customerCursor = z.object({ name: z.string(), id: z.string() });
 
 export async function createRouter(
-  options: RouterOptions,
+  routerOptions: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, stores, ingest, clock } = options;
+  const { httpAuth, stores, ingest, clock } = routerOptions;
+  const options = routerOptions.options;
   const router = Router();
   router.use(express.json({ limit: options.maxBodyBytes }));
 
@@ -82,7 +85,7 @@ export async function createRouter(
   router.get('/v1/customers', async (req, res) => {
     await requireReader(req);
     const query = parseQuery(customerListQuery, req.query);
-    const now = query.asOf ? Date.parse(query.asOf) : clock();
+    const now = query.asOf ?? clock();
     const { items, totalCount, hasMore } = await stores.customers.listCustomers(
       {
         ...query,
@@ -99,6 +102,22 @@ export async function createRouter(
       nextCursor:
         hasMore && last ? encodeCursor({ name: last.name, id: last.id }) : null,
     });
+  });
+
+  router.get('/v1/customers/:customerId/report', async (req, res) => {
+    await requireReader(req);
+    const customerId = validateOne(id, req.params.customerId);
+    const query = parseQuery(reportQuery, req.query);
+    res.json(
+      await buildCustomerReport(stores.report, customerId, {
+        asOf: query.asOf ?? clock(),
+        includeInactive: query.includeInactive,
+        includeArchived: query.includeArchived,
+        activeWindowMs: options.activeWindowMs,
+        stalledAfterMs: options.stalledAfterMs,
+        downloadPortalBaseUrl: options.downloadPortalBaseUrl,
+      }),
+    );
   });
 
   router.use(requestErrorHandler);

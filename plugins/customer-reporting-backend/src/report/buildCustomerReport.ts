@@ -1,0 +1,244 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  APP_STATUSES,
+  AppStatus,
+  CustomerReport,
+  LICENSE_TYPE_LABELS,
+  LicenseType,
+  ReportInstallAttempt,
+  ReportInstance,
+} from '@internal/plugin-customer-reporting-common';
+import {
+  DatabaseReportStore,
+  InstanceRow,
+} from '../database/DatabaseReportStore';
+import { decodeField } from '../ingest/checkInFields';
+import {
+  countActivities,
+  instanceActivity,
+  isCustomerActive,
+} from '../metrics/activity';
+import { installAttemptStatus } from '../metrics/installAttemptStatus';
+import { customerTimeToInstall } from '../metrics/timeToInstall';
+import { computeUptime } from '../metrics/uptime';
+import { displayVersion, Release, versionStanding } from '../metrics/versions';
+import { buildPortal } from './buildPortal';
+
+const DAY = 86_400_000;
+/** The report shows a customer's latest install attempts, newest first. */
+const MAX_ATTEMPTS = 100;
+
+export interface ReportOptions {
+  asOf: number;
+  includeInactive: boolean;
+  includeArchived: boolean;
+  activeWindowMs: number;
+  stalledAfterMs: number;
+  downloadPortalBaseUrl: string;
+}
+
+const iso = (ms: number | null) =>
+  ms === null ? null : new Date(ms).toISOString();
+
+/** Assembles `GET /v1/customers/{id}/report` from bounded reads and pure metrics. */
+export async function buildCustomerReport(
+  store: DatabaseReportStore,
+  customerId: string,
+  options: ReportOptions,
+): Promise<CustomerReport> {
+  const { asOf } = options;
+  const row = await store.getCustomer(customerId);
+  if (!row) throw new NotFoundError(`Unknown customer: ${customerId}`);
+
+  const [instances, releases, portalActivity, attempts] = await Promise.all([
+    store.getInstances(customerId, asOf),
+    store.getReleases(row.app_slug),
+    store.getPortalActivity(customerId, asOf),
+    store.getInstallAttempts(customerId, asOf, MAX_ATTEMPTS),
+  ]);
+  const activities = instances.map(i =>
+    instanceActivity(
+      { ...i, airgap: decodeField<boolean>(i.state, 'airgap') ?? false },
+      asOf,
+      options.activeWindowMs,
+    ),
+  );
+  const shown = instances.filter((_, n) => {
+    const activity = activities[n];
+    if (activity === 'archived') return options.includeArchived;
+    if (activity === 'inactive') return options.includeInactive;
+    return true;
+  });
+
+  // 14 UTC days, the last one being today (of asOf) so far.
+  const windowStart = Math.floor(asOf / DAY) * DAY - 13 * DAY;
+  const timelines = await store.getStatusTimelines(
+    shown.map(i => i.id),
+    windowStart,
+    asOf,
+  );
+  const createdAt = Number(row.created_at);
+  const tti = customerTimeToInstall(createdAt, instances, asOf);
+
+  return {
+    customer: {
+      id: row.id,
+      name: row.name,
+      email: row.email ?? null,
+      customId: row.custom_id ?? null,
+      appSlug: row.app_slug,
+      channel: {
+        slug: row.channel_slug,
+        name: row.channel_name ?? row.channel_slug,
+      },
+      licenseType: row.license_type,
+      licenseTypeLabel:
+        LICENSE_TYPE_LABELS[row.license_type as LicenseType] ??
+        row.license_type,
+      licenseId: row.license_id,
+      createdAt: iso(createdAt)!,
+      expiresAt: iso(row.expires_at === null ? null : Number(row.expires_at)),
+      archived: Boolean(row.archived),
+      active: isCustomerActive(activities),
+      features: JSON.parse(row.features),
+      enterprisePortalEnabled: Boolean(row.enterprise_portal_enabled),
+      customFields: JSON.parse(row.custom_fields),
+    },
+    timeToInstall: tti && {
+      ...tti,
+      firstSeenAt: iso(tti.firstSeenAt)!,
+      firstReadyAt: iso(tti.firstReadyAt)!,
+    },
+    portal: buildPortal(
+      row,
+      portalActivity,
+      attempts.total,
+      options.downloadPortalBaseUrl,
+    ),
+    instanceCounts: countActivities(activities),
+    instances: shown.map(instance => {
+      const timeline = timelines.get(instance.id)!;
+      const uptime = computeUptime({
+        ...timeline,
+        start: windowStart,
+        end: windowStart + 14 * DAY,
+        bucketMs: DAY,
+        now: asOf,
+      });
+      const channel =
+        decodeField<string>(instance.state, 'channelSlug') ?? row.channel_slug;
+      return toReportInstance(
+        instance,
+        activities[instances.indexOf(instance)],
+        releases.get(channel) ?? [],
+        asOf,
+        {
+          ratio: uptime.ratio,
+          days: uptime.buckets.map(b => ({
+            date: new Date(b.start).toISOString().slice(0, 10),
+            up: b.up,
+            degraded: b.degraded,
+            down: b.down,
+            noData: b.noData,
+          })),
+        },
+      );
+    }),
+    installAttempts: attempts.rows.map(a =>
+      toReportAttempt(a, asOf, options.stalledAfterMs),
+    ),
+  };
+}
+
+function toReportInstance(
+  instance: InstanceRow,
+  activity: string,
+  releases: Release[],
+  asOf: number,
+  uptime: ReportInstance['uptime'],
+): ReportInstance {
+  const field = <T>(name: string) =>
+    decodeField<T>(instance.state, name) ?? null;
+  const tags = field<Record<string, string>>('tags') ?? {};
+  const status = field<AppStatus>('appStatus');
+  const sequence = field<number>('releaseSequence');
+  const label = field<string>('appVersion');
+  return {
+    id: instance.id,
+    shortId: instance.id.slice(0, 7),
+    name: tags.name ?? null,
+    status: status && APP_STATUSES.includes(status) ? status : null,
+    active: activity === 'active' || activity === 'airgap',
+    airgap: field<boolean>('airgap') ?? false,
+    archived: instance.archived,
+    appVersion: displayVersion(label, sequence),
+    versionsBehind: versionStanding(
+      releases,
+      { sequence, versionLabel: label },
+      asOf,
+    ).versionsBehind,
+    k8sDistribution: field('k8sDistribution'),
+    k8sVersion: field('k8sVersion'),
+    clusterType: field('clusterType'),
+    kurlNodesTotal: field('kurlNodesTotal'),
+    kurlNodesReady: field('kurlNodesReady'),
+    kotsVersion: field('kotsVersion'),
+    sdkVersion: field('sdkVersion'),
+    cloudProvider: field('cloudProvider'),
+    cloudRegion: field('cloudRegion'),
+    firstSeenAt: iso(instance.firstSeenAt)!,
+    firstReadyAt: iso(instance.firstReadyAt),
+    lastCheckInAt: iso(instance.lastCheckInAt)!,
+    tags,
+    uptime,
+  };
+}
+
+function toReportAttempt(
+  row: any,
+  asOf: number,
+  stalledAfterMs: number,
+): ReportInstallAttempt {
+  // Seen from asOf: what happened later has not happened yet.
+  const until = (value: unknown) =>
+    value === null || Number(value) > asOf ? null : Number(value);
+  const steps = (
+    JSON.parse(row.steps) as { step: string; at: number }[]
+  ).filter(s => s.at <= asOf);
+  const completedAt = until(row.completed_at);
+  const failedAt = until(row.failed_at);
+  const discardedAt = until(row.discarded_at);
+  const lastEventAt = Math.max(
+    ...steps.map(s => s.at),
+    failedAt ?? 0,
+    discardedAt ?? 0,
+    Number(row.started_at),
+  );
+  const startedAt = Number(row.started_at);
+  return {
+    id: row.id,
+    status: installAttemptStatus(
+      { completedAt, failedAt, discardedAt, lastEventAt },
+      asOf,
+      stalledAfterMs,
+    ),
+    installType: row.install_type ?? null,
+    startedAt: iso(startedAt)!,
+    userEmail: row.user_email ?? null,
+    appVersion: row.app_version ?? null,
+    environment: {
+      k8sDistribution: row.k8s_distribution ?? null,
+      os: row.os ?? null,
+      osVersion: row.os_version ?? null,
+    },
+    networkMode: row.network_mode ?? null,
+    registry: row.registry ?? null,
+    durationSeconds:
+      completedAt === null
+        ? null
+        : Math.round((completedAt - startedAt) / 1000),
+    failedStep: failedAt === null ? null : row.failed_step ?? null,
+    reason: failedAt === null ? null : row.reason ?? null,
+    steps: steps.map(s => ({ step: s.step, at: iso(s.at)! })),
+  };
+}
