@@ -326,39 +326,47 @@ async function runBrowserTests() {
     return msg;
   };
 
-  // 2. guest sign-in + catalog
-  let t0 = Date.now();
-  let signedIn = false;
-  try {
-    // Two attempts: the dev backend restarts by itself when a source file
-    // changes, and a sign-in during its restart is refused.
+  // Two attempts per test: the dev backend restarts by itself when a source
+  // file changes (as when someone edits the tree during the run), and
+  // requests during its restart are refused. Before each attempt, wait until
+  // a restarted backend has initialised its plugins again.
+  async function attempts(fn) {
     for (let attempt = 1; ; attempt++) {
+      await waitForBackendAfterRestart();
       try {
-        await page.goto(FRONTEND_URL, {
-          waitUntil: 'domcontentloaded',
-          timeout: 120000,
-        });
-        const enter = page.getByRole('button', { name: /^enter$/i });
-        await enter.waitFor({ state: 'visible', timeout: 120000 });
-        await enter.click();
-        await page.waitForURL(/\/catalog/, { timeout: 60000 });
-        break;
+        return await fn();
       } catch (e) {
-        if (attempt >= 2) throw e;
+        if (attempt >= 2 || e.final) throw e;
         log(
-          `guest sign-in attempt ${attempt} failed (${
+          `attempt ${attempt} failed (${
             e.message.split('\n')[0]
           }); trying again`,
         );
         await sleep(5000);
       }
     }
-    // An example entity from examples/entities.yaml, listed once the catalog
-    // has processed its locations.
-    await page
-      .getByText('example-website')
-      .first()
-      .waitFor({ state: 'visible', timeout: 120000 });
+  }
+
+  // 2. guest sign-in + catalog
+  let t0 = Date.now();
+  let signedIn = false;
+  try {
+    await attempts(async () => {
+      await page.goto(FRONTEND_URL, {
+        waitUntil: 'domcontentloaded',
+        timeout: 120000,
+      });
+      const enter = page.getByRole('button', { name: /^enter$/i });
+      await enter.waitFor({ state: 'visible', timeout: 120000 });
+      await enter.click();
+      await page.waitForURL(/\/catalog/, { timeout: 60000 });
+      // An example entity from examples/entities.yaml, listed once the
+      // catalog has processed its locations.
+      await page
+        .getByText('example-website')
+        .first()
+        .waitFor({ state: 'visible', timeout: 120000 });
+    });
     signedIn = true;
     await screenshot(page, 'catalog.png');
     record(TESTS[1], true, null, Date.now() - t0);
@@ -371,39 +379,77 @@ async function runBrowserTests() {
   t0 = Date.now();
   try {
     if (!signedIn) throw new Error('not run: guest sign-in failed');
-    await page.goto(`${FRONTEND_URL}/customer-reporting`, {
-      waitUntil: 'domcontentloaded',
-      timeout: 120000,
-    });
-    // The app signs the guest in again by itself (SignInPage `auto`); click
-    // "Enter" should the sign-in page show anyway.
-    const enter = page.getByRole('button', { name: /^enter$/i });
-    const customer = page.getByText(DEMO_CUSTOMER).first();
-    const notFound = page.getByText(/ERROR 404/i).first();
-    await enter
-      .or(customer)
-      .or(notFound)
-      .first()
-      .waitFor({ state: 'visible', timeout: 90000 });
-    if (await enter.isVisible().catch(() => false)) {
-      await enter.click();
-      await customer
+    await attempts(async () => {
+      await page.goto(`${FRONTEND_URL}/customer-reporting`, {
+        waitUntil: 'domcontentloaded',
+        timeout: 120000,
+      });
+      // The app signs the guest in again by itself (SignInPage `auto`);
+      // click "Enter" should the sign-in page show anyway.
+      const enter = page.getByRole('button', { name: /^enter$/i });
+      const customer = page.getByText(DEMO_CUSTOMER).first();
+      const notFound = page.getByText(/ERROR 404/i).first();
+      await enter
+        .or(customer)
         .or(notFound)
         .first()
         .waitFor({ state: 'visible', timeout: 90000 });
-    }
-    if (await notFound.isVisible().catch(() => false)) {
-      throw new Error(
-        '/customer-reporting shows the 404 page: the route is not in packages/app/src/App.tsx (yet)',
-      );
-    }
-    await customer.waitFor({ state: 'visible', timeout: 30000 });
+      if (await enter.isVisible().catch(() => false)) {
+        await enter.click();
+        await customer
+          .or(notFound)
+          .first()
+          .waitFor({ state: 'visible', timeout: 90000 });
+      }
+      if (await notFound.isVisible().catch(() => false)) {
+        const e = new Error(
+          '/customer-reporting shows the 404 page: the route is not in packages/app/src/App.tsx',
+        );
+        e.final = true;
+        throw e;
+      }
+      await customer.waitFor({ state: 'visible', timeout: 30000 });
+    });
     await screenshot(page, 'customer-reporting.png');
     record(TESTS[2], true, null, Date.now() - t0);
   } catch (e) {
     if (signedIn) await screenshot(page, 'customer-reporting.png');
     record(TESTS[2], false, withErrors(e), Date.now() - t0);
   }
+}
+
+// When the dev backend restarted (it watches its sources), waits until it has
+// initialised its plugins again; fails on a plugin failure after the restart.
+async function waitForBackendAfterRestart(timeoutMs = 300000) {
+  const deadline = Date.now() + timeoutMs;
+  let noted = false;
+  while (Date.now() < deadline) {
+    const restart = portalLog.lastIndexOf('Change detected, restarting');
+    if (restart < 0) return;
+    const after = portalLog.slice(restart);
+    const failure = BACKEND_FAILURES.find(re => re.test(after));
+    if (failure) {
+      const e = new Error(
+        `a backend plugin failed to start after a restart (${failure}); log tail:\n${tail(
+          portalLog,
+          60,
+        )}`,
+      );
+      e.final = true;
+      throw e;
+    }
+    if (after.includes(BACKEND_READY)) return;
+    if (!noted) {
+      noted = true;
+      log(
+        'the dev backend is restarting (source files changed); waiting for it',
+      );
+    }
+    await sleep(1000);
+  }
+  throw new Error(
+    `the restarted backend was not ready within ${timeoutMs / 1000}s`,
+  );
 }
 
 function summarize() {

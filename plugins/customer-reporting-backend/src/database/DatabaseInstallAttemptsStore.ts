@@ -5,6 +5,15 @@ import { BatchValidationError, ValidationIssue } from '../ingest/validate';
 import { summarizeAttempt } from '../metrics/installAttemptSummary';
 import { contentHash } from './contentHash';
 import { insertIgnoringDuplicates } from './insertIgnoringDuplicates';
+import { filteredAttempts, InstallAttemptFilters } from './installAttemptQuery';
+
+export interface AttemptPageQuery {
+  asOf: number;
+  stalledAfterMs: number;
+  limit: number;
+  /** The last row of the previous page (keyset: started_at desc, id). */
+  after?: { startedAt: number; id: string };
+}
 
 /**
  * Install attempt events as sent, plus one summary row per attempt that is
@@ -46,6 +55,39 @@ export class DatabaseInstallAttemptsStore {
       }
     });
     return { accepted, duplicates: events.length - accepted };
+  }
+
+  /** One page of attempts, newest first, with the total of the filtered set. */
+  async listAttempts(filters: InstallAttemptFilters, query: AttemptPageQuery) {
+    const base = filteredAttempts(
+      this.db,
+      filters,
+      query.asOf,
+      query.stalledAfterMs,
+    );
+    const page = base.clone();
+    if (query.after) {
+      const { startedAt, id } = query.after;
+      page.where(q =>
+        q
+          .where('started_at', '<', startedAt)
+          .orWhere(q2 =>
+            q2.where('started_at', startedAt).andWhere('id', '>', id),
+          ),
+      );
+    }
+    const [rows, [{ count }]] = await Promise.all([
+      page
+        .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id' }])
+        .limit(query.limit + 1)
+        .select('*'),
+      base.clone().count({ count: '*' }),
+    ]);
+    return {
+      rows: (rows as any[]).slice(0, query.limit),
+      totalCount: Number(count),
+      hasMore: rows.length > query.limit,
+    };
   }
 
   /** An attempt belongs to one customer for good. */

@@ -63,11 +63,71 @@ export class DatabaseReportStore {
 
   /** The customer's instances as they were at `asOf`. */
   async getInstances(customerId: string, asOf: number): Promise<InstanceRow[]> {
-    const rows = await this.db('instances')
-      .where({ customer_id: customerId })
+    return this.readInstances(
+      this.db('instances').where({ customer_id: customerId }),
+      asOf,
+    );
+  }
+
+  /** One instance as it was at `asOf`; undefined if unknown or not yet seen. */
+  async getInstance(
+    id: string,
+    asOf: number,
+  ): Promise<InstanceRow | undefined> {
+    const [instance] = await this.readInstances(
+      this.db('instances').where({ id }),
+      asOf,
+    );
+    return instance;
+  }
+
+  /**
+   * A page of all instances seen by `asOf`, ordered by customer then
+   * instance id, for exports; `after` is the last row of the previous page.
+   */
+  async getInstancesPage(
+    asOf: number,
+    limit: number,
+    after?: { customerId: string; id: string },
+  ): Promise<InstanceRow[]> {
+    const query = this.db('instances')
+      .orderBy(['customer_id', 'id'])
+      .limit(limit);
+    if (after) {
+      query.where(q =>
+        q
+          .where('customer_id', '>', after.customerId)
+          .orWhere(q2 =>
+            q2
+              .where('customer_id', after.customerId)
+              .andWhere('id', '>', after.id),
+          ),
+      );
+    }
+    return this.readInstances(query, asOf);
+  }
+
+  async getCustomers(ids: string[]) {
+    return this.db('customers as c')
+      .leftJoin('channels as ch', function joinChannel() {
+        this.on('ch.app_slug', '=', 'c.app_slug').andOn(
+          'ch.slug',
+          '=',
+          'c.channel_slug',
+        );
+      })
+      .whereIn('c.id', ids)
+      .select('c.*', 'ch.name as channel_name');
+  }
+
+  private async readInstances(
+    query: Knex.QueryBuilder,
+    asOf: number,
+  ): Promise<InstanceRow[]> {
+    const rows = await query
       .andWhere('first_seen_at', '<=', asOf)
       .orderBy('id');
-    const instances: InstanceRow[] = rows.map(r => ({
+    const instances: InstanceRow[] = (rows as any[]).map(r => ({
       id: r.id,
       customerId: r.customer_id,
       archived: Boolean(r.archived),

@@ -3,6 +3,7 @@ import { DatabaseAppsStore } from './DatabaseAppsStore';
 import { DatabaseCustomersStore } from './DatabaseCustomersStore';
 import { DatabaseInstallAttemptsStore } from './DatabaseInstallAttemptsStore';
 import { DatabaseInstancesStore } from './DatabaseInstancesStore';
+import { DatabaseInstanceEventsStore } from './DatabaseInstanceEventsStore';
 import { DatabasePortalStore } from './DatabasePortalStore';
 import { DatabaseReportStore } from './DatabaseReportStore';
 import { getMigratedClient } from './migrateDatabase';
@@ -15,6 +16,7 @@ export interface Stores {
   installAttempts: DatabaseInstallAttemptsStore;
   portal: DatabasePortalStore;
   report: DatabaseReportStore;
+  instanceEvents: DatabaseInstanceEventsStore;
 }
 
 export async function createStores(database: DatabaseService): Promise<Stores> {
@@ -26,5 +28,6 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     installAttempts: new DatabaseInstallAttemptsStore(db),
     portal: new DatabasePortalStore(db),
     report: new DatabaseReportStore(db),
+    instanceEvents: new DatabaseInstanceEventsStore(db),
   };
 }

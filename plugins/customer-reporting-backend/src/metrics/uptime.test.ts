@@ -155,7 +155,8 @@ describe('computeUptime', () => {
             now: day + (21 + extraDays) * DAY,
           });
           // Rounded, so that null and equal ratios compare in one assertion.
-          const round = (r: number | null) => (r === null ? null : Math.round(r * 1e9));
+          const round = (r: number | null) =>
+            r === null ? null : Math.round(r * 1e9);
           expect(round(wider.ratio)).toEqual(round(base.ratio));
         },
       ),

@@ -7,7 +7,10 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create();
 const DAY = 86_400_000;
 
-const options = (asOf: string, extra: Partial<ReportOptions> = {}): ReportOptions => ({
+const options = (
+  asOf: string,
+  extra: Partial<ReportOptions> = {},
+): ReportOptions => ({
   asOf: Date.parse(asOf),
   includeInactive: false,
   includeArchived: false,
@@ -17,7 +20,12 @@ const options = (asOf: string, extra: Partial<ReportOptions> = {}): ReportOption
   ...extra,
 });
 
-const checkIn = (instanceId: string, at: string, appStatus: string, extra: Record<string, unknown> = {}) => ({
+const checkIn = (
+  instanceId: string,
+  at: string,
+  appStatus: string,
+  extra: Record<string, unknown> = {},
+) => ({
   instanceId,
   customerId: 'c1',
   at,
@@ -25,172 +33,364 @@ const checkIn = (instanceId: string, at: string, appStatus: string, extra: Recor
   ...extra,
 });
 
-describe.each(databases.eachSupportedId())('customer report on %p', databaseId => {
-  async function setup(customer: Record<string, unknown> = {}) {
-    const { stores, ingest } = await createTestIngest(await databases.init(databaseId));
-    await ingest.putCustomer('c1', testCustomer(customer));
-    return { stores, ingest };
-  }
+describe.each(databases.eachSupportedId())(
+  'customer report on %p',
+  databaseId => {
+    async function setup(customer: Record<string, unknown> = {}) {
+      const { stores, ingest } = await createTestIngest(
+        await databases.init(databaseId),
+      );
+      await ingest.putCustomer('c1', testCustomer(customer));
+      return { stores, ingest };
+    }
 
-  it('shows domain example 1: instance 1 h 30 min, license 9 d 6 h 30 min', async () => {
-    const { stores, ingest } = await setup({ createdAt: '2024-03-01T09:00:00Z' });
-    await ingest.ingestCheckIns({
-      checkIns: [
-        checkIn('i1', '2024-03-10T14:00:00Z', 'missing'),
-        checkIn('i1', '2024-03-10T14:20:00Z', 'unavailable'),
-        checkIn('i1', '2024-03-10T15:30:00Z', 'ready'),
-        checkIn('i1', '2024-03-11T02:00:00Z', 'degraded'),
-        checkIn('i1', '2024-03-11T03:00:00Z', 'ready'),
-      ],
-    });
-    const report = await buildCustomerReport(stores.report, 'c1', options('2024-03-11T12:00:00Z'));
-    expect(report.timeToInstall).toEqual({
-      instanceId: 'i1',
-      firstSeenAt: '2024-03-10T14:00:00.000Z',
-      firstReadyAt: '2024-03-10T15:30:00.000Z',
-      instanceSeconds: 5400,
-      licenseSeconds: 9 * 86400 + 6 * 3600 + 1800,
-    });
-  });
-
-  it('shows domain example 2: the instance whose first ready is the latest', async () => {
-    const { stores, ingest } = await setup({ createdAt: '2024-06-01T09:00:00Z' });
-    await ingest.ingestCheckIns({
-      checkIns: [
-        checkIn('A', '2024-06-02T08:30:00Z', 'missing'),
-        checkIn('A', '2024-06-02T09:00:00Z', 'ready'),
-        checkIn('B', '2024-06-02T07:00:00Z', 'missing'),
-        checkIn('B', '2024-06-02T08:00:00Z', 'ready'),
-        checkIn('B', '2024-06-02T09:30:00Z', 'degraded'),
-        checkIn('B', '2024-06-02T10:00:00Z', 'ready'),
-      ],
-    });
-    const report = await buildCustomerReport(stores.report, 'c1', options('2024-06-02T12:00:00Z'));
-    expect(report.timeToInstall).toMatchObject({ instanceId: 'A', instanceSeconds: 1800, licenseSeconds: 86400 });
-    // Seen from before A was ready, B is shown.
-    const earlier = await buildCustomerReport(stores.report, 'c1', options('2024-06-02T08:45:00Z'));
-    expect(earlier.timeToInstall).toMatchObject({ instanceId: 'B', instanceSeconds: 3600, licenseSeconds: 23 * 3600 });
-    const before = await buildCustomerReport(stores.report, 'c1', options('2024-06-02T07:30:00Z'));
-    expect(before.timeToInstall).toBeNull();
-  });
-
-  it('shows domain example 3 in the 14 daily bars and the ratio over them', async () => {
-    const { stores, ingest } = await setup();
-    const statusAt: Record<number, string> = { 0: 'ready', 6: 'degraded', 9: 'unavailable', 10: 'missing', 11: 'updating', 12: 'ready' };
-    let status = 'ready';
-    const checkIns = Array.from({ length: 24 }, (_, h) => {
-      status = statusAt[h] ?? status;
-      return checkIn('i1', `2024-07-01T${String(h).padStart(2, '0')}:00:00Z`, status);
-    });
-    await ingest.ingestCheckIns({ checkIns });
-    const report = await buildCustomerReport(stores.report, 'c1', options('2024-07-02T12:00:00Z'));
-    const { days, ratio } = report.instances[0].uptime;
-    expect(days).toHaveLength(14);
-    expect(days[0].date).toBe('2024-06-19');
-    expect(days[12]).toMatchObject({ date: '2024-07-01' });
-    expect(days[12].up).toBeCloseTo(19 / 24, 10);
-    expect(days[12].degraded).toBeCloseTo(3 / 24, 10);
-    expect(days[12].down).toBeCloseTo(2 / 24, 10);
-    // Today so far: 12 h observed, all ready.
-    expect(days[13]).toMatchObject({ date: '2024-07-02', up: 1, noData: 0 });
-    expect(days[0]).toMatchObject({ noData: 1 });
-    expect(ratio).toBeCloseTo((22 + 12) / 36, 10);
-    for (const d of days) expect(d.up + d.degraded + d.down + d.noData).toBeCloseTo(1, 10);
-  });
-
-  it('counts and filters instances by activity (domain example 5)', async () => {
-    const { stores, ingest } = await setup();
-    await ingest.ingestCheckIns({
-      checkIns: [
-        checkIn('on', '2024-07-01T12:00:30Z', 'ready', { appVersion: '1.0.0', tags: { name: 'prod-eu' } }),
-        checkIn('off', '2024-07-01T11:59:00Z', 'ready'),
-        checkIn('gap', '2024-06-01T00:00:00Z', 'ready', { airgap: true }),
-      ],
-    });
-    const report = await buildCustomerReport(stores.report, 'c1', options('2024-07-02T12:00:00Z'));
-    expect(report.instanceCounts).toEqual({ active: 1, airgap: 1, inactive: 1, archived: 0 });
-    expect(report.instances.map(i => i.id)).toEqual(['gap', 'on']);
-    expect(report.instances[1]).toMatchObject({ shortId: 'on', name: 'prod-eu', appVersion: '1.0.0', versionsBehind: 1, status: 'ready', active: true });
-    expect(report.customer).toMatchObject({ active: true, licenseTypeLabel: 'Paid', channel: { slug: 'stable', name: 'Stable' } });
-    const all = await buildCustomerReport(stores.report, 'c1', options('2024-07-02T12:00:00Z', { includeInactive: true }));
-    expect(all.instances.map(i => i.id)).toEqual(['gap', 'off', 'on']);
-  });
-
-  it('rewinds an instance to its state at asOf', async () => {
-    const { stores, ingest } = await setup();
-    await ingest.ingestCheckIns({
-      checkIns: [
-        checkIn('i1', '2024-06-10T00:00:00Z', 'ready', { appVersion: '1.0.0', cloudRegion: 'eu' }),
-        checkIn('i1', '2024-06-20T00:00:00Z', 'degraded', { appVersion: '1.1.0' }),
-      ],
-    });
-    const then = await buildCustomerReport(stores.report, 'c1', options('2024-06-15T00:00:00Z', { includeInactive: true }));
-    expect(then.instances[0]).toMatchObject({ appVersion: '1.0.0', status: 'ready', cloudRegion: 'eu', lastCheckInAt: '2024-06-10T00:00:00.000Z' });
-    const now = await buildCustomerReport(stores.report, 'c1', options('2024-06-20T01:00:00Z'));
-    expect(now.instances[0]).toMatchObject({ appVersion: '1.1.0', status: 'degraded', versionsBehind: 0, cloudRegion: 'eu' });
-  });
-
-  it('reports install attempts with the stalled rule at asOf', async () => {
-    const { stores, ingest } = await setup();
-    await ingest.ingestInstallAttemptEvents({
-      events: [
-        { attemptId: 'a1', customerId: 'c1', type: 'started', at: '2024-07-01T10:00:00Z', installType: 'helm' },
-        { attemptId: 'a1', customerId: 'c1', type: 'step', step: 'registry-login', at: '2024-07-01T10:10:00Z' },
-        { attemptId: 'a1', customerId: 'c1', type: 'completed', at: '2024-07-01T10:40:00Z' },
-      ],
-    });
-    const during = await buildCustomerReport(stores.report, 'c1', options('2024-07-01T10:30:00Z'));
-    expect(during.installAttempts[0]).toMatchObject({ status: 'in-progress', durationSeconds: null, steps: [{ step: 'started' }, { step: 'registry-login' }] });
-    const stalled = await buildCustomerReport(stores.report, 'c1', options('2024-07-01T10:30:00Z', { stalledAfterMs: 15 * 60_000 }));
-    expect(stalled.installAttempts[0].status).toBe('stalled');
-    const after = await buildCustomerReport(stores.report, 'c1', options('2024-07-02T00:00:00Z'));
-    expect(after.installAttempts[0]).toMatchObject({ status: 'succeeded', durationSeconds: 2400, installType: 'helm' });
-  });
-
-  it('describes the download portal, or the enterprise portal when enabled', async () => {
-    const { stores, ingest } = await setup();
-    await ingest.ingestPortalEvents({ events: [{ customerId: 'c1', type: 'downloaded', at: '2024-07-01T10:00:00Z', version: '1.1.0' }] });
-    const download = await buildCustomerReport(stores.report, 'c1', options('2024-07-02T00:00:00Z'));
-    expect(download.portal).toEqual({
-      kind: 'download',
-      url: 'https://download.example.com/c1',
-      passwordSet: false,
-      lastDownload: { at: '2024-07-01T10:00:00.000Z', version: '1.1.0' },
+    it('shows domain example 1: instance 1 h 30 min, license 9 d 6 h 30 min', async () => {
+      const { stores, ingest } = await setup({
+        createdAt: '2024-03-01T09:00:00Z',
+      });
+      await ingest.ingestCheckIns({
+        checkIns: [
+          checkIn('i1', '2024-03-10T14:00:00Z', 'missing'),
+          checkIn('i1', '2024-03-10T14:20:00Z', 'unavailable'),
+          checkIn('i1', '2024-03-10T15:30:00Z', 'ready'),
+          checkIn('i1', '2024-03-11T02:00:00Z', 'degraded'),
+          checkIn('i1', '2024-03-11T03:00:00Z', 'ready'),
+        ],
+      });
+      const report = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-03-11T12:00:00Z'),
+      );
+      expect(report.timeToInstall).toEqual({
+        instanceId: 'i1',
+        firstSeenAt: '2024-03-10T14:00:00.000Z',
+        firstReadyAt: '2024-03-10T15:30:00.000Z',
+        instanceSeconds: 5400,
+        licenseSeconds: 9 * 86400 + 6 * 3600 + 1800,
+      });
     });
 
-    await ingest.putCustomer('c1', testCustomer({ enterprisePortalEnabled: true }));
-    await ingest.ingestPortalEvents({
-      events: [
-        { customerId: 'c1', type: 'user-invited', email: 'a@acme.example.com', at: '2024-07-01T08:00:00Z' },
-        { customerId: 'c1', type: 'user-invited', email: 'b@acme.example.com', at: '2024-07-01T08:00:00Z' },
-        { customerId: 'c1', type: 'user-joined', email: 'a@acme.example.com', at: '2024-07-01T09:00:00Z' },
-        { customerId: 'c1', type: 'accessed', email: 'a@acme.example.com', at: '2024-07-01T09:05:00Z' },
-        { customerId: 'c1', type: 'software-pulled', at: '2024-07-01T09:30:00Z', version: '1.0.0' },
-        { customerId: 'c1', type: 'software-pulled', at: '2024-07-01T11:30:00Z', version: '1.1.0' },
-      ],
+    it('shows domain example 2: the instance whose first ready is the latest', async () => {
+      const { stores, ingest } = await setup({
+        createdAt: '2024-06-01T09:00:00Z',
+      });
+      await ingest.ingestCheckIns({
+        checkIns: [
+          checkIn('A', '2024-06-02T08:30:00Z', 'missing'),
+          checkIn('A', '2024-06-02T09:00:00Z', 'ready'),
+          checkIn('B', '2024-06-02T07:00:00Z', 'missing'),
+          checkIn('B', '2024-06-02T08:00:00Z', 'ready'),
+          checkIn('B', '2024-06-02T09:30:00Z', 'degraded'),
+          checkIn('B', '2024-06-02T10:00:00Z', 'ready'),
+        ],
+      });
+      const report = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-06-02T12:00:00Z'),
+      );
+      expect(report.timeToInstall).toMatchObject({
+        instanceId: 'A',
+        instanceSeconds: 1800,
+        licenseSeconds: 86400,
+      });
+      // Seen from before A was ready, B is shown.
+      const earlier = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-06-02T08:45:00Z'),
+      );
+      expect(earlier.timeToInstall).toMatchObject({
+        instanceId: 'B',
+        instanceSeconds: 3600,
+        licenseSeconds: 23 * 3600,
+      });
+      const before = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-06-02T07:30:00Z'),
+      );
+      expect(before.timeToInstall).toBeNull();
     });
-    const enterprise = await buildCustomerReport(stores.report, 'c1', options('2024-07-02T00:00:00Z'));
-    expect(enterprise.portal).toEqual({
-      kind: 'enterprise',
-      status: 'accessed',
-      lastAccessedAt: '2024-07-01T09:05:00.000Z',
-      users: [
-        { email: 'a@acme.example.com', status: 'joined' },
-        { email: 'b@acme.example.com', status: 'invited' },
-      ],
-      serviceAccounts: 0,
-      supportBundles: 0,
-      installAttempts: 0,
-      delivery: {
-        firstAccessAt: '2024-07-01T09:05:00.000Z',
-        firstPullAt: '2024-07-01T09:30:00.000Z',
-        latestPullAt: '2024-07-01T11:30:00.000Z',
-      },
-    });
-  });
 
-  it('answers NotFoundError for an unknown customer', async () => {
-    const { stores } = await setup();
-    await expect(buildCustomerReport(stores.report, 'ghost', options('2024-07-02T00:00:00Z'))).rejects.toThrow('Unknown customer: ghost');
-  });
-});
+    it('shows domain example 3 in the 14 daily bars and the ratio over them', async () => {
+      const { stores, ingest } = await setup();
+      const statusAt: Record<number, string> = {
+        0: 'ready',
+        6: 'degraded',
+        9: 'unavailable',
+        10: 'missing',
+        11: 'updating',
+        12: 'ready',
+      };
+      let status = 'ready';
+      const checkIns = Array.from({ length: 24 }, (_, h) => {
+        status = statusAt[h] ?? status;
+        return checkIn(
+          'i1',
+          `2024-07-01T${String(h).padStart(2, '0')}:00:00Z`,
+          status,
+        );
+      });
+      await ingest.ingestCheckIns({ checkIns });
+      const report = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-07-02T12:00:00Z'),
+      );
+      const { days, ratio } = report.instances[0].uptime;
+      expect(days).toHaveLength(14);
+      expect(days[0].date).toBe('2024-06-19');
+      expect(days[12]).toMatchObject({ date: '2024-07-01' });
+      expect(days[12].up).toBeCloseTo(19 / 24, 10);
+      expect(days[12].degraded).toBeCloseTo(3 / 24, 10);
+      expect(days[12].down).toBeCloseTo(2 / 24, 10);
+      // Today so far: 12 h observed, all ready.
+      expect(days[13]).toMatchObject({ date: '2024-07-02', up: 1, noData: 0 });
+      expect(days[0]).toMatchObject({ noData: 1 });
+      expect(ratio).toBeCloseTo((22 + 12) / 36, 10);
+      for (const d of days)
+        expect(d.up + d.degraded + d.down + d.noData).toBeCloseTo(1, 10);
+    });
+
+    it('counts and filters instances by activity (domain example 5)', async () => {
+      const { stores, ingest } = await setup();
+      await ingest.ingestCheckIns({
+        checkIns: [
+          checkIn('on', '2024-07-01T12:00:30Z', 'ready', {
+            appVersion: '1.0.0',
+            tags: { name: 'prod-eu' },
+          }),
+          checkIn('off', '2024-07-01T11:59:00Z', 'ready'),
+          checkIn('gap', '2024-06-01T00:00:00Z', 'ready', { airgap: true }),
+        ],
+      });
+      const report = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-07-02T12:00:00Z'),
+      );
+      expect(report.instanceCounts).toEqual({
+        active: 1,
+        airgap: 1,
+        inactive: 1,
+        archived: 0,
+      });
+      expect(report.instances.map(i => i.id)).toEqual(['gap', 'on']);
+      expect(report.instances[1]).toMatchObject({
+        shortId: 'on',
+        name: 'prod-eu',
+        appVersion: '1.0.0',
+        versionsBehind: 1,
+        status: 'ready',
+        active: true,
+      });
+      expect(report.customer).toMatchObject({
+        active: true,
+        licenseTypeLabel: 'Paid',
+        channel: { slug: 'stable', name: 'Stable' },
+      });
+      const all = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-07-02T12:00:00Z', { includeInactive: true }),
+      );
+      expect(all.instances.map(i => i.id)).toEqual(['gap', 'off', 'on']);
+    });
+
+    it('rewinds an instance to its state at asOf', async () => {
+      const { stores, ingest } = await setup();
+      await ingest.ingestCheckIns({
+        checkIns: [
+          checkIn('i1', '2024-06-10T00:00:00Z', 'ready', {
+            appVersion: '1.0.0',
+            cloudRegion: 'eu',
+          }),
+          checkIn('i1', '2024-06-20T00:00:00Z', 'degraded', {
+            appVersion: '1.1.0',
+          }),
+        ],
+      });
+      const then = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-06-15T00:00:00Z', { includeInactive: true }),
+      );
+      expect(then.instances[0]).toMatchObject({
+        appVersion: '1.0.0',
+        status: 'ready',
+        cloudRegion: 'eu',
+        lastCheckInAt: '2024-06-10T00:00:00.000Z',
+      });
+      const now = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-06-20T01:00:00Z'),
+      );
+      expect(now.instances[0]).toMatchObject({
+        appVersion: '1.1.0',
+        status: 'degraded',
+        versionsBehind: 0,
+        cloudRegion: 'eu',
+      });
+    });
+
+    it('reports install attempts with the stalled rule at asOf', async () => {
+      const { stores, ingest } = await setup();
+      await ingest.ingestInstallAttemptEvents({
+        events: [
+          {
+            attemptId: 'a1',
+            customerId: 'c1',
+            type: 'started',
+            at: '2024-07-01T10:00:00Z',
+            installType: 'helm',
+          },
+          {
+            attemptId: 'a1',
+            customerId: 'c1',
+            type: 'step',
+            step: 'registry-login',
+            at: '2024-07-01T10:10:00Z',
+          },
+          {
+            attemptId: 'a1',
+            customerId: 'c1',
+            type: 'completed',
+            at: '2024-07-01T10:40:00Z',
+          },
+        ],
+      });
+      const during = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-07-01T10:30:00Z'),
+      );
+      expect(during.installAttempts[0]).toMatchObject({
+        status: 'in-progress',
+        durationSeconds: null,
+        steps: [{ step: 'started' }, { step: 'registry-login' }],
+      });
+      const stalled = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-07-01T10:30:00Z', { stalledAfterMs: 15 * 60_000 }),
+      );
+      expect(stalled.installAttempts[0].status).toBe('stalled');
+      const after = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-07-02T00:00:00Z'),
+      );
+      expect(after.installAttempts[0]).toMatchObject({
+        status: 'succeeded',
+        durationSeconds: 2400,
+        installType: 'helm',
+      });
+    });
+
+    it('describes the download portal, or the enterprise portal when enabled', async () => {
+      const { stores, ingest } = await setup();
+      await ingest.ingestPortalEvents({
+        events: [
+          {
+            customerId: 'c1',
+            type: 'downloaded',
+            at: '2024-07-01T10:00:00Z',
+            version: '1.1.0',
+          },
+        ],
+      });
+      const download = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-07-02T00:00:00Z'),
+      );
+      expect(download.portal).toEqual({
+        kind: 'download',
+        url: 'https://download.example.com/c1',
+        passwordSet: false,
+        lastDownload: { at: '2024-07-01T10:00:00.000Z', version: '1.1.0' },
+      });
+
+      await ingest.putCustomer(
+        'c1',
+        testCustomer({ enterprisePortalEnabled: true }),
+      );
+      await ingest.ingestPortalEvents({
+        events: [
+          {
+            customerId: 'c1',
+            type: 'user-invited',
+            email: 'a@acme.example.com',
+            at: '2024-07-01T08:00:00Z',
+          },
+          {
+            customerId: 'c1',
+            type: 'user-invited',
+            email: 'b@acme.example.com',
+            at: '2024-07-01T08:00:00Z',
+          },
+          {
+            customerId: 'c1',
+            type: 'user-joined',
+            email: 'a@acme.example.com',
+            at: '2024-07-01T09:00:00Z',
+          },
+          {
+            customerId: 'c1',
+            type: 'accessed',
+            email: 'a@acme.example.com',
+            at: '2024-07-01T09:05:00Z',
+          },
+          {
+            customerId: 'c1',
+            type: 'software-pulled',
+            at: '2024-07-01T09:30:00Z',
+            version: '1.0.0',
+          },
+          {
+            customerId: 'c1',
+            type: 'software-pulled',
+            at: '2024-07-01T11:30:00Z',
+            version: '1.1.0',
+          },
+        ],
+      });
+      const enterprise = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-07-02T00:00:00Z'),
+      );
+      expect(enterprise.portal).toEqual({
+        kind: 'enterprise',
+        status: 'accessed',
+        lastAccessedAt: '2024-07-01T09:05:00.000Z',
+        users: [
+          { email: 'a@acme.example.com', status: 'joined' },
+          { email: 'b@acme.example.com', status: 'invited' },
+        ],
+        serviceAccounts: 0,
+        supportBundles: 0,
+        installAttempts: 0,
+        delivery: {
+          firstAccessAt: '2024-07-01T09:05:00.000Z',
+          firstPullAt: '2024-07-01T09:30:00.000Z',
+          latestPullAt: '2024-07-01T11:30:00.000Z',
+        },
+      });
+    });
+
+    it('answers NotFoundError for an unknown customer', async () => {
+      const { stores } = await setup();
+      await expect(
+        buildCustomerReport(
+          stores.report,
+          'ghost',
+          options('2024-07-02T00:00:00Z'),
+        ),
+      ).rejects.toThrow('Unknown customer: ghost');
+    });
+  },
+);

@@ -1,28 +1,21 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  APP_STATUSES,
-  AppStatus,
   CustomerReport,
   LICENSE_TYPE_LABELS,
   LicenseType,
-  ReportInstallAttempt,
-  ReportInstance,
 } from '@internal/plugin-customer-reporting-common';
-import {
-  DatabaseReportStore,
-  InstanceRow,
-} from '../database/DatabaseReportStore';
+import { DatabaseReportStore } from '../database/DatabaseReportStore';
 import { decodeField } from '../ingest/checkInFields';
 import {
   countActivities,
   instanceActivity,
   isCustomerActive,
 } from '../metrics/activity';
-import { installAttemptStatus } from '../metrics/installAttemptStatus';
 import { customerTimeToInstall } from '../metrics/timeToInstall';
 import { computeUptime } from '../metrics/uptime';
-import { displayVersion, Release, versionStanding } from '../metrics/versions';
+import { toReportAttempt } from './attemptView';
 import { buildPortal } from './buildPortal';
+import { toReportInstance } from './instanceView';
 
 const DAY = 86_400_000;
 /** The report shows a customer's latest install attempts, newest first. */
@@ -147,98 +140,5 @@ export async function buildCustomerReport(
     installAttempts: attempts.rows.map(a =>
       toReportAttempt(a, asOf, options.stalledAfterMs),
     ),
-  };
-}
-
-function toReportInstance(
-  instance: InstanceRow,
-  activity: string,
-  releases: Release[],
-  asOf: number,
-  uptime: ReportInstance['uptime'],
-): ReportInstance {
-  const field = <T>(name: string) =>
-    decodeField<T>(instance.state, name) ?? null;
-  const tags = field<Record<string, string>>('tags') ?? {};
-  const status = field<AppStatus>('appStatus');
-  const sequence = field<number>('releaseSequence');
-  const label = field<string>('appVersion');
-  return {
-    id: instance.id,
-    shortId: instance.id.slice(0, 7),
-    name: tags.name ?? null,
-    status: status && APP_STATUSES.includes(status) ? status : null,
-    active: activity === 'active' || activity === 'airgap',
-    airgap: field<boolean>('airgap') ?? false,
-    archived: instance.archived,
-    appVersion: displayVersion(label, sequence),
-    versionsBehind: versionStanding(
-      releases,
-      { sequence, versionLabel: label },
-      asOf,
-    ).versionsBehind,
-    k8sDistribution: field('k8sDistribution'),
-    k8sVersion: field('k8sVersion'),
-    clusterType: field('clusterType'),
-    kurlNodesTotal: field('kurlNodesTotal'),
-    kurlNodesReady: field('kurlNodesReady'),
-    kotsVersion: field('kotsVersion'),
-    sdkVersion: field('sdkVersion'),
-    cloudProvider: field('cloudProvider'),
-    cloudRegion: field('cloudRegion'),
-    firstSeenAt: iso(instance.firstSeenAt)!,
-    firstReadyAt: iso(instance.firstReadyAt),
-    lastCheckInAt: iso(instance.lastCheckInAt)!,
-    tags,
-    uptime,
-  };
-}
-
-function toReportAttempt(
-  row: any,
-  asOf: number,
-  stalledAfterMs: number,
-): ReportInstallAttempt {
-  // Seen from asOf: what happened later has not happened yet.
-  const until = (value: unknown) =>
-    value === null || Number(value) > asOf ? null : Number(value);
-  const steps = (
-    JSON.parse(row.steps) as { step: string; at: number }[]
-  ).filter(s => s.at <= asOf);
-  const completedAt = until(row.completed_at);
-  const failedAt = until(row.failed_at);
-  const discardedAt = until(row.discarded_at);
-  const lastEventAt = Math.max(
-    ...steps.map(s => s.at),
-    failedAt ?? 0,
-    discardedAt ?? 0,
-    Number(row.started_at),
-  );
-  const startedAt = Number(row.started_at);
-  return {
-    id: row.id,
-    status: installAttemptStatus(
-      { completedAt, failedAt, discardedAt, lastEventAt },
-      asOf,
-      stalledAfterMs,
-    ),
-    installType: row.install_type ?? null,
-    startedAt: iso(startedAt)!,
-    userEmail: row.user_email ?? null,
-    appVersion: row.app_version ?? null,
-    environment: {
-      k8sDistribution: row.k8s_distribution ?? null,
-      os: row.os ?? null,
-      osVersion: row.os_version ?? null,
-    },
-    networkMode: row.network_mode ?? null,
-    registry: row.registry ?? null,
-    durationSeconds:
-      completedAt === null
-        ? null
-        : Math.round((completedAt - startedAt) / 1000),
-    failedStep: failedAt === null ? null : row.failed_step ?? null,
-    reason: failedAt === null ? null : row.reason ?? null,
-    steps: steps.map(s => ({ step: s.step, at: iso(s.at)! })),
   };
 }

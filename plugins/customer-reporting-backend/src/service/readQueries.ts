@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
 import { BatchValidationError } from '../ingest/validate';
+import { EVENT_CATEGORIES } from '../metrics/eventCategories';
+import { UPTIME_RANGE_NAMES, UptimeRange } from '../metrics/uptimeRanges';
 
 const booleanString = z.enum(['true', 'false']).transform(v => v === 'true');
 
@@ -30,6 +32,30 @@ export const reportQuery = z
   .object({
     includeInactive: booleanString.default('false'),
     includeArchived: booleanString.default('false'),
+    asOf: asOf.optional(),
+  })
+  .strict();
+
+export const asOfQuery = z.object({ asOf: asOf.optional() }).strict();
+
+export const uptimeQuery = z
+  .object({
+    range: z
+      .enum(UPTIME_RANGE_NAMES as [UptimeRange, ...UptimeRange[]], {
+        errorMap: () => ({
+          message: `must be one of ${UPTIME_RANGE_NAMES.join(', ')}`,
+        }),
+      })
+      .default('2w'),
+    asOf: asOf.optional(),
+  })
+  .strict();
+
+export const eventsQuery = z
+  .object({
+    category: z.enum(EVENT_CATEGORIES).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.string().max(1000).optional(),
     asOf: asOf.optional(),
   })
   .strict();

@@ -159,30 +159,49 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('serves the customer report to users, with query validation', async () => {
-    const { server, service, user } = await startBackend(databaseId);
-    await request(server)
-      .post(`${base}/v1/check-ins`)
-      .set('Authorization', service)
-      .send({ checkIns: [{ instanceId: 'i1', customerId: 'c1', at: anHourAgo, appStatus: 'ready' }] })
-      .expect(200);
-    const res = await request(server).get(`${base}/v1/customers/c1/report`).set('Authorization', user).expect(200);
-    expect(res.body).toMatchObject({
-      customer: { id: 'c1', active: true },
-      instanceCounts: { active: 1, airgap: 0, inactive: 0, archived: 0 },
-      instances: [{ id: 'i1', status: 'ready' }],
-      portal: { kind: 'download' },
+      const { server, service, user } = await startBackend(databaseId);
+      await request(server)
+        .post(`${base}/v1/check-ins`)
+        .set('Authorization', service)
+        .send({
+          checkIns: [
+            {
+              instanceId: 'i1',
+              customerId: 'c1',
+              at: anHourAgo,
+              appStatus: 'ready',
+            },
+          ],
+        })
+        .expect(200);
+      const res = await request(server)
+        .get(`${base}/v1/customers/c1/report`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(res.body).toMatchObject({
+        customer: { id: 'c1', active: true },
+        instanceCounts: { active: 1, airgap: 0, inactive: 0, archived: 0 },
+        instances: [{ id: 'i1', status: 'ready' }],
+        portal: { kind: 'download' },
+      });
+      expect(res.body.instances[0].uptime.days).toHaveLength(14);
+      await request(server).get(`${base}/v1/customers/c1/report`).expect(401);
+      await request(server)
+        .get(`${base}/v1/customers/ghost/report`)
+        .set('Authorization', user)
+        .expect(404);
+      const bad = await request(server)
+        .get(
+          `${base}/v1/customers/c1/report?asOf=yesterday&includeInactive=maybe`,
+        )
+        .set('Authorization', user)
+        .expect(400);
+      expect(
+        bad.body.error.issues.map((i: { field: string }) => i.field).sort(),
+      ).toEqual(['asOf', 'includeInactive']);
     });
-    expect(res.body.instances[0].uptime.days).toHaveLength(14);
-    await request(server).get(`${base}/v1/customers/c1/report`).expect(401);
-    await request(server).get(`${base}/v1/customers/ghost/report`).set('Authorization', user).expect(404);
-    const bad = await request(server)
-      .get(`${base}/v1/customers/c1/report?asOf=yesterday&includeInactive=maybe`)
-      .set('Authorization', user)
-      .expect(400);
-    expect(bad.body.error.issues.map((i: { field: string }) => i.field).sort()).toEqual(['asOf', 'includeInactive']);
-  });
 
-  it('answers 400 with every bad field and stores nothing', async () => {
+    it('answers 400 with every bad field and stores nothing', async () => {
       const { server, service, knex } = await startBackend(databaseId);
       const res = await request(server)
         .post(`${base}/v1/check-ins`)

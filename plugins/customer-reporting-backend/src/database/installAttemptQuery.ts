@@ -1,0 +1,82 @@
+import { Knex } from 'knex';
+
+/** Filters shared by the attempt list, its CSV export and the fleet audit. */
+export interface InstallAttemptFilters {
+  appSlug?: string;
+  channelSlug?: string;
+  customerId?: string;
+  status?: string[];
+  installType?: string;
+  networkMode?: string;
+  registry?: string;
+  k8sDistribution?: string;
+  os?: string;
+  appVersion?: string;
+  /** started at or after */
+  from?: number;
+  /** started before */
+  to?: number;
+}
+
+/**
+ * The status of an attempt as seen from `asOf`, in SQL (the same rule as
+ * metrics/installAttemptStatus.ts): an outcome after asOf has not happened
+ * yet; with no outcome the attempt is stalled once its last activity is at
+ * least `stalledAfterMs` old. When the last event came after asOf, the start
+ * stands in for the last activity before it.
+ */
+function attemptStatusColumn(
+  db: Knex,
+  asOf: number,
+  stalledAfterMs: number,
+): Knex.Raw {
+  return db.raw(
+    `(case
+      when a.completed_at is not null and a.completed_at <= ? then 'succeeded'
+      when a.failed_at is not null and a.failed_at <= ? then 'failed'
+      when a.discarded_at is not null and a.discarded_at <= ? then 'discarded'
+      when (case when a.last_event_at <= ? then a.last_event_at else a.started_at end) <= ? then 'stalled'
+      else 'in-progress'
+    end) as status`,
+    [asOf, asOf, asOf, asOf, asOf - stalledAfterMs],
+  );
+}
+
+/**
+ * `install_attempts as a` joined to its customer as `c`, with a computed
+ * `status` column, filtered. Attempts started after asOf do not exist yet.
+ */
+export function filteredAttempts(
+  db: Knex,
+  filters: InstallAttemptFilters,
+  asOf: number,
+  stalledAfterMs: number,
+): Knex.QueryBuilder {
+  const inner = db('install_attempts as a')
+    .join('customers as c', 'c.id', 'a.customer_id')
+    .where('a.started_at', '<=', asOf)
+    .select(
+      'a.*',
+      'c.name as customer_name',
+      'c.app_slug',
+      'c.channel_slug',
+      attemptStatusColumn(db, asOf, stalledAfterMs),
+    );
+  if (filters.appSlug) inner.where('c.app_slug', filters.appSlug);
+  if (filters.channelSlug) inner.where('c.channel_slug', filters.channelSlug);
+  if (filters.customerId) inner.where('a.customer_id', filters.customerId);
+  if (filters.installType) inner.where('a.install_type', filters.installType);
+  if (filters.networkMode) inner.where('a.network_mode', filters.networkMode);
+  if (filters.registry) inner.where('a.registry', filters.registry);
+  if (filters.k8sDistribution)
+    inner.where('a.k8s_distribution', filters.k8sDistribution);
+  if (filters.os) inner.where('a.os', filters.os);
+  if (filters.appVersion) inner.where('a.app_version', filters.appVersion);
+  if (filters.from !== undefined)
+    inner.where('a.started_at', '>=', filters.from);
+  if (filters.to !== undefined) inner.where('a.started_at', '<', filters.to);
+  // Wrapped so the computed status can be filtered and grouped on.
+  const outer = db.from(inner.as('attempts'));
+  if (filters.status?.length) outer.whereIn('status', filters.status);
+  return outer;
+}

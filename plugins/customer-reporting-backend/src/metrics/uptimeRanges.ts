@@ -1,0 +1,47 @@
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/** Instance details uptime ranges and their bucket sizes (domain spec §5). */
+export const UPTIME_RANGES = {
+  '2d': { rangeMs: 2 * DAY, bucketMs: HOUR },
+  '2w': { rangeMs: 14 * DAY, bucketMs: 8 * HOUR },
+  '45d': { rangeMs: 45 * DAY, bucketMs: DAY },
+  '90d': { rangeMs: 90 * DAY, bucketMs: 2 * DAY },
+  '1y': { rangeMs: 365 * DAY, bucketMs: 7 * DAY },
+} as const;
+export type UptimeRange = keyof typeof UPTIME_RANGES | 'all';
+export const UPTIME_RANGE_NAMES = [
+  ...Object.keys(UPTIME_RANGES),
+  'all',
+] as UptimeRange[];
+
+/** About this many equal buckets cover the whole history for `all`. */
+const ALL_BUCKETS = 50;
+
+/**
+ * The window and buckets of a range ending at `asOf`. Buckets are aligned to
+ * whole multiples of their size (UTC), so the last one holds `asOf` and is
+ * partly elapsed; `all` spans first seen to `asOf` in about 50 buckets.
+ */
+export function uptimeWindow(
+  range: UptimeRange,
+  asOf: number,
+  firstSeenAt: number,
+) {
+  if (range === 'all') {
+    const bucketMs = Math.max(
+      HOUR,
+      Math.ceil((asOf - firstSeenAt) / ALL_BUCKETS / HOUR) * HOUR,
+    );
+    const start = Math.floor(firstSeenAt / HOUR) * HOUR;
+    const count = Math.max(1, Math.ceil((asOf - start) / bucketMs));
+    return { start, end: start + count * bucketMs, bucketMs };
+  }
+  const { rangeMs, bucketMs } = UPTIME_RANGES[range];
+  const end = Math.floor(asOf / bucketMs) * bucketMs + bucketMs;
+  return {
+    start: end - Math.ceil(rangeMs / bucketMs) * bucketMs,
+    end,
+    bucketMs,
+  };
+}

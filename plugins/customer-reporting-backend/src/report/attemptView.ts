@@ -1,0 +1,55 @@
+import { ReportInstallAttempt } from '@internal/plugin-customer-reporting-common';
+import { installAttemptStatus } from '../metrics/installAttemptStatus';
+
+const iso = (ms: number | null) =>
+  ms === null ? null : new Date(ms).toISOString();
+
+/** An install attempt row as seen from `asOf`. */
+export function toReportAttempt(
+  row: any,
+  asOf: number,
+  stalledAfterMs: number,
+): ReportInstallAttempt {
+  // Seen from asOf: what happened later has not happened yet.
+  const until = (value: unknown) =>
+    value === null || Number(value) > asOf ? null : Number(value);
+  const steps = (
+    JSON.parse(row.steps) as { step: string; at: number }[]
+  ).filter(s => s.at <= asOf);
+  const completedAt = until(row.completed_at);
+  const failedAt = until(row.failed_at);
+  const discardedAt = until(row.discarded_at);
+  const lastEventAt = Math.max(
+    ...steps.map(s => s.at),
+    failedAt ?? 0,
+    discardedAt ?? 0,
+    Number(row.started_at),
+  );
+  const startedAt = Number(row.started_at);
+  return {
+    id: row.id,
+    status: installAttemptStatus(
+      { completedAt, failedAt, discardedAt, lastEventAt },
+      asOf,
+      stalledAfterMs,
+    ),
+    installType: row.install_type ?? null,
+    startedAt: iso(startedAt)!,
+    userEmail: row.user_email ?? null,
+    appVersion: row.app_version ?? null,
+    environment: {
+      k8sDistribution: row.k8s_distribution ?? null,
+      os: row.os ?? null,
+      osVersion: row.os_version ?? null,
+    },
+    networkMode: row.network_mode ?? null,
+    registry: row.registry ?? null,
+    durationSeconds:
+      completedAt === null
+        ? null
+        : Math.round((completedAt - startedAt) / 1000),
+    failedStep: failedAt === null ? null : row.failed_step ?? null,
+    reason: failedAt === null ? null : row.reason ?? null,
+    steps: steps.map(s => ({ step: s.step, at: iso(s.at)! })),
+  };
+}

@@ -1,0 +1,123 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  DatabaseReportStore,
+  InstanceRow,
+} from '../database/DatabaseReportStore';
+import { decodeField, METRIC_FIELD_PREFIX } from '../ingest/checkInFields';
+import { instanceActivity } from '../metrics/activity';
+import { computeUptime } from '../metrics/uptime';
+import { versionStanding } from '../metrics/versions';
+import { toReportInstance } from './instanceView';
+
+const DAY = 86_400_000;
+
+/** An instance as it was at `asOf`, with its customer; NotFoundError otherwise. */
+export async function loadInstance(
+  store: DatabaseReportStore,
+  instanceId: string,
+  asOf: number,
+) {
+  const instance = await store.getInstance(instanceId, asOf);
+  const customer = instance && (await store.getCustomer(instance.customerId));
+  if (!instance || !customer)
+    throw new NotFoundError(`Unknown instance: ${instanceId}`);
+  return { instance, customer };
+}
+
+/**
+ * `GET /v1/instances/{id}`: current state, insights (14-day uptime ratio,
+ * both times to install, version age), information and custom metrics.
+ */
+export async function buildInstanceDetails(
+  store: DatabaseReportStore,
+  instanceId: string,
+  options: { asOf: number; activeWindowMs: number },
+) {
+  const { asOf } = options;
+  const { instance, customer } = await loadInstance(store, instanceId, asOf);
+  const windowStart = Math.floor(asOf / DAY) * DAY - 13 * DAY;
+  const [timelines, releases] = await Promise.all([
+    store.getStatusTimelines([instance.id], windowStart, asOf),
+    store.getReleases(customer.app_slug),
+  ]);
+  const uptime = computeUptime({
+    ...timelines.get(instance.id)!,
+    start: windowStart,
+    end: windowStart + 14 * DAY,
+    bucketMs: DAY,
+    now: asOf,
+  });
+  const field = <T>(name: string) =>
+    decodeField<T>(instance.state, name) ?? null;
+  const channelReleases =
+    releases.get(field<string>('channelSlug') ?? customer.channel_slug) ?? [];
+  const activity = instanceActivity(
+    { ...instance, airgap: field<boolean>('airgap') ?? false },
+    asOf,
+    options.activeWindowMs,
+  );
+  const view = toReportInstance(instance, activity, channelReleases, asOf, {
+    ratio: uptime.ratio,
+    days: uptime.buckets.map(b => ({
+      date: new Date(b.start).toISOString().slice(0, 10),
+      up: b.up,
+      degraded: b.degraded,
+      down: b.down,
+      noData: b.noData,
+    })),
+  });
+  const standing = versionStanding(
+    channelReleases,
+    {
+      sequence: field<number>('releaseSequence'),
+      versionLabel: field<string>('appVersion'),
+    },
+    asOf,
+  );
+  const createdAt = Number(customer.created_at);
+  return {
+    instance: view,
+    customer: {
+      id: customer.id,
+      name: customer.name,
+      appSlug: customer.app_slug,
+    },
+    insights: {
+      uptimeRatio: uptime.ratio,
+      instanceTimeToInstallSeconds: secondsBetween(
+        instance.firstSeenAt,
+        instance.firstReadyAt,
+      ),
+      licenseTimeToInstallSeconds: secondsBetween(
+        createdAt,
+        instance.firstReadyAt,
+      ),
+      versionAgeSeconds: standing.ageSeconds,
+      relativeVersionAgeDays: standing.relativeAgeDays,
+      versionsBehind: standing.versionsBehind,
+    },
+    information: {
+      clusterId: field<string>('clusterId'),
+      channelSlug: field<string>('channelSlug'),
+      releaseSequence: field<number>('releaseSequence'),
+      preflightStatus: field<string>('preflightStatus'),
+    },
+    customMetrics: customMetrics(instance),
+  };
+}
+
+function secondsBetween(from: number, to: number | null): number | null {
+  return to === null ? null : Math.round((to - from) / 1000);
+}
+
+function customMetrics(instance: InstanceRow): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(instance.state)
+      .filter(f => f.startsWith(METRIC_FIELD_PREFIX))
+      .sort()
+      .map(f => [
+        f.slice(METRIC_FIELD_PREFIX.length),
+        decodeField(instance.state, f),
+      ]),
+  );
+}

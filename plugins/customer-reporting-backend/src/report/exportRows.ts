@@ -1,0 +1,227 @@
+import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
+import { Stores } from '../database/createStores';
+import { InstallAttemptFilters } from '../database/installAttemptQuery';
+import { decodeField } from '../ingest/checkInFields';
+import { instanceActivity } from '../metrics/activity';
+import { toReportAttempt } from './attemptView';
+
+const PAGE = 500;
+const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
+const seconds = (from: number, to: number | null) =>
+  to === null ? null : Math.round((to - from) / 1000);
+
+/*
+ * Row generators of the CSV exports: each reads one page at a time (keyset
+ * pagination), so an export of any size holds one page in memory.
+ */
+
+export const CUSTOMER_COLUMNS = [
+  'customer_id',
+  'customer_name',
+  'customer_created_date',
+  'customer_expiration_date',
+  'customer_license_type',
+  'customer_app',
+  'customer_channel',
+  'customer_email',
+  'customer_custom_id',
+  'customer_is_archived',
+  'customer_is_active',
+  'customer_active_instances',
+  'customer_last_active_at',
+  'customer_time_to_install_seconds',
+];
+
+function customerCells(c: CustomerSummary, customId: string | null) {
+  return [
+    c.id,
+    c.name,
+    c.createdAt,
+    c.expiresAt,
+    c.licenseTypeLabel,
+    c.appSlug,
+    c.channelName,
+    c.email,
+    customId,
+    c.archived,
+    c.active,
+    c.activeInstances,
+    c.lastActiveAt,
+    c.timeToInstallSeconds,
+  ];
+}
+
+export async function* customerRows(
+  stores: Stores,
+  activeSince: number,
+): AsyncIterable<unknown[][]> {
+  let after: { name: string; id: string } | undefined;
+  for (;;) {
+    const { items, hasMore } = await stores.customers.listCustomers({
+      limit: PAGE,
+      after,
+      activeSince,
+    });
+    const rows = await stores.report.getCustomers(items.map(c => c.id));
+    const customIds = new Map(
+      rows.map(r => [r.id as string, r.custom_id as string | null]),
+    );
+    yield items.map(c => customerCells(c, customIds.get(c.id) ?? null));
+    if (!hasMore) return;
+    const last = items[items.length - 1];
+    after = { name: last.name, id: last.id };
+  }
+}
+
+export const CUSTOMER_INSTANCE_COLUMNS = [
+  'customer_id',
+  'customer_name',
+  'customer_created_date',
+  'customer_expiration_date',
+  'customer_license_type',
+  'customer_channel',
+  'customer_email',
+  'customer_is_archived',
+  'instance_id',
+  'instance_name',
+  'instance_is_active',
+  'instance_is_airgap',
+  'instance_is_archived',
+  'instance_first_reported_at',
+  'instance_first_ready_at',
+  'instance_last_reported_at',
+  'instance_time_to_install_seconds',
+  'license_time_to_install_seconds',
+  'instance_app_status',
+  'instance_app_version',
+  'instance_channel',
+  'instance_k8s_version',
+  'instance_k8s_distribution',
+  'instance_cluster_type',
+  'instance_cloud_provider',
+  'instance_cloud_region',
+  'instance_kots_version',
+  'instance_sdk_version',
+];
+
+export async function* customerInstanceRows(
+  stores: Stores,
+  asOf: number,
+  activeWindowMs: number,
+): AsyncIterable<unknown[][]> {
+  let after: { customerId: string; id: string } | undefined;
+  for (;;) {
+    const instances = await stores.report.getInstancesPage(asOf, PAGE, after);
+    if (instances.length === 0) return;
+    const customers = new Map(
+      (
+        await stores.report.getCustomers([
+          ...new Set(instances.map(i => i.customerId)),
+        ])
+      ).map(c => [c.id, c]),
+    );
+    yield instances.map(i => {
+      const c = customers.get(i.customerId);
+      const field = (name: string) =>
+        decodeField<unknown>(i.state, name) ?? null;
+      const airgap = Boolean(field('airgap'));
+      const activity = instanceActivity({ ...i, airgap }, asOf, activeWindowMs);
+      const createdAt = Number(c?.created_at);
+      return [
+        i.customerId,
+        c?.name,
+        iso(c?.created_at),
+        iso(c?.expires_at),
+        c?.license_type,
+        c?.channel_name ?? c?.channel_slug,
+        c?.email,
+        Boolean(c?.archived),
+        i.id,
+        (field('tags') as Record<string, string> | null)?.name ?? null,
+        activity === 'active' || activity === 'airgap',
+        airgap,
+        i.archived,
+        iso(i.firstSeenAt),
+        iso(i.firstReadyAt),
+        iso(i.lastCheckInAt),
+        seconds(i.firstSeenAt, i.firstReadyAt),
+        seconds(createdAt, i.firstReadyAt),
+        field('appStatus'),
+        field('appVersion'),
+        field('channelSlug'),
+        field('k8sVersion'),
+        field('k8sDistribution'),
+        field('clusterType'),
+        field('cloudProvider'),
+        field('cloudRegion'),
+        field('kotsVersion'),
+        field('sdkVersion'),
+      ];
+    });
+    const last = instances[instances.length - 1];
+    after = { customerId: last.customerId, id: last.id };
+  }
+}
+
+export const INSTALL_ATTEMPT_COLUMNS = [
+  'attempt_id',
+  'customer_id',
+  'customer_name',
+  'status',
+  'install_type',
+  'started_at',
+  'duration_seconds',
+  'user_email',
+  'app_version',
+  'k8s_distribution',
+  'os',
+  'os_version',
+  'network_mode',
+  'registry',
+  'furthest_step',
+  'failed_step',
+  'reason',
+  'instance_id',
+];
+
+export async function* installAttemptRows(
+  stores: Stores,
+  filters: InstallAttemptFilters,
+  asOf: number,
+  stalledAfterMs: number,
+): AsyncIterable<unknown[][]> {
+  let after: { startedAt: number; id: string } | undefined;
+  for (;;) {
+    const { rows, hasMore } = await stores.installAttempts.listAttempts(
+      filters,
+      { asOf, stalledAfterMs, limit: PAGE, after },
+    );
+    yield rows.map(row => {
+      const a = toReportAttempt(row, asOf, stalledAfterMs);
+      return [
+        a.id,
+        row.customer_id,
+        row.customer_name,
+        a.status,
+        a.installType,
+        a.startedAt,
+        a.durationSeconds,
+        a.userEmail,
+        a.appVersion,
+        a.environment.k8sDistribution,
+        a.environment.os,
+        a.environment.osVersion,
+        a.networkMode,
+        a.registry,
+        a.steps[a.steps.length - 1]?.step ?? null,
+        a.failedStep,
+        a.reason,
+        row.instance_id,
+      ];
+    });
+    if (!hasMore || rows.length === 0) return;
+    const last = rows[rows.length - 1];
+    after = { startedAt: Number(last.started_at), id: last.id };
+  }
+}

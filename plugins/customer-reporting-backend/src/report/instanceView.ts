@@ -1,0 +1,57 @@
+import {
+  APP_STATUSES,
+  AppStatus,
+  ReportInstance,
+} from '@internal/plugin-customer-reporting-common';
+import { InstanceRow } from '../database/DatabaseReportStore';
+import { decodeField } from '../ingest/checkInFields';
+import { InstanceActivity } from '../metrics/activity';
+import { displayVersion, Release, versionStanding } from '../metrics/versions';
+
+const iso = (ms: number | null) =>
+  ms === null ? null : new Date(ms).toISOString();
+
+/** An instance as the report and instance details show it. */
+export function toReportInstance(
+  instance: InstanceRow,
+  activity: InstanceActivity,
+  releases: Release[],
+  asOf: number,
+  uptime: ReportInstance['uptime'],
+): ReportInstance {
+  const field = <T>(name: string) =>
+    decodeField<T>(instance.state, name) ?? null;
+  const tags = field<Record<string, string>>('tags') ?? {};
+  const status = field<AppStatus>('appStatus');
+  const sequence = field<number>('releaseSequence');
+  const label = field<string>('appVersion');
+  return {
+    id: instance.id,
+    shortId: instance.id.slice(0, 7),
+    name: tags.name ?? null,
+    status: status && APP_STATUSES.includes(status) ? status : null,
+    active: activity === 'active' || activity === 'airgap',
+    airgap: field<boolean>('airgap') ?? false,
+    archived: instance.archived,
+    appVersion: displayVersion(label, sequence),
+    versionsBehind: versionStanding(
+      releases,
+      { sequence, versionLabel: label },
+      asOf,
+    ).versionsBehind,
+    k8sDistribution: field('k8sDistribution'),
+    k8sVersion: field('k8sVersion'),
+    clusterType: field('clusterType'),
+    kurlNodesTotal: field('kurlNodesTotal'),
+    kurlNodesReady: field('kurlNodesReady'),
+    kotsVersion: field('kotsVersion'),
+    sdkVersion: field('sdkVersion'),
+    cloudProvider: field('cloudProvider'),
+    cloudRegion: field('cloudRegion'),
+    firstSeenAt: iso(instance.firstSeenAt)!,
+    firstReadyAt: iso(instance.firstReadyAt),
+    lastCheckInAt: iso(instance.lastCheckInAt)!,
+    tags,
+    uptime,
+  };
+}

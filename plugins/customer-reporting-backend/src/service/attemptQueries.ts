@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { InstallAttemptFilters } from '../database/installAttemptQuery';
+
+const INSTALL_ATTEMPT_STATUSES = [
+  'succeeded',
+  'failed',
+  'stalled',
+  'in-progress',
+  'discarded',
+] as const;
+const time = z
+  .string()
+  .datetime({
+    offset: true,
+    message: 'must be an ISO 8601 time with a time zone',
+  })
+  .transform(value => Date.parse(value));
+
+/** Query parameters of every install attempt route (list, export, audit). */
+export const attemptFilterShape = {
+  appSlug: z.string().max(100).optional(),
+  channelSlug: z.string().max(100).optional(),
+  customerId: z.string().max(100).optional(),
+  // One status or a comma-separated list.
+  status: z
+    .string()
+    .transform(v => v.split(',').map(s => s.trim()))
+    .pipe(
+      z.array(
+        z.enum(INSTALL_ATTEMPT_STATUSES, {
+          errorMap: () => ({
+            message: `must be among ${INSTALL_ATTEMPT_STATUSES.join(', ')}`,
+          }),
+        }),
+      ),
+    )
+    .optional(),
+  installType: z.enum(['helm', 'linux']).optional(),
+  networkMode: z.enum(['online', 'proxy', 'airgap']).optional(),
+  registry: z.enum(['online', 'partial', 'offline']).optional(),
+  k8sDistribution: z.string().max(50).optional(),
+  os: z.string().max(50).optional(),
+  appVersion: z.string().max(100).optional(),
+  from: time.optional(),
+  to: time.optional(),
+  asOf: time.optional(),
+};
+
+export const attemptListQuery = z
+  .object({
+    ...attemptFilterShape,
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(1000).optional(),
+  })
+  .strict();
+
+export function toAttemptFilters(
+  query: z.infer<typeof attemptListQuery>,
+): InstallAttemptFilters {
+  const { limit: _limit, cursor: _cursor, asOf: _asOf, ...filters } = query;
+  return filters;
+}

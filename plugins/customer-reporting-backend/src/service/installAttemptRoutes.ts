@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { toReportAttempt } from '../report/attemptView';
+import { attemptListQuery, toAttemptFilters } from './attemptQueries';
+import { decodeCursor, encodeCursor, parseQuery } from './readQueries';
+import { RouteContext } from './routeContext';
+
+const attemptCursor = z.object({ startedAt: z.number(), id: z.string() });
+
+/** All customers' install attempts, newest first, filtered and paged. */
+export function addInstallAttemptRoutes(router: Router, ctx: RouteContext) {
+  router.get('/v1/install-attempts', async (req, res) => {
+    await ctx.requireReader(req);
+    const query = parseQuery(attemptListQuery, req.query);
+    const asOf = query.asOf ?? ctx.clock();
+    const { stalledAfterMs } = ctx.options;
+    const { rows, totalCount, hasMore } =
+      await ctx.stores.installAttempts.listAttempts(toAttemptFilters(query), {
+        asOf,
+        stalledAfterMs,
+        limit: query.limit,
+        after: query.cursor
+          ? decodeCursor(query.cursor, attemptCursor)
+          : undefined,
+      });
+    const last = rows[rows.length - 1];
+    res.json({
+      items: rows.map(row => ({
+        ...toReportAttempt(row, asOf, stalledAfterMs),
+        customer: {
+          id: row.customer_id,
+          name: row.customer_name,
+          appSlug: row.app_slug,
+          channelSlug: row.channel_slug,
+        },
+      })),
+      totalCount,
+      nextCursor:
+        hasMore && last
+          ? encodeCursor({ startedAt: Number(last.started_at), id: last.id })
+          : null,
+    });
+  });
+}

@@ -1,0 +1,89 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { id } from '../ingest/fields';
+import { validateOne } from '../ingest/validate';
+import { describeEventField } from '../metrics/eventCategories';
+import {
+  buildInstanceDetails,
+  loadInstance,
+} from '../report/buildInstanceDetails';
+import { buildInstanceUptime } from '../report/buildInstanceUptime';
+import {
+  asOfQuery,
+  decodeCursor,
+  encodeCursor,
+  eventsQuery,
+  parseQuery,
+  uptimeQuery,
+} from './readQueries';
+import { RouteContext } from './routeContext';
+
+const eventCursor = z.object({ at: z.number(), field: z.string() });
+
+const decode = (value: string | null) =>
+  value === null ? null : JSON.parse(value);
+
+/** Instance details, uptime graph and change events. */
+export function addInstanceRoutes(router: Router, ctx: RouteContext) {
+  const { stores, options } = ctx;
+
+  router.get('/v1/instances/:instanceId', async (req, res) => {
+    await ctx.requireReader(req);
+    const instanceId = validateOne(id, req.params.instanceId);
+    const { asOf } = parseQuery(asOfQuery, req.query);
+    res.json(
+      await buildInstanceDetails(stores.report, instanceId, {
+        asOf: asOf ?? ctx.clock(),
+        activeWindowMs: options.activeWindowMs,
+      }),
+    );
+  });
+
+  router.get('/v1/instances/:instanceId/uptime', async (req, res) => {
+    await ctx.requireReader(req);
+    const instanceId = validateOne(id, req.params.instanceId);
+    const query = parseQuery(uptimeQuery, req.query);
+    res.json(
+      await buildInstanceUptime(
+        stores.report,
+        stores.instanceEvents,
+        instanceId,
+        query.range,
+        query.asOf ?? ctx.clock(),
+      ),
+    );
+  });
+
+  router.get('/v1/instances/:instanceId/events', async (req, res) => {
+    await ctx.requireReader(req);
+    const instanceId = validateOne(id, req.params.instanceId);
+    const query = parseQuery(eventsQuery, req.query);
+    const asOf = query.asOf ?? ctx.clock();
+    await loadInstance(stores.report, instanceId, asOf); // 404 for unknown instances
+    const { items, hasMore } = await stores.instanceEvents.listEvents(
+      instanceId,
+      {
+        category: query.category,
+        limit: query.limit,
+        asOf,
+        after: query.cursor
+          ? decodeCursor(query.cursor, eventCursor)
+          : undefined,
+      },
+    );
+    const last = items[items.length - 1];
+    res.json({
+      items: items.map(e => ({
+        at: new Date(e.at).toISOString(),
+        field: e.field,
+        ...describeEventField(e.field),
+        value: decode(e.value),
+        previousValue: decode(e.previousValue),
+      })),
+      nextCursor:
+        hasMore && last
+          ? encodeCursor({ at: last.at, field: last.field })
+          : null,
+    });
+  });
+}
