@@ -21,7 +21,11 @@ const at = (hours: number) => new Date(day + hours * H).toISOString();
 
 async function startWithData(databaseId: TestDatabaseId) {
   const { server } = await startTestBackend({
-    features: [customerReportingPlugin, mockServices.database.factory({ knex: await databases.init(databaseId) })],
+    features: [
+      customerReportingPlugin,
+      mockServices.database.factory({ knex: await databases.init(databaseId) }),
+      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+    ],
   });
   const service = mockCredentials.service.header();
   const send = (method: 'put' | 'post', path: string, body: unknown) =>
