@@ -171,3 +171,84 @@ export interface CustomerReport {
   instances: ReportInstance[];
   installAttempts: ReportInstallAttempt[];
 }
+
+/** `GET /v1/instances/{id}`. @public */
+export interface InstanceDetails {
+  instance: ReportInstance;
+  customer: { id: string; name: string; appSlug: string };
+  insights: {
+    uptimeRatio: number | null;
+    instanceTimeToInstallSeconds: number | null;
+    licenseTimeToInstallSeconds: number | null;
+    versionAgeSeconds: number | null;
+    relativeVersionAgeDays: number | null;
+    versionsBehind: number | null;
+  };
+  information: {
+    clusterId: string | null;
+    channelSlug: string | null;
+    releaseSequence: number | null;
+    preflightStatus: string | null;
+  };
+  customMetrics: Record<string, string | number | boolean>;
+}
+
+/** Uptime graph ranges. @public */
+export const UPTIME_RANGES = ['2d', '2w', '45d', '90d', '1y', 'all'] as const;
+/** @public */
+export type UptimeRangeName = (typeof UPTIME_RANGES)[number];
+
+/** `GET /v1/instances/{id}/uptime`. @public */
+export interface InstanceUptime {
+  range: UptimeRangeName;
+  ratio: number | null;
+  buckets: {
+    start: string;
+    end: string;
+    up: number;
+    degraded: number;
+    down: number;
+    noData: number;
+    events: number;
+  }[];
+}
+
+/** Categories of instance events. @public */
+export const INSTANCE_EVENT_CATEGORIES = [
+  'status',
+  'version',
+  'infrastructure',
+  'replicated',
+  'preflight',
+  'tags',
+  'custom-metrics',
+] as const;
+/** @public */
+export type InstanceEventCategory = (typeof INSTANCE_EVENT_CATEGORIES)[number];
+
+/** `GET /v1/instances/{id}/events`. @public */
+export interface InstanceEventList {
+  items: {
+    at: string;
+    field: string;
+    label: string;
+    category: InstanceEventCategory;
+    value: unknown;
+    previousValue: unknown;
+  }[];
+  nextCursor: string | null;
+}
+
+/** `GET /v1/install-attempts`. @public */
+export interface InstallAttemptList {
+  items: (ReportInstallAttempt & {
+    customer: {
+      id: string;
+      name: string;
+      appSlug: string;
+      channelSlug: string;
+    };
+  })[];
+  totalCount: number;
+  nextCursor: string | null;
+}

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { EventCategory, fieldsOfCategory } from '../metrics/eventCategories';
+import { InstanceEventCategory as EventCategory } from '@internal/plugin-customer-reporting-common';
+import { fieldsOfCategory } from '../metrics/eventCategories';
 import { isMysql } from './insertIgnoringDuplicates';
 
 export interface EventRow {

@@ -1,16 +1,5 @@
+import { InstanceEventCategory as EventCategory } from '@internal/plugin-customer-reporting-common';
 import { METRIC_FIELD_PREFIX } from '../ingest/checkInFields';
-
-/** Categories of instance events, for filtering the event list. */
-export const EVENT_CATEGORIES = [
-  'status',
-  'version',
-  'infrastructure',
-  'replicated',
-  'preflight',
-  'tags',
-  'custom-metrics',
-] as const;
-export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 
 const FIELDS: Record<string, { label: string; category: EventCategory }> = {
   appStatus: { label: 'App status', category: 'status' },

@@ -1,3 +1,5 @@
+import { UptimeRangeName } from '@internal/plugin-customer-reporting-common';
+
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
 import { BatchValidationError } from '../ingest/validate';
-import { EVENT_CATEGORIES } from '../metrics/eventCategories';
-import { UPTIME_RANGE_NAMES, UptimeRange } from '../metrics/uptimeRanges';
+import {
+  INSTANCE_EVENT_CATEGORIES,
+  UPTIME_RANGES,
+} from '@internal/plugin-customer-reporting-common';
 
 const booleanString = z.enum(['true', 'false']).transform(v => v === 'true');
 
@@ -41,9 +43,9 @@ export const asOfQuery = z.object({ asOf: asOf.optional() }).strict();
 export const uptimeQuery = z
   .object({
     range: z
-      .enum(UPTIME_RANGE_NAMES as [UptimeRange, ...UptimeRange[]], {
+      .enum(UPTIME_RANGES, {
         errorMap: () => ({
-          message: `must be one of ${UPTIME_RANGE_NAMES.join(', ')}`,
+          message: `must be one of ${UPTIME_RANGES.join(', ')}`,
         }),
       })
       .default('2w'),
@@ -53,7 +55,7 @@ export const uptimeQuery = z
 
 export const eventsQuery = z
   .object({
-    category: z.enum(EVENT_CATEGORIES).optional(),
+    category: z.enum(INSTANCE_EVENT_CATEGORIES).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     cursor: z.string().max(1000).optional(),
     asOf: asOf.optional(),
