@@ -11,11 +11,8 @@ export const UPTIME_RANGES = {
   '90d': { rangeMs: 90 * DAY, bucketMs: 2 * DAY },
   '1y': { rangeMs: 365 * DAY, bucketMs: 7 * DAY },
 } as const;
-export type UptimeRange = keyof typeof UPTIME_RANGES | 'all';
-export const UPTIME_RANGE_NAMES = [
-  ...Object.keys(UPTIME_RANGES),
-  'all',
-] as UptimeRange[];
+/** One of the contract's range names (`UPTIME_RANGES` in -common). */
+export type UptimeRange = UptimeRangeName;
 
 /** About this many equal buckets cover the whole history for `all`. */
 const ALL_BUCKETS = 50;
