@@ -24,6 +24,8 @@ export interface CustomerSummary {
   id: string;
   name: string;
   email: string | null;
+  /** The CRM key, when set. */
+  customId: string | null;
   appSlug: string;
   channelSlug: string;
   channelName: string;

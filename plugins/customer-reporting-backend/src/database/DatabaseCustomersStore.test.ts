@@ -73,7 +73,8 @@ describe.each(databases.eachSupportedId())(
       });
       const { items } = await stores.customers.listCustomers({
         limit: 10,
-        activeSince: TEST_NOW - DAY,
+        asOf: TEST_NOW,
+        activeWindowMs: DAY,
       });
       const byName = Object.fromEntries(items.map(c => [c.name, c]));
       expect(byName['Acme Corp']).toMatchObject({
@@ -98,19 +99,44 @@ describe.each(databases.eachSupportedId())(
 
       const active = await stores.customers.listCustomers({
         limit: 10,
-        activeSince: TEST_NOW - DAY,
+        asOf: TEST_NOW,
+        activeWindowMs: DAY,
         active: true,
       });
       expect(active.items.map(c => c.name)).toEqual(['Acme Corp', 'Initech']);
       const inactive = await stores.customers.listCustomers({
         limit: 10,
-        activeSince: TEST_NOW - DAY,
+        asOf: TEST_NOW,
+        activeWindowMs: DAY,
         active: false,
       });
       expect(inactive.totalCount).toBe(1);
     });
 
-    it('searches names, emails and CRM ids with LIKE wildcards taken literally', async () => {
+    it('answers as of an earlier time', async () => {
+    const { stores, ingest } = await createTestIngest(await databases.init(databaseId));
+    await ingest.ingestCheckIns({
+      checkIns: [
+        { instanceId: 'i1', customerId: 'c1', at: '2024-06-02T09:00:00Z', appStatus: 'ready' },
+        { instanceId: 'i1', customerId: 'c1', at: '2024-06-20T09:00:00Z', appStatus: 'degraded' },
+        { instanceId: 'i2', customerId: 'c1', at: '2024-06-25T09:00:00Z', appStatus: 'missing' },
+      ],
+    });
+    const at = async (asOf: string) =>
+      (await stores.customers.listCustomers({ limit: 10, asOf: Date.parse(asOf), activeWindowMs: DAY })).items[0];
+    expect(await at('2024-06-02T12:00:00Z')).toMatchObject({
+      active: true,
+      status: 'ready',
+      activeInstances: 1,
+      lastActiveAt: '2024-06-02T09:00:00.000Z',
+      timeToInstallSeconds: DAY / 1000,
+    });
+    expect(await at('2024-06-10T00:00:00Z')).toMatchObject({ active: false, status: null, lastActiveAt: '2024-06-02T09:00:00.000Z' });
+    expect(await at('2024-06-01T12:00:00Z')).toMatchObject({ active: false, lastActiveAt: null, timeToInstallSeconds: null });
+    expect(await at('2024-06-25T10:00:00Z')).toMatchObject({ active: true, status: 'missing', activeInstances: 1 });
+  });
+
+  it('searches names, emails and CRM ids with LIKE wildcards taken literally', async () => {
       const { stores, ingest } = await createTestIngest(
         await databases.init(databaseId),
       );
@@ -127,7 +153,8 @@ describe.each(databases.eachSupportedId())(
         (
           await stores.customers.listCustomers({
             limit: 10,
-            activeSince: 0,
+            asOf: TEST_NOW,
+            activeWindowMs: DAY,
             search: term,
           })
         ).items.map(c => c.id);

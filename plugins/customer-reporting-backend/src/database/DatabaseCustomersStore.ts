@@ -18,8 +18,10 @@ export interface CustomerListQuery {
   after?: { name: string; id: string };
   /** Restrict to these customer ids. */
   ids?: string[];
-  /** Instances with a check-in at or after this time are active. */
-  activeSince: number;
+  /** The answer as it was at this time (epoch ms). */
+  asOf: number;
+  /** Online instances with a check-in this recent are active. */
+  activeWindowMs: number;
 }
 
 /** Customers (one license each) and the customer list with its rollups. */
@@ -80,7 +82,10 @@ export class DatabaseCustomersStore {
     totalCount: number;
     hasMore: boolean;
   }> {
-    const rollup = this.instanceRollup(query.activeSince);
+    const rollup = this.instanceRollup(
+      query.asOf,
+      query.asOf - query.activeWindowMs,
+    );
     const base = this.db('customers as c')
       .leftJoin(rollup.as('r'), 'r.customer_id', 'c.id')
       .leftJoin('channels as ch', function joinChannel() {
@@ -145,8 +150,43 @@ export class DatabaseCustomersStore {
   }
 
   /** Per-customer instance rollup; archived instances never count. */
-  private instanceRollup(activeSince: number) {
-    return this.db('instances')
+  /**
+   * Per-customer instance rollup as of `asOf`; archived instances never
+   * count. Instances whose latest check-in is after asOf are rewound with
+   * index lookups (their last check-in and status at asOf).
+   */
+  private instanceRollup(asOf: number, activeSince: number) {
+    const statusRank = APP_STATUSES.map(
+      (s, rank) => `when '${JSON.stringify(s)}' then ${rank}`,
+    ).join(' ');
+    const asOfInstances = this.db('instances as i')
+      .where('i.first_seen_at', '<=', asOf)
+      .select(
+        'i.customer_id',
+        'i.archived',
+        'i.airgap',
+        this.db.raw(
+          'case when i.first_ready_at <= ? then i.first_ready_at end as first_ready_at',
+          [asOf],
+        ),
+        this.db.raw(
+          `case when i.last_check_in_at <= ? then i.last_check_in_at
+            else (select max(ci.at) from check_ins ci where ci.instance_id = i.id and ci.at <= ?)
+          end as last_check_in_at`,
+          [asOf, asOf],
+        ),
+        this.db.raw(
+          `case when i.last_check_in_at <= ? then i.status_rank
+            else (select case e.value ${statusRank} end from instance_events e
+                  where e.instance_id = i.id and e.field = 'appStatus' and e.at <= ?
+                  order by e.at desc limit 1)
+          end as status_rank`,
+          [asOf, asOf],
+        ),
+      )
+      .as('i');
+    return this.db
+      .from(asOfInstances)
       .select('customer_id')
       .select(
         this.db.raw(
@@ -181,6 +221,7 @@ function toSummary(row: any): CustomerSummary {
     id: row.id,
     name: row.name,
     email: row.email ?? null,
+    customId: row.custom_id ?? null,
     appSlug: row.app_slug,
     channelSlug: row.channel_slug,
     channelName: row.channel_name ?? row.channel_slug,

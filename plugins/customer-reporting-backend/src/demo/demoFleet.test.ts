@@ -62,7 +62,8 @@ describe('demo fleet', () => {
     expect(await loadDemoDataIfEmpty(options)).toBe(false);
     const { items } = await stores.customers.listCustomers({
       limit: 100,
-      activeSince: NOW - 24 * 3600_000,
+      asOf: NOW,
+      activeWindowMs: 24 * 3600_000,
     });
     expect(items.find(c => c.name === 'Acme Corp')).toMatchObject({
       active: true,

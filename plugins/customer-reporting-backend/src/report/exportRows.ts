@@ -33,7 +33,7 @@ export const CUSTOMER_COLUMNS = [
   'customer_time_to_install_seconds',
 ];
 
-function customerCells(c: CustomerSummary, customId: string | null) {
+function customerCells(c: CustomerSummary) {
   return [
     c.id,
     c.name,
@@ -43,7 +43,7 @@ function customerCells(c: CustomerSummary, customId: string | null) {
     c.appSlug,
     c.channelName,
     c.email,
-    customId,
+    c.customId,
     c.archived,
     c.active,
     c.activeInstances,
@@ -54,20 +54,18 @@ function customerCells(c: CustomerSummary, customId: string | null) {
 
 export async function* customerRows(
   stores: Stores,
-  activeSince: number,
+  asOf: number,
+  activeWindowMs: number,
 ): AsyncIterable<unknown[][]> {
   let after: { name: string; id: string } | undefined;
   for (;;) {
     const { items, hasMore } = await stores.customers.listCustomers({
       limit: PAGE,
       after,
-      activeSince,
+      asOf,
+      activeWindowMs,
     });
-    const rows = await stores.report.getCustomers(items.map(c => c.id));
-    const customIds = new Map(
-      rows.map(r => [r.id as string, r.custom_id as string | null]),
-    );
-    yield items.map(c => customerCells(c, customIds.get(c.id) ?? null));
+    yield items.map(customerCells);
     if (!hasMore) return;
     const last = items[items.length - 1];
     after = { name: last.name, id: last.id };

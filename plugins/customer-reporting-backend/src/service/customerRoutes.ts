@@ -27,7 +27,8 @@ export function addCustomerRoutes(router: Router, ctx: RouteContext) {
         after: query.cursor
           ? decodeCursor(query.cursor, customerCursor)
           : undefined,
-        activeSince: (query.asOf ?? ctx.clock()) - options.activeWindowMs,
+        asOf: query.asOf ?? ctx.clock(),
+        activeWindowMs: options.activeWindowMs,
       },
     );
     const last = items[items.length - 1];

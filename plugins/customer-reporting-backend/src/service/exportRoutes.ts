@@ -26,7 +26,7 @@ export function addExportRoutes(router: Router, ctx: RouteContext) {
       res,
       'customers.csv',
       CUSTOMER_COLUMNS,
-      customerRows(stores, asOf - options.activeWindowMs),
+      customerRows(stores, asOf, options.activeWindowMs),
     );
   });
 

@@ -20,7 +20,8 @@ export function addIngestRoutes(router: Router, ctx: RouteContext) {
     const { items } = await stores.customers.listCustomers({
       limit: 1,
       ids: [customerId],
-      activeSince: ctx.clock() - ctx.options.activeWindowMs,
+      asOf: ctx.clock(),
+      activeWindowMs: ctx.options.activeWindowMs,
     });
     res.json(items[0]);
   });

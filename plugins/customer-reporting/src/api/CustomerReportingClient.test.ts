@@ -17,6 +17,7 @@ const page: CustomerListResponse = {
       id: 'cus_1',
       name: 'Acme',
       email: 'ops@acme.test',
+      customId: null,
       appSlug: 'app-a',
       channelSlug: 'stable',
       channelName: 'Stable',

@@ -14,6 +14,7 @@ function customer(overrides: Partial<CustomerSummary>): CustomerSummary {
     id: 'cus_1',
     name: 'Acme',
     email: null,
+    customId: null,
     appSlug: 'app-a',
     channelSlug: 'stable',
     channelName: 'Stable',
