@@ -126,6 +126,8 @@ exports.up = async function up(knex) {
     t.bigInteger('failed_at').nullable();
     t.string('failed_step', 50).nullable();
     t.text('reason').nullable();
+    // The reason with ids, numbers and quoted values masked, for grouping.
+    t.string('reason_key', 255).nullable();
     t.bigInteger('discarded_at').nullable();
     t.bigInteger('last_event_at').notNullable();
     t.string('furthest_step', 50).nullable();

@@ -114,29 +114,64 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers as of an earlier time', async () => {
-    const { stores, ingest } = await createTestIngest(await databases.init(databaseId));
-    await ingest.ingestCheckIns({
-      checkIns: [
-        { instanceId: 'i1', customerId: 'c1', at: '2024-06-02T09:00:00Z', appStatus: 'ready' },
-        { instanceId: 'i1', customerId: 'c1', at: '2024-06-20T09:00:00Z', appStatus: 'degraded' },
-        { instanceId: 'i2', customerId: 'c1', at: '2024-06-25T09:00:00Z', appStatus: 'missing' },
-      ],
+      const { stores, ingest } = await createTestIngest(
+        await databases.init(databaseId),
+      );
+      await ingest.ingestCheckIns({
+        checkIns: [
+          {
+            instanceId: 'i1',
+            customerId: 'c1',
+            at: '2024-06-02T09:00:00Z',
+            appStatus: 'ready',
+          },
+          {
+            instanceId: 'i1',
+            customerId: 'c1',
+            at: '2024-06-20T09:00:00Z',
+            appStatus: 'degraded',
+          },
+          {
+            instanceId: 'i2',
+            customerId: 'c1',
+            at: '2024-06-25T09:00:00Z',
+            appStatus: 'missing',
+          },
+        ],
+      });
+      const at = async (asOf: string) =>
+        (
+          await stores.customers.listCustomers({
+            limit: 10,
+            asOf: Date.parse(asOf),
+            activeWindowMs: DAY,
+          })
+        ).items[0];
+      expect(await at('2024-06-02T12:00:00Z')).toMatchObject({
+        active: true,
+        status: 'ready',
+        activeInstances: 1,
+        lastActiveAt: '2024-06-02T09:00:00.000Z',
+        timeToInstallSeconds: DAY / 1000,
+      });
+      expect(await at('2024-06-10T00:00:00Z')).toMatchObject({
+        active: false,
+        status: null,
+        lastActiveAt: '2024-06-02T09:00:00.000Z',
+      });
+      expect(await at('2024-06-01T12:00:00Z')).toMatchObject({
+        active: false,
+        lastActiveAt: null,
+        timeToInstallSeconds: null,
+      });
+      expect(await at('2024-06-25T10:00:00Z')).toMatchObject({
+        active: true,
+        status: 'missing',
+        activeInstances: 1,
+      });
     });
-    const at = async (asOf: string) =>
-      (await stores.customers.listCustomers({ limit: 10, asOf: Date.parse(asOf), activeWindowMs: DAY })).items[0];
-    expect(await at('2024-06-02T12:00:00Z')).toMatchObject({
-      active: true,
-      status: 'ready',
-      activeInstances: 1,
-      lastActiveAt: '2024-06-02T09:00:00.000Z',
-      timeToInstallSeconds: DAY / 1000,
-    });
-    expect(await at('2024-06-10T00:00:00Z')).toMatchObject({ active: false, status: null, lastActiveAt: '2024-06-02T09:00:00.000Z' });
-    expect(await at('2024-06-01T12:00:00Z')).toMatchObject({ active: false, lastActiveAt: null, timeToInstallSeconds: null });
-    expect(await at('2024-06-25T10:00:00Z')).toMatchObject({ active: true, status: 'missing', activeInstances: 1 });
-  });
 
-  it('searches names, emails and CRM ids with LIKE wildcards taken literally', async () => {
+    it('searches names, emails and CRM ids with LIKE wildcards taken literally', async () => {
       const { stores, ingest } = await createTestIngest(
         await databases.init(databaseId),
       );

@@ -2,17 +2,30 @@ import { Knex } from 'knex';
 import { IngestResult } from '@internal/plugin-customer-reporting-common';
 import { AttemptEventInput } from '../ingest/schemas';
 import { BatchValidationError, ValidationIssue } from '../ingest/validate';
+import { normalizeFailureReason } from '../metrics/failureReason';
 import { summarizeAttempt } from '../metrics/installAttemptSummary';
 import { contentHash } from './contentHash';
 import { insertIgnoringDuplicates } from './insertIgnoringDuplicates';
 import { filteredAttempts, InstallAttemptFilters } from './installAttemptQuery';
 
+export const ATTEMPT_SORTS = {
+  startedAt: 'started_at',
+  customer: 'customer_name',
+  status: 'status',
+  // Only succeeded attempts have a duration; the others sort as -1.
+  duration: `case when status = 'succeeded' then completed_at - started_at else -1 end`,
+  installType: `coalesce(install_type, '')`,
+} as const;
+export type AttemptSort = keyof typeof ATTEMPT_SORTS;
+
 export interface AttemptPageQuery {
   asOf: number;
   stalledAfterMs: number;
   limit: number;
-  /** The last row of the previous page (keyset: started_at desc, id). */
-  after?: { startedAt: number; id: string };
+  sort: AttemptSort;
+  order: 'asc' | 'desc';
+  /** Sort value and id of the last row of the previous page (keyset). */
+  after?: { value: string | number; id: string };
 }
 
 /**
@@ -65,22 +78,21 @@ export class DatabaseInstallAttemptsStore {
       query.asOf,
       query.stalledAfterMs,
     );
+    const sortSql = ATTEMPT_SORTS[query.sort];
     const page = base.clone();
     if (query.after) {
-      const { startedAt, id } = query.after;
-      page.where(q =>
-        q
-          .where('started_at', '<', startedAt)
-          .orWhere(q2 =>
-            q2.where('started_at', startedAt).andWhere('id', '>', id),
-          ),
+      const { value, id } = query.after;
+      const beyond = query.order === 'asc' ? '>' : '<';
+      page.whereRaw(
+        `((${sortSql}) ${beyond} ? or ((${sortSql}) = ? and id > ?))`,
+        [value, value, id],
       );
     }
     const [rows, [{ count }]] = await Promise.all([
       page
-        .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id' }])
+        .orderByRaw(`${sortSql} ${query.order}, id asc`)
         .limit(query.limit + 1)
-        .select('*'),
+        .select('*', this.db.raw(`${sortSql} as sort_value`)),
       base.clone().count({ count: '*' }),
     ]);
     return {
@@ -150,6 +162,7 @@ export class DatabaseInstallAttemptsStore {
         failed_at: s.failedAt,
         failed_step: s.failedStep,
         reason: s.reason,
+        reason_key: normalizeFailureReason(s.reason),
         discarded_at: s.discardedAt,
         last_event_at: s.lastEventAt,
         furthest_step: s.furthestStep,

@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { InstanceEventCategory as EventCategory } from '@internal/plugin-customer-reporting-common';
 import { fieldsOfCategory } from '../metrics/eventCategories';
-import { isMysql } from './insertIgnoringDuplicates';
+import { intDivSql, sqlInt } from './sqlMath';
 
 export interface EventRow {
   at: number;
@@ -62,9 +62,7 @@ export class DatabaseInstanceEventsStore {
     end: number,
     bucketMs: number,
   ): Promise<Map<number, number>> {
-    const bucket = isMysql(this.db)
-      ? this.db.raw('(at - ?) div ?', [start, bucketMs])
-      : this.db.raw('(at - ?) / ?', [start, bucketMs]);
+    const bucket = this.db.raw(intDivSql(this.db, `at - ${sqlInt(start)}`, bucketMs));
     const rows = await this.db('instance_events')
       .where({ instance_id: instanceId })
       .andWhere('at', '>=', start)

@@ -3,7 +3,9 @@ import { DatabaseAppsStore } from './DatabaseAppsStore';
 import { DatabaseCustomersStore } from './DatabaseCustomersStore';
 import { DatabaseInstallAttemptsStore } from './DatabaseInstallAttemptsStore';
 import { DatabaseInstancesStore } from './DatabaseInstancesStore';
+import { DatabaseInstallAuditStore } from './DatabaseInstallAuditStore';
 import { DatabaseInstanceEventsStore } from './DatabaseInstanceEventsStore';
+import { DatabaseTimeToInstallStatsStore } from './DatabaseTimeToInstallStatsStore';
 import { DatabasePortalStore } from './DatabasePortalStore';
 import { DatabaseReportStore } from './DatabaseReportStore';
 import { getMigratedClient } from './migrateDatabase';
@@ -17,6 +19,8 @@ export interface Stores {
   portal: DatabasePortalStore;
   report: DatabaseReportStore;
   instanceEvents: DatabaseInstanceEventsStore;
+  audit: DatabaseInstallAuditStore;
+  timeToInstallStats: DatabaseTimeToInstallStatsStore;
 }
 
 export async function createStores(database: DatabaseService): Promise<Stores> {
@@ -29,5 +33,7 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     portal: new DatabasePortalStore(db),
     report: new DatabaseReportStore(db),
     instanceEvents: new DatabaseInstanceEventsStore(db),
+    audit: new DatabaseInstallAuditStore(db),
+    timeToInstallStats: new DatabaseTimeToInstallStatsStore(db),
   };
 }

@@ -77,6 +77,6 @@ export function filteredAttempts(
   if (filters.to !== undefined) inner.where('a.started_at', '<', filters.to);
   // Wrapped so the computed status can be filtered and grouped on.
   const outer = db.from(inner.as('attempts'));
-  if (filters.status?.length) outer.whereIn('status', filters.status);
+  if (filters.status) outer.whereIn('status', filters.status);
   return outer;
 }

@@ -189,11 +189,18 @@ export async function* installAttemptRows(
   asOf: number,
   stalledAfterMs: number,
 ): AsyncIterable<unknown[][]> {
-  let after: { startedAt: number; id: string } | undefined;
+  let after: { value: string | number; id: string } | undefined;
   for (;;) {
     const { rows, hasMore } = await stores.installAttempts.listAttempts(
       filters,
-      { asOf, stalledAfterMs, limit: PAGE, after },
+      {
+        asOf,
+        stalledAfterMs,
+        limit: PAGE,
+        after,
+        sort: 'startedAt',
+        order: 'desc',
+      },
     );
     yield rows.map(row => {
       const a = toReportAttempt(row, asOf, stalledAfterMs);
@@ -220,6 +227,6 @@ export async function* installAttemptRows(
     });
     if (!hasMore || rows.length === 0) return;
     const last = rows[rows.length - 1];
-    after = { startedAt: Number(last.started_at), id: last.id };
+    after = { value: last.sort_value, id: last.id };
   }
 }

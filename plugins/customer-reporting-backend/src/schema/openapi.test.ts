@@ -7,7 +7,9 @@ import { readPluginOptions } from '../options';
 
 /** Keeps the router and its OpenAPI description from drifting apart. */
 describe('openapi.yaml', () => {
-  const spec = YAML.parse(fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'));
+  const spec = YAML.parse(
+    fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'),
+  );
 
   async function routerRoutes() {
     const router = await createRouter({
@@ -21,14 +23,17 @@ describe('openapi.yaml', () => {
     for (const layer of (router as any).stack) {
       if (!layer.route) continue;
       const openApiPath = layer.route.path.replace(/:(\w+)/g, '{$1}');
-      for (const method of Object.keys(layer.route.methods)) routes.push(`${method.toUpperCase()} ${openApiPath}`);
+      for (const method of Object.keys(layer.route.methods))
+        routes.push(`${method.toUpperCase()} ${openApiPath}`);
     }
     return routes.sort();
   }
 
   it('describes exactly the routes the router serves', async () => {
     const documented = Object.entries(spec.paths as Record<string, object>)
-      .flatMap(([p, methods]) => Object.keys(methods).map(m => `${m.toUpperCase()} ${p}`))
+      .flatMap(([p, methods]) =>
+        Object.keys(methods).map(m => `${m.toUpperCase()} ${p}`),
+      )
       .sort();
     expect(documented).toEqual(await routerRoutes());
   });

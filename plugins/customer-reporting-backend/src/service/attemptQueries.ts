@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  ATTEMPT_SORTS,
+  AttemptSort,
+} from '../database/DatabaseInstallAttemptsStore';
 import { InstallAttemptFilters } from '../database/installAttemptQuery';
 
 const INSTALL_ATTEMPT_STATUSES = [
@@ -49,14 +53,26 @@ export const attemptFilterShape = {
 export const attemptListQuery = z
   .object({
     ...attemptFilterShape,
+    sort: z
+      .enum(Object.keys(ATTEMPT_SORTS) as [AttemptSort, ...AttemptSort[]])
+      .default('startedAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().max(1000).optional(),
   })
   .strict();
 
+export const attemptAuditQuery = z.object(attemptFilterShape).strict();
+
+const FILTER_KEYS = Object.keys(attemptFilterShape).filter(
+  key => key !== 'asOf',
+);
+
+/** The filters of a parsed query, without paging, sorting and asOf. */
 export function toAttemptFilters(
-  query: z.infer<typeof attemptListQuery>,
+  query: Record<string, unknown>,
 ): InstallAttemptFilters {
-  const { limit: _limit, cursor: _cursor, asOf: _asOf, ...filters } = query;
-  return filters;
+  return Object.fromEntries(
+    Object.entries(query).filter(([key]) => FILTER_KEYS.includes(key)),
+  );
 }

@@ -5,7 +5,10 @@ import { attemptListQuery, toAttemptFilters } from './attemptQueries';
 import { decodeCursor, encodeCursor, parseQuery } from './readQueries';
 import { RouteContext } from './routeContext';
 
-const attemptCursor = z.object({ startedAt: z.number(), id: z.string() });
+const attemptCursor = z.object({
+  value: z.union([z.string(), z.number()]),
+  id: z.string(),
+});
 
 /** All customers' install attempts, newest first, filtered and paged. */
 export function addInstallAttemptRoutes(router: Router, ctx: RouteContext) {
@@ -19,6 +22,8 @@ export function addInstallAttemptRoutes(router: Router, ctx: RouteContext) {
         asOf,
         stalledAfterMs,
         limit: query.limit,
+        sort: query.sort,
+        order: query.order,
         after: query.cursor
           ? decodeCursor(query.cursor, attemptCursor)
           : undefined,
@@ -37,7 +42,7 @@ export function addInstallAttemptRoutes(router: Router, ctx: RouteContext) {
       totalCount,
       nextCursor:
         hasMore && last
-          ? encodeCursor({ startedAt: Number(last.started_at), id: last.id })
+          ? encodeCursor({ value: last.sort_value, id: last.id })
           : null,
     });
   });

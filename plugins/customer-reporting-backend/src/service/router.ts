@@ -4,6 +4,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { Stores } from '../database/createStores';
 import { IngestService } from '../ingest/IngestService';
 import { PluginOptions } from '../options';
+import { addAuditRoutes } from './auditRoutes';
 import { addCustomerRoutes } from './customerRoutes';
 import { requestErrorHandler } from './errorHandler';
 import { addExportRoutes } from './exportRoutes';
@@ -34,6 +35,8 @@ export async function createRouter(
   addIngestRoutes(router, ctx);
   addCustomerRoutes(router, ctx);
   addInstanceRoutes(router, ctx);
+  // Before the attempt list so /install-attempts/summary is not shadowed.
+  addAuditRoutes(router, ctx);
   addInstallAttemptRoutes(router, ctx);
   addExportRoutes(router, ctx);
 

@@ -1,0 +1,88 @@
+import { Knex } from 'knex';
+import { P50, P90, percentilesByKey } from './sqlMath';
+
+export type TimeToInstallGroupBy = 'app' | 'channel' | 'appVersion';
+
+const GROUP_COLUMN: Record<TimeToInstallGroupBy, string> = {
+  app: 'c.app_slug',
+  channel: `c.app_slug || '/' || c.channel_slug`,
+  appVersion: `coalesce(t.app_version, '(unknown)')`,
+};
+
+/**
+ * Time to install across customers. Each customer counts once, with the
+ * instance the report shows (latest first ready, ties by smallest id,
+ * archived instances excluded), picked in SQL with a window function.
+ */
+export class DatabaseTimeToInstallStatsStore {
+  constructor(private readonly db: Knex) {}
+
+  async stats(groupBy: TimeToInstallGroupBy, asOf: number) {
+    const db = this.db;
+    const chosen = db('instances')
+      .where('archived', false)
+      .whereNotNull('first_ready_at')
+      .andWhere('first_ready_at', '<=', asOf)
+      .select(
+        'customer_id',
+        'first_seen_at',
+        'first_ready_at',
+        'app_version',
+        db.raw(
+          'row_number() over (partition by customer_id order by first_ready_at desc, id asc) as pick',
+        ),
+      )
+      .as('t');
+    // MySQL spells string concatenation concat(); || is OR there.
+    const key =
+      String(db.client.config.client).includes('mysql') && groupBy === 'channel'
+        ? `concat(c.app_slug, '/', c.channel_slug)`
+        : GROUP_COLUMN[groupBy];
+    const perCustomer = () =>
+      db
+        .from(chosen)
+        .join('customers as c', 'c.id', 't.customer_id')
+        .where('t.pick', 1)
+        .andWhere('c.created_at', '<=', asOf);
+    const counts = await perCustomer()
+      .select(db.raw(`${key} as key`))
+      .count({ customers: '*' })
+      .groupByRaw(key)
+      .orderBy('key');
+    const license = await percentilesByKey(
+      db,
+      perCustomer().select(
+        db.raw(`${key} as key`),
+        db.raw('(t.first_ready_at - c.created_at) / 1000 as value'),
+      ),
+      [P50, P90],
+    );
+    const instance = await percentilesByKey(
+      db,
+      perCustomer().select(
+        db.raw(`${key} as key`),
+        db.raw('(t.first_ready_at - t.first_seen_at) / 1000 as value'),
+      ),
+      [P50, P90],
+    );
+    const round = (v: number | null | undefined) =>
+      v === null || v === undefined ? null : Math.round(v);
+    return {
+      groups: (counts as any[]).map(r => {
+        const k = String(r.key);
+        return {
+          key: k,
+          customers: Number(r.customers),
+          license: {
+            median: round(license.get(k)?.[0]),
+            p90: round(license.get(k)?.[1]),
+          },
+          instance: {
+            median: round(instance.get(k)?.[0]),
+            p90: round(instance.get(k)?.[1]),
+          },
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { normalizeFailureReason } from './failureReason';
+
+describe('normalizeFailureReason', () => {
+  it('groups the same failure from different machines', () => {
+    expect(
+      normalizeFailureReason(
+        'ImagePullBackOff for "registry.acme.io/api:1.2.3" after 30s',
+      ),
+    ).toBe('imagepullbackoff for <value> after <n>s');
+    expect(
+      normalizeFailureReason(
+        'imagepullbackoff  for "registry.other.io/web:2.0.0" after 45s',
+      ),
+    ).toBe('imagepullbackoff for <value> after <n>s');
+  });
+
+  it('masks ids, addresses and hashes', () => {
+    expect(
+      normalizeFailureReason(
+        'node 10.0.3.7:6443 refused job 3f2a9c1e-1b2c-4d5e-8f90-123456789abc',
+      ),
+    ).toBe('node <ip> refused job <id>');
+    expect(
+      normalizeFailureReason(
+        'layer sha256:9f86d081884c7d659a2feaa0c55ad015 missing',
+      ),
+    ).toBe('layer <hash> missing');
+  });
+
+  it('has no key for a missing reason', () => {
+    expect(normalizeFailureReason(undefined)).toBeNull();
+    expect(normalizeFailureReason('   ')).toBeNull();
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Normalises a failure reason so that the same failure on different
+ * machines groups together: ids, addresses, numbers and quoted values are
+ * masked, case and spacing are folded.
+ *
+ * `ImagePullBackOff for "registry.acme.io/api:1.2.3" after 30s` and
+ * `imagepullbackoff for "registry.other.io/web:2.0.0" after 45s` both become
+ * `imagepullbackoff for <value> after <n>s`.
+ */
+export function normalizeFailureReason(
+  reason: string | null | undefined,
+): string | null {
+  if (!reason || !reason.trim()) return null;
+  return reason
+    .toLowerCase()
+    .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '<value>')
+    .replace(
+      /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g,
+      '<id>',
+    )
+    .replace(/\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b/g, '<ip>')
+    .replace(/\b(sha256:)?[0-9a-f]{12,}\b/g, '<hash>')
+    .replace(/\d+(\.\d+)*/g, '<n>')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 255);
+}
