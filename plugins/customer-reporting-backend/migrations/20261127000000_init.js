@@ -48,6 +48,14 @@ exports.up = async function up(knex) {
     t.boolean('enterprise_portal_enabled').notNullable().defaultTo(false);
     t.text('features').notNullable();
     t.text('custom_fields').notNullable();
+    // Entity ref of the owning group; null means the configured default owner.
+    t.string('owner', 255).nullable();
+    // Unguessable part of the customer's Download Portal URL.
+    t.string('portal_slug', 64).notNullable();
+    // Salted scrypt hash (never the password), and who set it when.
+    t.string('portal_password_hash', 255).nullable();
+    t.bigInteger('portal_password_set_at').nullable();
+    t.string('portal_password_set_by', 255).nullable();
     t.bigInteger('updated_at').notNullable();
     t.index(['name']);
   });
@@ -136,6 +144,18 @@ exports.up = async function up(knex) {
     t.text('steps').notNullable();
   });
 
+  // Who did what to which customer: downloads, password changes, invitations, exports.
+  await knex.schema.createTable('audit_events', t => {
+    t.bigIncrements('id').primary();
+    t.string('customer_id', 100).nullable();
+    t.bigInteger('at').notNullable();
+    t.string('actor', 255).notNullable();
+    t.string('action', 50).notNullable();
+    t.text('details').notNullable();
+    t.index(['customer_id', 'at']);
+    t.index(['at']);
+  });
+
   await knex.schema.createTable('portal_events', t => {
     t.string('id', 64).primary();
     t.string('customer_id', 100).notNullable();
@@ -151,6 +171,7 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   for (const table of [
     'portal_events',
+    'audit_events',
     'install_attempts',
     'install_attempt_events',
     'instance_spans',

@@ -3,6 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import {
+  customerReportingExportPermission,
+  customerResourcePermissions,
+} from '@internal/plugin-customer-reporting-common';
+import {
+  customerPermissionResourceRef,
+  customerPermissionRules,
   CustomerReportingDataSource,
   customerReportingDataSourcesExtensionPoint,
 } from '@internal/plugin-customer-reporting-node';
@@ -10,6 +16,7 @@ import { createStores } from './database/createStores';
 import { IngestService } from './ingest/IngestService';
 import { createRouter } from './service/router';
 import { readPluginOptions } from './options';
+import { CustomerAccess } from './permissions/CustomerAccess';
 import { scheduleRetention } from './retention/scheduleRetention';
 import { scheduleDataSources } from './sources/scheduleDataSources';
 
@@ -38,6 +45,8 @@ export const customerReportingPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
       async init({
         config,
@@ -46,9 +55,24 @@ export const customerReportingPlugin = createBackendPlugin({
         httpRouter,
         logger,
         scheduler,
+        permissions,
+        permissionsRegistry,
       }) {
         const clock = () => Date.now();
-        const stores = await createStores(database);
+        const stores = await createStores(database, clock);
+        permissionsRegistry.addResourceType({
+          resourceRef: customerPermissionResourceRef,
+          permissions: customerResourcePermissions,
+          rules: Object.values(customerPermissionRules),
+          getResources: ids => stores.customers.getPermissionResources(ids),
+        });
+        permissionsRegistry.addPermissions([customerReportingExportPermission]);
+        const access = new CustomerAccess(
+          permissions,
+          permissionsRegistry.getPermissionRuleset(
+            customerPermissionResourceRef,
+          ),
+        );
         const options = readPluginOptions(config);
         const ingest = new IngestService(
           stores,
@@ -59,6 +83,7 @@ export const customerReportingPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            access,
             stores,
             ingest,
             clock,

@@ -1,14 +1,57 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
+/** The resource type of customers, for conditional permission decisions. @public */
+export const RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER =
+  'customer-reporting-customer';
+
 /**
- * Reading customer reports. Fine-grained customer rules arrive with the
- * permissions work; for now it is a basic permission so policies can gate it.
- * @public
+ * Reading a customer: its row in lists, its report, instances, attempts and
+ * exports. Conditional policies filter lists in SQL (rules: isCustomerOwner,
+ * hasLicenseType, isCustomerOfApp). @public
  */
-export const customerReportingReadPermission = createPermission({
-  name: 'customer-reporting.customers.read',
+export const customerReadPermission = createPermission({
+  name: 'customer-reporting.customer.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
+});
+
+/** Downloading a customer's signed license file. @public */
+export const customerLicenseDownloadPermission = createPermission({
+  name: 'customer-reporting.customer.license.download',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
+});
+
+/** Generating or setting a customer's Download Portal password. @public */
+export const customerPortalPasswordManagePermission = createPermission({
+  name: 'customer-reporting.customer.portal-password.manage',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
+});
+
+/** Enabling the Enterprise Portal for a customer and inviting its users. @public */
+export const customerPortalInvitePermission = createPermission({
+  name: 'customer-reporting.customer.portal-users.invite',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
+});
+
+/** Downloading CSV exports (of the customers one may read). @public */
+export const customerReportingExportPermission = createPermission({
+  name: 'customer-reporting.export',
   attributes: { action: 'read' },
 });
 
+/** The permissions on a customer resource. @public */
+export const customerResourcePermissions = [
+  customerReadPermission,
+  customerLicenseDownloadPermission,
+  customerPortalPasswordManagePermission,
+  customerPortalInvitePermission,
+];
+
 /** Every permission of the plugin, for registration. @public */
-export const customerReportingPermissions = [customerReportingReadPermission];
+export const customerReportingPermissions = [
+  ...customerResourcePermissions,
+  customerReportingExportPermission,
+];

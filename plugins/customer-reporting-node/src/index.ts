@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export * from './dataSources';
+export * from './permissions';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import { Knex } from 'knex';
 import {
   APP_STATUSES,
@@ -6,6 +7,10 @@ import {
   LicenseType,
 } from '@internal/plugin-customer-reporting-common';
 import { CustomerInput } from '../ingest/schemas';
+import {
+  applyCustomerFilter,
+  CustomerFilter,
+} from '../permissions/customerFilter';
 import { toIso, toNumber } from './time';
 
 export interface CustomerListQuery {
@@ -16,6 +21,8 @@ export interface CustomerListQuery {
   active?: boolean;
   limit: number;
   after?: { name: string; id: string };
+  /** Which customers the caller may see (default: all). */
+  customerFilter?: CustomerFilter;
   /** Restrict to these customer ids. */
   ids?: string[];
   /** The answer as it was at this time (epoch ms). */
@@ -33,26 +40,48 @@ export class DatabaseCustomersStore {
     c: CustomerInput,
     now: number,
   ): Promise<void> {
+    const fields = {
+      name: c.name,
+      email: c.email ?? null,
+      custom_id: c.customId ?? null,
+      app_slug: c.appSlug,
+      channel_slug: c.channelSlug,
+      license_type: c.licenseType,
+      license_id: c.licenseId,
+      created_at: c.createdAt,
+      expires_at: c.expiresAt ?? null,
+      archived: c.archived,
+      enterprise_portal_enabled: c.enterprisePortalEnabled,
+      features: JSON.stringify(c.features),
+      custom_fields: JSON.stringify(c.customFields),
+      owner: c.owner ?? null,
+      updated_at: now,
+    };
+    // The portal slug and password belong to the portal, not to the upstream
+    // record: an update never touches them.
     await this.db('customers')
-      .insert({
-        id,
-        name: c.name,
-        email: c.email ?? null,
-        custom_id: c.customId ?? null,
-        app_slug: c.appSlug,
-        channel_slug: c.channelSlug,
-        license_type: c.licenseType,
-        license_id: c.licenseId,
-        created_at: c.createdAt,
-        expires_at: c.expiresAt ?? null,
-        archived: c.archived,
-        enterprise_portal_enabled: c.enterprisePortalEnabled,
-        features: JSON.stringify(c.features),
-        custom_fields: JSON.stringify(c.customFields),
-        updated_at: now,
-      })
+      .insert({ id, ...fields, portal_slug: randomBytes(16).toString('hex') })
       .onConflict('id')
-      .merge();
+      .merge(Object.keys(fields));
+  }
+
+  /** What permission rules see of these customers, in the order asked. */
+  async getPermissionResources(ids: string[]) {
+    const rows = await this.db('customers')
+      .whereIn('id', ids)
+      .select('id', 'owner', 'license_type', 'app_slug');
+    const byId = new Map(rows.map(r => [r.id, r]));
+    return ids.map(id => {
+      const r = byId.get(id);
+      return (
+        r && {
+          id: r.id,
+          owner: r.owner ?? null,
+          licenseType: r.license_type,
+          appSlug: r.app_slug,
+        }
+      );
+    });
   }
 
   async getCustomerRow(id: string) {
@@ -110,6 +139,7 @@ export class DatabaseCustomersStore {
         }
       });
     }
+    applyCustomerFilter(base, query.customerFilter ?? 'all');
     if (query.ids) base.whereIn('c.id', query.ids);
     if (query.appSlug) base.where('c.app_slug', query.appSlug);
     if (query.channelSlug) base.where('c.channel_slug', query.channelSlug);

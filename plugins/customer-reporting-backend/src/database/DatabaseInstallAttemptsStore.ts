@@ -6,6 +6,7 @@ import { normalizeFailureReason } from '../metrics/failureReason';
 import { summarizeAttempt } from '../metrics/installAttemptSummary';
 import { contentHash } from './contentHash';
 import { insertIgnoringDuplicates } from './insertIgnoringDuplicates';
+import { CustomerFilter } from '../permissions/customerFilter';
 import { filteredAttempts, InstallAttemptFilters } from './installAttemptQuery';
 
 export const ATTEMPT_SORTS = {
@@ -24,6 +25,8 @@ export interface AttemptPageQuery {
   limit: number;
   sort: AttemptSort;
   order: 'asc' | 'desc';
+  /** Which customers the caller may see. */
+  customerFilter?: CustomerFilter;
   /** Sort value and id of the last row of the previous page (keyset). */
   after?: { value: string | number; id: string };
 }
@@ -77,6 +80,7 @@ export class DatabaseInstallAttemptsStore {
       filters,
       query.asOf,
       query.stalledAfterMs,
+      query.customerFilter,
     );
     const sortSql = ATTEMPT_SORTS[query.sort];
     const page = base.clone();

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { STEP_ORDER } from '../metrics/installAttemptSummary';
+import { CustomerFilter } from '../permissions/customerFilter';
 import { filteredAttempts, InstallAttemptFilters } from './installAttemptQuery';
 import { intDivSql, P50, P90, percentilesByKey, sqlInt } from './sqlMath';
 
@@ -11,6 +12,7 @@ export interface AuditQuery {
   filters: InstallAttemptFilters;
   asOf: number;
   stalledAfterMs: number;
+  customerFilter?: CustomerFilter;
 }
 
 const successRate = (succeeded: number, decided: number) =>
@@ -24,7 +26,13 @@ export class DatabaseInstallAuditStore {
   constructor(private readonly db: Knex) {}
 
   private attempts(q: AuditQuery) {
-    return filteredAttempts(this.db, q.filters, q.asOf, q.stalledAfterMs);
+    return filteredAttempts(
+      this.db,
+      q.filters,
+      q.asOf,
+      q.stalledAfterMs,
+      q.customerFilter,
+    );
   }
 
   async summary(q: AuditQuery) {
@@ -141,7 +149,9 @@ export class DatabaseInstallAuditStore {
 
   /** Attempts started per week (Monday UTC) and the success rate of those decided. */
   async trend(q: AuditQuery) {
-    const week = this.db.raw(intDivSql(this.db, `started_at - ${sqlInt(FIRST_MONDAY)}`, WEEK));
+    const week = this.db.raw(
+      intDivSql(this.db, `started_at - ${sqlInt(FIRST_MONDAY)}`, WEEK),
+    );
     const rows = await this.attempts(q)
       .select({ week })
       .select(

@@ -62,7 +62,9 @@ export class DatabaseInstanceEventsStore {
     end: number,
     bucketMs: number,
   ): Promise<Map<number, number>> {
-    const bucket = this.db.raw(intDivSql(this.db, `at - ${sqlInt(start)}`, bucketMs));
+    const bucket = this.db.raw(
+      intDivSql(this.db, `at - ${sqlInt(start)}`, bucketMs),
+    );
     const rows = await this.db('instance_events')
       .where({ instance_id: instanceId })
       .andWhere('at', '>=', start)

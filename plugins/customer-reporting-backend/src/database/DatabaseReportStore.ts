@@ -6,6 +6,10 @@ import {
   OBSERVATION_WINDOW_MS,
 } from '../metrics/observationSpans';
 import { Release } from '../metrics/versions';
+import {
+  applyCustomerFilter,
+  CustomerFilter,
+} from '../permissions/customerFilter';
 import { StatusChange } from '../metrics/uptime';
 
 export interface InstanceRow {
@@ -30,6 +34,14 @@ const chunk = <T>(items: T[], size = 500): T[][] =>
  */
 export class DatabaseReportStore {
   constructor(private readonly db: Knex) {}
+
+  /** The customer an instance belongs to, if the instance exists. */
+  async getInstanceCustomerId(instanceId: string): Promise<string | undefined> {
+    const row = await this.db('instances')
+      .where({ id: instanceId })
+      .first('customer_id');
+    return row?.customer_id;
+  }
 
   async getCustomer(id: string) {
     return this.db('customers as c')
@@ -89,8 +101,14 @@ export class DatabaseReportStore {
     asOf: number,
     limit: number,
     after?: { customerId: string; id: string },
+    customerFilter: CustomerFilter = 'all',
   ): Promise<InstanceRow[]> {
+    const visible = applyCustomerFilter(
+      this.db('customers as c').select('c.id'),
+      customerFilter,
+    );
     const query = this.db('instances')
+      .whereIn('customer_id', visible)
       .orderBy(['customer_id', 'id'])
       .limit(limit);
     if (after) {

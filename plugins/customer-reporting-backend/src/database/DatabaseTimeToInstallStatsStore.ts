@@ -1,4 +1,8 @@
 import { Knex } from 'knex';
+import {
+  applyCustomerFilter,
+  CustomerFilter,
+} from '../permissions/customerFilter';
 import { P50, P90, percentilesByKey } from './sqlMath';
 
 export type TimeToInstallGroupBy = 'app' | 'channel' | 'appVersion';
@@ -17,7 +21,11 @@ const GROUP_COLUMN: Record<TimeToInstallGroupBy, string> = {
 export class DatabaseTimeToInstallStatsStore {
   constructor(private readonly db: Knex) {}
 
-  async stats(groupBy: TimeToInstallGroupBy, asOf: number) {
+  async stats(
+    groupBy: TimeToInstallGroupBy,
+    asOf: number,
+    customerFilter: CustomerFilter = 'all',
+  ) {
     const db = this.db;
     const chosen = db('instances')
       .where('archived', false)
@@ -39,11 +47,14 @@ export class DatabaseTimeToInstallStatsStore {
         ? `concat(c.app_slug, '/', c.channel_slug)`
         : GROUP_COLUMN[groupBy];
     const perCustomer = () =>
-      db
-        .from(chosen)
-        .join('customers as c', 'c.id', 't.customer_id')
-        .where('t.pick', 1)
-        .andWhere('c.created_at', '<=', asOf);
+      applyCustomerFilter(
+        db
+          .from(chosen)
+          .join('customers as c', 'c.id', 't.customer_id')
+          .where('t.pick', 1)
+          .andWhere('c.created_at', '<=', asOf),
+        customerFilter,
+      );
     const counts = await perCustomer()
       .select(db.raw(`${key} as key`))
       .count({ customers: '*' })

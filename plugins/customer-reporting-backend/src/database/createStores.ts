@@ -3,6 +3,7 @@ import { DatabaseAppsStore } from './DatabaseAppsStore';
 import { DatabaseCustomersStore } from './DatabaseCustomersStore';
 import { DatabaseInstallAttemptsStore } from './DatabaseInstallAttemptsStore';
 import { DatabaseInstancesStore } from './DatabaseInstancesStore';
+import { DatabaseAuditStore } from './DatabaseAuditStore';
 import { DatabaseInstallAuditStore } from './DatabaseInstallAuditStore';
 import { DatabaseInstanceEventsStore } from './DatabaseInstanceEventsStore';
 import { DatabaseTimeToInstallStatsStore } from './DatabaseTimeToInstallStatsStore';
@@ -19,11 +20,15 @@ export interface Stores {
   portal: DatabasePortalStore;
   report: DatabaseReportStore;
   instanceEvents: DatabaseInstanceEventsStore;
-  audit: DatabaseInstallAuditStore;
+  installAudit: DatabaseInstallAuditStore;
   timeToInstallStats: DatabaseTimeToInstallStatsStore;
+  auditTrail: DatabaseAuditStore;
 }
 
-export async function createStores(database: DatabaseService): Promise<Stores> {
+export async function createStores(
+  database: DatabaseService,
+  clock: () => number = Date.now,
+): Promise<Stores> {
   const db = await getMigratedClient(database);
   return {
     apps: new DatabaseAppsStore(db),
@@ -33,7 +38,8 @@ export async function createStores(database: DatabaseService): Promise<Stores> {
     portal: new DatabasePortalStore(db),
     report: new DatabaseReportStore(db),
     instanceEvents: new DatabaseInstanceEventsStore(db),
-    audit: new DatabaseInstallAuditStore(db),
+    installAudit: new DatabaseInstallAuditStore(db),
     timeToInstallStats: new DatabaseTimeToInstallStatsStore(db),
+    auditTrail: new DatabaseAuditStore(db, clock),
   };
 }

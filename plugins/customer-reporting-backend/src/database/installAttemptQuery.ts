@@ -1,4 +1,8 @@
 import { Knex } from 'knex';
+import {
+  applyCustomerFilter,
+  CustomerFilter,
+} from '../permissions/customerFilter';
 
 /** Filters shared by the attempt list, its CSV export and the fleet audit. */
 export interface InstallAttemptFilters {
@@ -51,6 +55,7 @@ export function filteredAttempts(
   filters: InstallAttemptFilters,
   asOf: number,
   stalledAfterMs: number,
+  customerFilter: CustomerFilter = 'all',
 ): Knex.QueryBuilder {
   const inner = db('install_attempts as a')
     .join('customers as c', 'c.id', 'a.customer_id')
@@ -62,6 +67,7 @@ export function filteredAttempts(
       'c.channel_slug',
       attemptStatusColumn(db, asOf, stalledAfterMs),
     );
+  applyCustomerFilter(inner, customerFilter);
   if (filters.appSlug) inner.where('c.app_slug', filters.appSlug);
   if (filters.channelSlug) inner.where('c.channel_slug', filters.channelSlug);
   if (filters.customerId) inner.where('a.customer_id', filters.customerId);

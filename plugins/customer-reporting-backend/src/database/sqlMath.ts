@@ -7,7 +7,8 @@ import { isMysql } from './insertIgnoringDuplicates';
  * into float division.
  */
 export function sqlInt(value: number): string {
-  if (!Number.isSafeInteger(value)) throw new Error(`Not a safe integer: ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new Error(`Not a safe integer: ${value}`);
   return String(value);
 }
 
@@ -15,7 +16,11 @@ export function sqlInt(value: number): string {
  * Integer division of non-negative integers as SQL: `/` truncates integers
  * on SQLite and PostgreSQL, while MySQL needs `div`.
  */
-export function intDivSql(db: Knex, numerator: string, denominator: number): string {
+export function intDivSql(
+  db: Knex,
+  numerator: string,
+  denominator: number,
+): string {
   return `(${numerator}) ${isMysql(db) ? 'div' : '/'} ${sqlInt(denominator)}`;
 }
 
@@ -50,7 +55,11 @@ export async function percentilesByKey(
     .as('r');
   const conditions = percentiles.flatMap(p => [
     `rn = ${intDivSql(db, `${sqlInt(p.num)} * (n - 1)`, p.den)}`,
-    `rn = ${intDivSql(db, `${sqlInt(p.num)} * (n - 1) + ${sqlInt(p.den - 1)}`, p.den)}`,
+    `rn = ${intDivSql(
+      db,
+      `${sqlInt(p.num)} * (n - 1) + ${sqlInt(p.den - 1)}`,
+      p.den,
+    )}`,
   ]);
   const rows: { key: unknown; value: unknown; rn: unknown; n: unknown }[] =
     await db

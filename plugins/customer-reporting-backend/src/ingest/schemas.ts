@@ -92,6 +92,15 @@ export function customerSchema(now: () => number) {
       archived: z.boolean().default(false),
       features,
       enterprisePortalEnabled: z.boolean().default(false),
+      owner: z
+        .string()
+        .max(255)
+        .regex(
+          /^[a-z0-9_-]+:[a-z0-9._-]+\/[a-z0-9._-]+$/i,
+          'must be an entity ref such as group:default/team-a',
+        )
+        .transform(v => v.toLowerCase())
+        .nullish(),
       customFields: z
         .array(z.object({ name: text(), value: z.string().max(1000) }).strict())
         .max(100)

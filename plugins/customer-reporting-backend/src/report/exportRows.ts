@@ -3,6 +3,7 @@ import { Stores } from '../database/createStores';
 import { InstallAttemptFilters } from '../database/installAttemptQuery';
 import { decodeField } from '../ingest/checkInFields';
 import { instanceActivity } from '../metrics/activity';
+import { CustomerFilter } from '../permissions/customerFilter';
 import { toReportAttempt } from './attemptView';
 
 const PAGE = 500;
@@ -56,6 +57,7 @@ export async function* customerRows(
   stores: Stores,
   asOf: number,
   activeWindowMs: number,
+  customerFilter: CustomerFilter,
 ): AsyncIterable<unknown[][]> {
   let after: { name: string; id: string } | undefined;
   for (;;) {
@@ -64,6 +66,7 @@ export async function* customerRows(
       after,
       asOf,
       activeWindowMs,
+      customerFilter,
     });
     yield items.map(customerCells);
     if (!hasMore) return;
@@ -107,10 +110,16 @@ export async function* customerInstanceRows(
   stores: Stores,
   asOf: number,
   activeWindowMs: number,
+  customerFilter: CustomerFilter,
 ): AsyncIterable<unknown[][]> {
   let after: { customerId: string; id: string } | undefined;
   for (;;) {
-    const instances = await stores.report.getInstancesPage(asOf, PAGE, after);
+    const instances = await stores.report.getInstancesPage(
+      asOf,
+      PAGE,
+      after,
+      customerFilter,
+    );
     if (instances.length === 0) return;
     const customers = new Map(
       (
@@ -188,6 +197,7 @@ export async function* installAttemptRows(
   filters: InstallAttemptFilters,
   asOf: number,
   stalledAfterMs: number,
+  customerFilter: CustomerFilter,
 ): AsyncIterable<unknown[][]> {
   let after: { value: string | number; id: string } | undefined;
   for (;;) {
@@ -199,6 +209,7 @@ export async function* installAttemptRows(
         limit: PAGE,
         after,
         sort: 'startedAt',
+        customerFilter,
         order: 'desc',
       },
     );

@@ -14,6 +14,7 @@ describe('openapi.yaml', () => {
   async function routerRoutes() {
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
+      access: {} as any,
       stores: {} as any,
       ingest: {} as any,
       options: readPluginOptions(mockServices.rootConfig()),

@@ -13,32 +13,34 @@ const ttiQuery = asOfQuery
 /** Fleet-wide install audit: summary, funnel, failure groups, trend, time to install. */
 export function addAuditRoutes(router: Router, ctx: RouteContext) {
   const figures: Record<string, (q: AuditQuery) => Promise<unknown>> = {
-    summary: q => ctx.stores.audit.summary(q),
-    funnel: q => ctx.stores.audit.funnel(q),
-    'failure-groups': q => ctx.stores.audit.failureGroups(q),
-    trend: q => ctx.stores.audit.trend(q),
+    summary: q => ctx.stores.installAudit.summary(q),
+    funnel: q => ctx.stores.installAudit.funnel(q),
+    'failure-groups': q => ctx.stores.installAudit.failureGroups(q),
+    trend: q => ctx.stores.installAudit.trend(q),
   };
   for (const [name, compute] of Object.entries(figures)) {
     router.get(`/v1/install-attempts/${name}`, async (req, res) => {
-      await ctx.requireReader(req);
+      const customerFilter = await ctx.customerFilter(req);
       const query = parseQuery(attemptAuditQuery, req.query);
       res.json(
         await compute({
           filters: toAttemptFilters(query),
           asOf: query.asOf ?? ctx.clock(),
           stalledAfterMs: ctx.options.stalledAfterMs,
+          customerFilter,
         }),
       );
     });
   }
 
   router.get('/v1/time-to-install/stats', async (req, res) => {
-    await ctx.requireReader(req);
+    const customerFilter = await ctx.customerFilter(req);
     const query = parseQuery(ttiQuery, req.query);
     res.json(
       await ctx.stores.timeToInstallStats.stats(
         query.groupBy as TimeToInstallGroupBy,
         query.asOf ?? ctx.clock(),
+        customerFilter,
       ),
     );
   });

@@ -19,7 +19,7 @@ export function addCustomerRoutes(router: Router, ctx: RouteContext) {
   const { stores, options } = ctx;
 
   router.get('/v1/customers', async (req, res) => {
-    await ctx.requireReader(req);
+    const customerFilter = await ctx.customerFilter(req);
     const query = parseQuery(customerListQuery, req.query);
     const { items, totalCount, hasMore } = await stores.customers.listCustomers(
       {
@@ -29,6 +29,7 @@ export function addCustomerRoutes(router: Router, ctx: RouteContext) {
           : undefined,
         asOf: query.asOf ?? ctx.clock(),
         activeWindowMs: options.activeWindowMs,
+        customerFilter,
       },
     );
     const last = items[items.length - 1];
@@ -41,8 +42,8 @@ export function addCustomerRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/v1/customers/:customerId/report', async (req, res) => {
-    await ctx.requireReader(req);
     const customerId = validateOne(id, req.params.customerId);
+    await ctx.requireCustomer(req, customerId);
     const query = parseQuery(reportQuery, req.query);
     res.json(
       await buildCustomerReport(stores.report, customerId, {

@@ -1,5 +1,6 @@
-import { Router } from 'express';
+import { Request, Router } from 'express';
 import { z } from 'zod';
+import { customerReportingExportPermission } from '@internal/plugin-customer-reporting-common';
 import {
   CUSTOMER_COLUMNS,
   CUSTOMER_INSTANCE_COLUMNS,
@@ -8,42 +9,76 @@ import {
   INSTALL_ATTEMPT_COLUMNS,
   installAttemptRows,
 } from '../report/exportRows';
-import { attemptFilterShape } from './attemptQueries';
+import { attemptFilterShape, toAttemptFilters } from './attemptQueries';
+import { actorOf } from './actor';
 import { streamCsv } from './csv';
 import { asOfQuery, parseQuery } from './readQueries';
 import { RouteContext } from './routeContext';
 
 const attemptExportQuery = z.object(attemptFilterShape).strict();
 
-/** CSV exports, streamed page by page. */
+/**
+ * CSV exports, streamed page by page. They need the export permission, hold
+ * only the customers the caller may read, and are recorded in the audit trail.
+ */
 export function addExportRoutes(router: Router, ctx: RouteContext) {
   const { stores, options } = ctx;
 
+  async function authorizeExport(
+    req: Request,
+    file: string,
+    details: Record<string, unknown>,
+  ) {
+    const credentials = await ctx.requirePermission(
+      req,
+      customerReportingExportPermission,
+    );
+    const customerFilter = await ctx.customerFilter(req);
+    await stores.auditTrail.record({
+      customerId: null,
+      actor: actorOf(credentials),
+      action: 'export',
+      details: { file, ...details },
+    });
+    return customerFilter;
+  }
+
   router.get('/v1/exports/customers.csv', async (req, res) => {
-    await ctx.requireReader(req);
-    const asOf = parseQuery(asOfQuery, req.query).asOf ?? ctx.clock();
+    const { asOf } = parseQuery(asOfQuery, req.query);
+    const filter = await authorizeExport(req, 'customers.csv', { asOf });
     await streamCsv(
       res,
       'customers.csv',
       CUSTOMER_COLUMNS,
-      customerRows(stores, asOf, options.activeWindowMs),
+      customerRows(stores, asOf ?? ctx.clock(), options.activeWindowMs, filter),
     );
   });
 
   router.get('/v1/exports/customers-instances.csv', async (req, res) => {
-    await ctx.requireReader(req);
-    const asOf = parseQuery(asOfQuery, req.query).asOf ?? ctx.clock();
+    const { asOf } = parseQuery(asOfQuery, req.query);
+    const filter = await authorizeExport(req, 'customers-instances.csv', {
+      asOf,
+    });
     await streamCsv(
       res,
       'customers-instances.csv',
       CUSTOMER_INSTANCE_COLUMNS,
-      customerInstanceRows(stores, asOf, options.activeWindowMs),
+      customerInstanceRows(
+        stores,
+        asOf ?? ctx.clock(),
+        options.activeWindowMs,
+        filter,
+      ),
     );
   });
 
   router.get('/v1/exports/install-attempts.csv', async (req, res) => {
-    await ctx.requireReader(req);
-    const { asOf, ...filters } = parseQuery(attemptExportQuery, req.query);
+    const query = parseQuery(attemptExportQuery, req.query);
+    const filters = toAttemptFilters(query);
+    const filter = await authorizeExport(req, 'install-attempts.csv', {
+      ...filters,
+      asOf: query.asOf,
+    });
     await streamCsv(
       res,
       'install-attempts.csv',
@@ -51,8 +86,9 @@ export function addExportRoutes(router: Router, ctx: RouteContext) {
       installAttemptRows(
         stores,
         filters,
-        asOf ?? ctx.clock(),
+        query.asOf ?? ctx.clock(),
         options.stalledAfterMs,
+        filter,
       ),
     );
   });

@@ -13,7 +13,7 @@ const attemptCursor = z.object({
 /** All customers' install attempts, newest first, filtered and paged. */
 export function addInstallAttemptRoutes(router: Router, ctx: RouteContext) {
   router.get('/v1/install-attempts', async (req, res) => {
-    await ctx.requireReader(req);
+    const customerFilter = await ctx.customerFilter(req);
     const query = parseQuery(attemptListQuery, req.query);
     const asOf = query.asOf ?? ctx.clock();
     const { stalledAfterMs } = ctx.options;
@@ -23,6 +23,7 @@ export function addInstallAttemptRoutes(router: Router, ctx: RouteContext) {
         stalledAfterMs,
         limit: query.limit,
         sort: query.sort,
+        customerFilter,
         order: query.order,
         after: query.cursor
           ? decodeCursor(query.cursor, attemptCursor)

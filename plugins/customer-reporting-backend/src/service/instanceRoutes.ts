@@ -28,8 +28,8 @@ export function addInstanceRoutes(router: Router, ctx: RouteContext) {
   const { stores, options } = ctx;
 
   router.get('/v1/instances/:instanceId', async (req, res) => {
-    await ctx.requireReader(req);
     const instanceId = validateOne(id, req.params.instanceId);
+    await ctx.requireInstance(req, instanceId);
     const { asOf } = parseQuery(asOfQuery, req.query);
     res.json(
       await buildInstanceDetails(stores.report, instanceId, {
@@ -40,8 +40,8 @@ export function addInstanceRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/v1/instances/:instanceId/uptime', async (req, res) => {
-    await ctx.requireReader(req);
     const instanceId = validateOne(id, req.params.instanceId);
+    await ctx.requireInstance(req, instanceId);
     const query = parseQuery(uptimeQuery, req.query);
     res.json(
       await buildInstanceUptime(
@@ -55,8 +55,8 @@ export function addInstanceRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/v1/instances/:instanceId/events', async (req, res) => {
-    await ctx.requireReader(req);
     const instanceId = validateOne(id, req.params.instanceId);
+    await ctx.requireInstance(req, instanceId);
     const query = parseQuery(eventsQuery, req.query);
     const asOf = query.asOf ?? ctx.clock();
     await loadInstance(stores.report, instanceId, asOf); // 404 for unknown instances

@@ -287,22 +287,57 @@ describe.each(databases.eachSupportedId())('read routes on %p', databaseId => {
 
   it('serves the fleet audit figures with the list filters', async () => {
     const { server, user } = await startWithData(databaseId);
-    const get = (path: string) => request(server).get(`${base}${path}`).set('Authorization', user);
-    const summary = await get(`/v1/install-attempts/summary?asOf=${at(0)}`).expect(200);
-    expect(summary.body).toMatchObject({ total: 2, succeeded: 1, failed: 1, successRate: 0.5, medianDurationSeconds: 1800 });
-    const linux = await get(`/v1/install-attempts/funnel?installType=linux&asOf=${at(0)}`).expect(200);
-    expect(linux.body.installTypes.map((t: { installType: string }) => t.installType)).toEqual(['linux']);
-    const groups = await get(`/v1/install-attempts/failure-groups?asOf=${at(0)}`).expect(200);
-    expect(groups.body.items).toMatchObject([{ status: 'failed', reason: 'disk full', count: 1 }]);
-    const trend = await get(`/v1/install-attempts/trend?asOf=${at(0)}`).expect(200);
-    expect(trend.body.weeks.reduce((n: number, w: { attempts: number }) => n + w.attempts, 0)).toBe(2);
-    const tti = await get(`/v1/time-to-install/stats?groupBy=channel&asOf=${at(10)}`).expect(200);
+    const get = (path: string) =>
+      request(server).get(`${base}${path}`).set('Authorization', user);
+    const summary = await get(
+      `/v1/install-attempts/summary?asOf=${at(0)}`,
+    ).expect(200);
+    expect(summary.body).toMatchObject({
+      total: 2,
+      succeeded: 1,
+      failed: 1,
+      successRate: 0.5,
+      medianDurationSeconds: 1800,
+    });
+    const linux = await get(
+      `/v1/install-attempts/funnel?installType=linux&asOf=${at(0)}`,
+    ).expect(200);
+    expect(
+      linux.body.installTypes.map(
+        (t: { installType: string }) => t.installType,
+      ),
+    ).toEqual(['linux']);
+    const groups = await get(
+      `/v1/install-attempts/failure-groups?asOf=${at(0)}`,
+    ).expect(200);
+    expect(groups.body.items).toMatchObject([
+      { status: 'failed', reason: 'disk full', count: 1 },
+    ]);
+    const trend = await get(`/v1/install-attempts/trend?asOf=${at(0)}`).expect(
+      200,
+    );
+    expect(
+      trend.body.weeks.reduce(
+        (n: number, w: { attempts: number }) => n + w.attempts,
+        0,
+      ),
+    ).toBe(2);
+    const tti = await get(
+      `/v1/time-to-install/stats?groupBy=channel&asOf=${at(10)}`,
+    ).expect(200);
     expect(tti.body.groups).toEqual([
-      { key: 'test-app/stable', customers: 1, license: { median: 90000, p90: 90000 }, instance: { median: 3600, p90: 3600 } },
+      {
+        key: 'test-app/stable',
+        customers: 1,
+        license: { median: 90000, p90: 90000 },
+        instance: { median: 3600, p90: 3600 },
+      },
     ]);
     await get('/v1/time-to-install/stats?groupBy=region').expect(400);
     await get('/v1/install-attempts/summary?status=nope').expect(400);
-    await request(server).get(`${base}/v1/install-attempts/summary`).expect(401);
+    await request(server)
+      .get(`${base}/v1/install-attempts/summary`)
+      .expect(401);
   });
 
   it('streams the CSV exports', async () => {

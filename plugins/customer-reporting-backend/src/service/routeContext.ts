@@ -1,32 +1,95 @@
 import express from 'express';
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import {
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import { Stores } from '../database/createStores';
 import { IngestService } from '../ingest/IngestService';
 import { PluginOptions } from '../options';
+import { CustomerAccess } from '../permissions/CustomerAccess';
+import { CustomerFilter } from '../permissions/customerFilter';
 
-/** What every group of routes needs. */
+type CustomerPermission = ResourcePermission<'customer-reporting-customer'>;
+
+/** What every group of routes needs, including its auth and permission checks. */
 export interface RouteContext {
   stores: Stores;
   ingest: IngestService;
   options: PluginOptions;
   clock: () => number;
-  /** Writes come from other backends or static-token callers, never users. */
-  requireService(req: express.Request): Promise<unknown>;
-  requireReader(req: express.Request): Promise<unknown>;
+  /** Writes of data come from other backends or static-token callers, never users. */
+  requireService(req: express.Request): Promise<BackstageCredentials>;
+  /** A user or service; permission checks come on top. */
+  requireCaller(req: express.Request): Promise<BackstageCredentials>;
+  /** The customers the caller may see, as a filter for list queries. */
+  customerFilter(
+    req: express.Request,
+    permission?: CustomerPermission,
+  ): Promise<CustomerFilter>;
+  /** Throws unless the caller may use `permission` (default: read) on the customer. */
+  requireCustomer(
+    req: express.Request,
+    customerId: string,
+    permission?: CustomerPermission,
+  ): Promise<BackstageCredentials>;
+  /** Throws 404 for unknown instances, else as requireCustomer on its customer. */
+  requireInstance(
+    req: express.Request,
+    instanceId: string,
+  ): Promise<BackstageCredentials>;
+  requirePermission(
+    req: express.Request,
+    permission: BasicPermission,
+  ): Promise<BackstageCredentials>;
 }
 
 export function createRouteContext(options: {
   httpAuth: HttpAuthService;
+  access: CustomerAccess;
   stores: Stores;
   ingest: IngestService;
   options: PluginOptions;
   clock: () => number;
 }): RouteContext {
-  const { httpAuth } = options;
+  const { httpAuth, access, stores } = options;
+  const requireCaller = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const requireCustomer = async (
+    req: express.Request,
+    customerId: string,
+    permission?: CustomerPermission,
+  ) => {
+    const credentials = await requireCaller(req);
+    await access.requireCustomer(credentials, customerId, permission);
+    return credentials;
+  };
   return {
-    ...options,
+    stores,
+    ingest: options.ingest,
+    options: options.options,
+    clock: options.clock,
     requireService: req => httpAuth.credentials(req, { allow: ['service'] }),
-    requireReader: req =>
-      httpAuth.credentials(req, { allow: ['user', 'service'] }),
+    requireCaller,
+    customerFilter: async (req, permission) =>
+      access.filter(await requireCaller(req), permission),
+    requireCustomer,
+    requireInstance: async (req, instanceId) => {
+      const credentials = await requireCaller(req);
+      const customerId = await stores.report.getInstanceCustomerId(instanceId);
+      if (!customerId)
+        throw new NotFoundError(`Unknown instance: ${instanceId}`);
+      await access.requireCustomer(credentials, customerId);
+      return credentials;
+    },
+    requirePermission: async (req, permission) => {
+      const credentials = await requireCaller(req);
+      await access.require(credentials, permission);
+      return credentials;
+    },
   };
 }

@@ -4,6 +4,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { Stores } from '../database/createStores';
 import { IngestService } from '../ingest/IngestService';
 import { PluginOptions } from '../options';
+import { CustomerAccess } from '../permissions/CustomerAccess';
 import { addAuditRoutes } from './auditRoutes';
 import { addCustomerRoutes } from './customerRoutes';
 import { requestErrorHandler } from './errorHandler';
@@ -15,6 +16,7 @@ import { createRouteContext } from './routeContext';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  access: CustomerAccess;
   stores: Stores;
   ingest: IngestService;
   options: PluginOptions;

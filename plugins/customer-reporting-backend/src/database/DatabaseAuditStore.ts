@@ -1,0 +1,57 @@
+import { Knex } from 'knex';
+
+export interface AuditRecord {
+  customerId: string | null;
+  actor: string;
+  action:
+    | 'license-download'
+    | 'portal-password-generated'
+    | 'portal-password-set'
+    | 'portal-user-invited'
+    | 'enterprise-portal-enabled'
+    | 'enterprise-portal-disabled'
+    | 'export';
+  details: Record<string, unknown>;
+}
+
+/** The audit trail: who did what to which customer, and when. */
+export class DatabaseAuditStore {
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: () => number,
+  ) {}
+
+  async record(
+    entry: AuditRecord,
+    tx: Knex | Knex.Transaction = this.db,
+  ): Promise<void> {
+    await tx('audit_events').insert({
+      customer_id: entry.customerId,
+      at: this.clock(),
+      actor: entry.actor,
+      action: entry.action,
+      details: JSON.stringify(entry.details),
+    });
+  }
+
+  /** A customer's entries, newest first; `before` is the last id of the previous page. */
+  async list(customerId: string, limit: number, before?: number) {
+    const query = this.db('audit_events').where({ customer_id: customerId });
+    if (before !== undefined) query.andWhere('id', '<', before);
+    const rows = await query.orderBy('id', 'desc').limit(limit + 1);
+    return {
+      items: rows.slice(0, limit).map(r => ({
+        id: Number(r.id),
+        at: new Date(Number(r.at)).toISOString(),
+        actor: r.actor as string,
+        action: r.action as string,
+        details: JSON.parse(r.details),
+      })),
+      hasMore: rows.length > limit,
+    };
+  }
+
+  async deleteBefore(cutoff: number): Promise<number> {
+    return this.db('audit_events').where('at', '<', cutoff).delete();
+  }
+}

@@ -1,0 +1,91 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  ConditionTransformer,
+  createConditionTransformer,
+  PermissionRuleset,
+} from '@backstage/plugin-permission-node';
+import {
+  customerReadPermission,
+  RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
+} from '@internal/plugin-customer-reporting-common';
+import {
+  CustomerPermissionQuery,
+  CustomerPermissionResource,
+} from '@internal/plugin-customer-reporting-node';
+import { CustomerFilter } from './customerFilter';
+
+type CustomerPermission = ResourcePermission<
+  typeof RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER
+>;
+
+/**
+ * Permission checks of every route: list filters (SQL), single customers,
+ * and basic permissions. Users and services are checked alike; the policy
+ * decides what each may do.
+ */
+export class CustomerAccess {
+  private readonly toQuery: ConditionTransformer<CustomerPermissionQuery>;
+
+  constructor(
+    private readonly permissions: PermissionsService,
+    ruleset: PermissionRuleset<
+      CustomerPermissionResource,
+      CustomerPermissionQuery
+    >,
+  ) {
+    this.toQuery = createConditionTransformer(ruleset);
+  }
+
+  /** Which customers the caller may see with `permission` (default: read). */
+  async filter(
+    credentials: BackstageCredentials,
+    permission: CustomerPermission = customerReadPermission,
+  ): Promise<CustomerFilter> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.CONDITIONAL)
+      return this.toQuery(decision.conditions);
+    return decision.result === AuthorizeResult.ALLOW ? 'all' : 'none';
+  }
+
+  /** Throws NotAllowedError unless the caller may use `permission` on the customer. */
+  async requireCustomer(
+    credentials: BackstageCredentials,
+    customerId: string,
+    permission: CustomerPermission = customerReadPermission,
+  ) {
+    const [decision] = await this.permissions.authorize(
+      [{ permission, resourceRef: customerId }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed: ${permission.name} on customer ${customerId}`,
+      );
+    }
+  }
+
+  /** Throws NotAllowedError unless the caller has the basic `permission`. */
+  async require(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ) {
+    const [decision] = await this.permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+}
