@@ -24,6 +24,11 @@ export interface Config {
        * @default 400
        */
       checkInDays?: number;
+      /**
+       * Audit trail entries older than this many days are deleted daily.
+       * @default 400
+       */
+      auditDays?: number;
     };
     installAttempts?: {
       /**
@@ -40,6 +45,23 @@ export interface Config {
        * @default https://download.example.com
        */
       baseUrl?: string;
+    };
+    helm?: {
+      /**
+       * Host of the OCI registry in the Helm install instructions.
+       * @default registry.example.com
+       */
+      registryHost?: string;
+      /** Chart name per app slug; an app without an entry uses its slug. */
+      chartNames?: { [appSlug: string]: string };
+    };
+    license?: {
+      /**
+       * PEM (PKCS#8) of the Ed25519 private key that signs downloaded
+       * licenses. Without it, license downloads answer 503.
+       * @visibility secret
+       */
+      signingKey?: string;
     };
     activity?: {
       /**

@@ -4,6 +4,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { customerReportingDemoDataModule } from '@internal/plugin-customer-reporting-backend';
+import { permissionPolicyModule } from './modules/permissionPolicy';
 
 const backend = createBackend();
 
@@ -18,11 +19,10 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permissions: allow-all for the demo
+// permissions, with the demo policy (allows all; license downloads can be
+// limited to a group, see src/modules/permissionPolicy.ts)
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(permissionPolicyModule);
 
 // search, with the catalog collator and the default in-memory engine
 backend.add(import('@backstage/plugin-search-backend'));

@@ -9,6 +9,12 @@ export interface PluginOptions {
   checkInRetentionMs: number;
   stalledAfterMs: number;
   downloadPortalBaseUrl: string;
+  helmRegistryHost: string;
+  /** Chart name per app slug; an app without an entry uses its slug. */
+  helmChartNames: Record<string, string>;
+  /** PEM of the Ed25519 key licenses are signed with; unset disables downloads. */
+  licenseSigningKey?: string;
+  auditRetentionMs: number;
 }
 
 export function readPluginOptions(config: Config): PluginOptions {
@@ -26,5 +32,12 @@ export function readPluginOptions(config: Config): PluginOptions {
     downloadPortalBaseUrl:
       c?.getOptionalString('downloadPortal.baseUrl') ??
       'https://download.example.com',
+    helmRegistryHost:
+      c?.getOptionalString('helm.registryHost') ?? 'registry.example.com',
+    helmChartNames:
+      c?.getOptional<Record<string, string>>('helm.chartNames') ?? {},
+    licenseSigningKey: c?.getOptionalString('license.signingKey'),
+    auditRetentionMs:
+      (c?.getOptionalNumber('retention.auditDays') ?? 400) * 24 * HOUR_MS,
   };
 }

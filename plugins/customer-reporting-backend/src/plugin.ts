@@ -101,8 +101,10 @@ export const customerReportingPlugin = createBackendPlugin({
         await scheduleRetention({
           scheduler,
           instances: stores.instances,
+          auditTrail: stores.auditTrail,
           logger,
           retentionMs: options.checkInRetentionMs,
+          auditRetentionMs: options.auditRetentionMs,
           clock,
         });
       },

@@ -98,6 +98,8 @@ export type ReportPortal =
       kind: 'download';
       url: string;
       passwordSet: boolean;
+      passwordSetAt: string | null;
+      passwordSetBy: string | null;
       lastDownload: { at: string; version: string | null } | null;
     }
   | {

@@ -39,14 +39,15 @@ export class DatabaseAuditStore {
     const query = this.db('audit_events').where({ customer_id: customerId });
     if (before !== undefined) query.andWhere('id', '<', before);
     const rows = await query.orderBy('id', 'desc').limit(limit + 1);
+    const page = rows.slice(0, limit);
     return {
-      items: rows.slice(0, limit).map(r => ({
-        id: Number(r.id),
+      items: page.map(r => ({
         at: new Date(Number(r.at)).toISOString(),
         actor: r.actor as string,
         action: r.action as string,
         details: JSON.parse(r.details),
       })),
+      lastId: page.length ? Number(page[page.length - 1].id) : undefined,
       hasMore: rows.length > limit,
     };
   }

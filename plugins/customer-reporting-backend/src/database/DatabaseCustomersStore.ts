@@ -84,6 +84,30 @@ export class DatabaseCustomersStore {
     });
   }
 
+  /** Stores only the hash; who set it and when are shown on the portal card. */
+  async setPortalPassword(
+    id: string,
+    hash: string,
+    actor: string,
+    at: number,
+  ): Promise<void> {
+    await this.db('customers').where({ id }).update({
+      portal_password_hash: hash,
+      portal_password_set_by: actor,
+      portal_password_set_at: at,
+    });
+  }
+
+  async setEnterprisePortal(
+    id: string,
+    enabled: boolean,
+    at: number,
+  ): Promise<void> {
+    await this.db('customers')
+      .where({ id })
+      .update({ enterprise_portal_enabled: enabled, updated_at: at });
+  }
+
   async getCustomerRow(id: string) {
     return this.db('customers').where({ id }).first();
   }

@@ -8,6 +8,36 @@ import { insertIgnoringDuplicates } from './insertIgnoringDuplicates';
 export class DatabasePortalStore {
   constructor(private readonly db: Knex) {}
 
+  /** Records an invitation; false when the email was invited before. */
+  async invite(
+    customerId: string,
+    email: string,
+    at: number,
+  ): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      const existing = await tx('portal_events')
+        .where({ customer_id: customerId, type: 'user-invited' })
+        .whereRaw('lower(email) = ?', [email.toLowerCase()])
+        .first('id');
+      if (existing) return false;
+      const event = {
+        customerId,
+        type: 'user-invited',
+        email: email.toLowerCase(),
+        at,
+      };
+      await tx('portal_events').insert({
+        id: contentHash(event),
+        customer_id: customerId,
+        type: 'user-invited',
+        at,
+        email: event.email,
+        version: null,
+      });
+      return true;
+    });
+  }
+
   async ingestEvents(events: PortalEventInput[]): Promise<IngestResult> {
     const rows = new Map<string, Record<string, unknown>>();
     for (const event of events) {

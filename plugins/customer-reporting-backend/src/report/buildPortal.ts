@@ -6,19 +6,25 @@ type PortalActivity = {
   lastDownload: { at: number; version: string | null } | null;
 };
 
-const iso = (ms: number | undefined) =>
-  ms === undefined ? null : new Date(ms).toISOString();
+/** What the portal section needs of the customer row. */
+export interface PortalCustomerRow {
+  enterprise_portal_enabled: unknown;
+  portal_slug: string;
+  portal_password_hash: string | null;
+  portal_password_set_at: number | string | null;
+  portal_password_set_by: string | null;
+}
+
+const iso = (ms: number | string | null | undefined) =>
+  ms === undefined || ms === null ? null : new Date(Number(ms)).toISOString();
 
 /**
  * The Enterprise Portal section when the customer has it enabled, else the
- * Download Portal section (a unique URL per customer).
+ * Download Portal section. Of the password only whether, when and by whom it
+ * was set is shown; the hash never leaves the store.
  */
 export function buildPortal(
-  customer: {
-    id: string;
-    enterprise_portal_enabled: unknown;
-    portal_password_hash?: string | null;
-  },
+  customer: PortalCustomerRow,
   activity: PortalActivity,
   installAttempts: number,
   downloadPortalBaseUrl: string,
@@ -27,10 +33,13 @@ export function buildPortal(
   if (!customer.enterprise_portal_enabled) {
     return {
       kind: 'download',
-      url: `${downloadPortalBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(
-        customer.id,
-      )}`,
+      // An unguessable slug, so the URL alone reveals nothing about the customer.
+      url: `${downloadPortalBaseUrl.replace(/\/+$/, '')}/${
+        customer.portal_slug
+      }`,
       passwordSet: Boolean(customer.portal_password_hash),
+      passwordSetAt: iso(customer.portal_password_set_at),
+      passwordSetBy: customer.portal_password_set_by,
       lastDownload: activity.lastDownload && {
         at: new Date(activity.lastDownload.at).toISOString(),
         version: activity.lastDownload.version,

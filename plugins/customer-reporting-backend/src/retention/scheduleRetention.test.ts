@@ -41,8 +41,10 @@ describe.each(databases.eachSupportedId())(
       await scheduleRetention({
         scheduler,
         instances: stores.instances,
+        auditTrail: stores.auditTrail,
         logger: mockServices.logger.mock(),
         retentionMs: 15 * DAY,
+        auditRetentionMs: 15 * DAY,
         clock: () => TEST_NOW,
       });
       const task = scheduler.scheduleTask.mock.calls[0][0];

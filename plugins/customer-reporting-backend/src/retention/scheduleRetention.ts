@@ -1,4 +1,5 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
 import { DatabaseInstancesStore } from '../database/DatabaseInstancesStore';
 
 /**
@@ -10,24 +11,32 @@ import { DatabaseInstancesStore } from '../database/DatabaseInstancesStore';
 export async function scheduleRetention(options: {
   scheduler: SchedulerService;
   instances: DatabaseInstancesStore;
+  auditTrail: DatabaseAuditStore;
+  auditRetentionMs: number;
   logger: LoggerService;
   retentionMs: number;
   clock: () => number;
 }) {
-  const { scheduler, instances, logger, retentionMs, clock } = options;
+  const {
+    scheduler,
+    instances,
+    auditTrail,
+    logger,
+    retentionMs,
+    auditRetentionMs,
+    clock,
+  } = options;
   await scheduler.scheduleTask({
     id: 'customer-reporting-check-in-retention',
     frequency: { hours: 24 },
     timeout: { minutes: 30 },
     initialDelay: { minutes: 5 },
     fn: async () => {
-      const deleted = await instances.deleteCheckInsBefore(
-        clock() - retentionMs,
-      );
+      const now = clock();
+      const checkIns = await instances.deleteCheckInsBefore(now - retentionMs);
+      const audit = await auditTrail.deleteBefore(now - auditRetentionMs);
       logger.info(
-        `Retention: deleted ${deleted} check-ins older than ${
-          retentionMs / 86_400_000
-        } days`,
+        `Retention: deleted ${checkIns} check-ins and ${audit} audit entries past their retention age`,
       );
     },
   });

@@ -5,6 +5,7 @@ import { Stores } from '../database/createStores';
 import { IngestService } from '../ingest/IngestService';
 import { PluginOptions } from '../options';
 import { CustomerAccess } from '../permissions/CustomerAccess';
+import { addActionRoutes } from './actionRoutes';
 import { addAuditRoutes } from './auditRoutes';
 import { addCustomerRoutes } from './customerRoutes';
 import { requestErrorHandler } from './errorHandler';
@@ -36,6 +37,7 @@ export async function createRouter(
   });
   addIngestRoutes(router, ctx);
   addCustomerRoutes(router, ctx);
+  addActionRoutes(router, ctx);
   addInstanceRoutes(router, ctx);
   // Before the attempt list so /install-attempts/summary is not shadowed.
   addAuditRoutes(router, ctx);
