@@ -1,5 +1,6 @@
 import { ErrorRequestHandler, Request, Response } from 'express';
 import { BatchValidationError } from '../ingest/validate';
+import { isDatabaseUnavailable } from './databaseUnavailable';
 
 /** Backstage's standard error body, so `ResponseError` in clients reads it. */
 function sendError(
@@ -51,6 +52,12 @@ export const requestErrorHandler: ErrorRequestHandler = (
     sendError(req, res, error.status ?? 400, {
       name: 'InputError',
       message: `Request body could not be read: ${error.message}`,
+    });
+  } else if (isDatabaseUnavailable(error)) {
+    res.setHeader('Retry-After', '5');
+    sendError(req, res, 503, {
+      name: 'ServiceUnavailableError',
+      message: 'The database is unavailable; nothing was stored, retry shortly',
     });
   } else {
     next(error);
