@@ -34,6 +34,16 @@ function checkIn(client: number, n: number) {
   };
 }
 
+const FRESH = BATCH_SIZE * 0.9;
+
+/** Batch b of a client: 90 new items, and 10 replays of items it sent before or now. */
+function clientBatch(client: number, b: number) {
+  const fresh = Array.from({ length: FRESH }, (_, i) => checkIn(client, b * FRESH + i));
+  const sent = (b + 1) * FRESH;
+  const again = Array.from({ length: BATCH_SIZE - FRESH }, (_, i) => checkIn(client, (i * 13 + b * 7) % sent));
+  return { items: [...fresh, ...again], replays: again.length };
+}
+
 async function backend(databaseId: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(databaseId);
   const { server } = await startTestBackend({
@@ -61,18 +71,10 @@ describe.each(databases.eachSupportedId())('concurrent ingest on %p', databaseId
     let replays = 0;
     await Promise.all(
       Array.from({ length: CLIENTS }, async (_, client) => {
-        let sent = 0;
         for (let b = 0; b < BATCHES; b++) {
-          const fresh = Array.from({ length: BATCH_SIZE * 0.9 }, (__, i) => checkIn(client, sent + i));
-          sent += fresh.length;
-          // 10 % of every batch replays items this client sent before (or in this batch).
-          const again = Array.from({ length: BATCH_SIZE * 0.1 }, (__, i) => checkIn(client, (i * 13 + b * 7) % sent));
-          replays += again.length;
-          const res = await request(server)
-            .post(`${base}/v1/check-ins`)
-            .set('Authorization', service)
-            .send({ checkIns: [...fresh, ...again] })
-            .expect(200);
+          const batch = clientBatch(client, b);
+          replays += batch.replays;
+          const res = await request(server).post(`${base}/v1/check-ins`).set('Authorization', service).send({ checkIns: batch.items }).expect(200);
           accepted += res.body.accepted;
           duplicates += res.body.duplicates;
         }
