@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the customer-reporting backend plugin. */
   customerReporting?: {
@@ -45,6 +47,15 @@ export interface Config {
        * @default https://download.example.com
        */
       baseUrl?: string;
+    };
+    catalog?: {
+      /**
+       * Owner (entity ref) of customer entities whose record names none.
+       * @default group:default/customer-success
+       */
+      defaultOwner?: string;
+      /** Full refresh schedule of the customer entity provider (default every 30 minutes). */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     helm?: {
       /**

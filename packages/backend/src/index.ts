@@ -3,7 +3,10 @@
  * plugin family. Run with `yarn dev` (or `npm start` from the repository root).
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { customerReportingDemoDataModule } from '@internal/plugin-customer-reporting-backend';
+import {
+  customerReportingCatalogModule,
+  customerReportingDemoDataModule,
+} from '@internal/plugin-customer-reporting-backend';
 import { permissionPolicyModule } from './modules/permissionPolicy';
 
 const backend = createBackend();
@@ -36,5 +39,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@internal/plugin-customer-reporting-backend'));
 // demo fleet on first start, when customerReporting.demo.enabled is true
 backend.add(customerReportingDemoDataModule);
+// customers as catalog entities (Resource, type customer)
+backend.add(customerReportingCatalogModule);
 
 backend.start();

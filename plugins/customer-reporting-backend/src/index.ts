@@ -6,3 +6,4 @@
  */
 export { customerReportingPlugin as default } from './plugin';
 export { customerReportingDemoDataModule } from './demo/demoDataModule';
+export { customerReportingCatalogModule } from './catalog/catalogModule';

@@ -12,6 +12,8 @@ import {
   CustomerReportingDataSource,
   customerReportingDataSourcesExtensionPoint,
 } from '@internal/plugin-customer-reporting-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { CUSTOMER_CHANGED_TOPIC } from './catalog/catalogModule';
 import { createStores } from './database/createStores';
 import { IngestService } from './ingest/IngestService';
 import { createRouter } from './service/router';
@@ -47,6 +49,7 @@ export const customerReportingPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        events: eventsServiceRef,
       },
       async init({
         config,
@@ -57,6 +60,7 @@ export const customerReportingPlugin = createBackendPlugin({
         scheduler,
         permissions,
         permissionsRegistry,
+        events,
       }) {
         const clock = () => Date.now();
         const stores = await createStores(database, clock);
@@ -78,6 +82,13 @@ export const customerReportingPlugin = createBackendPlugin({
           stores,
           clock,
           options.checkInRetentionMs,
+          async customerId => {
+            // The catalog module keeps the customer's entity up to date.
+            await events.publish({
+              topic: CUSTOMER_CHANGED_TOPIC,
+              eventPayload: { customerId },
+            });
+          },
         );
 
         httpRouter.use(

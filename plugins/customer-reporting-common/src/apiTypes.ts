@@ -26,6 +26,8 @@ export interface CustomerSummary {
   email: string | null;
   /** The CRM key, when set. */
   customId: string | null;
+  /** Entity ref of the owning group, when the record names one. */
+  owner: string | null;
   appSlug: string;
   channelSlug: string;
   channelName: string;

@@ -276,6 +276,7 @@ function toSummary(row: any): CustomerSummary {
     name: row.name,
     email: row.email ?? null,
     customId: row.custom_id ?? null,
+    owner: row.owner ?? null,
     appSlug: row.app_slug,
     channelSlug: row.channel_slug,
     channelName: row.channel_name ?? row.channel_slug,

@@ -29,6 +29,10 @@ export class IngestService implements CustomerReportingIngest {
     private readonly stores: Stores,
     private readonly clock: () => number = Date.now,
     private readonly checkInRetentionMs: number = 400 * 86_400_000,
+    /** Told about every created or changed customer (e.g. to update the catalog). */
+    private readonly onCustomerChanged: (
+      customerId: string,
+    ) => Promise<void> = async () => {},
   ) {}
 
   async putApp(slug: string, body: unknown) {
@@ -54,6 +58,7 @@ export class IngestService implements CustomerReportingIngest {
       ]);
     }
     await this.stores.customers.upsertCustomer(id, customer, this.clock());
+    await this.onCustomerChanged(id);
   }
 
   async ingestCheckIns(body: unknown): Promise<IngestResult> {

@@ -38,24 +38,44 @@ const FRESH = BATCH_SIZE * 0.9;
 
 /** Batch b of a client: 90 new items, and 10 replays of items it sent before or now. */
 function clientBatch(client: number, b: number) {
-  const fresh = Array.from({ length: FRESH }, (_, i) => checkIn(client, b * FRESH + i));
+  const fresh = Array.from({ length: FRESH }, (_, i) =>
+    checkIn(client, b * FRESH + i),
+  );
   const sent = (b + 1) * FRESH;
-  const again = Array.from({ length: BATCH_SIZE - FRESH }, (_, i) => checkIn(client, (i * 13 + b * 7) % sent));
+  const again = Array.from({ length: BATCH_SIZE - FRESH }, (_, i) =>
+    checkIn(client, (i * 13 + b * 7) % sent),
+  );
   return { items: [...fresh, ...again], replays: again.length };
 }
 
 async function backend(databaseId: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(databaseId);
   const { server } = await startTestBackend({
-    features: [customerReportingPlugin, mockServices.database.factory({ knex })],
+    features: [
+      customerReportingPlugin,
+      mockServices.database.factory({ knex }),
+    ],
   });
-  await request(server).put(`${base}/v1/apps/test-app`).set('Authorization', service).send(TEST_APP).expect(200);
-  await request(server).put(`${base}/v1/customers/c1`).set('Authorization', service).send(testCustomer()).expect(200);
+  await request(server)
+    .put(`${base}/v1/apps/test-app`)
+    .set('Authorization', service)
+    .send(TEST_APP)
+    .expect(200);
+  await request(server)
+    .put(`${base}/v1/customers/c1`)
+    .set('Authorization', service)
+    .send(testCustomer())
+    .expect(200);
   return { server, knex };
 }
 
 async function derivedState(knex: Knex) {
-  const strip = (rows: any[]) => rows.map(({ updated_at: _u, received_at: _r, ...rest }) => JSON.stringify(rest)).sort();
+  const strip = (rows: any[]) =>
+    rows
+      .map(({ updated_at: _u, received_at: _r, ...rest }) =>
+        JSON.stringify(rest),
+      )
+      .sort();
   return {
     instances: strip(await knex('instances').select()),
     events: strip(await knex('instance_events').select()),
@@ -63,38 +83,56 @@ async function derivedState(knex: Knex) {
   };
 }
 
-describe.each(databases.eachSupportedId())('concurrent ingest on %p', databaseId => {
-  it('stores exactly the unique items sent by 16 concurrent clients with 10 % replays, as in-order delivery would', async () => {
-    const { server, knex } = await backend(databaseId);
-    let accepted = 0;
-    let duplicates = 0;
-    let replays = 0;
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, client) => {
-        for (let b = 0; b < BATCHES; b++) {
-          const batch = clientBatch(client, b);
-          replays += batch.replays;
-          const res = await request(server).post(`${base}/v1/check-ins`).set('Authorization', service).send({ checkIns: batch.items }).expect(200);
-          accepted += res.body.accepted;
-          duplicates += res.body.duplicates;
-        }
-      }),
-    );
-    const unique = CLIENTS * BATCHES * BATCH_SIZE * 0.9;
-    expect({ accepted, duplicates }).toEqual({ accepted: unique, duplicates: replays });
-    const [{ count }] = await knex('check_ins').count({ count: '*' });
-    expect(Number(count)).toBe(unique);
+describe.each(databases.eachSupportedId())(
+  'concurrent ingest on %p',
+  databaseId => {
+    it('stores exactly the unique items sent by 16 concurrent clients with 10 % replays, as in-order delivery would', async () => {
+      const { server, knex } = await backend(databaseId);
+      let accepted = 0;
+      let duplicates = 0;
+      let replays = 0;
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async (_, client) => {
+          for (let b = 0; b < BATCHES; b++) {
+            const batch = clientBatch(client, b);
+            replays += batch.replays;
+            const res = await request(server)
+              .post(`${base}/v1/check-ins`)
+              .set('Authorization', service)
+              .send({ checkIns: batch.items })
+              .expect(200);
+            accepted += res.body.accepted;
+            duplicates += res.body.duplicates;
+          }
+        }),
+      );
+      const unique = CLIENTS * BATCHES * BATCH_SIZE * 0.9;
+      expect({ accepted, duplicates }).toEqual({
+        accepted: unique,
+        duplicates: replays,
+      });
+      const [{ count }] = await knex('check_ins').count({ count: '*' });
+      expect(Number(count)).toBe(unique);
 
-    // The same unique items, sent once and in time order, derive the same state.
-    const ordered = await backend(databaseId);
-    const all = Array.from({ length: CLIENTS }, (_, client) =>
-      Array.from({ length: BATCHES * BATCH_SIZE * 0.9 }, (__, n) => checkIn(client, n)),
-    )
-      .flat()
-      .sort((a, b) => a.at.localeCompare(b.at));
-    for (let i = 0; i < all.length; i += 1000) {
-      await request(ordered.server).post(`${base}/v1/check-ins`).set('Authorization', service).send({ checkIns: all.slice(i, i + 1000) }).expect(200);
-    }
-    expect(await derivedState(knex)).toEqual(await derivedState(ordered.knex));
-  });
-});
+      // The same unique items, sent once and in time order, derive the same state.
+      const ordered = await backend(databaseId);
+      const all = Array.from({ length: CLIENTS }, (_, client) =>
+        Array.from({ length: BATCHES * BATCH_SIZE * 0.9 }, (__, n) =>
+          checkIn(client, n),
+        ),
+      )
+        .flat()
+        .sort((a, b) => a.at.localeCompare(b.at));
+      for (let i = 0; i < all.length; i += 1000) {
+        await request(ordered.server)
+          .post(`${base}/v1/check-ins`)
+          .set('Authorization', service)
+          .send({ checkIns: all.slice(i, i + 1000) })
+          .expect(200);
+      }
+      expect(await derivedState(knex)).toEqual(
+        await derivedState(ordered.knex),
+      );
+    });
+  },
+);

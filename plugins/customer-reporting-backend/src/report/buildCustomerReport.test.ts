@@ -308,13 +308,15 @@ describe.each(databases.eachSupportedId())(
         options('2024-07-02T00:00:00Z'),
       );
       expect(download.portal).toEqual({
-      kind: 'download',
-      url: expect.stringMatching(/^https:\/\/download\.example\.com\/[0-9a-f]{32}$/),
-      passwordSet: false,
-      passwordSetAt: null,
-      passwordSetBy: null,
-      lastDownload: { at: '2024-07-01T10:00:00.000Z', version: '1.1.0' },
-    });
+        kind: 'download',
+        url: expect.stringMatching(
+          /^https:\/\/download\.example\.com\/[0-9a-f]{32}$/,
+        ),
+        passwordSet: false,
+        passwordSetAt: null,
+        passwordSetBy: null,
+        lastDownload: { at: '2024-07-01T10:00:00.000Z', version: '1.1.0' },
+      });
 
       await ingest.putCustomer(
         'c1',

@@ -19,8 +19,15 @@ const base = '/api/customer-reporting';
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const config = {
   customerReporting: {
-    license: { signingKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() },
-    helm: { registryHost: 'registry.acme.test', chartNames: { 'test-app': 'test-chart' } },
+    license: {
+      signingKey: privateKey
+        .export({ format: 'pem', type: 'pkcs8' })
+        .toString(),
+    },
+    helm: {
+      registryHost: 'registry.acme.test',
+      chartNames: { 'test-app': 'test-chart' },
+    },
     downloadPortal: { baseUrl: 'https://get.acme.test/' },
   },
 };
@@ -34,121 +41,287 @@ async function start(databaseId: TestDatabaseId, extraFeatures: any[] = []) {
     features: [
       customerReportingPlugin,
       mockServices.database.factory({ knex }),
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       mockServices.rootConfig.factory({ data: config }),
       logger.factory,
       ...extraFeatures,
     ],
   });
-  await request(server).put(`${base}/v1/apps/test-app`).set('Authorization', service).send(TEST_APP).expect(200);
-  await request(server).put(`${base}/v1/customers/c1`).set('Authorization', service).send(testCustomer({ features: { gitops: false, airgap: false, identity: false, snapshots: false, helmInstall: true } })).expect(200);
-  await request(server).put(`${base}/v1/customers/c2`).set('Authorization', service).send(testCustomer({ name: 'Trial Co', licenseType: 'trial', licenseId: 'lic-t', channelSlug: 'beta' })).expect(200);
+  await request(server)
+    .put(`${base}/v1/apps/test-app`)
+    .set('Authorization', service)
+    .send(TEST_APP)
+    .expect(200);
+  await request(server)
+    .put(`${base}/v1/customers/c1`)
+    .set('Authorization', service)
+    .send(
+      testCustomer({
+        features: {
+          gitops: false,
+          airgap: false,
+          identity: false,
+          snapshots: false,
+          helmInstall: true,
+        },
+      }),
+    )
+    .expect(200);
+  await request(server)
+    .put(`${base}/v1/customers/c2`)
+    .set('Authorization', service)
+    .send(
+      testCustomer({
+        name: 'Trial Co',
+        licenseType: 'trial',
+        licenseId: 'lic-t',
+        channelSlug: 'beta',
+      }),
+    )
+    .expect(200);
   return { server, knex, logger };
 }
 
-describe.each(databases.eachSupportedId())('customer actions on %p', databaseId => {
-  it('gives Helm instructions, or says why not', async () => {
-    const { server } = await start(databaseId);
-    const res = await request(server).get(`${base}/v1/customers/c1/helm-instructions`).set('Authorization', user).expect(200);
-    expect(res.body.registryLogin).toBe('helm registry login registry.acme.test --username admin@acme.example.com --password lic-acme');
-    expect(res.body.install).toBe('helm install test-app oci://registry.acme.test/test-app/test-chart --version 1.1.0');
-    const refused = await request(server).get(`${base}/v1/customers/c2/helm-instructions`).set('Authorization', user).expect(409);
-    expect(refused.body.error.message).toBe('Helm install is not enabled for Trial Co: enable it on the license first');
-  });
-
-  it('downloads a signed license that verifies with the public key, and audits it', async () => {
-    const { server } = await start(databaseId);
-    const res = await request(server).get(`${base}/v1/customers/c1/license`).set('Authorization', user).expect(200);
-    expect(res.headers['content-disposition']).toBe('attachment; filename="acme-corp-license.yaml"');
-    expect(verifyLicenseYaml(res.text, publicKey.export({ format: 'pem', type: 'spki' }).toString())).toBe(true);
-    expect(res.text).toContain('licenseId: lic-acme');
-    const audit = await request(server).get(`${base}/v1/customers/c1/audit`).set('Authorization', user).expect(200);
-    expect(audit.body.items).toMatchObject([{ actor: 'user:default/alice', action: 'license-download' }]);
-  });
-
-  it('generates a password shown once, sets one of at least 12 characters, and keeps only a hash', async () => {
-    const { server, knex, logger } = await start(databaseId);
-    const generated = await request(server).post(`${base}/v1/customers/c1/download-portal/password`).set('Authorization', user).send({}).expect(200);
-    const password: string = generated.body.password;
-    expect(password).toHaveLength(24);
-    await request(server).post(`${base}/v1/customers/c1/download-portal/password`).set('Authorization', user).send({ password: 'short' }).expect(400);
-    const chosen = 'correct horse battery staple';
-    const set = await request(server).post(`${base}/v1/customers/c1/download-portal/password`).set('Authorization', user).send({ password: chosen }).expect(204);
-    expect(set.text).toBe('');
-
-    const report = await request(server).get(`${base}/v1/customers/c1/report`).set('Authorization', user).expect(200);
-    expect(report.body.portal).toMatchObject({ kind: 'download', passwordSet: true, passwordSetBy: 'user:default/alice' });
-    expect(report.body.portal.url).toMatch(/^https:\/\/get\.acme\.test\/[0-9a-f]{32}$/);
-    const audit = await request(server).get(`${base}/v1/customers/c1/audit`).set('Authorization', user).expect(200);
-
-    // Neither password appears in any response, log line or column but the hash.
-    for (const secret of [password, chosen]) {
-      for (const text of [report.text, audit.text, JSON.stringify(logger.info.mock.calls), JSON.stringify(logger.error.mock.calls), JSON.stringify(logger.warn.mock.calls), JSON.stringify(logger.debug.mock.calls)]) {
-        expect(text).not.toContain(secret);
-      }
-      for (const table of ['customers', 'audit_events', 'portal_events']) {
-        expect(JSON.stringify(await knex(table).select())).not.toContain(secret);
-      }
-    }
-    const { portal_password_hash: hash } = await knex('customers').where({ id: 'c1' }).first();
-    expect(hash).toMatch(/^scrypt\$/);
-  });
-
-  it('invites portal users once each and enables the enterprise portal', async () => {
-    const { server } = await start(databaseId);
-    await request(server).put(`${base}/v1/customers/c2/enterprise-portal`).set('Authorization', user).send({ enabled: true }).expect(200);
-    await request(server).post(`${base}/v1/customers/c2/enterprise-portal/invitations`).set('Authorization', user).send({ email: 'Dev@Trial.example.com' }).expect(201);
-    const again = await request(server).post(`${base}/v1/customers/c2/enterprise-portal/invitations`).set('Authorization', user).send({ email: 'dev@trial.example.com' }).expect(409);
-    expect(again.body.error.message).toBe('dev@trial.example.com has already been invited');
-    await request(server).post(`${base}/v1/customers/c2/enterprise-portal/invitations`).set('Authorization', user).send({ email: 'not an email' }).expect(400);
-    const report = await request(server).get(`${base}/v1/customers/c2/report`).set('Authorization', user).expect(200);
-    expect(report.body.portal).toMatchObject({ kind: 'enterprise', users: [{ email: 'dev@trial.example.com', status: 'invited' }] });
-    const audit = await request(server).get(`${base}/v1/customers/c2/audit?limit=1`).set('Authorization', user).expect(200);
-    expect(audit.body.items).toMatchObject([{ action: 'portal-user-invited', details: { email: 'dev@trial.example.com' } }]);
-    const older = await request(server).get(`${base}/v1/customers/c2/audit?limit=5&cursor=${audit.body.nextCursor}`).set('Authorization', user).expect(200);
-    expect(older.body).toMatchObject({ items: [{ action: 'enterprise-portal-enabled' }], nextCursor: null });
-  });
-
-  it('refuses every customer route and empties every list when the policy denies', async () => {
-    const { server } = await start(databaseId, [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]);
-    await request(server).post(`${base}/v1/check-ins`).set('Authorization', service).send({ checkIns: [{ instanceId: 'i1', customerId: 'c1', appStatus: 'ready' }] }).expect(200);
-    const forbidden: [string, string, object?][] = [
-      ['get', '/v1/customers/c1/report'],
-      ['get', '/v1/customers/c1/helm-instructions'],
-      ['get', '/v1/customers/c1/license'],
-      ['get', '/v1/customers/c1/audit'],
-      ['post', '/v1/customers/c1/download-portal/password', {}],
-      ['put', '/v1/customers/c1/enterprise-portal', { enabled: true }],
-      ['post', '/v1/customers/c1/enterprise-portal/invitations', { email: 'a@b.co' }],
-      ['get', '/v1/instances/i1'],
-      ['get', '/v1/instances/i1/uptime'],
-      ['get', '/v1/instances/i1/events'],
-      ['get', '/v1/exports/customers.csv'],
-      ['get', '/v1/exports/customers-instances.csv'],
-      ['get', '/v1/exports/install-attempts.csv'],
-    ];
-    for (const [method, path, body] of forbidden) {
-      const res = await (request(server) as any)[method](`${base}${path}`).set('Authorization', user).send(body);
-      expect([path, res.status]).toEqual([path, 403]);
-    }
-    const list = await request(server).get(`${base}/v1/customers`).set('Authorization', user).expect(200);
-    expect(list.body).toMatchObject({ items: [], totalCount: 0 });
-    const attempts = await request(server).get(`${base}/v1/install-attempts`).set('Authorization', user).expect(200);
-    expect(attempts.body.totalCount).toBe(0);
-  });
-
-  it('filters lists in SQL by a conditional decision', async () => {
-    const permissions = mockServices.permissions.mock({
-      authorizeConditional: async requests =>
-        requests.map(() => ({
-          result: AuthorizeResult.CONDITIONAL,
-          pluginId: 'customer-reporting',
-          resourceType: 'customer-reporting-customer',
-          conditions: { rule: 'HAS_LICENSE_TYPE', resourceType: 'customer-reporting-customer', params: { licenseTypes: ['trial'] } },
-        })),
+describe.each(databases.eachSupportedId())(
+  'customer actions on %p',
+  databaseId => {
+    it('gives Helm instructions, or says why not', async () => {
+      const { server } = await start(databaseId);
+      const res = await request(server)
+        .get(`${base}/v1/customers/c1/helm-instructions`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(res.body.registryLogin).toBe(
+        'helm registry login registry.acme.test --username admin@acme.example.com --password lic-acme',
+      );
+      expect(res.body.install).toBe(
+        'helm install test-app oci://registry.acme.test/test-app/test-chart --version 1.1.0',
+      );
+      const refused = await request(server)
+        .get(`${base}/v1/customers/c2/helm-instructions`)
+        .set('Authorization', user)
+        .expect(409);
+      expect(refused.body.error.message).toBe(
+        'Helm install is not enabled for Trial Co: enable it on the license first',
+      );
     });
-    const { server } = await start(databaseId, [permissions.factory]);
-    const list = await request(server).get(`${base}/v1/customers`).set('Authorization', user).expect(200);
-    expect(list.body.items.map((c: { id: string }) => c.id)).toEqual(['c2']);
-  });
-});
+
+    it('downloads a signed license that verifies with the public key, and audits it', async () => {
+      const { server } = await start(databaseId);
+      const res = await request(server)
+        .get(`${base}/v1/customers/c1/license`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(res.headers['content-disposition']).toBe(
+        'attachment; filename="acme-corp-license.yaml"',
+      );
+      expect(
+        verifyLicenseYaml(
+          res.text,
+          publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+        ),
+      ).toBe(true);
+      expect(res.text).toContain('licenseId: lic-acme');
+      const audit = await request(server)
+        .get(`${base}/v1/customers/c1/audit`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(audit.body.items).toMatchObject([
+        { actor: 'user:default/alice', action: 'license-download' },
+      ]);
+    });
+
+    it('generates a password shown once, sets one of at least 12 characters, and keeps only a hash', async () => {
+      const { server, knex, logger } = await start(databaseId);
+      const generated = await request(server)
+        .post(`${base}/v1/customers/c1/download-portal/password`)
+        .set('Authorization', user)
+        .send({})
+        .expect(200);
+      const password: string = generated.body.password;
+      expect(password).toHaveLength(24);
+      await request(server)
+        .post(`${base}/v1/customers/c1/download-portal/password`)
+        .set('Authorization', user)
+        .send({ password: 'short' })
+        .expect(400);
+      const chosen = 'correct horse battery staple';
+      const set = await request(server)
+        .post(`${base}/v1/customers/c1/download-portal/password`)
+        .set('Authorization', user)
+        .send({ password: chosen })
+        .expect(204);
+      expect(set.text).toBe('');
+
+      const report = await request(server)
+        .get(`${base}/v1/customers/c1/report`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(report.body.portal).toMatchObject({
+        kind: 'download',
+        passwordSet: true,
+        passwordSetBy: 'user:default/alice',
+      });
+      expect(report.body.portal.url).toMatch(
+        /^https:\/\/get\.acme\.test\/[0-9a-f]{32}$/,
+      );
+      const audit = await request(server)
+        .get(`${base}/v1/customers/c1/audit`)
+        .set('Authorization', user)
+        .expect(200);
+
+      // Neither password appears in any response, log line or column but the hash.
+      for (const secret of [password, chosen]) {
+        for (const text of [
+          report.text,
+          audit.text,
+          JSON.stringify(logger.info.mock.calls),
+          JSON.stringify(logger.error.mock.calls),
+          JSON.stringify(logger.warn.mock.calls),
+          JSON.stringify(logger.debug.mock.calls),
+        ]) {
+          expect(text).not.toContain(secret);
+        }
+        for (const table of ['customers', 'audit_events', 'portal_events']) {
+          expect(JSON.stringify(await knex(table).select())).not.toContain(
+            secret,
+          );
+        }
+      }
+      const { portal_password_hash: hash } = await knex('customers')
+        .where({ id: 'c1' })
+        .first();
+      expect(hash).toMatch(/^scrypt\$/);
+    });
+
+    it('invites portal users once each and enables the enterprise portal', async () => {
+      const { server } = await start(databaseId);
+      await request(server)
+        .put(`${base}/v1/customers/c2/enterprise-portal`)
+        .set('Authorization', user)
+        .send({ enabled: true })
+        .expect(200);
+      await request(server)
+        .post(`${base}/v1/customers/c2/enterprise-portal/invitations`)
+        .set('Authorization', user)
+        .send({ email: 'Dev@Trial.example.com' })
+        .expect(201);
+      const again = await request(server)
+        .post(`${base}/v1/customers/c2/enterprise-portal/invitations`)
+        .set('Authorization', user)
+        .send({ email: 'dev@trial.example.com' })
+        .expect(409);
+      expect(again.body.error.message).toBe(
+        'dev@trial.example.com has already been invited',
+      );
+      await request(server)
+        .post(`${base}/v1/customers/c2/enterprise-portal/invitations`)
+        .set('Authorization', user)
+        .send({ email: 'not an email' })
+        .expect(400);
+      const report = await request(server)
+        .get(`${base}/v1/customers/c2/report`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(report.body.portal).toMatchObject({
+        kind: 'enterprise',
+        users: [{ email: 'dev@trial.example.com', status: 'invited' }],
+      });
+      const audit = await request(server)
+        .get(`${base}/v1/customers/c2/audit?limit=1`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(audit.body.items).toMatchObject([
+        {
+          action: 'portal-user-invited',
+          details: { email: 'dev@trial.example.com' },
+        },
+      ]);
+      const older = await request(server)
+        .get(
+          `${base}/v1/customers/c2/audit?limit=5&cursor=${audit.body.nextCursor}`,
+        )
+        .set('Authorization', user)
+        .expect(200);
+      expect(older.body).toMatchObject({
+        items: [{ action: 'enterprise-portal-enabled' }],
+        nextCursor: null,
+      });
+    });
+
+    it('refuses every customer route and empties every list when the policy denies', async () => {
+      const { server } = await start(databaseId, [
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ]);
+      await request(server)
+        .post(`${base}/v1/check-ins`)
+        .set('Authorization', service)
+        .send({
+          checkIns: [
+            { instanceId: 'i1', customerId: 'c1', appStatus: 'ready' },
+          ],
+        })
+        .expect(200);
+      const forbidden: [string, string, object?][] = [
+        ['get', '/v1/customers/c1/report'],
+        ['get', '/v1/customers/c1/helm-instructions'],
+        ['get', '/v1/customers/c1/license'],
+        ['get', '/v1/customers/c1/audit'],
+        ['post', '/v1/customers/c1/download-portal/password', {}],
+        ['put', '/v1/customers/c1/enterprise-portal', { enabled: true }],
+        [
+          'post',
+          '/v1/customers/c1/enterprise-portal/invitations',
+          { email: 'a@b.co' },
+        ],
+        ['get', '/v1/instances/i1'],
+        ['get', '/v1/instances/i1/uptime'],
+        ['get', '/v1/instances/i1/events'],
+        ['get', '/v1/exports/customers.csv'],
+        ['get', '/v1/exports/customers-instances.csv'],
+        ['get', '/v1/exports/install-attempts.csv'],
+      ];
+      for (const [method, path, body] of forbidden) {
+        const res = await (request(server) as any)
+          [method](`${base}${path}`)
+          .set('Authorization', user)
+          .send(body);
+        expect([path, res.status]).toEqual([path, 403]);
+      }
+      const list = await request(server)
+        .get(`${base}/v1/customers`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(list.body).toMatchObject({ items: [], totalCount: 0 });
+      const attempts = await request(server)
+        .get(`${base}/v1/install-attempts`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(attempts.body.totalCount).toBe(0);
+    });
+
+    it('filters lists in SQL by a conditional decision', async () => {
+      const permissions = mockServices.permissions.mock({
+        authorizeConditional: async requests =>
+          requests.map(() => ({
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'customer-reporting',
+            resourceType: 'customer-reporting-customer',
+            conditions: {
+              rule: 'HAS_LICENSE_TYPE',
+              resourceType: 'customer-reporting-customer',
+              params: { licenseTypes: ['trial'] },
+            },
+          })),
+      });
+      const { server } = await start(databaseId, [permissions.factory]);
+      const list = await request(server)
+        .get(`${base}/v1/customers`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(list.body.items.map((c: { id: string }) => c.id)).toEqual(['c2']);
+    });
+  },
+);

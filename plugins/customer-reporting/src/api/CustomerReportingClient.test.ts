@@ -18,6 +18,7 @@ const page: CustomerListResponse = {
       name: 'Acme',
       email: 'ops@acme.test',
       customId: null,
+      owner: null,
       appSlug: 'app-a',
       channelSlug: 'stable',
       channelName: 'Stable',

@@ -7,6 +7,7 @@ import {
   CustomerSummary,
 } from '@internal/plugin-customer-reporting-common';
 import { CustomerReportingApi, customerReportingApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { CustomersPage } from './CustomersPage';
 
 function customer(overrides: Partial<CustomerSummary>): CustomerSummary {
@@ -15,6 +16,7 @@ function customer(overrides: Partial<CustomerSummary>): CustomerSummary {
     name: 'Acme',
     email: null,
     customId: null,
+    owner: null,
     appSlug: 'app-a',
     channelSlug: 'stable',
     channelName: 'Stable',
@@ -44,12 +46,18 @@ async function renderPage(
   listCustomers: CustomerReportingApi['listCustomers'],
   url = '/customer-reporting',
 ) {
-  const api: CustomerReportingApi = { listCustomers: jest.fn(listCustomers) };
+  const api: Partial<CustomerReportingApi> = {
+    listCustomers: jest.fn(listCustomers),
+  };
   await renderInTestApp(
     <TestApiProvider apis={[[customerReportingApiRef, api]]}>
       <CustomersPage />
     </TestApiProvider>,
-    { routeEntries: [url] },
+    {
+      routeEntries: [url],
+      // Customer names link to their report, a sub-route of the root.
+      mountedRoutes: { '/customer-reporting': rootRouteRef },
+    },
   );
   return api.listCustomers as jest.Mock;
 }
@@ -80,6 +88,11 @@ describe('CustomersPage', () => {
     );
 
     expect(await screen.findByText('Acme')).toBeInTheDocument();
+    // Each name links to the customer's report.
+    expect(screen.getByRole('link', { name: 'Globex' })).toHaveAttribute(
+      'href',
+      '/customer-reporting/customers/c2',
+    );
     expect(screen.getByText('ops@acme.test')).toBeInTheDocument();
     expect(screen.getByText('Globex')).toBeInTheDocument();
     expect(screen.getByText('app-b')).toBeInTheDocument();

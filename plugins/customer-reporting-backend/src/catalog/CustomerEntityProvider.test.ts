@@ -1,0 +1,110 @@
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import { Entity } from '@backstage/catalog-model';
+import { mockServices, registerMswTestHooks } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
+import { CustomerEntityProvider } from './CustomerEntityProvider';
+import { customerEntityName } from './customerEntity';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const customer = (id: string, overrides: Partial<CustomerSummary> = {}): CustomerSummary => ({
+  id,
+  name: `Customer ${id}`,
+  email: null,
+  customId: null,
+  owner: null,
+  appSlug: 'nimbus',
+  channelSlug: 'stable',
+  channelName: 'Stable',
+  licenseType: 'paid',
+  licenseTypeLabel: 'Paid',
+  createdAt: '2024-06-01T00:00:00.000Z',
+  expiresAt: null,
+  archived: false,
+  active: true,
+  status: 'ready',
+  activeInstances: 1,
+  lastActiveAt: null,
+  timeToInstallSeconds: null,
+  ...overrides,
+});
+
+const implementing: Entity[] = [
+  { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'nimbus-api', annotations: { 'customer-reporting/app': 'nimbus' } }, spec: { type: 'service', owner: 'team-a', lifecycle: 'production' } },
+  { apiVersion: 'backstage.io/v1alpha1', kind: 'System', metadata: { name: 'nimbus', annotations: { 'customer-reporting/app': 'nimbus' } }, spec: { owner: 'team-a' } },
+  { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'unrelated' }, spec: { type: 'service', owner: 'team-b', lifecycle: 'production' } },
+];
+
+function provider() {
+  return new CustomerEntityProvider({
+    discovery: mockServices.discovery(),
+    auth: mockServices.auth(),
+    catalog: catalogServiceMock({ entities: implementing }),
+    logger: mockServices.logger.mock(),
+    defaultOwner: 'group:default/customer-success',
+    appBaseUrl: 'http://portal.test',
+  });
+}
+
+describe('CustomerEntityProvider', () => {
+  it('publishes every customer, page by page, as a customer Resource owned and linked as configured', async () => {
+    const requests: string[] = [];
+    server.use(
+      http.get('http://localhost:0/api/customer-reporting/v1/customers', ({ request }) => {
+        const url = new URL(request.url);
+        requests.push(url.search);
+        return url.searchParams.get('cursor')
+          ? HttpResponse.json({ items: [customer('c2', { owner: 'group:default/sales-emea', licenseType: 'trial', licenseTypeLabel: 'Trial', archived: true, appSlug: 'other' })], totalCount: 2, nextCursor: null })
+          : HttpResponse.json({ items: [customer('c1')], totalCount: 2, nextCursor: 'page2' });
+      }),
+    );
+    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+    const p = provider();
+    await p.connect(connection);
+    expect(await p.refreshAll()).toBe(2);
+    expect(requests).toEqual(['?limit=500', '?limit=500&cursor=page2']);
+
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    expect(mutation.type).toBe('full');
+    const [first, second] = mutation.entities.map((e: { entity: Entity }) => e.entity);
+    expect(first).toMatchObject({
+      kind: 'Resource',
+      metadata: {
+        name: 'customer-c1',
+        title: 'Customer c1',
+        annotations: { 'customer-reporting/customer-id': 'c1', 'customer-reporting/app': 'nimbus' },
+        tags: ['license-paid'],
+        links: [{ url: 'http://portal.test/customer-reporting/customers/c1' }],
+      },
+      spec: { type: 'customer', owner: 'group:default/customer-success', dependsOn: ['component:default/nimbus-api', 'system:default/nimbus'] },
+    });
+    expect(second).toMatchObject({
+      metadata: { tags: ['license-trial', 'archived'] },
+      spec: { owner: 'group:default/sales-emea', dependsOn: [] },
+    });
+  });
+
+  it('applies a delta for one changed customer', async () => {
+    server.use(
+      http.get('http://localhost:0/api/customer-reporting/v1/customers', () =>
+        HttpResponse.json({ items: [customer('c10'), customer('c1')], totalCount: 2, nextCursor: null }),
+      ),
+    );
+    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+    const p = provider();
+    await p.connect(connection);
+    await p.refreshCustomer('c1');
+    expect(connection.applyMutation).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'delta', removed: [], added: [expect.objectContaining({ entity: expect.objectContaining({ metadata: expect.objectContaining({ name: 'customer-c1' }) }) })] }),
+    );
+  });
+
+  it('makes stable catalog names from any customer id', () => {
+    expect(customerEntityName('cust_ABC:123@x')).toBe('customer-cust_abc-123-x');
+    expect(customerEntityName('x'.repeat(100))).toHaveLength(63);
+    expect(customerEntityName('--a--')).toBe('customer-a');
+  });
+});

@@ -1,0 +1,86 @@
+import {
+  coreServices,
+  createBackendModule,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { CustomerEntityProvider } from './CustomerEntityProvider';
+
+/** Topic on which the customer-reporting backend announces changed customers. */
+export const CUSTOMER_CHANGED_TOPIC = 'customer-reporting.customer-changed';
+
+/**
+ * Catalog module that publishes customers as `Resource` entities of type
+ * `customer`: a full refresh on a schedule (default every 30 minutes) and a
+ * delta update whenever a customer is created or changed.
+ */
+export const customerReportingCatalogModule = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'customer-reporting-customers',
+  register(env) {
+    env.registerInit({
+      deps: {
+        catalogProcessing: catalogProcessingExtensionPoint,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
+        logger: coreServices.logger,
+        events: eventsServiceRef,
+      },
+      async init({
+        catalogProcessing,
+        catalog,
+        config,
+        discovery,
+        auth,
+        scheduler,
+        logger,
+        events,
+      }) {
+        const catalogConfig = config.getOptionalConfig(
+          'customerReporting.catalog',
+        );
+        const provider = new CustomerEntityProvider({
+          discovery,
+          auth,
+          catalog,
+          logger,
+          defaultOwner:
+            catalogConfig?.getOptionalString('defaultOwner') ??
+            'group:default/customer-success',
+          appBaseUrl: config.getString('app.baseUrl'),
+        });
+        catalogProcessing.addEntityProvider(provider);
+        await scheduler.scheduleTask({
+          id: 'customer-reporting-catalog-refresh',
+          ...(catalogConfig?.has('schedule')
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                catalogConfig.getConfig('schedule'),
+              )
+            : {
+                frequency: { minutes: 30 },
+                timeout: { minutes: 10 },
+                initialDelay: { seconds: 15 },
+              }),
+          fn: async () => {
+            await provider.refreshAll();
+          },
+        });
+        await events.subscribe({
+          id: 'customer-reporting-catalog',
+          topics: [CUSTOMER_CHANGED_TOPIC],
+          onEvent: async ({ eventPayload }) => {
+            const { customerId } = eventPayload as { customerId?: string };
+            if (customerId) await provider.refreshCustomer(customerId);
+          },
+        });
+      },
+    });
+  },
+});

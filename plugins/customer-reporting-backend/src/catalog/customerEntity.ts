@@ -1,0 +1,73 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
+
+/** Annotation naming the customer a catalog entity stands for. */
+export const CUSTOMER_ID_ANNOTATION = 'customer-reporting/customer-id';
+/** Annotation by which components and systems declare the app they implement. */
+export const APP_ANNOTATION = 'customer-reporting/app';
+export const PROVIDER_NAME = 'customer-reporting-customers';
+
+/** A name the catalog accepts: [a-z0-9-_.], at most 63 characters, stable per customer id. */
+export function customerEntityName(customerId: string): string {
+  const cleaned = customerId
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  return `customer-${cleaned}`.slice(0, 63).replace(/[^a-z0-9]+$/, '');
+}
+
+/**
+ * A customer as a catalog `Resource` of type `customer`: owned by the
+ * customer's owner (or the configured default group) and depending on the
+ * components and systems that implement its app, so service owners see it
+ * among their dependents.
+ */
+export function customerToEntity(
+  customer: CustomerSummary,
+  options: {
+    defaultOwner: string;
+    implementedBy: string[];
+    reportUrl: string;
+    locationKey: string;
+  },
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: customerEntityName(customer.id),
+      namespace: 'default',
+      title: customer.name,
+      description: `${customer.licenseTypeLabel} customer of ${customer.appSlug} (${customer.channelName})`,
+      annotations: {
+        [CUSTOMER_ID_ANNOTATION]: customer.id,
+        [APP_ANNOTATION]: customer.appSlug,
+        'backstage.io/managed-by-location': options.locationKey,
+        'backstage.io/managed-by-origin-location': options.locationKey,
+      },
+      tags: [
+        `license-${customer.licenseType}`,
+        ...(customer.archived ? ['archived'] : []),
+      ],
+      links: [
+        { url: options.reportUrl, title: 'Customer report', icon: 'dashboard' },
+      ],
+    },
+    spec: {
+      type: 'customer',
+      owner: customer.owner ?? options.defaultOwner,
+      dependsOn: [...options.implementedBy].sort(),
+    },
+  };
+}
+
+/** Entity refs of the components and systems that implement each app. */
+export function implementorsByApp(entities: Entity[]): Map<string, string[]> {
+  const byApp = new Map<string, string[]>();
+  for (const entity of entities) {
+    const app = entity.metadata.annotations?.[APP_ANNOTATION];
+    if (!app) continue;
+    byApp.set(app, [...(byApp.get(app) ?? []), stringifyEntityRef(entity)]);
+  }
+  return byApp;
+}
