@@ -7,9 +7,14 @@
  * not clash with `npm start` (frontend 3100, backend 7107) and a fresh
  * temporary SQLite directory, waits until every backend plugin has started
  * and the frontend has compiled, then drives Debian's Chromium with
- * playwright-core: guest sign-in, the catalog, and the customer reporting
- * page with the demo customer "Acme Corp". Screenshots go to
- * test-results/e2e/, the portal's log to test-results/e2e/portal.log.
+ * playwright-core at 1280×800: guest sign-in, the catalog, then the customer
+ * reporting pages with the demo fleet: the customer list, the report of
+ * "Acme Corp" (clicked in the list) and its first instance (clicked in the
+ * report) with the uptime range switched to 90 days. On each of these pages
+ * the test fails when the browser logs an error or the page is wider than
+ * the window. Screenshots go to test-results/e2e/ (full page) and, for the
+ * three reporting pages, to docs/images/ (the 1280×800 window, used by the
+ * plugin's README); the portal's log to test-results/e2e/portal.log.
  *
  * Prints `e2e: N passed, N failed`; writes {passed, failed, skipped, tests}
  * as JSON to $E2E_RESULT_FILE when set. Exit code 0 only when nothing failed.
@@ -33,6 +38,8 @@ const REPO_ROOT = path.resolve(
   '..',
 );
 const OUT_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+const DOCS_IMAGES_DIR = path.join(REPO_ROOT, 'docs', 'images');
+const VIEWPORT = { width: 1280, height: 800 };
 const FRONTEND_PORT = Number(process.env.E2E_FRONTEND_PORT || 3100);
 const BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT || 7107);
 const FRONTEND_URL = `http://localhost:${FRONTEND_PORT}`;
@@ -57,7 +64,20 @@ const TESTS = [
   'portal starts: all backend plugins initialised, frontend served',
   'guest sign-in opens the software catalog',
   `customer reporting page shows the demo customer "${DEMO_CUSTOMER}"`,
+  `clicking "${DEMO_CUSTOMER}" opens its report with cards and instances`,
+  'clicking the first instance opens its details; uptime switches to 90 days',
 ];
+
+// Errors the browser logs that do not come from the pages under test: React
+// development warnings about Backstage's own dependencies (MUI v4
+// transitions call findDOMNode; material-table uses defaultProps). Anything
+// else logged as an error on the reporting pages fails the test.
+const ALLOWED_BROWSER_ERRORS = [
+  /^console\.error: Warning: findDOMNode is deprecated/,
+  /^console\.error: Warning: .*Support for defaultProps will be removed/,
+];
+const isAllowedBrowserError = text =>
+  ALLOWED_BROWSER_ERRORS.some(re => re.test(text));
 
 const started = Date.now();
 const results = []; // { name, ok, skipped?, error?, ms }
@@ -302,23 +322,25 @@ async function runBrowserTests() {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-  });
+  const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
-  const pageErrors = [];
-  // Keep the first line of real errors; React's development warnings (with
-  // long component stacks) are noise here.
+  // Every error the browser logs, in order; the reporting tests check the
+  // ones logged while their page was open. Only the first line is kept:
+  // React's development messages carry long component stacks.
+  const browserErrors = [];
   const short = text => String(text).split('\n')[0].slice(0, 300);
-  page.on('pageerror', e => pageErrors.push(`pageerror: ${short(e.message)}`));
+  page.on('pageerror', e =>
+    browserErrors.push(`pageerror: ${short(e.message)}`),
+  );
   page.on('console', m => {
-    if (m.type() === 'error' && !/^Warning: /.test(m.text()))
-      pageErrors.push(`console.error: ${short(m.text())}`);
+    if (m.type() === 'error')
+      browserErrors.push(`console.error: ${short(m.text())}`);
   });
   const withErrors = e => {
     let msg = e.message;
-    if (pageErrors.length)
-      msg += `\n  browser errors:\n    ${pageErrors.slice(-8).join('\n    ')}`;
+    const shown = browserErrors.filter(t => !isAllowedBrowserError(t));
+    if (shown.length)
+      msg += `\n  browser errors:\n    ${shown.slice(-8).join('\n    ')}`;
     if (portalLog.includes('Change detected, restarting')) {
       msg +=
         '\n  note: the dev backend restarted during the test because source files changed';
@@ -334,7 +356,7 @@ async function runBrowserTests() {
     for (let attempt = 1; ; attempt++) {
       await waitForBackendAfterRestart();
       try {
-        return await fn();
+        return await fn(attempt);
       } catch (e) {
         if (attempt >= 2 || e.final) throw e;
         log(
@@ -375,11 +397,13 @@ async function runBrowserTests() {
     record(TESTS[1], false, withErrors(e), Date.now() - t0);
   }
 
-  // 3. customer reporting page
+  // 3. customer reporting page: the customer list
   t0 = Date.now();
+  let listShown = false;
   try {
     if (!signedIn) throw new Error('not run: guest sign-in failed');
     await attempts(async () => {
+      const errorsBefore = browserErrors.length;
       await page.goto(`${FRONTEND_URL}/customer-reporting`, {
         waitUntil: 'domcontentloaded',
         timeout: 120000,
@@ -409,12 +433,199 @@ async function runBrowserTests() {
         throw e;
       }
       await customer.waitFor({ state: 'visible', timeout: 30000 });
+      await page
+        .getByText(/^Showing \d+ of \d+$/)
+        .waitFor({ state: 'visible', timeout: 30000 });
+      await checkReportingPage(page, browserErrors, errorsBefore, 'list');
     });
-    await screenshot(page, 'customer-reporting.png');
+    listShown = true;
+    await reportingScreenshots(page, 'customers.png');
     record(TESTS[2], true, null, Date.now() - t0);
   } catch (e) {
-    if (signedIn) await screenshot(page, 'customer-reporting.png');
+    if (signedIn) await screenshot(page, 'customers.png');
     record(TESTS[2], false, withErrors(e), Date.now() - t0);
+  }
+
+  // 4. a customer's report, opened from the list
+  t0 = Date.now();
+  let reportUrl;
+  try {
+    if (!listShown) throw new Error('not run: the customer list failed');
+    await attempts(async attempt => {
+      const errorsBefore = browserErrors.length;
+      if (attempt > 1) await gotoAndWait(page, '/customer-reporting');
+      await page
+        .getByRole('link', { name: DEMO_CUSTOMER, exact: true })
+        .click({ timeout: 30000 });
+      await page.waitForURL(/\/customer-reporting\/customers\/[^/?#]+$/, {
+        timeout: 30000,
+      });
+      await page
+        .getByRole('heading', { name: DEMO_CUSTOMER, exact: true })
+        .waitFor({ state: 'visible', timeout: 60000 });
+      for (const card of [
+        'Manage customer',
+        'Time to install',
+        'Instances',
+        'Install attempts',
+      ]) {
+        await page
+          .getByText(card, { exact: true })
+          .first()
+          .waitFor({ state: 'visible', timeout: 60000 });
+      }
+      // The demo fleet gives Acme Corp ready instances and a time to install.
+      await page
+        .getByText(/^\d+ active · \d+ air gap · \d+ inactive$/)
+        .waitFor({ state: 'visible', timeout: 60000 });
+      await page
+        .locator('table[aria-label="Instances"] tbody tr')
+        .first()
+        .waitFor({ state: 'visible', timeout: 60000 });
+      await page
+        .getByText('License time to install')
+        .waitFor({ state: 'visible', timeout: 30000 });
+      await checkReportingPage(page, browserErrors, errorsBefore, 'report');
+      reportUrl = page.url();
+    });
+    await reportingScreenshots(page, 'customer-report.png');
+    record(TESTS[3], true, null, Date.now() - t0);
+  } catch (e) {
+    if (listShown) await screenshot(page, 'customer-report.png');
+    record(TESTS[3], false, withErrors(e), Date.now() - t0);
+  }
+
+  // 5. the first instance of the report, with the uptime range switched
+  t0 = Date.now();
+  try {
+    if (!reportUrl) throw new Error('not run: the customer report failed');
+    await attempts(async attempt => {
+      const errorsBefore = browserErrors.length;
+      if (attempt > 1) await gotoAndWait(page, new URL(reportUrl).pathname);
+      const firstRow = page
+        .locator('table[aria-label="Instances"] tbody tr')
+        .first();
+      await firstRow.waitFor({ state: 'visible', timeout: 60000 });
+      const name = (await firstRow.locator('a').first().textContent()).trim();
+      // The cloud cell, not the name link: the whole row opens the instance.
+      await firstRow.locator('td').nth(5).click({ timeout: 30000 });
+      await page.waitForURL(/\/customer-reporting\/instances\/[^/?#]+$/, {
+        timeout: 30000,
+      });
+      await page
+        .getByRole('heading', { name, exact: true })
+        .waitFor({ state: 'visible', timeout: 60000 });
+      for (const card of ['Current state', 'Insights', 'Information']) {
+        await page
+          .getByText(card, { exact: true })
+          .first()
+          .waitFor({ state: 'visible', timeout: 60000 });
+      }
+      await page
+        .getByText('over the last 2 weeks')
+        .waitFor({ state: 'visible', timeout: 60000 });
+      const ninetyDays = page.getByRole('button', { name: '90 days' });
+      await ninetyDays.click({ timeout: 30000 });
+      await page
+        .getByText('over the last 90 days')
+        .waitFor({ state: 'visible', timeout: 60000 });
+      if ((await ninetyDays.getAttribute('aria-pressed')) !== 'true')
+        throw new Error('the "90 days" range button is not shown as selected');
+      await page
+        .getByRole('group', { name: /^Uptime in \d+ periods$/ })
+        .waitFor({ state: 'visible', timeout: 30000 });
+      await page
+        .getByRole('table', { name: 'Activity' })
+        .or(page.getByText('No events yet'))
+        .first()
+        .waitFor({ state: 'visible', timeout: 60000 });
+      await checkReportingPage(page, browserErrors, errorsBefore, 'instance');
+    });
+    await reportingScreenshots(page, 'instance-details.png');
+    record(TESTS[4], true, null, Date.now() - t0);
+  } catch (e) {
+    if (reportUrl) await screenshot(page, 'instance-details.png');
+    record(TESTS[4], false, withErrors(e), Date.now() - t0);
+  }
+}
+
+/** Opens a path of the portal and waits until its first paint is done. */
+async function gotoAndWait(page, pathname) {
+  await page.goto(`${FRONTEND_URL}${pathname}`, {
+    waitUntil: 'domcontentloaded',
+    timeout: 120000,
+  });
+  await page.waitForLoadState('load', { timeout: 120000 });
+}
+
+/**
+ * Checks a customer reporting page once its data is shown: nothing is still
+ * loading, the browser logged no error since `errorsBefore` (apart from
+ * ALLOWED_BROWSER_ERRORS), and the page is not wider than the window.
+ */
+async function checkReportingPage(page, browserErrors, errorsBefore, what) {
+  await page.waitForFunction(
+    () => !document.querySelector('[role="progressbar"]'),
+    null,
+    { timeout: 60000 },
+  );
+  const errors = browserErrors
+    .slice(errorsBefore)
+    .filter(text => !isAllowedBrowserError(text));
+  if (errors.length) {
+    throw new Error(
+      `the ${what} page logged browser errors:\n    ${errors.join('\n    ')}`,
+    );
+  }
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  if (scrollWidth > clientWidth) {
+    throw new Error(
+      `the ${what} page overflows horizontally at ${VIEWPORT.width}×${VIEWPORT.height}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`,
+    );
+  }
+}
+
+/**
+ * The window as a user sees it (exactly 1280×800) for the README in
+ * docs/images/, and the full page in test-results/e2e/.
+ */
+async function reportingScreenshots(page, name) {
+  // Away from the sidebar (it expands on hover) and from anything with a
+  // tooltip, so neither ends up in the picture.
+  await page.mouse.move(VIEWPORT.width - 40, 20);
+  await sleep(500);
+  const file = path.join(DOCS_IMAGES_DIR, name);
+  try {
+    fs.mkdirSync(DOCS_IMAGES_DIR, { recursive: true });
+    await page.screenshot({ path: file });
+    log(`screenshot: ${path.relative(REPO_ROOT, file)}`);
+  } catch (e) {
+    log(`could not save screenshot ${file}: ${e.message}`);
+  }
+  // Backstage pages scroll inside their <main> (100vh high), so a full-page
+  // screenshot would stop at the window: let it grow for this one picture.
+  const grown = await page
+    .evaluate(() => {
+      const main = document.querySelector('[data-backstage-core-page]');
+      if (!main) return false;
+      main.dataset.e2eStyle = main.getAttribute('style') ?? '';
+      main.style.height = 'auto';
+      main.style.overflow = 'visible';
+      return true;
+    })
+    .catch(() => false);
+  await screenshot(page, name);
+  if (grown) {
+    await page
+      .evaluate(() => {
+        const main = document.querySelector('[data-backstage-core-page]');
+        main.setAttribute('style', main.dataset.e2eStyle);
+        delete main.dataset.e2eStyle;
+      })
+      .catch(() => {});
   }
 }
 

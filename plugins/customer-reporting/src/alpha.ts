@@ -9,18 +9,25 @@ import AssessmentIcon from '@material-ui/icons/Assessment';
 // createElement instead of JSX: package.json exports this entry as alpha.ts.
 import { createElement } from 'react';
 import { customerReportingApiRef, CustomerReportingClient } from './api';
-import { rootRouteRef } from './routes';
+import {
+  customerReportRouteRef,
+  instanceDetailsRouteRef,
+  rootRouteRef,
+} from './routes';
 
-/** The customer list page at /customer-reporting (path configurable). */
+/**
+ * The customer list at /customer-reporting (path configurable), with a
+ * customer's report and an instance's details as sub-routes below it.
+ */
 const customersPage = PageBlueprint.make({
   params: {
     path: '/customer-reporting',
     title: 'Customers',
     routeRef: rootRouteRef,
     loader: () =>
-      import('./components/CustomersPage').then(m =>
-        // The app draws the page header in this system, so only the body.
-        createElement(m.CustomersContent),
+      import('./components/Router').then(m =>
+        // The app draws the page header in this system, so only the bodies.
+        createElement(m.CustomerReportingContentRouter),
       ),
   },
 });
@@ -47,6 +54,8 @@ export default createFrontendPlugin({
   icon: createElement(AssessmentIcon, { fontSize: 'inherit' }),
   routes: {
     root: rootRouteRef,
+    customerReport: customerReportRouteRef,
+    instanceDetails: instanceDetailsRouteRef,
   },
   extensions: [customersPage, customerReportingApi],
 });

@@ -6,4 +6,42 @@
  */
 export { customerReportingPlugin, CustomerReportingPage } from './plugin';
 export { customerReportingApiRef, CustomerReportingClient } from './api';
-export type { CustomerListQuery, CustomerReportingApi } from './api';
+export type {
+  AsOfQuery,
+  CustomerListQuery,
+  CustomerReportingApi,
+  CustomerReportQuery,
+  InstallAttemptFilters,
+  InstallAttemptListQuery,
+  InstallAttemptStatus,
+  InstanceEventsQuery,
+  InstanceUptimeQuery,
+} from './api';
+export {
+  customerReportRouteRef,
+  instanceDetailsRouteRef,
+  rootRouteRef,
+} from './routes';
+export {
+  CustomerReportContent,
+  CustomerReportProvider,
+  InstallAttemptsCard,
+  InstancesCard,
+  ManageCustomerCard,
+  PortalCard,
+  TimeToInstallCard,
+  useCustomerReport,
+} from './components/CustomerReport';
+export type { CustomerReportContextValue } from './components/CustomerReport';
+export {
+  ActivityStreamCard,
+  CurrentStateCard,
+  CustomMetricsCard,
+  InformationCard,
+  InsightsCard,
+  InstanceDetailsContent,
+  InstanceDetailsProvider,
+  UptimeGraphCard,
+  useInstanceDetails,
+} from './components/InstanceDetails';
+export type { InstanceDetailsContextValue } from './components/InstanceDetails';

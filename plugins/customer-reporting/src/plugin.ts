@@ -6,7 +6,11 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { customerReportingApiRef, CustomerReportingClient } from './api';
-import { rootRouteRef } from './routes';
+import {
+  customerReportRouteRef,
+  instanceDetailsRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The customer-reporting plugin for apps on the legacy frontend system.
@@ -27,20 +31,26 @@ export const customerReportingPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    // Exposed so other plugins can link to a customer or an instance.
+    customerReport: customerReportRouteRef,
+    instanceDetails: instanceDetailsRouteRef,
   },
 });
 
 /**
- * The customer list page. Mount it on a route, e.g. `/customer-reporting`.
+ * The customer reporting pages. Mount it on a route, e.g.
+ * `/customer-reporting`: the customer list is shown there, a customer's
+ * report at `customers/:customerId` and an instance at
+ * `instances/:instanceId` below it.
  *
  * @public
  */
 export const CustomerReportingPage = customerReportingPlugin.provide(
   createRoutableExtension({
     name: 'CustomerReportingPage',
-    // Lazy so the table and its dependencies load only when the page opens.
+    // Lazy so the pages and their dependencies load only when opened.
     component: () =>
-      import('./components/CustomersPage').then(m => m.CustomersPage),
+      import('./components/Router').then(m => m.CustomerReportingRouter),
     mountPoint: rootRouteRef,
   }),
 );

@@ -1,6 +1,23 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
 /** Where the customer list page is mounted; apps choose the actual path. */
 export const rootRouteRef = createRouteRef({
   id: 'customer-reporting',
+});
+
+/**
+ * One customer's report, below the list page. A sub-route (not a route of its
+ * own) so that apps mount a single page and links resolve wherever it lives.
+ */
+export const customerReportRouteRef = createSubRouteRef({
+  id: 'customer-reporting/customer',
+  parent: rootRouteRef,
+  path: '/customers/:customerId',
+});
+
+/** One instance's details, below the list page. */
+export const instanceDetailsRouteRef = createSubRouteRef({
+  id: 'customer-reporting/instance',
+  parent: rootRouteRef,
+  path: '/instances/:instanceId',
 });

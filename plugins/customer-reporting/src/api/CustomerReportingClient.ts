@@ -1,21 +1,58 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { CustomerListResponse } from '@internal/plugin-customer-reporting-common';
 import {
+  CustomerListResponse,
+  CustomerReport,
+  InstallAttemptList,
+  InstanceDetails,
+  InstanceEventList,
+  InstanceUptime,
+} from '@internal/plugin-customer-reporting-common';
+import {
+  AsOfQuery,
   CustomerListQuery,
   CustomerReportingApi,
+  CustomerReportQuery,
+  InstallAttemptFilters,
+  InstallAttemptListQuery,
+  InstanceEventsQuery,
+  InstanceUptimeQuery,
 } from './CustomerReportingApi';
 
 /** Values a query parameter may take before it is serialised. */
 type QueryValue = string | number | boolean | null | undefined;
+
+/** Query parameters of the install attempt list and its CSV export. */
+function attemptFilterParams(
+  query: InstallAttemptFilters,
+): Record<string, QueryValue> {
+  return {
+    appSlug: query.appSlug,
+    channelSlug: query.channelSlug,
+    customerId: query.customerId,
+    // The backend takes several statuses as one comma-separated value.
+    status: query.status?.length ? query.status.join(',') : undefined,
+    installType: query.installType,
+    networkMode: query.networkMode,
+    registry: query.registry,
+    k8sDistribution: query.k8sDistribution,
+    os: query.os,
+    appVersion: query.appVersion,
+    from: query.from,
+    to: query.to,
+    asOf: query.asOf,
+  };
+}
 
 /**
  * HTTP implementation of {@link CustomerReportingApi}, modelled on the
  * notifications plugin's client.
  *
  * @remarks
- * Every read route goes through the private `get` helper, so adding the
- * report, instance, uptime and event routes later is one short method each.
+ * Every route goes through the private `request` helper, so each method only
+ * names its path and parameters. Requests go through the fetchApi so they
+ * carry the user's Backstage token, which is also why CSV exports are
+ * fetched as blobs here rather than linked: a plain link would be anonymous.
  *
  * @public
  */
@@ -31,7 +68,7 @@ export class CustomerReportingClient implements CustomerReportingApi {
   async listCustomers(
     query: CustomerListQuery = {},
   ): Promise<CustomerListResponse> {
-    return this.get<CustomerListResponse>('/v1/customers', {
+    return this.getJson<CustomerListResponse>('/v1/customers', {
       search: query.search,
       appSlug: query.appSlug,
       channelSlug: query.channelSlug,
@@ -39,21 +76,113 @@ export class CustomerReportingClient implements CustomerReportingApi {
       active: query.active,
       limit: query.limit,
       cursor: query.cursor,
+      asOf: query.asOf,
     });
   }
 
+  async getCustomerReport(
+    customerId: string,
+    query: CustomerReportQuery = {},
+  ): Promise<CustomerReport> {
+    return this.getJson<CustomerReport>(
+      `/v1/customers/${encodeURIComponent(customerId)}/report`,
+      {
+        includeInactive: query.includeInactive,
+        includeArchived: query.includeArchived,
+        asOf: query.asOf,
+      },
+    );
+  }
+
+  async getInstance(
+    instanceId: string,
+    query: AsOfQuery = {},
+  ): Promise<InstanceDetails> {
+    return this.getJson<InstanceDetails>(
+      `/v1/instances/${encodeURIComponent(instanceId)}`,
+      { asOf: query.asOf },
+    );
+  }
+
+  async getInstanceUptime(
+    instanceId: string,
+    query: InstanceUptimeQuery = {},
+  ): Promise<InstanceUptime> {
+    return this.getJson<InstanceUptime>(
+      `/v1/instances/${encodeURIComponent(instanceId)}/uptime`,
+      { range: query.range, asOf: query.asOf },
+    );
+  }
+
+  async listInstanceEvents(
+    instanceId: string,
+    query: InstanceEventsQuery = {},
+  ): Promise<InstanceEventList> {
+    return this.getJson<InstanceEventList>(
+      `/v1/instances/${encodeURIComponent(instanceId)}/events`,
+      {
+        category: query.category,
+        limit: query.limit,
+        cursor: query.cursor,
+        asOf: query.asOf,
+      },
+    );
+  }
+
+  async listInstallAttempts(
+    query: InstallAttemptListQuery = {},
+  ): Promise<InstallAttemptList> {
+    return this.getJson<InstallAttemptList>('/v1/install-attempts', {
+      ...attemptFilterParams(query),
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  async exportCustomersCsv(query: AsOfQuery = {}): Promise<Blob> {
+    const response = await this.request('/v1/exports/customers.csv', {
+      asOf: query.asOf,
+    });
+    return response.blob();
+  }
+
+  async exportCustomerInstancesCsv(query: AsOfQuery = {}): Promise<Blob> {
+    const response = await this.request('/v1/exports/customers-instances.csv', {
+      asOf: query.asOf,
+    });
+    return response.blob();
+  }
+
+  async exportInstallAttemptsCsv(
+    query: InstallAttemptFilters = {},
+  ): Promise<Blob> {
+    const response = await this.request(
+      '/v1/exports/install-attempts.csv',
+      attemptFilterParams(query),
+    );
+    return response.blob();
+  }
+
+  private async getJson<T>(
+    path: string,
+    query: Record<string, QueryValue> = {},
+  ): Promise<T> {
+    const response = await this.request(path, query);
+    return (await response.json()) as T;
+  }
+
   /**
-   * GETs a path below the plugin's base URL and parses the JSON answer.
+   * GETs a path below the plugin's base URL.
    *
    * Empty values are dropped rather than sent as `?search=`: the contract
    * asks for set parameters only, which also keeps URLs short and logs clean.
    * Non-2xx answers become a ResponseError carrying the backend's error body,
    * which ResponseErrorPanel knows how to display.
    */
-  private async get<T>(
+  private async request(
     path: string,
-    query: Record<string, QueryValue> = {},
-  ): Promise<T> {
+    query: Record<string, QueryValue>,
+  ): Promise<Response> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
       if (value === undefined || value === null || value === '') {
@@ -71,6 +200,6 @@ export class CustomerReportingClient implements CustomerReportingApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

@@ -1,5 +1,6 @@
 import Box from '@material-ui/core/Box';
 import { Content, ContentHeader } from '@backstage/core-components';
+import { CustomerExports } from './CustomerExports';
 import { CustomerFilterBar } from './CustomerFilterBar';
 import { CustomersTable } from './CustomersTable';
 import { useCustomerFilters } from './useCustomerFilters';
@@ -18,7 +19,9 @@ export function CustomersContent() {
 
   return (
     <Content>
-      <ContentHeader title="Customers" />
+      <ContentHeader title="Customers">
+        <CustomerExports />
+      </ContentHeader>
       <Box mb={2}>
         <CustomerFilterBar
           filters={filters}

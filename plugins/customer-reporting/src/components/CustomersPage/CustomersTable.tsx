@@ -7,13 +7,17 @@ import {
   ResponseErrorPanel,
   Table,
 } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
+import { useNavigate } from 'react-router-dom';
+import { customerReportRouteRef } from '../../routes';
 import { customerColumns } from './customerColumns';
 import { useCustomerList } from './useCustomerList';
 import { CustomerFilters } from './useCustomerFilters';
 
 /**
  * The customer table with its loading, error, empty and "Load more" states.
+ * A row opens the customer's report.
  */
 export function CustomersTable(props: {
   filters: CustomerFilters;
@@ -22,6 +26,8 @@ export function CustomersTable(props: {
 }) {
   const { filters, hasFilters, onClearFilters } = props;
   const list = useCustomerList(filters);
+  const navigate = useNavigate();
+  const reportLink = useRouteRef(customerReportRouteRef);
 
   if (list.error) {
     return (
@@ -73,6 +79,11 @@ export function CustomersTable(props: {
         columns={customerColumns}
         data={list.items}
         isLoading={list.loading}
+        onRowClick={(event, row) => {
+          // The name link navigates by itself; avoid a second history entry.
+          if ((event?.target as HTMLElement | undefined)?.closest('a')) return;
+          if (row) navigate(reportLink({ customerId: row.id }));
+        }}
         options={{
           // Paging, search and sorting all happen on the backend.
           paging: false,

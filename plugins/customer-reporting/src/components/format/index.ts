@@ -1,3 +1,9 @@
 export { formatDuration } from './formatDuration';
 export type { FormatDurationOptions } from './formatDuration';
 export { formatAbsoluteTime, formatRelativeTime } from './formatRelativeTime';
+export {
+  formatLocalDate,
+  formatLocalDateTime,
+  formatUtcDateTime,
+} from './formatDateTime';
+export { formatPercent } from './formatPercent';

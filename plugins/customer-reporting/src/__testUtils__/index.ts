@@ -1,0 +1,3 @@
+export * from './fixtures';
+export { pending, renderWithApi, responseError } from './renderWithApi';
+export { withFixedTimeZone } from './timeZone';

@@ -1,0 +1,178 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import {
+  attemptFixture,
+  pending,
+  renderWithApi,
+  reportFixture,
+  responseError,
+  withFixedTimeZone,
+} from '../../__testUtils__';
+import { CustomerReportingApi } from '../../api';
+import { CustomerReportProvider } from './CustomerReportProvider';
+import { InstallAttemptsCard } from './InstallAttemptsCard';
+
+async function renderCard(
+  getCustomerReport: () => Promise<CustomerReport>,
+  more: Partial<CustomerReportingApi> = {},
+) {
+  await renderWithApi(
+    <CustomerReportProvider customerId="cus_1">
+      <InstallAttemptsCard />
+    </CustomerReportProvider>,
+    { getCustomerReport, ...more },
+  );
+}
+
+const succeeded = attemptFixture({
+  id: 'att_2',
+  status: 'succeeded',
+  installType: 'linux',
+  startedAt: '2025-06-12T08:00:00Z',
+  userEmail: null,
+  environment: { k8sDistribution: null, os: 'ubuntu', osVersion: '22.04' },
+  networkMode: 'airgap',
+  registry: 'offline',
+  durationSeconds: 2700,
+  failedStep: null,
+  reason: null,
+  steps: [
+    { step: 'started', at: '2025-06-12T08:00:00Z' },
+    { step: 'assets-downloaded', at: '2025-06-12T08:20:00Z' },
+    { step: 'completed', at: '2025-06-12T08:45:00Z' },
+  ],
+});
+
+describe('InstallAttemptsCard', () => {
+  withFixedTimeZone();
+
+  it('shows a row per attempt', async () => {
+    await renderCard(async () =>
+      reportFixture({ installAttempts: [succeeded, attemptFixture()] }),
+    );
+
+    const rows = (await screen.findAllByRole('row')).filter(row =>
+      within(row).queryByRole('button', { name: 'Show install steps' }),
+    );
+    expect(rows).toHaveLength(2);
+    const linux = within(rows[0]);
+    expect(
+      linux.getByRole('img', { name: 'Install status: Succeeded' }),
+    ).toBeInTheDocument();
+    expect(linux.getByText('Linux')).toBeInTheDocument();
+    expect(linux.getByText('Jun 12, 2025, 4:00 AM')).toBeInTheDocument();
+    expect(linux.getByText('ubuntu 22.04')).toBeInTheDocument();
+    expect(linux.getByText('Air gap')).toBeInTheDocument();
+    expect(linux.getByText('Offline')).toBeInTheDocument();
+    expect(linux.getByText('45 min')).toBeInTheDocument();
+    const helm = within(rows[1]);
+    expect(
+      helm.getByRole('img', { name: 'Install status: Failed' }),
+    ).toBeInTheDocument();
+    expect(helm.getByText('Helm')).toBeInTheDocument();
+    expect(helm.getByText('ops@acme.test')).toBeInTheDocument();
+    expect(helm.getByText('aks')).toBeInTheDocument();
+    expect(helm.getByText('Proxy')).toBeInTheDocument();
+    expect(helm.getByText('Online')).toBeInTheDocument();
+    // The checklist is collapsed until asked for.
+    expect(screen.queryByText('Registry login')).not.toBeInTheDocument();
+  });
+
+  it('expands to the helm checklist with times, pending steps and the reason', async () => {
+    await renderCard(async () => reportFixture());
+
+    const toggle = await screen.findByRole('button', {
+      name: 'Show install steps',
+    });
+    await userEvent.click(toggle);
+
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const steps = within(screen.getByRole('list', { name: 'Install steps' }))
+      .getAllByRole('listitem')
+      .map(item => item.textContent);
+    expect(steps).toEqual([
+      'StartedJun 10, 2025, 4:00 AM',
+      'Registry loginJun 10, 2025, 4:05 AM',
+      'Images pulledFailed',
+      'CompletedPending',
+    ]);
+    expect(
+      screen.getByText('ImagePullBackOff: manifest unknown'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Hide install steps' }),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Show install steps' }),
+    ).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('expands to the linux checklist when the row is clicked', async () => {
+    await renderCard(async () =>
+      reportFixture({ installAttempts: [succeeded] }),
+    );
+
+    await userEvent.click(await screen.findByText('ubuntu 22.04'));
+
+    const steps = within(screen.getByRole('list', { name: 'Install steps' }))
+      .getAllByRole('listitem')
+      .map(item => item.textContent);
+    expect(steps).toEqual([
+      'StartedJun 12, 2025, 4:00 AM',
+      'Assets downloadedJun 12, 2025, 4:20 AM',
+      'CompletedJun 12, 2025, 4:45 AM',
+    ]);
+    expect(screen.queryByText(/Failure reason/)).not.toBeInTheDocument();
+  });
+
+  it('downloads the customer attempts as CSV through the API', async () => {
+    const exportInstallAttemptsCsv = jest.fn(
+      async () => new Blob(['id\natt_1\n']),
+    );
+    const createObjectURL = jest.fn(() => 'blob:attempts');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderCard(async () => reportFixture(), { exportInstallAttemptsCsv });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Download CSV' }),
+    );
+
+    expect(exportInstallAttemptsCsv).toHaveBeenCalledWith({
+      customerId: 'cus_1',
+    });
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    const link = click.mock.instances[0] as unknown as HTMLAnchorElement;
+    expect(link.download).toBe('install-attempts-cus_1.csv');
+    expect(link.href).toBe('blob:attempts');
+    click.mockRestore();
+  });
+
+  it('says so when there are no attempts', async () => {
+    await renderCard(async () => reportFixture({ installAttempts: [] }));
+
+    expect(await screen.findByText('No install attempts')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    await renderCard(() => pending());
+
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    const error = await responseError(403, 'NotAllowedError', 'forbidden');
+    await renderCard(async () => {
+      throw error;
+    });
+
+    expect(await screen.findByText('403: NotAllowedError')).toBeInTheDocument();
+  });
+});

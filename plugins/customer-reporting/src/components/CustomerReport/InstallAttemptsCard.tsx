@@ -1,0 +1,75 @@
+import { useCallback } from 'react';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { EmptyState } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { customerReportingApiRef } from '../../api';
+import { CsvDownloadButton, DataCard } from '../shared';
+import { useCustomerReport } from './CustomerReportProvider';
+import { ATTEMPT_COLUMNS, InstallAttemptRow } from './InstallAttemptRow';
+
+/**
+ * The customer's install attempts, newest first, each expandable to its
+ * step checklist, with a CSV download of all of them.
+ *
+ * @public
+ */
+export function InstallAttemptsCard() {
+  const report = useCustomerReport();
+  const api = useApi(customerReportingApiRef);
+  const { customerId } = report;
+  const fetchCsv = useCallback(
+    () => api.exportInstallAttemptsCsv({ customerId }),
+    [api, customerId],
+  );
+
+  return (
+    <DataCard
+      title="Install attempts"
+      action={
+        <CsvDownloadButton
+          label="Download CSV"
+          filename={`install-attempts-${customerId}.csv`}
+          fetchCsv={fetchCsv}
+        />
+      }
+      state={report}
+      noPadding
+    >
+      {({ installAttempts }) =>
+        installAttempts.length === 0 ? (
+          <EmptyState
+            missing="data"
+            title="No install attempts"
+            description="Attempts appear once the customer starts an install."
+          />
+        ) : (
+          <TableContainer>
+            <Table size="small" aria-label="Install attempts">
+              <TableHead>
+                <TableRow>
+                  <TableCell padding="checkbox">
+                    <Typography variant="srOnly">Steps</Typography>
+                  </TableCell>
+                  {ATTEMPT_COLUMNS.map(column => (
+                    <TableCell key={column}>{column}</TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {installAttempts.map(attempt => (
+                  <InstallAttemptRow key={attempt.id} attempt={attempt} />
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )
+      }
+    </DataCard>
+  );
+}

@@ -1,0 +1,182 @@
+import { MouseEvent, ReactNode } from 'react';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles, Theme } from '@material-ui/core/styles';
+import { useNavigate } from 'react-router-dom';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { ReportInstance } from '@internal/plugin-customer-reporting-common';
+import { instanceDetailsRouteRef } from '../../routes';
+import {
+  AppStatusChip,
+  DateTimeText,
+  Muted,
+  ToneChip,
+  UptimeDayBars,
+} from '../shared';
+import { InstanceLink, instanceLabel } from './InstanceLink';
+
+const useStyles = makeStyles((theme: Theme) => ({
+  row: { cursor: 'pointer' },
+  // Nine columns must fit a 1280 px window next to the sidebar: narrow
+  // padding, and short values kept on one line rather than broken mid-word.
+  cell: {
+    verticalAlign: 'top',
+    padding: theme.spacing(0.75, 1),
+    whiteSpace: 'nowrap',
+    '&:first-child': { paddingLeft: theme.spacing(2) },
+  },
+  inactive: { color: theme.palette.error.main },
+  tags: { display: 'flex', flexWrap: 'wrap', gap: 4, maxWidth: 160 },
+}));
+
+/** Column headers, in the order {@link InstanceRow} renders its cells. */
+export const INSTANCE_COLUMNS = [
+  'Instance',
+  'Status',
+  'Version',
+  'Cluster',
+  'KOTS / SDK',
+  'Cloud',
+  'Last check-in',
+  'Tags',
+  'Uptime (14 days)',
+];
+
+/** A main value with secondary lines below it (empty ones left out). */
+function Lines(props: { main: ReactNode; sub?: ReactNode[] }) {
+  return (
+    <>
+      <div>{props.main ?? <Muted>–</Muted>}</div>
+      {props.sub?.filter(Boolean).map((line, index) => (
+        <Typography
+          key={index}
+          variant="caption"
+          color="textSecondary"
+          component="div"
+        >
+          {line}
+        </Typography>
+      ))}
+    </>
+  );
+}
+
+function versionsBehind(count: number | null): string | undefined {
+  if (count === null) return undefined;
+  return count === 0 ? 'Latest' : `${count} behind`;
+}
+
+/** Tags other than `name`, which the instance column already shows. */
+function extraTags(instance: ReportInstance): [string, string][] {
+  return Object.entries(instance.tags).filter(
+    ([key, value]) => !(key === 'name' && value === instance.name),
+  );
+}
+
+/**
+ * One instance of the instances card. The whole row opens the instance
+ * page; the name is also a real link for keyboard and screen reader users.
+ */
+export function InstanceRow(props: { instance: ReportInstance }) {
+  const { instance } = props;
+  const classes = useStyles();
+  const navigate = useNavigate();
+  const instanceLink = useRouteRef(instanceDetailsRouteRef);
+
+  const onClick = (event: MouseEvent) => {
+    // The link navigates by itself; tooltips and chips are not navigation.
+    if ((event.target as HTMLElement).closest('a, button')) return;
+    navigate(instanceLink({ instanceId: instance.id }));
+  };
+
+  const kurl =
+    instance.kurlNodesTotal !== null
+      ? `kURL ${instance.kurlNodesReady ?? 0}/${
+          instance.kurlNodesTotal
+        } nodes ready`
+      : undefined;
+  const tags = extraTags(instance);
+
+  return (
+    <TableRow hover className={classes.row} onClick={onClick}>
+      <TableCell className={classes.cell}>
+        <Lines
+          main={
+            <InstanceLink
+              instanceId={instance.id}
+              label={instanceLabel(instance)}
+            />
+          }
+          sub={[instance.name ? instance.shortId : undefined]}
+        />
+        {instance.archived && <ToneChip label="Archived" tone="neutral" />}
+      </TableCell>
+      <TableCell className={classes.cell}>
+        <AppStatusChip status={instance.status} />
+      </TableCell>
+      <TableCell className={classes.cell}>
+        <Lines
+          main={instance.appVersion}
+          sub={[versionsBehind(instance.versionsBehind)]}
+        />
+      </TableCell>
+      <TableCell className={classes.cell}>
+        <Lines
+          main={instance.k8sDistribution}
+          sub={[
+            instance.k8sVersion && `Kubernetes ${instance.k8sVersion}`,
+            kurl,
+          ]}
+        />
+      </TableCell>
+      <TableCell className={classes.cell}>
+        <Lines
+          main={instance.kotsVersion && `KOTS ${instance.kotsVersion}`}
+          sub={[instance.sdkVersion && `SDK ${instance.sdkVersion}`]}
+        />
+      </TableCell>
+      <TableCell className={classes.cell}>
+        <Lines main={instance.cloudProvider} sub={[instance.cloudRegion]} />
+      </TableCell>
+      <TableCell
+        className={`${classes.cell} ${instance.active ? '' : classes.inactive}`}
+      >
+        <Lines
+          main={
+            <DateTimeText iso={instance.lastCheckInAt} variant="relative" />
+          }
+          sub={[
+            !instance.active && (
+              <span className={classes.inactive}>Inactive</span>
+            ),
+          ]}
+        />
+      </TableCell>
+      <TableCell className={classes.cell}>
+        {tags.length === 0 ? (
+          <Muted>No tags</Muted>
+        ) : (
+          <Box className={classes.tags}>
+            {tags.map(([key, value]) => (
+              <Chip
+                key={key}
+                size="small"
+                variant="outlined"
+                label={`${key}: ${value}`}
+              />
+            ))}
+          </Box>
+        )}
+      </TableCell>
+      <TableCell className={classes.cell}>
+        <UptimeDayBars
+          days={instance.uptime.days}
+          ratio={instance.uptime.ratio}
+        />
+      </TableCell>
+    </TableRow>
+  );
+}

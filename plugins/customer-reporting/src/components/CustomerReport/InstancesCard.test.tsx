@@ -1,0 +1,176 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { lightTheme } from '@backstage/theme';
+import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import {
+  instanceFixture,
+  pending,
+  renderWithApi,
+  reportFixture,
+  responseError,
+} from '../../__testUtils__';
+import { CustomerReportQuery } from '../../api';
+import { CustomerReportProvider } from './CustomerReportProvider';
+import { InstancesCard } from './InstancesCard';
+
+type GetReport = (
+  id: string,
+  query?: CustomerReportQuery,
+) => Promise<CustomerReport>;
+
+async function renderCard(getReport: GetReport) {
+  const getCustomerReport = jest.fn(getReport);
+  await renderWithApi(
+    <Routes>
+      <Route
+        path="/customer-reporting/instances/:instanceId"
+        element={<p>Instance page</p>}
+      />
+      <Route
+        path="*"
+        element={
+          <CustomerReportProvider customerId="cus_1">
+            <InstancesCard />
+          </CustomerReportProvider>
+        }
+      />
+    </Routes>,
+    { getCustomerReport },
+  );
+  return getCustomerReport;
+}
+
+const kurlInstance = instanceFixture({
+  id: 'ins_kurl',
+  shortId: 'ins_kur',
+  name: null,
+  status: 'degraded',
+  active: false,
+  versionsBehind: 0,
+  k8sDistribution: 'kurl',
+  kurlNodesTotal: 5,
+  kurlNodesReady: 4,
+  kotsVersion: null,
+  sdkVersion: null,
+  cloudProvider: null,
+  cloudRegion: null,
+  tags: {},
+});
+
+describe('InstancesCard', () => {
+  it('shows the counts and a row per instance', async () => {
+    await renderCard(async () => reportFixture());
+
+    expect(
+      await screen.findByText('1 active · 0 air gap · 2 inactive'),
+    ).toBeInTheDocument();
+    const row = screen.getByRole('link', { name: 'prod-eu' }).closest('tr')!;
+    const cells = within(row);
+    expect(cells.getByText('ins_123')).toBeInTheDocument();
+    expect(
+      cells.getByRole('img', { name: 'Status: Ready' }),
+    ).toBeInTheDocument();
+    expect(cells.getByText('2.11.0')).toBeInTheDocument();
+    expect(cells.getByText('2 behind')).toBeInTheDocument();
+    expect(cells.getByText('eks')).toBeInTheDocument();
+    expect(cells.getByText('Kubernetes 1.30.4')).toBeInTheDocument();
+    expect(cells.getByText('KOTS 1.124.3')).toBeInTheDocument();
+    expect(cells.getByText('SDK 1.5.2')).toBeInTheDocument();
+    expect(cells.getByText('aws')).toBeInTheDocument();
+    expect(cells.getByText('eu-west-1')).toBeInTheDocument();
+    expect(cells.getByText('team: platform')).toBeInTheDocument();
+    // The name tag would repeat the instance column.
+    expect(cells.queryByText('name: prod-eu')).not.toBeInTheDocument();
+    expect(
+      cells.getAllByRole('img', { name: /^Jun \d+ \(UTC\): Up/ }),
+    ).toHaveLength(14);
+    expect(cells.getByText('98.21%')).toBeInTheDocument();
+    expect(cells.queryByText('Inactive')).not.toBeInTheDocument();
+  });
+
+  it('shows kURL nodes, and an inactive instance in red', async () => {
+    await renderCard(async () => reportFixture({ instances: [kurlInstance] }));
+
+    const row = (await screen.findByRole('link', { name: 'ins_kur' })).closest(
+      'tr',
+    )!;
+    const cells = within(row);
+    expect(cells.getByText('Latest')).toBeInTheDocument();
+    expect(cells.getByText('kURL 4/5 nodes ready')).toBeInTheDocument();
+    expect(cells.getByText('Kubernetes 1.30.4')).toBeInTheDocument();
+    expect(
+      cells.getByRole('img', { name: 'Status: Degraded' }),
+    ).toBeInTheDocument();
+    expect(cells.getByText('No tags')).toBeInTheDocument();
+    const inactive = cells.getByText('Inactive');
+    // The theme's error colour, on the label and the check-in time.
+    expect(inactive).toHaveStyle({ color: lightTheme.palette.error.main });
+    expect(inactive.closest('td')).toHaveStyle({
+      color: lightTheme.palette.error.main,
+    });
+  });
+
+  it('refetches with includeInactive and includeArchived when toggled', async () => {
+    const getCustomerReport = await renderCard(async (_id, query) =>
+      reportFixture({
+        instances: query?.includeInactive
+          ? [instanceFixture(), kurlInstance]
+          : [instanceFixture()],
+      }),
+    );
+    await screen.findByText('prod-eu');
+
+    await userEvent.click(screen.getByLabelText('Show inactive'));
+    expect(await screen.findByText('ins_kur')).toBeInTheDocument();
+    expect(getCustomerReport).toHaveBeenLastCalledWith('cus_1', {
+      includeInactive: true,
+      includeArchived: false,
+      asOf: undefined,
+    });
+
+    await userEvent.click(screen.getByLabelText('Show archived (1)'));
+    expect(getCustomerReport).toHaveBeenLastCalledWith('cus_1', {
+      includeInactive: true,
+      includeArchived: true,
+      asOf: undefined,
+    });
+  });
+
+  it('opens the instance page when a row is clicked', async () => {
+    await renderCard(async () => reportFixture());
+
+    await userEvent.click(await screen.findByText('eu-west-1'));
+
+    expect(await screen.findByText('Instance page')).toBeInTheDocument();
+  });
+
+  it('explains an empty list when inactive instances are hidden', async () => {
+    await renderCard(async () => reportFixture({ instances: [] }));
+
+    expect(await screen.findByText('No instances')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '2 inactive instances are hidden; turn on "Show inactive" to list them.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    await renderCard(() => pending());
+
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    const error = await responseError(404, 'NotFoundError', 'no customer');
+    await renderCard(async () => {
+      throw error;
+    });
+
+    expect(await screen.findByText('404: NotFoundError')).toBeInTheDocument();
+    expect(screen.getByText('no customer')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,120 @@
+import Box from '@material-ui/core/Box';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import { EmptyState } from '@backstage/core-components';
+import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import { DataCard } from '../shared';
+import { useCustomerReport } from './CustomerReportProvider';
+import { INSTANCE_COLUMNS, InstanceRow } from './InstanceRow';
+
+/** '5 active · 1 air gap · 2 inactive'. */
+export function instanceCountsText(
+  counts: CustomerReport['instanceCounts'],
+): string {
+  return `${counts.active} active · ${counts.airgap} air gap · ${counts.inactive} inactive`;
+}
+
+function Toggles() {
+  const {
+    value,
+    includeInactive,
+    includeArchived,
+    setIncludeInactive,
+    setIncludeArchived,
+  } = useCustomerReport();
+  const archived = value?.instanceCounts.archived;
+  return (
+    <Box display="flex" flexWrap="wrap">
+      <FormControlLabel
+        control={
+          <Switch
+            size="small"
+            checked={includeInactive}
+            onChange={e => setIncludeInactive(e.target.checked)}
+          />
+        }
+        label="Show inactive"
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            size="small"
+            checked={includeArchived}
+            onChange={e => setIncludeArchived(e.target.checked)}
+          />
+        }
+        label={archived ? `Show archived (${archived})` : 'Show archived'}
+      />
+    </Box>
+  );
+}
+
+function emptyDescription(report: CustomerReport, includeInactive: boolean) {
+  const { inactive, archived } = report.instanceCounts;
+  if (!includeInactive && inactive > 0) {
+    return `${inactive} inactive ${
+      inactive === 1 ? 'instance is' : 'instances are'
+    } hidden; turn on "Show inactive" to list them.`;
+  }
+  if (archived > 0) {
+    return 'Archived instances are listed with "Show archived".';
+  }
+  return 'No instance of this customer has checked in yet.';
+}
+
+/**
+ * The customer's instances with status, versions, cluster, last check-in,
+ * tags and 14-day uptime. Inactive and archived instances are listed on
+ * demand (the toggles set the report's includeInactive/includeArchived).
+ *
+ * @public
+ */
+export function InstancesCard() {
+  const report = useCustomerReport();
+  return (
+    <DataCard
+      title="Instances"
+      subheader={
+        report.value ? instanceCountsText(report.value.instanceCounts) : ''
+      }
+      action={<Toggles />}
+      state={report}
+      noPadding
+    >
+      {value =>
+        value.instances.length === 0 ? (
+          <EmptyState
+            missing="data"
+            title="No instances"
+            description={emptyDescription(value, report.includeInactive)}
+          />
+        ) : (
+          // Scrolls inside the card on narrow screens instead of widening
+          // the page.
+          <TableContainer>
+            <Table size="small" aria-label="Instances">
+              <TableHead>
+                <TableRow>
+                  {INSTANCE_COLUMNS.map(column => (
+                    <TableCell key={column}>{column}</TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {value.instances.map(instance => (
+                  <InstanceRow key={instance.id} instance={instance} />
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )
+      }
+    </DataCard>
+  );
+}

@@ -1,0 +1,83 @@
+import { Link } from '@backstage/core-components';
+import { ReportPortal } from '@internal/plugin-customer-reporting-common';
+import { DataCard, DateTimeText, DefinitionList, Muted } from '../shared';
+import { EnterprisePortalDetails } from './EnterprisePortalDetails';
+import { useCustomerReport } from './CustomerReportProvider';
+
+type DownloadPortal = Extract<ReportPortal, { kind: 'download' }>;
+
+function Password(props: { portal: DownloadPortal }) {
+  const { passwordSet, passwordSetAt, passwordSetBy } = props.portal;
+  if (!passwordSet) {
+    return <>Not set</>;
+  }
+  return (
+    <>
+      Set
+      {passwordSetAt && (
+        <>
+          {' '}
+          on <DateTimeText iso={passwordSetAt} />
+        </>
+      )}
+      {passwordSetBy && ` by ${passwordSetBy}`}
+    </>
+  );
+}
+
+function DownloadPortalDetails(props: { portal: DownloadPortal }) {
+  const { portal } = props;
+  return (
+    <DefinitionList
+      items={[
+        {
+          label: 'URL',
+          value: (
+            <Link to={portal.url} target="_blank" rel="noopener noreferrer">
+              {portal.url}
+            </Link>
+          ),
+        },
+        { label: 'Password', value: <Password portal={portal} /> },
+        {
+          label: 'Last download',
+          value: portal.lastDownload ? (
+            <>
+              <DateTimeText iso={portal.lastDownload.at} />
+              {portal.lastDownload.version &&
+                ` (version ${portal.lastDownload.version})`}
+            </>
+          ) : (
+            <Muted>No downloads yet</Muted>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/**
+ * The customer's download portal, or the enterprise portal when it is
+ * enabled for the customer: the backend decides which one applies.
+ *
+ * @public
+ */
+export function PortalCard() {
+  const report = useCustomerReport();
+  const kind = report.value?.portal.kind;
+  // Until the report arrives it is not known which portal applies.
+  let title = 'Portal';
+  if (kind === 'enterprise') title = 'Enterprise portal';
+  if (kind === 'download') title = 'Download portal';
+  return (
+    <DataCard title={title} state={report}>
+      {({ portal }) =>
+        portal.kind === 'enterprise' ? (
+          <EnterprisePortalDetails portal={portal} />
+        ) : (
+          <DownloadPortalDetails portal={portal} />
+        )
+      }
+    </DataCard>
+  );
+}

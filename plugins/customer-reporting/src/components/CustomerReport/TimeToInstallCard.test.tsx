@@ -1,0 +1,76 @@
+import { screen } from '@testing-library/react';
+import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import {
+  instanceFixture,
+  pending,
+  renderWithApi,
+  reportFixture,
+  responseError,
+  withFixedTimeZone,
+} from '../../__testUtils__';
+import { CustomerReportProvider } from './CustomerReportProvider';
+import { TimeToInstallCard } from './TimeToInstallCard';
+
+async function renderCard(getCustomerReport: () => Promise<CustomerReport>) {
+  await renderWithApi(
+    <CustomerReportProvider customerId="cus_1">
+      <TimeToInstallCard />
+    </CustomerReportProvider>,
+    { getCustomerReport },
+  );
+}
+
+describe('TimeToInstallCard', () => {
+  withFixedTimeZone();
+
+  it('shows both times with units and links the instance', async () => {
+    await renderCard(async () => reportFixture());
+
+    // 40 days from Apr 1 (license creation) are a calendar month and 10 days.
+    expect(await screen.findByText('1 mo 10 d')).toBeInTheDocument();
+    expect(screen.getByText('1 h 30 min')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'prod-eu' })).toHaveAttribute(
+      'href',
+      '/customer-reporting/instances/ins_1234567890',
+    );
+    expect(screen.getByText('May 1, 2025, 7:30 AM')).toHaveAttribute(
+      'title',
+      '2025-05-01 11:30:00 UTC',
+    );
+  });
+
+  it('falls back to the short id when the instance is not listed', async () => {
+    await renderCard(async () =>
+      reportFixture({ instances: [instanceFixture({ id: 'other' })] }),
+    );
+
+    expect(
+      await screen.findByRole('link', { name: 'ins_123' }),
+    ).toHaveAttribute('href', '/customer-reporting/instances/ins_1234567890');
+  });
+
+  it('says "No ready instances" without a time to install', async () => {
+    await renderCard(async () => reportFixture({ timeToInstall: null }));
+
+    expect(await screen.findByText('No ready instances')).toBeInTheDocument();
+    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    await renderCard(() => pending());
+
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByText('No ready instances')).not.toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    const error = await responseError(503, 'ServiceUnavailableError', 'down');
+    await renderCard(async () => {
+      throw error;
+    });
+
+    expect(
+      await screen.findByText('503: ServiceUnavailableError'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,85 @@
+import Typography from '@material-ui/core/Typography';
+import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import { formatDuration } from '../format';
+import { DataCard, DateTimeText, DefinitionList, Muted } from '../shared';
+import { useCustomerReport } from './CustomerReportProvider';
+import { InstanceLink, instanceLabel } from './InstanceLink';
+
+function Durations(props: { report: CustomerReport }) {
+  const { timeToInstall, instances, customer } = props.report;
+  if (!timeToInstall) {
+    return (
+      <>
+        <Typography variant="h6" component="p">
+          No ready instances
+        </Typography>
+        <Muted>
+          Time to install is measured once an instance first reports ready.
+        </Muted>
+      </>
+    );
+  }
+  // The instance may be hidden by the inactive/archived toggles; its id
+  // still identifies it.
+  const instance = instances.find(i => i.id === timeToInstall.instanceId);
+  const label = instance
+    ? instanceLabel(instance)
+    : timeToInstall.instanceId.slice(0, 7);
+
+  return (
+    <DefinitionList
+      items={[
+        {
+          label: 'License time to install',
+          // Anchored at license creation so months are calendar months.
+          value: (
+            <strong>
+              {formatDuration(timeToInstall.licenseSeconds, {
+                start: customer.createdAt,
+              })}
+            </strong>
+          ),
+        },
+        {
+          label: 'Instance time to install',
+          value: (
+            <strong>
+              {formatDuration(timeToInstall.instanceSeconds, {
+                start: timeToInstall.firstSeenAt,
+              })}
+            </strong>
+          ),
+        },
+        {
+          label: 'Instance',
+          value: (
+            <InstanceLink instanceId={timeToInstall.instanceId} label={label} />
+          ),
+        },
+        {
+          label: 'First seen',
+          value: <DateTimeText iso={timeToInstall.firstSeenAt} />,
+        },
+        {
+          label: 'First ready',
+          value: <DateTimeText iso={timeToInstall.firstReadyAt} />,
+        },
+      ]}
+    />
+  );
+}
+
+/**
+ * How long the customer took to install: from license creation (license
+ * time) and from first check-in (instance time) to the first ready state.
+ *
+ * @public
+ */
+export function TimeToInstallCard() {
+  const report = useCustomerReport();
+  return (
+    <DataCard title="Time to install" state={report}>
+      {value => <Durations report={value} />}
+    </DataCard>
+  );
+}

@@ -1,0 +1,127 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { InstanceEventList } from '@internal/plugin-customer-reporting-common';
+import {
+  detailsFixture,
+  eventFixture,
+  pending,
+  renderWithApi,
+  responseError,
+  withFixedTimeZone,
+} from '../../__testUtils__';
+import { InstanceEventsQuery } from '../../api';
+import { ActivityStreamCard } from './ActivityStreamCard';
+import { InstanceDetailsProvider } from './InstanceDetailsProvider';
+
+type ListEvents = (
+  id: string,
+  query?: InstanceEventsQuery,
+) => Promise<InstanceEventList>;
+
+async function renderCard(listEvents: ListEvents) {
+  const listInstanceEvents = jest.fn(listEvents);
+  await renderWithApi(
+    <InstanceDetailsProvider instanceId="ins_1234567890">
+      <ActivityStreamCard />
+    </InstanceDetailsProvider>,
+    { getInstance: async () => detailsFixture(), listInstanceEvents },
+  );
+  return listInstanceEvents;
+}
+
+const versionEvent = eventFixture({
+  at: '2025-06-13T09:00:00Z',
+  field: 'appVersion',
+  label: 'App version',
+  category: 'version',
+  value: '2.11.0',
+  previousValue: '2.10.0',
+});
+
+describe('ActivityStreamCard', () => {
+  withFixedTimeZone();
+
+  it('lists events newest first with time, category and change', async () => {
+    const listInstanceEvents = await renderCard(async () => ({
+      items: [eventFixture(), versionEvent],
+      nextCursor: null,
+    }));
+
+    const table = await screen.findByRole('table', { name: 'Activity' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.textContent)).toEqual([
+      'Jun 14, 2025, 5:00 AMStatusApp status: ready → unavailable',
+      'Jun 13, 2025, 5:00 AMVersionApp version: 2.10.0 → 2.11.0',
+    ]);
+    expect(listInstanceEvents).toHaveBeenCalledWith('ins_1234567890', {
+      category: undefined,
+      limit: 25,
+      asOf: undefined,
+    });
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('filters by category', async () => {
+    const listInstanceEvents = await renderCard(async (_id, query) => ({
+      items: query?.category === 'version' ? [versionEvent] : [eventFixture()],
+      nextCursor: null,
+    }));
+    await screen.findByText(/ready → unavailable/);
+
+    await userEvent.click(screen.getByRole('button', { name: /Category/ }));
+    await userEvent.click(screen.getByRole('option', { name: 'Version' }));
+
+    expect(await screen.findByText(/2\.10\.0 → 2\.11\.0/)).toBeInTheDocument();
+    expect(screen.queryByText(/ready → unavailable/)).not.toBeInTheDocument();
+    expect(listInstanceEvents).toHaveBeenLastCalledWith('ins_1234567890', {
+      category: 'version',
+      limit: 25,
+      asOf: undefined,
+    });
+  });
+
+  it('appends older events with "Load more"', async () => {
+    const listInstanceEvents = await renderCard(async (_id, query) =>
+      query?.cursor === 'c2'
+        ? { items: [versionEvent], nextCursor: null }
+        : { items: [eventFixture()], nextCursor: 'c2' },
+    );
+    await screen.findByText(/ready → unavailable/);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+
+    expect(await screen.findByText(/2\.10\.0 → 2\.11\.0/)).toBeInTheDocument();
+    expect(screen.getByText(/ready → unavailable/)).toBeInTheDocument();
+    expect(listInstanceEvents).toHaveBeenLastCalledWith('ins_1234567890', {
+      category: undefined,
+      limit: 25,
+      cursor: 'c2',
+      asOf: undefined,
+    });
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('says so when there are no events', async () => {
+    await renderCard(async () => ({ items: [], nextCursor: null }));
+
+    expect(await screen.findByText('No events yet')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    await renderCard(() => pending());
+
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    const error = await responseError(400, 'InputError', 'bad cursor');
+    await renderCard(async () => {
+      throw error;
+    });
+
+    expect(await screen.findByText('400: InputError')).toBeInTheDocument();
+    expect(screen.getByText('bad cursor')).toBeInTheDocument();
+  });
+});

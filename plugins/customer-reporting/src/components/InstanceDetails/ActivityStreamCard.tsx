@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import MenuItem from '@material-ui/core/MenuItem';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
+import { ResponseErrorPanel } from '@backstage/core-components';
+import {
+  INSTANCE_EVENT_CATEGORIES,
+  InstanceEventCategory,
+  InstanceEventList,
+} from '@internal/plugin-customer-reporting-common';
+import { DataCard, DateTimeText, Muted } from '../shared';
+import { EVENT_CATEGORY_LABELS, formatEventValue } from './formatEventValue';
+import { useInstanceDetails } from './InstanceDetailsProvider';
+import { useInstanceEvents } from './useInstanceEvents';
+
+/** Select value meaning "every category"; '' would show an empty box. */
+const ALL = 'all';
+
+function CategoryFilter(props: {
+  category?: InstanceEventCategory;
+  onChange: (category?: InstanceEventCategory) => void;
+}) {
+  return (
+    <TextField
+      select
+      id="customer-reporting-event-category"
+      label="Category"
+      variant="outlined"
+      size="small"
+      style={{ minWidth: 180 }}
+      value={props.category ?? ALL}
+      onChange={e =>
+        props.onChange(
+          e.target.value === ALL
+            ? undefined
+            : (e.target.value as InstanceEventCategory),
+        )
+      }
+    >
+      <MenuItem value={ALL}>All categories</MenuItem>
+      {INSTANCE_EVENT_CATEGORIES.map(category => (
+        <MenuItem key={category} value={category}>
+          {EVENT_CATEGORY_LABELS[category]}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+function EventRow(props: { event: InstanceEventList['items'][number] }) {
+  const { event } = props;
+  return (
+    <TableRow>
+      <TableCell style={{ whiteSpace: 'nowrap' }}>
+        <DateTimeText iso={event.at} />
+      </TableCell>
+      <TableCell>
+        <Chip
+          size="small"
+          variant="outlined"
+          label={EVENT_CATEGORY_LABELS[event.category] ?? event.category}
+        />
+      </TableCell>
+      <TableCell style={{ overflowWrap: 'anywhere' }}>
+        <strong>{event.label}</strong>: {formatEventValue(event.previousValue)}{' '}
+        → {formatEventValue(event.value)}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * The instance's change events, newest first, filterable by category, with
+ * "Load more" for older ones.
+ *
+ * @public
+ */
+export function ActivityStreamCard() {
+  const { instanceId, asOf } = useInstanceDetails();
+  const [category, setCategory] = useState<InstanceEventCategory>();
+  const events = useInstanceEvents(instanceId, category, asOf);
+
+  return (
+    <DataCard
+      title="Activity"
+      action={<CategoryFilter category={category} onChange={setCategory} />}
+      state={events.state}
+      noPadding
+    >
+      {items =>
+        items.length === 0 ? (
+          <Box p={2}>
+            <Muted>
+              {category
+                ? `No ${EVENT_CATEGORY_LABELS[category].toLowerCase()} events`
+                : 'No events yet'}
+            </Muted>
+          </Box>
+        ) : (
+          <>
+            <TableContainer>
+              <Table size="small" aria-label="Activity">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Time</TableCell>
+                    <TableCell>Category</TableCell>
+                    <TableCell>Change</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {items.map(event => (
+                    <EventRow
+                      key={`${event.at}-${event.field}`}
+                      event={event}
+                    />
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+            {events.loadMoreError && (
+              <Box p={2}>
+                <ResponseErrorPanel
+                  title="Could not load more events"
+                  error={events.loadMoreError}
+                />
+              </Box>
+            )}
+            {events.hasMore && (
+              <Box p={2}>
+                <Button
+                  variant="outlined"
+                  color="primary"
+                  onClick={events.loadMore}
+                  disabled={events.loadingMore}
+                >
+                  {events.loadingMore ? 'Loading…' : 'Load more'}
+                </Button>
+              </Box>
+            )}
+          </>
+        )
+      }
+    </DataCard>
+  );
+}

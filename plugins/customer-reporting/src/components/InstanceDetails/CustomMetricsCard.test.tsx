@@ -1,0 +1,59 @@
+import { screen } from '@testing-library/react';
+import { InstanceDetails } from '@internal/plugin-customer-reporting-common';
+import {
+  detailsFixture,
+  pending,
+  renderWithApi,
+  responseError,
+} from '../../__testUtils__';
+import { CustomMetricsCard } from './CustomMetricsCard';
+import { InstanceDetailsProvider } from './InstanceDetailsProvider';
+
+async function renderCard(getInstance: () => Promise<InstanceDetails>) {
+  await renderWithApi(
+    <InstanceDetailsProvider instanceId="ins_1234567890">
+      <CustomMetricsCard />
+    </InstanceDetailsProvider>,
+    { getInstance },
+  );
+}
+
+describe('CustomMetricsCard', () => {
+  it('shows each metric with a readable value', async () => {
+    await renderCard(async () =>
+      detailsFixture({
+        customMetrics: { activeUsers: 1349, sso: true, plan: 'gold' },
+      }),
+    );
+
+    expect(await screen.findByText('activeUsers')).toBeInTheDocument();
+    expect(screen.getByText((1349).toLocaleString())).toBeInTheDocument();
+    expect(screen.getByText('sso')).toBeInTheDocument();
+    expect(screen.getByText('Yes')).toBeInTheDocument();
+    expect(screen.getByText('gold')).toBeInTheDocument();
+  });
+
+  it('says so when no metric is reported', async () => {
+    await renderCard(async () => detailsFixture({ customMetrics: {} }));
+
+    expect(
+      await screen.findByText('No custom metrics reported'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    await renderCard(() => pending());
+
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByText('activeUsers')).not.toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    const error = await responseError(502, 'Error', 'bad gateway');
+    await renderCard(async () => {
+      throw error;
+    });
+
+    expect(await screen.findByText('502: Error')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,94 @@
+import { screen } from '@testing-library/react';
+import { InstanceDetails } from '@internal/plugin-customer-reporting-common';
+import {
+  detailsFixture,
+  instanceFixture,
+  pending,
+  renderWithApi,
+  responseError,
+  withFixedTimeZone,
+} from '../../__testUtils__';
+import { InformationCard } from './InformationCard';
+import { InstanceDetailsProvider } from './InstanceDetailsProvider';
+
+async function renderCard(getInstance: () => Promise<InstanceDetails>) {
+  await renderWithApi(
+    <InstanceDetailsProvider instanceId="ins_1234567890">
+      <InformationCard />
+    </InstanceDetailsProvider>,
+    { getInstance },
+  );
+}
+
+describe('InformationCard', () => {
+  withFixedTimeZone();
+
+  it('shows where and how the instance runs', async () => {
+    await renderCard(async () =>
+      detailsFixture({
+        instance: instanceFixture({ kurlNodesTotal: 3, kurlNodesReady: 2 }),
+      }),
+    );
+
+    expect(await screen.findByText('ins_1234567890')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Copy instance ID' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('eks')).toBeInTheDocument();
+    expect(screen.getByText('1.30.4')).toBeInTheDocument();
+    expect(screen.getByText('existing')).toBeInTheDocument();
+    expect(screen.getByText('2 of 3 ready')).toBeInTheDocument();
+    expect(screen.getByText('1.124.3')).toBeInTheDocument();
+    expect(screen.getByText('1.5.2')).toBeInTheDocument();
+    expect(screen.getByText('aws · eu-west-1')).toBeInTheDocument();
+    expect(screen.getByText('cluster-abc')).toBeInTheDocument();
+    expect(screen.getByText('stable')).toBeInTheDocument();
+    expect(screen.getByText('12')).toBeInTheDocument();
+    expect(screen.getByText('pass')).toBeInTheDocument();
+    expect(screen.getByText('May 1, 2025, 6:00 AM')).toHaveAttribute(
+      'title',
+      '2025-05-01 10:00:00 UTC',
+    );
+    expect(screen.getByText('team: platform')).toBeInTheDocument();
+    expect(screen.getByText('name: prod-eu')).toBeInTheDocument();
+  });
+
+  it('shows dashes and "No tags" for missing information', async () => {
+    await renderCard(async () =>
+      detailsFixture({
+        instance: instanceFixture({
+          cloudProvider: null,
+          cloudRegion: null,
+          firstReadyAt: null,
+          tags: {},
+        }),
+        information: {
+          clusterId: null,
+          channelSlug: null,
+          releaseSequence: null,
+          preflightStatus: null,
+        },
+      }),
+    );
+
+    expect(await screen.findByText('No tags')).toBeInTheDocument();
+    expect(screen.getByText('Not ready yet')).toBeInTheDocument();
+    // kURL nodes, cloud, cluster id, channel, release and preflight.
+    expect(screen.getAllByText('–')).toHaveLength(6);
+  });
+
+  it('shows progress while loading', async () => {
+    await renderCard(() => pending());
+
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    const error = await responseError(500, 'Error', 'boom');
+    await renderCard(async () => {
+      throw error;
+    });
+
+    expect(await screen.findByText('500: Error')).toBeInTheDocument();
+  });
+});

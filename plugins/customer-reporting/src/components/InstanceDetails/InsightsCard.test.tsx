@@ -1,0 +1,61 @@
+import { screen } from '@testing-library/react';
+import { InstanceDetails } from '@internal/plugin-customer-reporting-common';
+import {
+  detailsFixture,
+  pending,
+  renderWithApi,
+  responseError,
+} from '../../__testUtils__';
+import { InsightsCard } from './InsightsCard';
+import { InstanceDetailsProvider } from './InstanceDetailsProvider';
+
+async function renderCard(getInstance: () => Promise<InstanceDetails>) {
+  await renderWithApi(
+    <InstanceDetailsProvider instanceId="ins_1234567890">
+      <InsightsCard />
+    </InstanceDetailsProvider>,
+    { getInstance },
+  );
+}
+
+describe('InsightsCard', () => {
+  it('shows the uptime ratio and both times to install', async () => {
+    await renderCard(async () => detailsFixture());
+
+    expect(await screen.findByText('98.21%')).toBeInTheDocument();
+    expect(screen.getByText('1 h 30 min')).toBeInTheDocument();
+    expect(screen.getByText('9 d 6 h')).toBeInTheDocument();
+  });
+
+  it('shows placeholders before the instance was ready', async () => {
+    await renderCard(async () =>
+      detailsFixture({
+        insights: {
+          ...detailsFixture().insights,
+          uptimeRatio: null,
+          instanceTimeToInstallSeconds: null,
+          licenseTimeToInstallSeconds: null,
+        },
+      }),
+    );
+
+    expect(await screen.findByText('No data')).toBeInTheDocument();
+    expect(screen.getAllByText('Not ready yet')).toHaveLength(2);
+  });
+
+  it('shows progress while loading', async () => {
+    await renderCard(() => pending());
+
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByText('98.21%')).not.toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    const error = await responseError(500, 'Error', 'boom');
+    await renderCard(async () => {
+      throw error;
+    });
+
+    expect(await screen.findByText('500: Error')).toBeInTheDocument();
+  });
+});

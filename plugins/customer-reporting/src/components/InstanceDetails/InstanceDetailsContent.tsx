@@ -1,0 +1,74 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import {
+  Content,
+  ContentHeader,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { ActivityStreamCard } from './ActivityStreamCard';
+import { CurrentStateCard } from './CurrentStateCard';
+import { CustomMetricsCard } from './CustomMetricsCard';
+import { InformationCard } from './InformationCard';
+import { InsightsCard } from './InsightsCard';
+import { useInstanceDetails } from './InstanceDetailsProvider';
+import { UptimeGraphCard } from './UptimeGraphCard';
+
+/**
+ * The instance cards in a grid, for use inside an
+ * {@link InstanceDetailsProvider}. One error panel replaces the grid when
+ * the instance cannot be loaded at all (unknown id, backend down).
+ */
+export function InstanceDetailsContent(props: {
+  /** Draw the instance name as a content header (when the page has none). */
+  showTitle?: boolean;
+}) {
+  const details = useInstanceDetails();
+
+  if (details.error && !details.value) {
+    return (
+      <Content>
+        <ResponseErrorPanel
+          title="Could not load the instance"
+          error={details.error}
+        />
+        <Box mt={2}>
+          <Button variant="outlined" onClick={details.retry}>
+            Retry
+          </Button>
+        </Box>
+      </Content>
+    );
+  }
+
+  const instance = details.value?.instance;
+  return (
+    <Content>
+      {props.showTitle && (
+        <ContentHeader
+          title={instance ? instance.name || instance.shortId : 'Instance'}
+        />
+      )}
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item xs={12} md={6} lg={4}>
+          <CurrentStateCard />
+        </Grid>
+        <Grid item xs={12} md={6} lg={4}>
+          <InsightsCard />
+        </Grid>
+        <Grid item xs={12} md={12} lg={4}>
+          <CustomMetricsCard />
+        </Grid>
+        <Grid item xs={12}>
+          <UptimeGraphCard />
+        </Grid>
+        <Grid item xs={12} lg={4}>
+          <InformationCard />
+        </Grid>
+        <Grid item xs={12} lg={8}>
+          <ActivityStreamCard />
+        </Grid>
+      </Grid>
+    </Content>
+  );
+}

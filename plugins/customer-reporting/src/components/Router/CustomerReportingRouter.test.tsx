@@ -1,0 +1,150 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import {
+  detailsFixture,
+  renderWithApi,
+  reportFixture,
+  responseError,
+  uptimeFixture,
+} from '../../__testUtils__';
+import { CustomerReportingApi } from '../../api';
+import {
+  CustomerReportingContentRouter,
+  CustomerReportingRouter,
+} from './CustomerReportingRouter';
+
+const api: Partial<CustomerReportingApi> = {
+  listCustomers: async () => ({
+    items: [
+      {
+        id: 'cus_1',
+        name: 'Acme Corp',
+        email: null,
+        customId: null,
+        owner: null,
+        appSlug: 'nimbus',
+        channelSlug: 'stable',
+        channelName: 'Stable',
+        licenseType: 'paid',
+        licenseTypeLabel: 'Paid',
+        createdAt: '2025-04-01T00:00:00Z',
+        expiresAt: null,
+        archived: false,
+        active: true,
+        status: 'ready',
+        activeInstances: 1,
+        lastActiveAt: null,
+        timeToInstallSeconds: 5400,
+      },
+    ],
+    totalCount: 1,
+    nextCursor: null,
+  }),
+  getCustomerReport: async () => reportFixture(),
+  getInstance: async () => detailsFixture(),
+  getInstanceUptime: async () => uptimeFixture(),
+  listInstanceEvents: async () => ({ items: [], nextCursor: null }),
+};
+
+/** The router mounted like the app does, below /customer-reporting. */
+async function renderRouter(
+  path: string,
+  overrides: Partial<CustomerReportingApi> = {},
+  router = <CustomerReportingRouter />,
+) {
+  await renderWithApi(
+    <Routes>
+      <Route path="/customer-reporting/*" element={router} />
+    </Routes>,
+    { ...api, ...overrides },
+    [path],
+  );
+}
+
+describe('CustomerReportingRouter', () => {
+  it('goes from the list to a customer and on to an instance', async () => {
+    await renderRouter('/customer-reporting');
+
+    // A click anywhere on the row opens the report (the name is a link too).
+    await userEvent.click(await screen.findByText('nimbus'));
+
+    // The report page: its header names the customer and links back.
+    expect(
+      await screen.findByRole('heading', { name: 'Acme Corp' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('nimbus · Stable · Paid')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Customers' })).toHaveAttribute(
+      'href',
+      '/customer-reporting',
+    );
+
+    await userEvent.click(screen.getByText('eu-west-1'));
+
+    expect(
+      await screen.findByRole('heading', { name: 'prod-eu' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Acme Corp' })).toHaveAttribute(
+      'href',
+      '/customer-reporting/customers/cus_1',
+    );
+    expect(await screen.findByText('No events yet')).toBeInTheDocument();
+  });
+
+  it('replaces the report grid with one error for an unknown customer', async () => {
+    const error = await responseError(404, 'NotFoundError', 'no customer x');
+    await renderRouter('/customer-reporting/customers/x', {
+      getCustomerReport: async () => {
+        throw error;
+      },
+    });
+
+    expect(
+      await screen.findByText(/Could not load the customer report/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('no customer x')).toHaveLength(1);
+    expect(screen.queryByText('Manage customer')).not.toBeInTheDocument();
+  });
+
+  it('replaces the instance grid with one error for an unknown instance', async () => {
+    const error = await responseError(404, 'NotFoundError', 'no instance y');
+    await renderRouter('/customer-reporting/instances/y', {
+      getInstance: async () => {
+        throw error;
+      },
+    });
+
+    expect(
+      await screen.findByText(/Could not load the instance/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Current state')).not.toBeInTheDocument();
+  });
+
+  it('shows a 404 page for unknown paths', async () => {
+    await renderRouter('/customer-reporting/nope');
+
+    expect(
+      await screen.findByText(
+        'ERROR 404: This customer reporting page does not exist',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the same pages without page headers for the new frontend system', async () => {
+    await renderRouter(
+      '/customer-reporting/customers/cus_1',
+      {},
+      <CustomerReportingContentRouter />,
+    );
+
+    // The customer name as a content header, no page header with breadcrumbs.
+    expect(
+      await screen.findByRole('heading', { name: 'Acme Corp' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Manage customer')).toBeInTheDocument();
+    expect(screen.queryByRole('banner')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('nimbus · Stable · Paid'),
+    ).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,4 @@
+export {
+  CustomerReportingContentRouter,
+  CustomerReportingRouter,
+} from './CustomerReportingRouter';

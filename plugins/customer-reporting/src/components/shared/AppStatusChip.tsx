@@ -1,0 +1,26 @@
+import { AppStatus } from '@internal/plugin-customer-reporting-common';
+import { Tone, ToneChip } from './ToneChip';
+
+/**
+ * Label and tone per application status. A Record (rather than a switch)
+ * makes the compiler flag any status added to APP_STATUSES later.
+ */
+export const APP_STATUS_DISPLAY: Record<
+  AppStatus,
+  { label: string; tone: Tone }
+> = {
+  ready: { label: 'Ready', tone: 'success' },
+  updating: { label: 'Updating', tone: 'info' },
+  degraded: { label: 'Degraded', tone: 'warning' },
+  unavailable: { label: 'Unavailable', tone: 'error' },
+  missing: { label: 'Missing', tone: 'error' },
+};
+
+/** Status of an instance; null when it never reported one. */
+export function AppStatusChip(props: { status: AppStatus | null }) {
+  const { status } = props;
+  const { label, tone } = status
+    ? APP_STATUS_DISPLAY[status]
+    : { label: 'Unknown', tone: 'neutral' as const };
+  return <ToneChip label={label} tone={tone} ariaLabel={`Status: ${label}`} />;
+}

@@ -1,0 +1,70 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { alertApiRef } from '@backstage/core-plugin-api';
+import { CsvDownloadButton } from './CsvDownloadButton';
+
+describe('CsvDownloadButton', () => {
+  const alertApi = { post: jest.fn() };
+  let click: jest.SpyInstance;
+
+  beforeEach(() => {
+    alertApi.post.mockReset();
+    Object.assign(URL, {
+      createObjectURL: jest.fn(() => 'blob:csv'),
+      revokeObjectURL: jest.fn(),
+    });
+    click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+  });
+  afterEach(() => click.mockRestore());
+
+  async function renderButton(fetchCsv: () => Promise<Blob>) {
+    await renderInTestApp(
+      <TestApiProvider apis={[[alertApiRef, alertApi]]}>
+        <CsvDownloadButton
+          label="Customers CSV"
+          filename="customers.csv"
+          fetchCsv={fetchCsv}
+        />
+      </TestApiProvider>,
+    );
+  }
+
+  it('saves the fetched file under its name', async () => {
+    const blob = new Blob(['id\n']);
+    await renderButton(async () => blob);
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Customers CSV' }),
+    );
+
+    expect(URL.createObjectURL).toHaveBeenCalledWith(blob);
+    const link = click.mock.instances[0] as unknown as HTMLAnchorElement;
+    expect(link.download).toBe('customers.csv');
+    expect(link.href).toBe('blob:csv');
+    // The temporary link does not stay in the page.
+    expect(document.querySelector('a[download]')).toBeNull();
+    expect(alertApi.post).not.toHaveBeenCalled();
+  });
+
+  it('reports a failed download in the alert bar', async () => {
+    await renderButton(async () => {
+      throw new Error('403 Forbidden');
+    });
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Customers CSV' }),
+    );
+
+    expect(alertApi.post).toHaveBeenCalledWith({
+      message: 'Could not download customers.csv: 403 Forbidden',
+      severity: 'error',
+    });
+    expect(click).not.toHaveBeenCalled();
+    expect(
+      screen.getByRole('button', { name: 'Customers CSV' }),
+    ).not.toBeDisabled();
+  });
+});

@@ -1,0 +1,74 @@
+import { ReactNode } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+
+/** What a card knows about its data: the react-use async state shape. */
+export interface AsyncValue<T> {
+  loading: boolean;
+  error?: Error;
+  value?: T;
+  retry?: () => void;
+}
+
+/**
+ * A card that shows a progress bar until its data arrives and the backend's
+ * error (with Retry) when it fails, and renders its body only with data.
+ *
+ * @remarks
+ * Every card of the report and instance pages has the same three states;
+ * keeping them here means each card file only describes its data.
+ */
+export function DataCard<T>(props: {
+  title: ReactNode;
+  subheader?: ReactNode;
+  /** Top-right corner of the header, e.g. buttons or a range selector. */
+  action?: ReactNode;
+  state: AsyncValue<T>;
+  children: (value: T) => ReactNode;
+  noPadding?: boolean;
+}) {
+  const { title, subheader, action, state, children, noPadding } = props;
+
+  let body: ReactNode;
+  if (state.error) {
+    body = (
+      <Box p={noPadding ? 2 : 0}>
+        <ResponseErrorPanel error={state.error} />
+        {state.retry && (
+          <Box mt={2}>
+            <Button variant="outlined" onClick={state.retry}>
+              Retry
+            </Button>
+          </Box>
+        )}
+      </Box>
+    );
+  } else if (state.value === undefined) {
+    body = <Progress />;
+  } else {
+    body = (
+      <>
+        {/* A reload keeps the old data visible under a thin progress bar. */}
+        {state.loading && <Progress />}
+        {children(state.value)}
+      </>
+    );
+  }
+
+  return (
+    <InfoCard
+      title={title}
+      subheader={subheader}
+      action={action}
+      variant="gridItem"
+      noPadding={noPadding}
+    >
+      {body}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,13 @@
+export { AppStatusChip, APP_STATUS_DISPLAY } from './AppStatusChip';
+export { CsvDownloadButton, saveBlob } from './CsvDownloadButton';
+export { DataCard } from './DataCard';
+export type { AsyncValue } from './DataCard';
+export { DateTimeText } from './DateTimeText';
+export { DefinitionList } from './DefinitionList';
+export type { Definition } from './DefinitionList';
+export { Muted } from './Muted';
+export { ToneChip } from './ToneChip';
+export type { Tone } from './ToneChip';
+export { UptimeBar, describeShares, useUptimeColors } from './UptimeBar';
+export type { UptimeShares } from './UptimeBar';
+export { UptimeDayBars } from './UptimeDayBars';
