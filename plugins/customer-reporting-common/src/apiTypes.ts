@@ -119,10 +119,21 @@ export type ReportPortal =
       };
     };
 
+/** Statuses of an install attempt (see docs/metrics.md). @public */
+export const INSTALL_ATTEMPT_STATUSES = [
+  'succeeded',
+  'failed',
+  'stalled',
+  'in-progress',
+  'discarded',
+] as const;
+/** @public */
+export type InstallAttemptStatus = (typeof INSTALL_ATTEMPT_STATUSES)[number];
+
 /** One install attempt of the customer report. @public */
 export interface ReportInstallAttempt {
   id: string;
-  status: 'succeeded' | 'failed' | 'stalled' | 'in-progress' | 'discarded';
+  status: InstallAttemptStatus;
   installType: 'helm' | 'linux' | null;
   startedAt: string;
   userEmail: string | null;
@@ -181,7 +192,7 @@ export interface CustomerReport {
 /** `GET /v1/instances/{id}`. @public */
 export interface InstanceDetails {
   instance: ReportInstance;
-  customer: { id: string; name: string; appSlug: string };
+  customer: { id: string; name: string; appSlug: string; createdAt: string };
   insights: {
     uptimeRatio: number | null;
     instanceTimeToInstallSeconds: number | null;

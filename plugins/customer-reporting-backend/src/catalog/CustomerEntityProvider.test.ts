@@ -1,7 +1,10 @@
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { Entity } from '@backstage/catalog-model';
-import { mockServices, registerMswTestHooks } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
 import { CustomerEntityProvider } from './CustomerEntityProvider';
@@ -10,7 +13,10 @@ import { customerEntityName } from './customerEntity';
 const server = setupServer();
 registerMswTestHooks(server);
 
-const customer = (id: string, overrides: Partial<CustomerSummary> = {}): CustomerSummary => ({
+const customer = (
+  id: string,
+  overrides: Partial<CustomerSummary> = {},
+): CustomerSummary => ({
   id,
   name: `Customer ${id}`,
   email: null,
@@ -33,9 +39,30 @@ const customer = (id: string, overrides: Partial<CustomerSummary> = {}): Custome
 });
 
 const implementing: Entity[] = [
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'nimbus-api', annotations: { 'customer-reporting/app': 'nimbus' } }, spec: { type: 'service', owner: 'team-a', lifecycle: 'production' } },
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'System', metadata: { name: 'nimbus', annotations: { 'customer-reporting/app': 'nimbus' } }, spec: { owner: 'team-a' } },
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'unrelated' }, spec: { type: 'service', owner: 'team-b', lifecycle: 'production' } },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'nimbus-api',
+      annotations: { 'customer-reporting/app': 'nimbus' },
+    },
+    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      name: 'nimbus',
+      annotations: { 'customer-reporting/app': 'nimbus' },
+    },
+    spec: { owner: 'team-a' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'unrelated' },
+    spec: { type: 'service', owner: 'team-b', lifecycle: 'production' },
+  },
 ];
 
 function provider() {
@@ -53,13 +80,32 @@ describe('CustomerEntityProvider', () => {
   it('publishes every customer, page by page, as a customer Resource owned and linked as configured', async () => {
     const requests: string[] = [];
     server.use(
-      http.get('http://localhost:0/api/customer-reporting/v1/customers', ({ request }) => {
-        const url = new URL(request.url);
-        requests.push(url.search);
-        return url.searchParams.get('cursor')
-          ? HttpResponse.json({ items: [customer('c2', { owner: 'group:default/sales-emea', licenseType: 'trial', licenseTypeLabel: 'Trial', archived: true, appSlug: 'other' })], totalCount: 2, nextCursor: null })
-          : HttpResponse.json({ items: [customer('c1')], totalCount: 2, nextCursor: 'page2' });
-      }),
+      http.get(
+        'http://localhost:0/api/customer-reporting/v1/customers',
+        ({ request }) => {
+          const url = new URL(request.url);
+          requests.push(url.search);
+          return url.searchParams.get('cursor')
+            ? HttpResponse.json({
+                items: [
+                  customer('c2', {
+                    owner: 'group:default/sales-emea',
+                    licenseType: 'trial',
+                    licenseTypeLabel: 'Trial',
+                    archived: true,
+                    appSlug: 'other',
+                  }),
+                ],
+                totalCount: 2,
+                nextCursor: null,
+              })
+            : HttpResponse.json({
+                items: [customer('c1')],
+                totalCount: 2,
+                nextCursor: 'page2',
+              });
+        },
+      ),
     );
     const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
     const p = provider();
@@ -69,17 +115,26 @@ describe('CustomerEntityProvider', () => {
 
     const mutation = connection.applyMutation.mock.calls[0][0];
     expect(mutation.type).toBe('full');
-    const [first, second] = mutation.entities.map((e: { entity: Entity }) => e.entity);
+    const [first, second] = mutation.entities.map(
+      (e: { entity: Entity }) => e.entity,
+    );
     expect(first).toMatchObject({
       kind: 'Resource',
       metadata: {
         name: 'customer-c1',
         title: 'Customer c1',
-        annotations: { 'customer-reporting/customer-id': 'c1', 'customer-reporting/app': 'nimbus' },
+        annotations: {
+          'customer-reporting/customer-id': 'c1',
+          'customer-reporting/app': 'nimbus',
+        },
         tags: ['license-paid'],
         links: [{ url: 'http://portal.test/customer-reporting/customers/c1' }],
       },
-      spec: { type: 'customer', owner: 'group:default/customer-success', dependsOn: ['component:default/nimbus-api', 'system:default/nimbus'] },
+      spec: {
+        type: 'customer',
+        owner: 'group:default/customer-success',
+        dependsOn: ['component:default/nimbus-api', 'system:default/nimbus'],
+      },
     });
     expect(second).toMatchObject({
       metadata: { tags: ['license-trial', 'archived'] },
@@ -90,7 +145,11 @@ describe('CustomerEntityProvider', () => {
   it('applies a delta for one changed customer', async () => {
     server.use(
       http.get('http://localhost:0/api/customer-reporting/v1/customers', () =>
-        HttpResponse.json({ items: [customer('c10'), customer('c1')], totalCount: 2, nextCursor: null }),
+        HttpResponse.json({
+          items: [customer('c10'), customer('c1')],
+          totalCount: 2,
+          nextCursor: null,
+        }),
       ),
     );
     const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
@@ -98,12 +157,24 @@ describe('CustomerEntityProvider', () => {
     await p.connect(connection);
     await p.refreshCustomer('c1');
     expect(connection.applyMutation).toHaveBeenCalledWith(
-      expect.objectContaining({ type: 'delta', removed: [], added: [expect.objectContaining({ entity: expect.objectContaining({ metadata: expect.objectContaining({ name: 'customer-c1' }) }) })] }),
+      expect.objectContaining({
+        type: 'delta',
+        removed: [],
+        added: [
+          expect.objectContaining({
+            entity: expect.objectContaining({
+              metadata: expect.objectContaining({ name: 'customer-c1' }),
+            }),
+          }),
+        ],
+      }),
     );
   });
 
   it('makes stable catalog names from any customer id', () => {
-    expect(customerEntityName('cust_ABC:123@x')).toBe('customer-cust_abc-123-x');
+    expect(customerEntityName('cust_ABC:123@x')).toBe(
+      'customer-cust_abc-123-x',
+    );
     expect(customerEntityName('x'.repeat(100))).toHaveLength(63);
     expect(customerEntityName('--a--')).toBe('customer-a');
   });

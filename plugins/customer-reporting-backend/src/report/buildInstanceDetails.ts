@@ -81,6 +81,7 @@ export async function buildInstanceDetails(
       id: customer.id,
       name: customer.name,
       appSlug: customer.app_slug,
+      createdAt: new Date(Number(customer.created_at)).toISOString(),
     },
     insights: {
       uptimeRatio: uptime.ratio,

@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import { INSTALL_ATTEMPT_STATUSES } from '@internal/plugin-customer-reporting-common';
 import {
   ATTEMPT_SORTS,
   AttemptSort,
 } from '../database/DatabaseInstallAttemptsStore';
 import { InstallAttemptFilters } from '../database/installAttemptQuery';
 
-const INSTALL_ATTEMPT_STATUSES = [
-  'succeeded',
-  'failed',
-  'stalled',
-  'in-progress',
-  'discarded',
-] as const;
 const time = z
   .string()
   .datetime({

@@ -133,7 +133,12 @@ export function detailsFixture(
 ): InstanceDetails {
   return {
     instance: instanceFixture(),
-    customer: { id: 'cus_1', name: 'Acme Corp', appSlug: 'nimbus' },
+    customer: {
+      id: 'cus_1',
+      name: 'Acme Corp',
+      appSlug: 'nimbus',
+      createdAt: '2024-03-01T09:00:00Z',
+    },
     insights: {
       uptimeRatio: 0.98214,
       instanceTimeToInstallSeconds: 5400,
