@@ -10,7 +10,8 @@
  * playwright-core at 1280×800: guest sign-in, the catalog, then the customer
  * reporting pages with the demo fleet: the customer list, the report of
  * "Acme Corp" (clicked in the list) and its first instance (clicked in the
- * report) with the uptime range switched to 90 days. On each of these pages
+ * report) with the uptime range switched to 90 days, then the install
+ * attempt audit (scripts/e2e/installAttempts.mjs). On each of these pages
  * the test fails when the browser logs an error or the page is wider than
  * the window. Screenshots go to test-results/e2e/ (full page) and, for the
  * three reporting pages, to docs/images/ (the 1280×800 window, used by the
@@ -32,6 +33,14 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  INSTALL_ATTEMPTS_TEST,
+  runInstallAttemptsFlow,
+} from './e2e/installAttempts.mjs';
+import {
+  CUSTOMER_ACTION_TESTS,
+  runCustomerActionTests,
+} from './e2e/customerActions.mjs';
 
 const REPO_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -66,6 +75,8 @@ const TESTS = [
   `customer reporting page shows the demo customer "${DEMO_CUSTOMER}"`,
   `clicking "${DEMO_CUSTOMER}" opens its report with cards and instances`,
   'clicking the first instance opens its details; uptime switches to 90 days',
+  INSTALL_ATTEMPTS_TEST,
+  ...CUSTOMER_ACTION_TESTS,
 ];
 
 // Errors the browser logs that do not come from the pages under test: React
@@ -547,6 +558,43 @@ async function runBrowserTests() {
     if (reportUrl) await screenshot(page, 'instance-details.png');
     record(TESTS[4], false, withErrors(e), Date.now() - t0);
   }
+
+  // 6. the install attempt audit (scripts/e2e/installAttempts.mjs)
+  t0 = Date.now();
+  try {
+    if (!signedIn) throw new Error('not run: guest sign-in failed');
+    await attempts(attempt =>
+      runInstallAttemptsFlow(
+        {
+          page,
+          browserErrors,
+          log,
+          outDir: OUT_DIR,
+          gotoAndWait,
+          checkReportingPage,
+          reportingScreenshots,
+        },
+        attempt,
+      ),
+    );
+    record(INSTALL_ATTEMPTS_TEST, true, null, Date.now() - t0);
+  } catch (e) {
+    if (signedIn) await screenshot(page, 'install-attempts.png');
+    record(INSTALL_ATTEMPTS_TEST, false, withErrors(e), Date.now() - t0);
+  }
+
+  // 7. customer actions on the demo customer's report
+  // (scripts/e2e/customerActions.mjs)
+  await runCustomerActionTests({
+    page,
+    context,
+    reportUrl,
+    frontendUrl: FRONTEND_URL,
+    record,
+    attempts,
+    withErrors,
+    docsScreenshot: reportingScreenshots,
+  });
 }
 
 /** Opens a path of the portal and waits until its first paint is done. */

@@ -6,11 +6,13 @@
 #      when Debian's PostgreSQL 15 is installed, on a throwaway PostgreSQL 15
 #      cluster (scripts/pg.sh)                      counts each Jest test
 #   4. end-to-end smoke test in headless Chromium (scripts/e2e-smoke.mjs)
+#   5. the benchmark harness at size S on SQLite (bench/), counts as 1 check
 #                                                   counts each e2e test
 # Runs every stage even when an earlier one failed. The last line printed is
 # `N passed, N failed`; the exit code is non-zero when anything failed.
 #
-# Environment: TEST_SKIP_E2E=1 leaves out stage 4 (counted as skipped).
+# Environment: TEST_SKIP_E2E=1 leaves out stage 4, TEST_SKIP_BENCH=1 stage 5
+# (each counted as skipped).
 set -uo pipefail
 
 PASSED=0
@@ -60,15 +62,15 @@ note() {
 }
 
 # --- 1. type check -----------------------------------------------------------
-stage "1/4 type check: yarn tsc"
+stage "1/5 type check: yarn tsc"
 if yarn tsc; then note "type check (tsc)" 1 0; else note "type check (tsc)" 0 1; fi
 
 # --- 2. lint -------------------------------------------------------------------
-stage "2/4 lint: yarn backstage-cli repo lint"
+stage "2/5 lint: yarn backstage-cli repo lint"
 if yarn backstage-cli repo lint; then note "lint" 1 0; else note "lint" 0 1; fi
 
 # --- 3. Jest -------------------------------------------------------------------
-stage "3/4 unit and database tests: yarn backstage-cli repo test"
+stage "3/5 unit and database tests: yarn backstage-cli repo test"
 PG_STARTED=0
 if pg_start; then
   [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] && PG_STARTED=1
@@ -117,7 +119,7 @@ fi
 note "unit and database tests (jest)" "$jp" "$jf"
 
 # --- 4. e2e --------------------------------------------------------------------
-stage "4/4 end-to-end smoke test: node scripts/e2e-smoke.mjs"
+stage "4/5 end-to-end smoke test: node scripts/e2e-smoke.mjs"
 if [ "${TEST_SKIP_E2E:-}" = 1 ]; then
   echo "[test] TEST_SKIP_E2E=1: e2e smoke test left out"
   note "e2e smoke (chromium)" 0 0 1
@@ -141,6 +143,16 @@ else
     ef=1
   fi
   note "e2e smoke (chromium)" "$ep" "$ef" "$es"
+fi
+
+stage "5/5 benchmark harness at size S (SQLite): proves it runs; no timing assertions"
+if [ "${TEST_SKIP_BENCH:-}" = 1 ]; then
+  echo "[test] TEST_SKIP_BENCH=1: benchmark harness left out"
+  note "bench harness (S, sqlite)" 0 0 1
+elif BENCH_OUTPUT_DIR="$WORK/bench" bash bench/bench.sh --size S --db sqlite; then
+  note "bench harness (S, sqlite)" 1 0
+else
+  note "bench harness (S, sqlite)" 0 1
 fi
 
 # --- summary -------------------------------------------------------------------

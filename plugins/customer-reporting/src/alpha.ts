@@ -5,12 +5,21 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 // createElement instead of JSX: package.json exports this entry as alpha.ts.
 import { createElement } from 'react';
 import { customerReportingApiRef, CustomerReportingClient } from './api';
 import {
+  isCustomerAppAvailable,
+  isCustomerEntity,
+} from './components/EntityCards/conditions';
+import {
   customerReportRouteRef,
+  installAttemptsRouteRef,
   instanceDetailsRouteRef,
   rootRouteRef,
 } from './routes';
@@ -43,6 +52,44 @@ const customerReportingApi = ApiBlueprint.make({
     }),
 });
 
+/** Customer entities: the full report as an entity tab. */
+const entityCustomerReportContent = EntityContentBlueprint.make({
+  name: 'customer-report',
+  params: {
+    path: '/customer-report',
+    title: 'Customer report',
+    filter: isCustomerEntity,
+    loader: () =>
+      import('./components/EntityCards').then(m =>
+        createElement(m.EntityCustomerReportContent),
+      ),
+  },
+});
+
+/** Customer entities: the compact health card on the overview. */
+const entityCustomerHealthCard = EntityCardBlueprint.make({
+  name: 'customer-health',
+  params: {
+    filter: isCustomerEntity,
+    loader: () =>
+      import('./components/EntityCards').then(m =>
+        createElement(m.EntityCustomerHealthCard),
+      ),
+  },
+});
+
+/** Components and systems of an app: the customers running it. */
+const entityCustomersCard = EntityCardBlueprint.make({
+  name: 'customers',
+  params: {
+    filter: isCustomerAppAvailable,
+    loader: () =>
+      import('./components/EntityCards').then(m =>
+        createElement(m.EntityCustomersCard),
+      ),
+  },
+});
+
 /**
  * The customer-reporting plugin for apps on the new frontend system.
  *
@@ -56,6 +103,13 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     customerReport: customerReportRouteRef,
     instanceDetails: instanceDetailsRouteRef,
+    installAttempts: installAttemptsRouteRef,
   },
-  extensions: [customersPage, customerReportingApi],
+  extensions: [
+    customersPage,
+    customerReportingApi,
+    entityCustomerReportContent,
+    entityCustomerHealthCard,
+    entityCustomersCard,
+  ],
 });

@@ -4,21 +4,48 @@
  *
  * @packageDocumentation
  */
-export { customerReportingPlugin, CustomerReportingPage } from './plugin';
+export {
+  customerReportingPlugin,
+  CustomerReportingPage,
+  EntityCustomerHealthCard,
+  EntityCustomerReportContent,
+  EntityCustomersCard,
+} from './plugin';
+export {
+  CUSTOMER_APP_ANNOTATION,
+  CUSTOMER_ID_ANNOTATION,
+  isCustomerAppAvailable,
+  isCustomerEntity,
+} from './components/EntityCards/conditions';
+export { CustomerActivityCard } from './components/CustomerActions';
 export { customerReportingApiRef, CustomerReportingClient } from './api';
 export type {
   AsOfQuery,
+  CustomerAuditEntry,
+  CustomerAuditList,
+  CustomerAuditQuery,
   CustomerListQuery,
   CustomerReportingApi,
   CustomerReportQuery,
+  HelmInstructions,
+  InstallAttemptFailureGroups,
   InstallAttemptFilters,
+  InstallAttemptFunnel,
   InstallAttemptListQuery,
+  InstallAttemptSort,
   InstallAttemptStatus,
+  InstallAttemptSummary,
+  InstallAttemptTrend,
   InstanceEventsQuery,
   InstanceUptimeQuery,
+  LicenseFile,
+  TimeToInstallGroupBy,
+  TimeToInstallStats,
+  TimeToInstallStatsQuery,
 } from './api';
 export {
   customerReportRouteRef,
+  installAttemptsRouteRef,
   instanceDetailsRouteRef,
   rootRouteRef,
 } from './routes';

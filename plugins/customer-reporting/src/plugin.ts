@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -8,6 +9,7 @@ import {
 import { customerReportingApiRef, CustomerReportingClient } from './api';
 import {
   customerReportRouteRef,
+  installAttemptsRouteRef,
   instanceDetailsRouteRef,
   rootRouteRef,
 } from './routes';
@@ -34,6 +36,8 @@ export const customerReportingPlugin = createPlugin({
     // Exposed so other plugins can link to a customer or an instance.
     customerReport: customerReportRouteRef,
     instanceDetails: instanceDetailsRouteRef,
+    // The fleet-wide install attempt audit, e.g. for a sidebar link.
+    installAttempts: installAttemptsRouteRef,
   },
 });
 
@@ -52,5 +56,57 @@ export const CustomerReportingPage = customerReportingPlugin.provide(
     component: () =>
       import('./components/Router').then(m => m.CustomerReportingRouter),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The full customer report as a tab of a customer entity (a `Resource` of
+ * type `customer`); reads the customer ID from the entity's annotation.
+ *
+ * @public
+ */
+export const EntityCustomerReportContent = customerReportingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCustomerReportContent',
+    // Lazy, like the page: entity pages load the report code only when shown.
+    component: {
+      lazy: () =>
+        import('./components/EntityCards').then(
+          m => m.EntityCustomerReportContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Compact health of a customer entity, linking to its full report.
+ *
+ * @public
+ */
+export const EntityCustomerHealthCard = customerReportingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCustomerHealthCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCards').then(
+          m => m.EntityCustomerHealthCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The customers running the app of a component or system (annotation
+ * `customer-reporting/app`).
+ *
+ * @public
+ */
+export const EntityCustomersCard = customerReportingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCustomersCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCards').then(m => m.EntityCustomersCard),
+    },
   }),
 );

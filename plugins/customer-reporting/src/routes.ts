@@ -21,3 +21,13 @@ export const instanceDetailsRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/instances/:instanceId',
 });
+
+/**
+ * The fleet-wide install attempt audit, below the list page: a sub-route so
+ * the sidebar and the list can link to it wherever the plugin is mounted.
+ */
+export const installAttemptsRouteRef = createSubRouteRef({
+  id: 'customer-reporting/install-attempts',
+  parent: rootRouteRef,
+  path: '/install-attempts',
+});

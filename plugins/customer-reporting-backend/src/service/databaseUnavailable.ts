@@ -20,6 +20,9 @@ const UNAVAILABLE_NODE_CODES = new Set([
 ]);
 const UNAVAILABLE_MESSAGES = [
   /connection terminated/i,
+  /connection ended unexpectedly/i,
+  /encountered a connection error/i,
+  /not queryable/i,
   /timeout acquiring a connection/i,
   /connection.*closed/i,
   /the database system is (starting up|shutting down)/i,

@@ -1,5 +1,10 @@
 import { ReactElement } from 'react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { ResponseError } from '@backstage/errors';
 import { CustomerReportingApi, customerReportingApiRef } from '../api';
 import { rootRouteRef } from '../routes';
@@ -7,6 +12,8 @@ import { rootRouteRef } from '../routes';
 /**
  * Renders an element in a test app with a mocked customer reporting API,
  * the plugin mounted at /customer-reporting so sub-route links resolve.
+ * Permissions are allowed (the demo policy); a test of a denied action wraps
+ * its element in its own TestApiProvider for permissionApiRef, which wins.
  */
 export async function renderWithApi(
   element: ReactElement,
@@ -14,7 +21,12 @@ export async function renderWithApi(
   routeEntries = ['/'],
 ) {
   return renderInTestApp(
-    <TestApiProvider apis={[[customerReportingApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [customerReportingApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       {element}
     </TestApiProvider>,
     {

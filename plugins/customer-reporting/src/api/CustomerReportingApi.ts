@@ -1,5 +1,19 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CustomerAuditList,
+  CustomerAuditQuery,
+  HelmInstructions,
+  LicenseFile,
+} from './customerActionTypes';
+
+export type {
+  CustomerAuditEntry,
+  CustomerAuditList,
+  CustomerAuditQuery,
+  HelmInstructions,
+  LicenseFile,
+} from './customerActionTypes';
+import {
   CustomerListResponse,
   CustomerReport,
   InstallAttemptList,
@@ -92,14 +106,103 @@ export interface InstallAttemptFilters extends AsOfQuery {
   to?: string;
 }
 
+/** Columns the attempt list can be sorted by on the backend. @public */
+export type InstallAttemptSort =
+  | 'startedAt'
+  | 'customer'
+  | 'status'
+  | 'duration'
+  | 'installType';
+
 /** Filters and paging of `GET /v1/install-attempts`. @public */
 export interface InstallAttemptListQuery extends InstallAttemptFilters {
+  /** Defaults to `startedAt` on the backend. */
+  sort?: InstallAttemptSort;
+  /** Defaults to `desc` (newest first) on the backend. */
+  order?: 'asc' | 'desc';
   limit?: number;
   cursor?: string;
 }
 
 /**
- * Read access to the customer-reporting backend.
+ * `GET /v1/install-attempts/summary`: counts per status, the success rate
+ * (succeeded ÷ decided attempts) and durations of succeeded attempts.
+ *
+ * @public
+ */
+export interface InstallAttemptSummary {
+  total: number;
+  succeeded: number;
+  failed: number;
+  stalled: number;
+  inProgress: number;
+  discarded: number;
+  /** null while no attempt is decided. */
+  successRate: number | null;
+  medianDurationSeconds: number | null;
+  p90DurationSeconds: number | null;
+}
+
+/** `GET /v1/install-attempts/funnel`. @public */
+export interface InstallAttemptFunnel {
+  installTypes: {
+    installType: string;
+    /** In the install type's step order. */
+    steps: {
+      step: string;
+      reached: number;
+      stalledHere: number;
+      failedHere: number;
+    }[];
+  }[];
+}
+
+/** `GET /v1/install-attempts/failure-groups`, largest groups first. @public */
+export interface InstallAttemptFailureGroups {
+  items: {
+    status: 'failed' | 'stalled';
+    step: string | null;
+    /** Normalised reason (`<n>`, `<id>`, ...); null for stalled attempts. */
+    reason: string | null;
+    exampleReason: string | null;
+    count: number;
+    customers: number;
+    firstSeenAt: string;
+    lastSeenAt: string;
+  }[];
+}
+
+/** `GET /v1/install-attempts/trend`; weeks start Monday 00:00 UTC. @public */
+export interface InstallAttemptTrend {
+  weeks: {
+    weekStart: string;
+    attempts: number;
+    succeeded: number;
+    successRate: number | null;
+  }[];
+}
+
+/** How `GET /v1/time-to-install/stats` groups customers. @public */
+export type TimeToInstallGroupBy = 'app' | 'channel' | 'appVersion';
+
+/** Options of `GET /v1/time-to-install/stats`. @public */
+export interface TimeToInstallStatsQuery extends AsOfQuery {
+  /** Defaults to `app` on the backend. */
+  groupBy?: TimeToInstallGroupBy;
+}
+
+/** `GET /v1/time-to-install/stats`; durations in seconds. @public */
+export interface TimeToInstallStats {
+  groups: {
+    key: string;
+    customers: number;
+    license: { median: number | null; p90: number | null };
+    instance: { median: number | null; p90: number | null };
+  }[];
+}
+
+/**
+ * Access to the customer-reporting backend: reads and customer actions.
  *
  * @remarks
  * Kept as an interface behind an API ref so that pages can be tested with a
@@ -137,6 +240,31 @@ export interface CustomerReportingApi {
     query?: InstallAttemptListQuery,
   ): Promise<InstallAttemptList>;
 
+  /** Counts, success rate and durations of the matching attempts. */
+  getInstallAttemptSummary(
+    query?: InstallAttemptFilters,
+  ): Promise<InstallAttemptSummary>;
+
+  /** Steps reached (and where attempts stopped) per install type. */
+  getInstallAttemptFunnel(
+    query?: InstallAttemptFilters,
+  ): Promise<InstallAttemptFunnel>;
+
+  /** Failed and stalled attempts grouped by step and normalised reason. */
+  getInstallAttemptFailureGroups(
+    query?: InstallAttemptFilters,
+  ): Promise<InstallAttemptFailureGroups>;
+
+  /** Attempts and success rate per week. */
+  getInstallAttemptTrend(
+    query?: InstallAttemptFilters,
+  ): Promise<InstallAttemptTrend>;
+
+  /** Time to install across customers, median and p90 per group. */
+  getTimeToInstallStats(
+    query?: TimeToInstallStatsQuery,
+  ): Promise<TimeToInstallStats>;
+
   /** `customers.csv`: one row per customer. */
   exportCustomersCsv(query?: AsOfQuery): Promise<Blob>;
 
@@ -145,6 +273,36 @@ export interface CustomerReportingApi {
 
   /** `install-attempts.csv`: the attempts matching the filters. */
   exportInstallAttemptsCsv(query?: InstallAttemptFilters): Promise<Blob>;
+
+  /** The Helm commands; rejects with 409 and the reason when impossible. */
+  getHelmInstructions(customerId: string): Promise<HelmInstructions>;
+
+  /** The signed license file. */
+  downloadLicense(customerId: string): Promise<LicenseFile>;
+
+  /** Generates a Download Portal password; the only time it is returned. */
+  generatePortalPassword(customerId: string): Promise<{ password: string }>;
+
+  /** Sets a chosen Download Portal password (at least 12 characters). */
+  setPortalPassword(customerId: string, password: string): Promise<void>;
+
+  /** Enables or disables the Enterprise Portal. */
+  setEnterprisePortal(
+    customerId: string,
+    enabled: boolean,
+  ): Promise<{ enabled: boolean }>;
+
+  /** Invites a user to the Enterprise Portal; 409 when already invited. */
+  invitePortalUser(
+    customerId: string,
+    email: string,
+  ): Promise<{ email: string; status: string }>;
+
+  /** One page of the customer's audit trail, newest first. */
+  listAudit(
+    customerId: string,
+    query?: CustomerAuditQuery,
+  ): Promise<CustomerAuditList>;
 }
 
 /**

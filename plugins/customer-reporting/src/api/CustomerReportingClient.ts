@@ -12,12 +12,27 @@ import {
   AsOfQuery,
   CustomerListQuery,
   CustomerReportingApi,
+  CustomerAuditList,
+  CustomerAuditQuery,
   CustomerReportQuery,
+  HelmInstructions,
+  InstallAttemptFailureGroups,
   InstallAttemptFilters,
+  InstallAttemptFunnel,
   InstallAttemptListQuery,
+  InstallAttemptSummary,
+  InstallAttemptTrend,
   InstanceEventsQuery,
   InstanceUptimeQuery,
+  LicenseFile,
+  TimeToInstallStats,
+  TimeToInstallStatsQuery,
 } from './CustomerReportingApi';
+import {
+  customerPath,
+  filenameFromDisposition,
+  JsonBody,
+} from './actionHelpers';
 
 /** Values a query parameter may take before it is serialised. */
 type QueryValue = string | number | boolean | null | undefined;
@@ -134,8 +149,55 @@ export class CustomerReportingClient implements CustomerReportingApi {
   ): Promise<InstallAttemptList> {
     return this.getJson<InstallAttemptList>('/v1/install-attempts', {
       ...attemptFilterParams(query),
+      sort: query.sort,
+      order: query.order,
       limit: query.limit,
       cursor: query.cursor,
+    });
+  }
+
+  async getInstallAttemptSummary(
+    query: InstallAttemptFilters = {},
+  ): Promise<InstallAttemptSummary> {
+    return this.getJson<InstallAttemptSummary>(
+      '/v1/install-attempts/summary',
+      attemptFilterParams(query),
+    );
+  }
+
+  async getInstallAttemptFunnel(
+    query: InstallAttemptFilters = {},
+  ): Promise<InstallAttemptFunnel> {
+    return this.getJson<InstallAttemptFunnel>(
+      '/v1/install-attempts/funnel',
+      attemptFilterParams(query),
+    );
+  }
+
+  async getInstallAttemptFailureGroups(
+    query: InstallAttemptFilters = {},
+  ): Promise<InstallAttemptFailureGroups> {
+    return this.getJson<InstallAttemptFailureGroups>(
+      '/v1/install-attempts/failure-groups',
+      attemptFilterParams(query),
+    );
+  }
+
+  async getInstallAttemptTrend(
+    query: InstallAttemptFilters = {},
+  ): Promise<InstallAttemptTrend> {
+    return this.getJson<InstallAttemptTrend>(
+      '/v1/install-attempts/trend',
+      attemptFilterParams(query),
+    );
+  }
+
+  async getTimeToInstallStats(
+    query: TimeToInstallStatsQuery = {},
+  ): Promise<TimeToInstallStats> {
+    return this.getJson<TimeToInstallStats>('/v1/time-to-install/stats', {
+      groupBy: query.groupBy,
+      asOf: query.asOf,
     });
   }
 
@@ -163,6 +225,58 @@ export class CustomerReportingClient implements CustomerReportingApi {
     return response.blob();
   }
 
+  getHelmInstructions(customerId: string): Promise<HelmInstructions> {
+    return this.getJson(customerPath(customerId, 'helm-instructions'));
+  }
+
+  async downloadLicense(customerId: string): Promise<LicenseFile> {
+    const response = await this.request(customerPath(customerId, 'license'));
+    const filename = filenameFromDisposition(
+      response.headers.get('content-disposition'),
+    );
+    return {
+      blob: await response.blob(),
+      filename: filename ?? 'license.yaml',
+    };
+  }
+
+  async generatePortalPassword(
+    customerId: string,
+  ): Promise<{ password: string }> {
+    // An empty body asks the backend to generate the password.
+    const path = customerPath(customerId, 'download-portal/password');
+    const response = await this.request(path, {}, { method: 'POST', body: {} });
+    return response.json();
+  }
+
+  async setPortalPassword(customerId: string, password: string) {
+    const path = customerPath(customerId, 'download-portal/password');
+    const body = { password };
+    await this.request(path, {}, { method: 'POST', body });
+  }
+
+  async setEnterprisePortal(customerId: string, enabled: boolean) {
+    const path = customerPath(customerId, 'enterprise-portal');
+    const init: JsonBody = { method: 'PUT', body: { enabled } };
+    return (await this.request(path, {}, init)).json();
+  }
+
+  async invitePortalUser(customerId: string, email: string) {
+    const path = customerPath(customerId, 'enterprise-portal/invitations');
+    const init: JsonBody = { method: 'POST', body: { email } };
+    return (await this.request(path, {}, init)).json();
+  }
+
+  listAudit(
+    customerId: string,
+    query: CustomerAuditQuery = {},
+  ): Promise<CustomerAuditList> {
+    return this.getJson(customerPath(customerId, 'audit'), {
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
   private async getJson<T>(
     path: string,
     query: Record<string, QueryValue> = {},
@@ -172,7 +286,7 @@ export class CustomerReportingClient implements CustomerReportingApi {
   }
 
   /**
-   * GETs a path below the plugin's base URL.
+   * GETs a path below the plugin's base URL (or sends `json` to it).
    *
    * Empty values are dropped rather than sent as `?search=`: the contract
    * asks for set parameters only, which also keeps URLs short and logs clean.
@@ -181,7 +295,8 @@ export class CustomerReportingClient implements CustomerReportingApi {
    */
   private async request(
     path: string,
-    query: Record<string, QueryValue>,
+    query: Record<string, QueryValue> = {},
+    json?: JsonBody,
   ): Promise<Response> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
@@ -196,7 +311,14 @@ export class CustomerReportingClient implements CustomerReportingApi {
     const baseUrl = await this.discoveryApi.getBaseUrl('customer-reporting');
     const url = `${baseUrl}${path}${queryString ? `?${queryString}` : ''}`;
 
-    const response = await this.fetchApi.fetch(url);
+    const response = await this.fetchApi.fetch(
+      url,
+      json && {
+        method: json.method,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(json.body),
+      },
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,13 +1,26 @@
 export { customerReportingApiRef } from './CustomerReportingApi';
 export type {
   AsOfQuery,
+  CustomerAuditEntry,
+  CustomerAuditList,
+  CustomerAuditQuery,
   CustomerListQuery,
   CustomerReportingApi,
   CustomerReportQuery,
+  HelmInstructions,
+  InstallAttemptFailureGroups,
   InstallAttemptFilters,
+  InstallAttemptFunnel,
   InstallAttemptListQuery,
+  InstallAttemptSort,
   InstallAttemptStatus,
+  InstallAttemptSummary,
+  InstallAttemptTrend,
   InstanceEventsQuery,
   InstanceUptimeQuery,
+  LicenseFile,
+  TimeToInstallGroupBy,
+  TimeToInstallStats,
+  TimeToInstallStatsQuery,
 } from './CustomerReportingApi';
 export { CustomerReportingClient } from './CustomerReportingClient';

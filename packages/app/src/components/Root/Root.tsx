@@ -3,6 +3,7 @@ import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
 import AssessmentIcon from '@material-ui/icons/Assessment';
+import PlaylistAddCheckIcon from '@material-ui/icons/PlaylistAddCheck';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -77,6 +78,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={AssessmentIcon}
           to="customer-reporting"
           text="Customers"
+        />
+        <SidebarItem
+          icon={PlaylistAddCheckIcon}
+          to="customer-reporting/install-attempts"
+          text="Install attempts"
         />
         {/* End global nav */}
         <SidebarDivider />

@@ -35,6 +35,13 @@ import {
 } from '@backstage/plugin-org';
 import { EmptyState } from '@backstage/core-components';
 import {
+  EntityCustomerHealthCard,
+  EntityCustomerReportContent,
+  EntityCustomersCard,
+  isCustomerAppAvailable,
+  isCustomerEntity,
+} from '@internal/plugin-customer-reporting';
+import {
   Direction,
   EntityCatalogGraphCard,
 } from '@backstage/plugin-catalog-graph';
@@ -107,6 +114,18 @@ const entityWarningContent = (
   </>
 );
 
+// Components and systems that implement a customer-reporting app
+// (annotation customer-reporting/app) list the customers running it.
+const customersContent = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isCustomerAppAvailable}>
+      <Grid item xs={12}>
+        <EntityCustomersCard />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
@@ -123,6 +142,7 @@ const overviewContent = (
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
+    {customersContent}
   </Grid>
 );
 
@@ -308,6 +328,7 @@ const systemPage = (
         <Grid item md={6}>
           <EntityHasResourcesCard />
         </Grid>
+        {customersContent}
       </Grid>
     </EntityLayout.Route>
     <EntityLayout.Route path="/diagram" title="Diagram">
@@ -350,6 +371,33 @@ const domainPage = (
   </EntityLayout>
 );
 
+// Customers published by the customer-reporting catalog module
+// (Resource entities of type customer).
+const customerPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6} xs={12}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityCustomerHealthCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard height={400} />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/customer-report" title="Customer report">
+      <EntityCustomerReportContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 export const entityPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isKind('component')} children={componentPage} />
@@ -358,6 +406,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case if={isCustomerEntity} children={customerPage} />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>

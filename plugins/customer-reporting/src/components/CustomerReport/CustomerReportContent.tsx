@@ -6,6 +6,7 @@ import {
   ContentHeader,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { CustomerActivityCard } from '../CustomerActions/CustomerActivityCard';
 import { InstallAttemptsCard } from './InstallAttemptsCard';
 import { InstancesCard } from './InstancesCard';
 import { ManageCustomerCard } from './ManageCustomerCard';
@@ -64,6 +65,9 @@ export function CustomerReportContent(props: {
         </Grid>
         <Grid item xs={12}>
           <InstallAttemptsCard />
+        </Grid>
+        <Grid item xs={12}>
+          <CustomerActivityCard />
         </Grid>
       </Grid>
     </Content>

@@ -1,6 +1,4 @@
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Tooltip from '@material-ui/core/Tooltip';
 import { CopyTextButton } from '@backstage/core-components';
 import { CustomerReport } from '@internal/plugin-customer-reporting-common';
 import {
@@ -11,25 +9,9 @@ import {
   Muted,
   ToneChip,
 } from '../shared';
+import { ManageCustomerActions } from '../CustomerActions/ManageCustomerActions';
 import { FeatureBadges } from './FeatureBadges';
 import { useCustomerReport } from './CustomerReportProvider';
-
-/** Why the action buttons are disabled; a later issue wires them. */
-export const ACTIONS_DISABLED_REASON =
-  'Available once customer actions are enabled';
-
-function DisabledAction(props: { label: string }) {
-  // A disabled button fires no mouse events, so the tooltip sits on a span.
-  return (
-    <Tooltip title={ACTIONS_DISABLED_REASON}>
-      <span>
-        <Button variant="outlined" size="small" disabled>
-          {props.label}
-        </Button>
-      </span>
-    </Tooltip>
-  );
-}
 
 function expiry(expiresAt: string | null) {
   if (!expiresAt) {
@@ -87,7 +69,8 @@ function definitions(customer: CustomerReport['customer']): Definition[] {
 
 /**
  * The customer's license: name, channel, type, dates, license ID with a copy
- * button, feature badges and (not yet enabled) customer actions.
+ * button, feature badges, and the Helm instructions and license download
+ * (each behind its permission).
  *
  * @public
  */
@@ -103,10 +86,7 @@ export function ManageCustomerCard() {
             </Box>
           )}
           <DefinitionList items={definitions(customer)} />
-          <Box mt={2} display="flex" flexWrap="wrap" style={{ gap: 8 }}>
-            <DisabledAction label="Helm install instructions" />
-            <DisabledAction label="Download license" />
-          </Box>
+          <ManageCustomerActions customerId={customer.id} />
         </>
       )}
     </DataCard>

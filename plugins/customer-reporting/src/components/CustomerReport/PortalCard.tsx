@@ -1,6 +1,11 @@
 import { Link } from '@backstage/core-components';
 import { ReportPortal } from '@internal/plugin-customer-reporting-common';
 import { DataCard, DateTimeText, DefinitionList, Muted } from '../shared';
+import { DownloadPortalActions } from '../CustomerActions/DownloadPortalActions';
+import {
+  EnterprisePortalActions,
+  EnterprisePortalSwitch,
+} from '../CustomerActions/EnterprisePortalActions';
 import { EnterprisePortalDetails } from './EnterprisePortalDetails';
 import { useCustomerReport } from './CustomerReportProvider';
 
@@ -58,7 +63,9 @@ function DownloadPortalDetails(props: { portal: DownloadPortal }) {
 
 /**
  * The customer's download portal, or the enterprise portal when it is
- * enabled for the customer: the backend decides which one applies.
+ * enabled for the customer: the backend decides which one applies. The
+ * header switch turns the enterprise portal on or off; the password and
+ * invitation actions sit below the details.
  *
  * @public
  */
@@ -69,13 +76,41 @@ export function PortalCard() {
   let title = 'Portal';
   if (kind === 'enterprise') title = 'Enterprise portal';
   if (kind === 'download') title = 'Download portal';
+  // Every action reloads the report, so the card shows what changed.
+  const refresh = report.retry ?? (() => {});
   return (
-    <DataCard title={title} state={report}>
+    <DataCard
+      title={title}
+      state={report}
+      action={
+        report.value && (
+          <EnterprisePortalSwitch
+            customerId={report.customerId}
+            enabled={report.value.customer.enterprisePortalEnabled}
+            onChanged={refresh}
+          />
+        )
+      }
+    >
       {({ portal }) =>
         portal.kind === 'enterprise' ? (
-          <EnterprisePortalDetails portal={portal} />
+          <>
+            <EnterprisePortalDetails portal={portal} />
+            <EnterprisePortalActions
+              customerId={report.customerId}
+              users={portal.users}
+              onChanged={refresh}
+            />
+          </>
         ) : (
-          <DownloadPortalDetails portal={portal} />
+          <>
+            <DownloadPortalDetails portal={portal} />
+            <DownloadPortalActions
+              customerId={report.customerId}
+              passwordSet={portal.passwordSet}
+              onChanged={refresh}
+            />
+          </>
         )
       }
     </DataCard>

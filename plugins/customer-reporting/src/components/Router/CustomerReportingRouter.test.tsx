@@ -89,7 +89,8 @@ describe('CustomerReportingRouter', () => {
       '/customer-reporting/customers/cus_1',
     );
     expect(await screen.findByText('No events yet')).toBeInTheDocument();
-  });
+    // Three full pages in one test: the default 5 s is too tight on a busy CI.
+  }, 15_000);
 
   it('replaces the report grid with one error for an unknown customer', async () => {
     const error = await responseError(404, 'NotFoundError', 'no customer x');

@@ -1,11 +1,21 @@
 import { Route, Routes } from 'react-router-dom';
 import { ErrorPage } from '@backstage/core-components';
-import { customerReportRouteRef, instanceDetailsRouteRef } from '../../routes';
+import {
+  customerReportRouteRef,
+  installAttemptsRouteRef,
+  instanceDetailsRouteRef,
+} from '../../routes';
 import {
   CustomerReportPage,
   CustomerReportSubPage,
 } from '../CustomerReport/CustomerReportPage';
-import { CustomersContent, CustomersPage } from '../CustomersPage';
+import { CustomersContent } from '../CustomersPage';
+import {
+  FleetPage,
+  FleetTabs,
+  InstallAttemptsContent,
+  InstallAttemptsPage,
+} from '../InstallAttempts';
 import {
   InstanceDetailsPage,
   InstanceDetailsSubPage,
@@ -22,8 +32,8 @@ function NotFound() {
 
 /**
  * The plugin's pages below its mount point (legacy frontend system): the
- * customer list, a customer's report and an instance's details, each with
- * its own page header.
+ * customer list, the install attempt audit, a customer's report and an
+ * instance's details, each with its own page header.
  *
  * @remarks
  * Paths come from the sub-route refs so links made with useRouteRef and
@@ -32,7 +42,19 @@ function NotFound() {
 export function CustomerReportingRouter() {
   return (
     <Routes>
-      <Route path="/" element={<CustomersPage />} />
+      {/* The list shares its header and tabs with the install attempts. */}
+      <Route
+        path="/"
+        element={
+          <FleetPage>
+            <CustomersContent />
+          </FleetPage>
+        }
+      />
+      <Route
+        path={installAttemptsRouteRef.path}
+        element={<InstallAttemptsPage />}
+      />
       <Route
         path={customerReportRouteRef.path}
         element={<CustomerReportPage />}
@@ -53,7 +75,24 @@ export function CustomerReportingRouter() {
 export function CustomerReportingContentRouter() {
   return (
     <Routes>
-      <Route path="/" element={<CustomersContent />} />
+      <Route
+        path="/"
+        element={
+          <>
+            <FleetTabs />
+            <CustomersContent />
+          </>
+        }
+      />
+      <Route
+        path={installAttemptsRouteRef.path}
+        element={
+          <>
+            <FleetTabs />
+            <InstallAttemptsContent />
+          </>
+        }
+      />
       <Route
         path={customerReportRouteRef.path}
         element={<CustomerReportSubPage />}

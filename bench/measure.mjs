@@ -1,0 +1,225 @@
+/*
+ * Measurement helpers: HTTP ingest with N concurrent clients, latency
+ * series, and the floors (plain Knex against the same database engine).
+ */
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO } from './backend.mjs';
+import { batches, checkInRow } from './fleet.mjs';
+
+const requireFromPlugin = createRequire(
+  path.join(REPO, 'plugins/customer-reporting-backend/package.json'),
+);
+const knexFactory = requireFromPlugin('knex');
+
+export const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Nearest-rank percentile of a list of numbers. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  return sorted[
+    Math.min(
+      sorted.length - 1,
+      Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
+    )
+  ];
+}
+
+export function latencyStats(ms) {
+  return {
+    n: ms.length,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    p99: percentile(ms, 99),
+  };
+}
+
+export class Api {
+  constructor(baseUrl, token) {
+    this.base = `${baseUrl}/api/customer-reporting`;
+    this.headers = {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+    };
+  }
+
+  async send(method, route, body) {
+    const res = await fetch(`${this.base}${route}`, {
+      method,
+      headers: this.headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok)
+      throw new Error(
+        `${method} ${route} → ${res.status}: ${text.slice(0, 500)}`,
+      );
+    return text ? JSON.parse(text) : undefined;
+  }
+
+  get(route) {
+    return this.send('GET', route);
+  }
+}
+
+/**
+ * Runs `work(item)` over `items` (an iterator) with `concurrency` workers
+ * pulling from the same iterator. Returns the elapsed milliseconds.
+ */
+export async function pool(items, concurrency, work) {
+  const iterator = items[Symbol.iterator]();
+  const start = now();
+  let failed;
+  const worker = async () => {
+    for (;;) {
+      if (failed) return;
+      const { value, done } = iterator.next();
+      if (done) return;
+      try {
+        await work(value);
+      } catch (error) {
+        failed = error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  if (failed) throw failed;
+  return now() - start;
+}
+
+/** Posts items in batches through an ingest route; items/s and totals. */
+export async function ingest(
+  api,
+  route,
+  key,
+  items,
+  { batchSize = 500, clients = 4 } = {},
+) {
+  let accepted = 0;
+  let duplicates = 0;
+  let count = 0;
+  const ms = await pool(batches(items, batchSize), clients, async batch => {
+    const result = await api.send('POST', route, { [key]: batch });
+    accepted += result.accepted;
+    duplicates += result.duplicates;
+    count += batch.length;
+  });
+  return {
+    count,
+    accepted,
+    duplicates,
+    seconds: ms / 1000,
+    perSecond: count / (ms / 1000),
+  };
+}
+
+/** Times `fn` `runs` times after `warmup` untimed runs; milliseconds each. */
+export async function series(fn, { runs, warmup = 3, maxMs = 120_000 }) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times = [];
+  const deadline = now() + maxMs;
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    await fn();
+    times.push(now() - t);
+    if (now() > deadline) break;
+  }
+  return latencyStats(times);
+}
+
+/** A Knex connection to the plugin's own database, as the backend created it. */
+export async function pluginDb(db, { workDir, pgUrl }) {
+  if (db === 'sqlite') {
+    const dir = path.join(workDir, 'sqlite');
+    const file = fs
+      .readdirSync(dir)
+      .find(f => f.startsWith('customer-reporting') && f.endsWith('.sqlite'));
+    if (!file) throw new Error(`no customer-reporting SQLite file in ${dir}`);
+    return knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: path.join(dir, file) },
+      useNullAsDefault: true,
+    });
+  }
+  const admin = knexFactory({ client: 'pg', connection: pgUrl });
+  const { rows } = await admin.raw(
+    `select datname from pg_database where datname like '%customer-reporting%' or datname like '%customer_reporting%'`,
+  );
+  await admin.destroy();
+  if (rows.length !== 1)
+    throw new Error(
+      `expected one customer-reporting database, found ${JSON.stringify(rows)}`,
+    );
+  const url = new URL(pgUrl);
+  url.pathname = `/${encodeURIComponent(rows[0].datname)}`;
+  return knexFactory({
+    client: 'pg',
+    connection: url.toString(),
+    pool: { min: 0, max: 4 },
+  });
+}
+
+/**
+ * The ingest floor: the same check-in rows written by plain multi-row Knex
+ * inserts (batches of `batchSize`, `clients` at a time) into a scratch table
+ * shaped like check_ins, in a scratch database of the same engine.
+ */
+export async function ingestFloor(
+  db,
+  { workDir, pgUrl },
+  rowsOf,
+  { batchSize = 500, clients = 4 } = {},
+) {
+  let knex;
+  if (db === 'sqlite') {
+    const file = path.join(workDir, 'floor.sqlite');
+    fs.rmSync(file, { force: true });
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: file },
+      useNullAsDefault: true,
+    });
+  } else {
+    const admin = knexFactory({ client: 'pg', connection: pgUrl });
+    await admin.raw('drop database if exists bench_floor');
+    await admin.raw('create database bench_floor');
+    await admin.destroy();
+    const url = new URL(pgUrl);
+    url.pathname = '/bench_floor';
+    knex = knexFactory({
+      client: 'pg',
+      connection: url.toString(),
+      pool: { min: 0, max: clients },
+    });
+  }
+  try {
+    await knex.schema.createTable('check_ins_floor', t => {
+      t.string('instance_id', 100).notNullable();
+      t.bigInteger('at').notNullable();
+      t.string('app_status', 20).nullable();
+      t.text('payload').notNullable();
+      t.bigInteger('received_at').notNullable();
+      t.primary(['instance_id', 'at']);
+    });
+    const receivedAt = Date.now();
+    let count = 0;
+    // SQLite allows 32766 bound variables: 5 columns × 500 rows fit.
+    const ms = await pool(
+      batches(rowsOf(), batchSize),
+      clients,
+      async batch => {
+        await knex('check_ins_floor').insert(
+          batch.map(c => checkInRow(c, receivedAt)),
+        );
+        count += batch.length;
+      },
+    );
+    return { count, seconds: ms / 1000, perSecond: count / (ms / 1000) };
+  } finally {
+    await knex.destroy();
+  }
+}
+
+export { knexFactory };

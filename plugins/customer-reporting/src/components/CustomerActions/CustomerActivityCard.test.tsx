@@ -1,0 +1,127 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { CustomerAuditList } from '../../api';
+import {
+  pending,
+  renderWithApi,
+  reportFixture,
+  responseError,
+  withFixedTimeZone,
+} from '../../__testUtils__';
+import { CustomerReportProvider } from '../CustomerReport/CustomerReportProvider';
+import { CustomerActivityCard } from './CustomerActivityCard';
+import { AUDIT_PAGE_SIZE } from './useCustomerAudit';
+
+const firstPage: CustomerAuditList = {
+  items: [
+    {
+      at: '2025-06-20T16:00:00Z',
+      actor: 'user:default/jane',
+      action: 'portal-user-invited',
+      details: { email: 'dev@acme.test' },
+    },
+    {
+      at: '2025-06-19T09:30:00Z',
+      actor: 'user:default/ops',
+      action: 'license-download',
+      details: {},
+    },
+  ],
+  nextCursor: 'page-2',
+};
+
+const secondPage: CustomerAuditList = {
+  items: [
+    {
+      at: '2025-06-01T08:00:00Z',
+      actor: 'user:default/jane',
+      action: 'some-future-action',
+      details: { count: 2 },
+    },
+  ],
+  nextCursor: null,
+};
+
+async function renderCard(listAudit: jest.Mock) {
+  await renderWithApi(
+    <CustomerReportProvider customerId="cus_1">
+      <CustomerActivityCard />
+    </CustomerReportProvider>,
+    { getCustomerReport: async () => reportFixture(), listAudit },
+  );
+}
+
+describe('CustomerActivityCard', () => {
+  withFixedTimeZone();
+
+  it('lists who did what and when, and loads older entries', async () => {
+    const listAudit = jest
+      .fn()
+      .mockResolvedValueOnce(firstPage)
+      .mockResolvedValueOnce(secondPage);
+    await renderCard(listAudit);
+
+    const table = await screen.findByRole('table', {
+      name: 'Customer activity',
+    });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.textContent)).toEqual([
+      'Jun 20, 2025, 12:00 PMuser:default/janeInvited a portal useremail: dev@acme.test',
+      'Jun 19, 2025, 5:30 AMuser:default/opsDownloaded the license–',
+    ]);
+    expect(listAudit).toHaveBeenCalledWith('cus_1', {
+      limit: AUDIT_PAGE_SIZE,
+      cursor: undefined,
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+
+    expect(await within(table).findByText('some-future-action')).toBeVisible();
+    expect(within(table).getByText('count: 2')).toBeInTheDocument();
+    expect(listAudit).toHaveBeenLastCalledWith('cus_1', {
+      limit: AUDIT_PAGE_SIZE,
+      cursor: 'page-2',
+    });
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+    // The last page has no cursor: nothing more to load.
+    expect(
+      screen.queryByRole('button', { name: 'Load more' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says so when there is no activity', async () => {
+    await renderCard(jest.fn(async () => ({ items: [], nextCursor: null })));
+
+    expect(await screen.findByText('No activity yet')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    await renderCard(jest.fn(() => pending()));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('progress')).toBeInTheDocument(),
+    );
+    expect(screen.getByText('Activity')).toBeInTheDocument();
+    expect(screen.queryByText('No activity yet')).not.toBeInTheDocument();
+  });
+
+  it('shows the error and retries', async () => {
+    const error = await responseError(403, 'NotAllowedError', 'Not allowed');
+    const listAudit = jest
+      .fn()
+      .mockRejectedValueOnce(error)
+      .mockResolvedValueOnce(firstPage);
+    await renderCard(listAudit);
+
+    expect((await screen.findAllByText(/Not allowed/)).length).toBeGreaterThan(
+      0,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+
+    expect(
+      await screen.findByRole('table', { name: 'Customer activity' }),
+    ).toBeInTheDocument();
+    expect(listAudit).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,116 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import { ResponseErrorPanel } from '@backstage/core-components';
+import { CustomerAuditEntry } from '../../api';
+import { useCustomerReport } from '../CustomerReport/CustomerReportProvider';
+import { DataCard, DateTimeText, Muted } from '../shared';
+import { useCustomerAudit } from './useCustomerAudit';
+
+/** Sentences for the backend's audit actions; unknown ones show as sent. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'license-download': 'Downloaded the license',
+  'portal-password-generated': 'Generated a portal password',
+  'portal-password-set': 'Set the portal password',
+  'portal-user-invited': 'Invited a portal user',
+  'enterprise-portal-enabled': 'Enabled the Enterprise Portal',
+  'enterprise-portal-disabled': 'Disabled the Enterprise Portal',
+  export: 'Exported data',
+};
+
+/** `email: dev@acme.test, ...`; nested values as compact JSON. */
+function formatDetails(details: Record<string, unknown>): string {
+  return Object.entries(details ?? {})
+    .map(
+      ([key, value]) =>
+        `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+    )
+    .join(', ');
+}
+
+function AuditRow(props: { entry: CustomerAuditEntry }) {
+  const { entry } = props;
+  const details = formatDetails(entry.details);
+  return (
+    <TableRow>
+      <TableCell style={{ whiteSpace: 'nowrap' }}>
+        <DateTimeText iso={entry.at} />
+      </TableCell>
+      <TableCell style={{ overflowWrap: 'anywhere' }}>{entry.actor}</TableCell>
+      <TableCell>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</TableCell>
+      <TableCell style={{ overflowWrap: 'anywhere' }}>
+        {details || <Muted>–</Muted>}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * The customer's audit trail (who did what, when): license downloads,
+ * password changes, invitations. Newest first, with "Load more".
+ *
+ * @public
+ */
+export function CustomerActivityCard() {
+  const report = useCustomerReport();
+  // Reloads with the report, which every customer action refreshes.
+  const audit = useCustomerAudit(report.customerId, report.value);
+
+  return (
+    <DataCard title="Activity" state={audit.state} noPadding>
+      {items =>
+        items.length === 0 ? (
+          <Box p={2}>
+            <Muted>No activity yet</Muted>
+          </Box>
+        ) : (
+          <>
+            <TableContainer>
+              <Table size="small" aria-label="Customer activity">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>When</TableCell>
+                    <TableCell>Who</TableCell>
+                    <TableCell>What</TableCell>
+                    <TableCell>Details</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {items.map((entry, index) => (
+                    // Entries have no ID; position plus time is unique here.
+                    <AuditRow key={`${index}-${entry.at}`} entry={entry} />
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+            {audit.loadMoreError && (
+              <Box p={2}>
+                <ResponseErrorPanel
+                  title="Could not load more activity"
+                  error={audit.loadMoreError}
+                />
+              </Box>
+            )}
+            {audit.hasMore && (
+              <Box p={2}>
+                <Button
+                  variant="outlined"
+                  color="primary"
+                  onClick={audit.loadMore}
+                  disabled={audit.loadingMore}
+                >
+                  {audit.loadingMore ? 'Loading…' : 'Load more'}
+                </Button>
+              </Box>
+            )}
+          </>
+        )
+      }
+    </DataCard>
+  );
+}

@@ -1,0 +1,248 @@
+import { useCallback } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
+import { Link, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { InstallAttemptList } from '@internal/plugin-customer-reporting-common';
+import { useNavigate } from 'react-router-dom';
+import {
+  customerReportingApiRef,
+  InstallAttemptFilters,
+  InstallAttemptSort,
+} from '../../api';
+import { customerReportRouteRef } from '../../routes';
+import { attemptEnvironment } from '../CustomerReport/installSteps';
+import { formatDuration } from '../format';
+import {
+  CsvDownloadButton,
+  DataCard,
+  DateTimeText,
+  Muted,
+  ToneChip,
+} from '../shared';
+import {
+  ATTEMPT_STATUS_DISPLAY,
+  INSTALL_TYPE_LABELS,
+  NETWORK_MODE_LABELS,
+  plural,
+  REGISTRY_LABELS,
+} from './labels';
+import { useAttemptList } from './useAttemptList';
+import { useTableStyles } from './tableStyles';
+
+type Attempt = InstallAttemptList['items'][number];
+
+/** Column headers; `sort` marks the ones the backend can sort by. */
+const COLUMNS: { label: string; sort?: InstallAttemptSort }[] = [
+  { label: 'Status', sort: 'status' },
+  { label: 'Customer', sort: 'customer' },
+  { label: 'Type', sort: 'installType' },
+  { label: 'Started', sort: 'startedAt' },
+  { label: 'Environment' },
+  { label: 'Mode' },
+  { label: 'Registry' },
+  { label: 'App version' },
+  { label: 'Duration', sort: 'duration' },
+];
+
+/** Newest and longest first feel natural; names and statuses read A→Z. */
+const FIRST_ORDER: Record<InstallAttemptSort, 'asc' | 'desc'> = {
+  startedAt: 'desc',
+  duration: 'desc',
+  customer: 'asc',
+  status: 'asc',
+  installType: 'asc',
+};
+
+function text(
+  value: string | null | undefined,
+  labels?: Record<string, string>,
+) {
+  if (!value) return <Muted>–</Muted>;
+  return labels?.[value] ?? value;
+}
+
+/**
+ * Every attempt matching the filters, sorted and paged by the backend (the
+ * table only holds the pages loaded so far, so sorting them here would
+ * mislead). A row opens the customer's report; "Export CSV" saves exactly
+ * the filtered set.
+ */
+export function AttemptsTableCard(props: {
+  filters: InstallAttemptFilters;
+  sort: InstallAttemptSort;
+  order: 'asc' | 'desc';
+  onSortChange: (sort: InstallAttemptSort, order: 'asc' | 'desc') => void;
+}) {
+  const { filters, sort, order, onSortChange } = props;
+  const api = useApi(customerReportingApiRef);
+  const navigate = useNavigate();
+  const reportLink = useRouteRef(customerReportRouteRef);
+  const list = useAttemptList(filters, sort, order);
+  const exportCsv = useCallback(
+    () => api.exportInstallAttemptsCsv(filters),
+    [api, filters],
+  );
+  const value = list.state.value;
+  const classes = useTableStyles();
+
+  return (
+    <DataCard
+      title={value ? plural(value.totalCount, 'attempt') : 'Attempts'}
+      subheader={
+        value
+          ? `Showing ${value.items.length} of ${value.totalCount}`
+          : undefined
+      }
+      action={
+        <CsvDownloadButton
+          label="Export CSV"
+          filename="install-attempts.csv"
+          fetchCsv={exportCsv}
+        />
+      }
+      state={list.state}
+      noPadding
+    >
+      {({ items, totalCount }) =>
+        items.length === 0 ? (
+          <Typography component="div" style={{ padding: 16 }}>
+            <Muted>No install attempts match these filters</Muted>
+          </Typography>
+        ) : (
+          <>
+            <Box style={{ overflowX: 'auto' }}>
+              <Table
+                size="small"
+                aria-label="Install attempts"
+                className={classes.table}
+              >
+                <TableHead>
+                  <TableRow>
+                    {COLUMNS.map(column => (
+                      <TableCell
+                        key={column.label}
+                        sortDirection={column.sort === sort ? order : false}
+                      >
+                        {column.sort ? (
+                          <TableSortLabel
+                            active={column.sort === sort}
+                            direction={
+                              column.sort === sort
+                                ? order
+                                : FIRST_ORDER[column.sort]
+                            }
+                            onClick={() => {
+                              const s = column.sort!;
+                              if (s !== sort) onSortChange(s, FIRST_ORDER[s]);
+                              else
+                                onSortChange(
+                                  s,
+                                  order === 'asc' ? 'desc' : 'asc',
+                                );
+                            }}
+                          >
+                            {column.label}
+                          </TableSortLabel>
+                        ) : (
+                          column.label
+                        )}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {items.map((attempt: Attempt) => {
+                    const status = ATTEMPT_STATUS_DISPLAY[attempt.status];
+                    const href = reportLink({
+                      customerId: attempt.customer.id,
+                    });
+                    return (
+                      <TableRow
+                        key={attempt.id}
+                        hover
+                        style={{ cursor: 'pointer' }}
+                        onClick={event => {
+                          // The name link navigates by itself.
+                          if ((event.target as HTMLElement).closest('a'))
+                            return;
+                          navigate(href);
+                        }}
+                      >
+                        <TableCell className={classes.nowrap}>
+                          <ToneChip
+                            label={status.label}
+                            tone={status.tone}
+                            ariaLabel={`Status: ${status.label}`}
+                          />
+                        </TableCell>
+                        <TableCell className={classes.wrap}>
+                          <Link to={href}>{attempt.customer.name}</Link>
+                        </TableCell>
+                        <TableCell className={classes.nowrap}>
+                          {text(attempt.installType, INSTALL_TYPE_LABELS)}
+                        </TableCell>
+                        <TableCell className={classes.wrap}>
+                          <DateTimeText iso={attempt.startedAt} />
+                        </TableCell>
+                        <TableCell className={classes.wrap}>
+                          {text(attemptEnvironment(attempt.environment))}
+                        </TableCell>
+                        <TableCell className={classes.nowrap}>
+                          {text(attempt.networkMode, NETWORK_MODE_LABELS)}
+                        </TableCell>
+                        <TableCell className={classes.nowrap}>
+                          {text(attempt.registry, REGISTRY_LABELS)}
+                        </TableCell>
+                        <TableCell className={classes.wrap}>
+                          {text(attempt.appVersion)}
+                        </TableCell>
+                        <TableCell className={classes.nowrap}>
+                          {attempt.durationSeconds === null ? (
+                            <Muted>–</Muted>
+                          ) : (
+                            formatDuration(attempt.durationSeconds)
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </Box>
+            {list.loadMoreError && (
+              <Box p={2}>
+                <ResponseErrorPanel
+                  title="Could not load more attempts"
+                  error={list.loadMoreError}
+                />
+              </Box>
+            )}
+            {list.hasMore && (
+              <Box p={2} display="flex" alignItems="center" style={{ gap: 16 }}>
+                <Button
+                  variant="outlined"
+                  color="primary"
+                  onClick={list.loadMore}
+                  disabled={list.loadingMore}
+                >
+                  {list.loadingMore ? 'Loading…' : 'Load more'}
+                </Button>
+                <Typography variant="body2" color="textSecondary">
+                  {totalCount - items.length} more
+                </Typography>
+              </Box>
+            )}
+          </>
+        )
+      }
+    </DataCard>
+  );
+}

@@ -1,0 +1,112 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles, Theme } from '@material-ui/core/styles';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  customerReportingApiRef,
+  InstallAttemptFilters,
+  InstallAttemptSummary,
+} from '../../api';
+import { formatDuration, formatPercent } from '../format';
+import { DataCard, Muted } from '../shared';
+
+const useStyles = makeStyles((theme: Theme) => ({
+  tiles: {
+    display: 'grid',
+    // As many tiles per row as fit: all eight at 1280 px, fewer on narrow.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(104px, 1fr))',
+    gap: theme.spacing(1.5),
+    margin: 0,
+  },
+  tile: {
+    margin: 0,
+    padding: theme.spacing(1),
+    borderRadius: theme.shape.borderRadius,
+    border: `1px solid ${theme.palette.divider}`,
+  },
+  // One line: '1 h 30 min' broken over two reads as two numbers.
+  value: { margin: 0, whiteSpace: 'nowrap', ...theme.typography.h6 },
+}));
+
+interface Tile {
+  label: string;
+  value: string;
+  color?: 'success' | 'error' | 'warning' | 'info';
+}
+
+function tiles(summary: InstallAttemptSummary): Tile[] {
+  const duration = (s: number | null) => (s === null ? '–' : formatDuration(s));
+  return [
+    { label: 'Attempts', value: String(summary.total) },
+    {
+      label: 'Success rate',
+      value:
+        summary.successRate === null
+          ? '–'
+          : formatPercent(summary.successRate, 1),
+    },
+    { label: 'Succeeded', value: String(summary.succeeded), color: 'success' },
+    { label: 'Failed', value: String(summary.failed), color: 'error' },
+    { label: 'Stalled', value: String(summary.stalled), color: 'warning' },
+    { label: 'In progress', value: String(summary.inProgress), color: 'info' },
+    {
+      label: 'Median duration',
+      value: duration(summary.medianDurationSeconds),
+    },
+    { label: 'P90 duration', value: duration(summary.p90DurationSeconds) },
+  ];
+}
+
+/**
+ * Counts per status, success rate (succeeded of the decided attempts) and
+ * the median and p90 duration of succeeded attempts, as tiles.
+ */
+export function SummaryCard(props: { filters: InstallAttemptFilters }) {
+  const { filters } = props;
+  const api = useApi(customerReportingApiRef);
+  const classes = useStyles();
+  const state = useAsyncRetry(
+    () => api.getInstallAttemptSummary(filters),
+    [api, filters],
+  );
+
+  return (
+    <DataCard title="Summary" state={state}>
+      {summary =>
+        summary.total === 0 ? (
+          <Muted>No install attempts match these filters</Muted>
+        ) : (
+          <>
+            {/* A <dl> so each number is read with its label. */}
+            <dl className={classes.tiles} aria-label="Install attempt summary">
+              {tiles(summary).map(tile => (
+                <div key={tile.label} className={classes.tile}>
+                  <Typography
+                    component="dt"
+                    variant="body2"
+                    color="textSecondary"
+                  >
+                    {tile.label}
+                  </Typography>
+                  <Box
+                    component="dd"
+                    className={classes.value}
+                    color={tile.color ? `${tile.color}.main` : undefined}
+                  >
+                    {tile.value}
+                  </Box>
+                </div>
+              ))}
+            </dl>
+            {summary.discarded > 0 && (
+              <Box mt={1}>
+                <Muted>{summary.discarded} discarded</Muted>
+              </Box>
+            )}
+          </>
+        )
+      }
+    </DataCard>
+  );
+}

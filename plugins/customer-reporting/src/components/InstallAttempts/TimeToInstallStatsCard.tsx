@@ -1,0 +1,119 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useApi } from '@backstage/core-plugin-api';
+import { customerReportingApiRef, TimeToInstallGroupBy } from '../../api';
+import { formatDuration } from '../format';
+import { DataCard, Muted } from '../shared';
+import { useTableStyles } from './tableStyles';
+
+const GROUP_BY_LABELS: Record<TimeToInstallGroupBy, string> = {
+  app: 'App',
+  channel: 'Channel',
+  appVersion: 'App version',
+};
+
+const COLUMNS = [
+  'Customers',
+  'License median',
+  'License p90',
+  'Instance median',
+  'Instance p90',
+];
+
+function duration(seconds: number | null) {
+  return seconds === null ? <Muted>–</Muted> : formatDuration(seconds);
+}
+
+/**
+ * Time to install across customers, grouped by app, channel or app version.
+ * It ignores the attempt filters: the backend computes it per customer (the
+ * instance their report shows), not per attempt.
+ */
+export function TimeToInstallStatsCard(props: {
+  groupBy: TimeToInstallGroupBy;
+  onGroupByChange: (groupBy: TimeToInstallGroupBy) => void;
+}) {
+  const { groupBy, onGroupByChange } = props;
+  const classes = useTableStyles();
+  const api = useApi(customerReportingApiRef);
+  const state = useAsyncRetry(
+    () => api.getTimeToInstallStats({ groupBy }),
+    [api, groupBy],
+  );
+  return (
+    <DataCard
+      title="Time to install"
+      subheader="All customers, each once; the filters above do not apply"
+      noPadding
+      action={
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={groupBy}
+          aria-label="Group time to install by"
+          // A click on the selected button gives null: keep the selection.
+          onChange={(_e, value) => value && onGroupByChange(value)}
+        >
+          {(Object.keys(GROUP_BY_LABELS) as TimeToInstallGroupBy[]).map(g => (
+            <ToggleButton key={g} value={g}>
+              {GROUP_BY_LABELS[g]}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      }
+      state={state}
+    >
+      {({ groups }) =>
+        groups.length === 0 ? (
+          <Typography component="div" style={{ padding: 16 }}>
+            <Muted>No customer has installed yet</Muted>
+          </Typography>
+        ) : (
+          <Table
+            size="small"
+            aria-label="Time to install"
+            className={classes.table}
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>{GROUP_BY_LABELS[groupBy]}</TableCell>
+                {COLUMNS.map(c => (
+                  <TableCell key={c} align="right">
+                    {c}
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {groups.map(group => (
+                <TableRow key={group.key}>
+                  <TableCell className={classes.wrap}>{group.key}</TableCell>
+                  <TableCell align="right">{group.customers}</TableCell>
+                  <TableCell align="right">
+                    {duration(group.license.median)}
+                  </TableCell>
+                  <TableCell align="right">
+                    {duration(group.license.p90)}
+                  </TableCell>
+                  <TableCell align="right">
+                    {duration(group.instance.median)}
+                  </TableCell>
+                  <TableCell align="right">
+                    {duration(group.instance.p90)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )
+      }
+    </DataCard>
+  );
+}
