@@ -83,11 +83,18 @@ export const customerReportingPlugin = createBackendPlugin({
           clock,
           options.checkInRetentionMs,
           async customerId => {
-            // The catalog module keeps the customer's entity up to date.
-            await events.publish({
-              topic: CUSTOMER_CHANGED_TOPIC,
-              eventPayload: { customerId },
-            });
+            // The catalog module keeps the customer's entity up to date; the
+            // ingest does not wait for it.
+            events
+              .publish({
+                topic: CUSTOMER_CHANGED_TOPIC,
+                eventPayload: { customerId },
+              })
+              .catch(error =>
+                logger.warn(
+                  `Could not announce customer ${customerId}: ${error}`,
+                ),
+              );
           },
         );
 

@@ -18,7 +18,7 @@ export {
   isCustomerEntity,
 } from './components/EntityCards/conditions';
 export { CustomerActivityCard } from './components/CustomerActions';
-export { customerReportingApiRef, CustomerReportingClient } from './api';
+export * from './api';
 export type {
   AsOfQuery,
   CustomerAuditEntry,

@@ -1,13 +1,7 @@
 import request from 'supertest';
 import { Knex } from 'knex';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { customerReportingPlugin } from '../plugin';
-import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { startSeededBackend } from '../__testUtils__/testBackend';
 
 jest.setTimeout(300_000);
 
@@ -50,23 +44,7 @@ function clientBatch(client: number, b: number) {
 
 async function backend(databaseId: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(databaseId);
-  const { server } = await startTestBackend({
-    features: [
-      customerReportingPlugin,
-      mockServices.database.factory({ knex }),
-    ],
-  });
-  await request(server)
-    .put(`${base}/v1/apps/test-app`)
-    .set('Authorization', service)
-    .send(TEST_APP)
-    .expect(200);
-  await request(server)
-    .put(`${base}/v1/customers/c1`)
-    .set('Authorization', service)
-    .send(testCustomer())
-    .expect(200);
-  return { server, knex };
+  return { server: await startSeededBackend(knex), knex };
 }
 
 async function derivedState(knex: Knex) {

@@ -8,6 +8,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { customerReportingPlugin } from '../plugin';
 import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
+import { startSeededBackend } from '../__testUtils__/testBackend';
 import { databaseChecksum } from './databaseChecksum';
 
 jest.setTimeout(180_000);
@@ -154,22 +155,7 @@ describe.each(databases.eachSupportedId())(
       '%s: every hostile payload gets a 4xx with a message and changes nothing',
       async (_name, route) => {
         const knex = await databases.init(databaseId);
-        const { server } = await startTestBackend({
-          features: [
-            customerReportingPlugin,
-            mockServices.database.factory({ knex }),
-          ],
-        });
-        await request(server)
-          .put(`${base}/v1/apps/test-app`)
-          .set('Authorization', service)
-          .send(TEST_APP)
-          .expect(200);
-        await request(server)
-          .put(`${base}/v1/customers/c1`)
-          .set('Authorization', service)
-          .send(testCustomer())
-          .expect(200);
+        const server = await startSeededBackend(knex);
         const before = await databaseChecksum(knex);
 
         const send = (

@@ -1,3 +1,5 @@
+import { Readable } from 'stream';
+import { pipeline } from 'stream/promises';
 import { Response } from 'express';
 
 /**
@@ -16,7 +18,8 @@ function csvCell(value: unknown): string {
 }
 
 /**
- * Streams a CSV download page by page, waiting for the socket to drain so
+ * Streams a CSV download page by page through a stream pipeline, which
+ * handles backpressure (through compression too) and client aborts, so
  * memory stays flat however many rows there are.
  */
 export async function streamCsv(
@@ -25,14 +28,19 @@ export async function streamCsv(
   header: readonly string[],
   pages: AsyncIterable<unknown[][]>,
 ): Promise<void> {
+  async function* lines() {
+    yield csvLine(header);
+    for await (const rows of pages) yield rows.map(csvLine).join('');
+  }
   res.status(200);
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  res.write(csvLine(header));
-  for await (const rows of pages) {
-    if (res.destroyed) return; // the client went away
-    const ok = res.write(rows.map(csvLine).join(''));
-    if (!ok) await new Promise(resolve => res.once('drain', resolve));
+  try {
+    await pipeline(Readable.from(lines()), res);
+  } catch (error) {
+    // A client that went away is not an error; anything else after the
+    // headers went out can only end the response.
+    if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE')
+      res.destroy(error as Error);
   }
-  res.end();
 }
