@@ -41,6 +41,7 @@ import {
   CUSTOMER_ACTION_TESTS,
   runCustomerActionTests,
 } from './e2e/customerActions.mjs';
+import { CATALOG_TESTS, runCatalogTests } from './e2e/catalog.mjs';
 
 const REPO_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -77,6 +78,7 @@ const TESTS = [
   'clicking the first instance opens its details; uptime switches to 90 days',
   INSTALL_ATTEMPTS_TEST,
   ...CUSTOMER_ACTION_TESTS,
+  ...CATALOG_TESTS,
 ];
 
 // Errors the browser logs that do not come from the pages under test: React
@@ -592,6 +594,17 @@ async function runBrowserTests() {
     frontendUrl: FRONTEND_URL,
     record,
     attempts,
+    withErrors,
+    docsScreenshot: reportingScreenshots,
+  });
+
+  // 8. customers in the catalog (scripts/e2e/catalog.mjs)
+  await runCatalogTests({
+    page,
+    reportUrl,
+    customerName: DEMO_CUSTOMER,
+    frontendUrl: FRONTEND_URL,
+    record,
     withErrors,
     docsScreenshot: reportingScreenshots,
   });
