@@ -42,6 +42,7 @@ import {
   runCustomerActionTests,
 } from './e2e/customerActions.mjs';
 import { CATALOG_TESTS, runCatalogTests } from './e2e/catalog.mjs';
+import { RENDERING_TESTS, runRenderingTests } from './e2e/rendering.mjs';
 
 const REPO_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -79,6 +80,7 @@ const TESTS = [
   INSTALL_ATTEMPTS_TEST,
   ...CUSTOMER_ACTION_TESTS,
   ...CATALOG_TESTS,
+  ...RENDERING_TESTS,
 ];
 
 // Errors the browser logs that do not come from the pages under test: React
@@ -607,6 +609,15 @@ async function runBrowserTests() {
     record,
     withErrors,
     docsScreenshot: reportingScreenshots,
+  });
+
+  // 9. data shows as text (scripts/e2e/rendering.mjs)
+  await runRenderingTests({
+    page,
+    frontendUrl: FRONTEND_URL,
+    backendUrl: BACKEND_URL,
+    record,
+    withErrors,
   });
 }
 
