@@ -17,8 +17,8 @@ import { freePort, startCluster } from './reliability/cluster.mjs';
 import { call, runClient } from './reliability/load.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BATCHES = Number(process.env.RELIABILITY_BATCHES ?? 60);
-const CLIENTS = 8;
+const BATCHES = Number(process.env.RELIABILITY_BATCHES ?? 200);
+const CLIENTS = 16;
 const SIZE = 100;
 const work = mkdtempSync(join(tmpdir(), 'reliability-'));
 const cleanup = [];
@@ -90,7 +90,8 @@ try {
     retries: {},
     acknowledged: new Set(),
   };
-  const start = Date.now() - 5 * 86_400_000;
+  // One minute per item, all in the past (the API refuses times ahead of now).
+  const start = Date.now() - BATCHES * SIZE * 60_000 - 86_400_000;
   const began = Date.now();
   let outage;
   const load = Promise.all(
