@@ -19,30 +19,6 @@ export {
 } from './components/EntityCards/conditions';
 export { CustomerActivityCard } from './components/CustomerActions';
 export * from './api';
-export type {
-  AsOfQuery,
-  CustomerAuditEntry,
-  CustomerAuditList,
-  CustomerAuditQuery,
-  CustomerListQuery,
-  CustomerReportingApi,
-  CustomerReportQuery,
-  HelmInstructions,
-  InstallAttemptFailureGroups,
-  InstallAttemptFilters,
-  InstallAttemptFunnel,
-  InstallAttemptListQuery,
-  InstallAttemptSort,
-  InstallAttemptStatus,
-  InstallAttemptSummary,
-  InstallAttemptTrend,
-  InstanceEventsQuery,
-  InstanceUptimeQuery,
-  LicenseFile,
-  TimeToInstallGroupBy,
-  TimeToInstallStats,
-  TimeToInstallStatsQuery,
-} from './api';
 export {
   customerReportRouteRef,
   installAttemptsRouteRef,

@@ -1,15 +1,13 @@
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import { ResponseErrorPanel } from '@backstage/core-components';
 import { CustomerAuditEntry } from '../../api';
 import { useCustomerReport } from '../CustomerReport/CustomerReportProvider';
-import { DataCard, DateTimeText, Muted } from '../shared';
+import { DataCard, DateTimeText, LoadMoreFooter, Muted } from '../shared';
 import { useCustomerAudit } from './useCustomerAudit';
 
 /** Sentences for the backend's audit actions; unknown ones show as sent. */
@@ -88,26 +86,7 @@ export function CustomerActivityCard() {
                 </TableBody>
               </Table>
             </TableContainer>
-            {audit.loadMoreError && (
-              <Box p={2}>
-                <ResponseErrorPanel
-                  title="Could not load more activity"
-                  error={audit.loadMoreError}
-                />
-              </Box>
-            )}
-            {audit.hasMore && (
-              <Box p={2}>
-                <Button
-                  variant="outlined"
-                  color="primary"
-                  onClick={audit.loadMore}
-                  disabled={audit.loadingMore}
-                >
-                  {audit.loadingMore ? 'Loading…' : 'Load more'}
-                </Button>
-              </Box>
-            )}
+            <LoadMoreFooter list={audit} what="activity" />
           </>
         )
       }

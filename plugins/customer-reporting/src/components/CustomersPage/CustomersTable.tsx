@@ -1,6 +1,5 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
 import {
   EmptyState,
   Progress,
@@ -14,6 +13,7 @@ import { customerReportRouteRef } from '../../routes';
 import { customerColumns } from './customerColumns';
 import { useCustomerList } from './useCustomerList';
 import { CustomerFilters } from './useCustomerFilters';
+import { LoadMoreFooter } from '../shared';
 
 /**
  * The customer table with its loading, error, empty and "Load more" states.
@@ -92,29 +92,12 @@ export function CustomersTable(props: {
           padding: 'dense',
         }}
       />
-      {list.loadMoreError && (
-        <Box mt={2}>
-          <ResponseErrorPanel
-            title="Could not load more customers"
-            error={list.loadMoreError}
-          />
-        </Box>
-      )}
-      {list.hasMore && (
-        <Box mt={2} display="flex" alignItems="center" style={{ gap: 16 }}>
-          <Button
-            variant="outlined"
-            color="primary"
-            onClick={list.loadMore}
-            disabled={list.loadingMore}
-          >
-            {list.loadingMore ? 'Loading…' : 'Load more'}
-          </Button>
-          <Typography variant="body2" color="textSecondary">
-            {list.totalCount - list.items.length} more
-          </Typography>
-        </Box>
-      )}
+      <LoadMoreFooter
+        list={list}
+        what="customers"
+        remaining={list.totalCount - list.items.length}
+        spacing="below"
+      />
     </>
   );
 }

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -8,7 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
-import { Link, ResponseErrorPanel } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { InstallAttemptList } from '@internal/plugin-customer-reporting-common';
 import { useNavigate } from 'react-router-dom';
@@ -24,6 +23,7 @@ import {
   CsvDownloadButton,
   DataCard,
   DateTimeText,
+  LoadMoreFooter,
   Muted,
   ToneChip,
 } from '../shared';
@@ -217,29 +217,11 @@ export function AttemptsTableCard(props: {
                 </TableBody>
               </Table>
             </Box>
-            {list.loadMoreError && (
-              <Box p={2}>
-                <ResponseErrorPanel
-                  title="Could not load more attempts"
-                  error={list.loadMoreError}
-                />
-              </Box>
-            )}
-            {list.hasMore && (
-              <Box p={2} display="flex" alignItems="center" style={{ gap: 16 }}>
-                <Button
-                  variant="outlined"
-                  color="primary"
-                  onClick={list.loadMore}
-                  disabled={list.loadingMore}
-                >
-                  {list.loadingMore ? 'Loading…' : 'Load more'}
-                </Button>
-                <Typography variant="body2" color="textSecondary">
-                  {totalCount - items.length} more
-                </Typography>
-              </Box>
-            )}
+            <LoadMoreFooter
+              list={list}
+              what="attempts"
+              remaining={totalCount - items.length}
+            />
           </>
         )
       }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import MenuItem from '@material-ui/core/MenuItem';
 import Table from '@material-ui/core/Table';
@@ -10,13 +9,12 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
-import { ResponseErrorPanel } from '@backstage/core-components';
 import {
   INSTANCE_EVENT_CATEGORIES,
   InstanceEventCategory,
   InstanceEventList,
 } from '@internal/plugin-customer-reporting-common';
-import { DataCard, DateTimeText, Muted } from '../shared';
+import { DataCard, DateTimeText, LoadMoreFooter, Muted } from '../shared';
 import { EVENT_CATEGORY_LABELS, formatEventValue } from './formatEventValue';
 import { useInstanceDetails } from './InstanceDetailsProvider';
 import { useInstanceEvents } from './useInstanceEvents';
@@ -125,26 +123,7 @@ export function ActivityStreamCard() {
                 </TableBody>
               </Table>
             </TableContainer>
-            {events.loadMoreError && (
-              <Box p={2}>
-                <ResponseErrorPanel
-                  title="Could not load more events"
-                  error={events.loadMoreError}
-                />
-              </Box>
-            )}
-            {events.hasMore && (
-              <Box p={2}>
-                <Button
-                  variant="outlined"
-                  color="primary"
-                  onClick={events.loadMore}
-                  disabled={events.loadingMore}
-                >
-                  {events.loadingMore ? 'Loading…' : 'Load more'}
-                </Button>
-              </Box>
-            )}
+            <LoadMoreFooter list={events} what="events" />
           </>
         )
       }

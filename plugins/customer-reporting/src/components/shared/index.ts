@@ -11,3 +11,5 @@ export type { Tone } from './ToneChip';
 export { UptimeBar, describeShares, useUptimeColors } from './UptimeBar';
 export type { UptimeShares } from './UptimeBar';
 export { UptimeDayBars } from './UptimeDayBars';
+export { LoadMoreFooter } from './LoadMoreFooter';
+export type { PagedList } from './LoadMoreFooter';
