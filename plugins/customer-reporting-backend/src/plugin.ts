@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import {
+  customerReportingDataSourcesReadPermission,
   customerReportingExportPermission,
   customerResourcePermissions,
 } from '@internal/plugin-customer-reporting-common';
@@ -70,7 +71,10 @@ export const customerReportingPlugin = createBackendPlugin({
           rules: Object.values(customerPermissionRules),
           getResources: ids => stores.customers.getPermissionResources(ids),
         });
-        permissionsRegistry.addPermissions([customerReportingExportPermission]);
+        permissionsRegistry.addPermissions([
+          customerReportingExportPermission,
+          customerReportingDataSourcesReadPermission,
+        ]);
         const access = new CustomerAccess(
           permissions,
           permissionsRegistry.getPermissionRuleset(
@@ -106,6 +110,7 @@ export const customerReportingPlugin = createBackendPlugin({
             ingest,
             clock,
             options,
+            dataSourceIds: [...dataSources.keys()],
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -114,7 +119,9 @@ export const customerReportingPlugin = createBackendPlugin({
           sources: [...dataSources.values()],
           scheduler,
           ingest,
+          syncs: stores.dataSourceSyncs,
           logger,
+          clock,
         });
         await scheduleRetention({
           scheduler,

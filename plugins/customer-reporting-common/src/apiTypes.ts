@@ -269,3 +269,32 @@ export interface InstallAttemptList {
   totalCount: number;
   nextCursor: string | null;
 }
+
+/**
+ * Where a data source stands: `never-run` before its first sync, `running`
+ * while one is under way, else the outcome of its latest sync.
+ * @public
+ */
+export type DataSourceSyncState =
+  | 'never-run'
+  | 'running'
+  | 'succeeded'
+  | 'failed';
+
+/** One registered data source and its latest syncs. @public */
+export interface DataSourceStatus {
+  id: string;
+  state: DataSourceSyncState;
+  lastStartedAt: string | null;
+  lastSucceededAt: string | null;
+  lastFailedAt: string | null;
+  /** Message of the latest failure; kept after a later success for reference. */
+  lastError: string | null;
+  /** Figures the latest successful sync reported, e.g. `{customers: 12}`. */
+  counts: Record<string, number> | null;
+}
+
+/** `GET /v1/data-sources`, sorted by id. @public */
+export interface DataSourceList {
+  items: DataSourceStatus[];
+}

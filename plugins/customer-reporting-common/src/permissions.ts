@@ -42,6 +42,12 @@ export const customerReportingExportPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/** Reading the sync status of the data sources (`GET /v1/data-sources`). @public */
+export const customerReportingDataSourcesReadPermission = createPermission({
+  name: 'customer-reporting.data-sources.read',
+  attributes: { action: 'read' },
+});
+
 /** The permissions on a customer resource. @public */
 export const customerResourcePermissions = [
   customerReadPermission,
@@ -54,4 +60,5 @@ export const customerResourcePermissions = [
 export const customerReportingPermissions = [
   ...customerResourcePermissions,
   customerReportingExportPermission,
+  customerReportingDataSourcesReadPermission,
 ];

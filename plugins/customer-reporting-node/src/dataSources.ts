@@ -24,18 +24,36 @@ export interface CustomerReportingIngest {
 }
 
 /**
+ * What a sync may report back; both parts are optional, so a sync that
+ * returns nothing is still valid.
+ * @public
+ */
+export interface CustomerReportingDataSourceSyncResult {
+  /** Figures shown with the source's status, e.g. `{customers: 12}`. */
+  counts?: Record<string, number>;
+  /**
+   * Where the next sync should resume, handed back to it as
+   * `context.cursor`. Stored only when the sync succeeds, so a failed run
+   * is retried from the previous position.
+   */
+  cursor?: string;
+}
+
+/**
  * A system the plugin pulls customer data from on a schedule.
  * @public
  */
 export interface CustomerReportingDataSource {
-  /** Unique, stable id; names the scheduled task. */
+  /** Unique, stable id; names the scheduled task and its sync status. */
   id: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** Pulls what changed and writes it through `ingest`. */
   sync(context: {
     ingest: CustomerReportingIngest;
     logger: LoggerService;
-  }): Promise<void>;
+    /** The cursor the last successful sync returned, if any. */
+    cursor?: string;
+  }): Promise<void | CustomerReportingDataSourceSyncResult>;
 }
 
 /** @public */

@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseAppsStore } from './DatabaseAppsStore';
 import { DatabaseCustomersStore } from './DatabaseCustomersStore';
+import { DatabaseDataSourceSyncsStore } from './DatabaseDataSourceSyncsStore';
 import { DatabaseInstallAttemptsStore } from './DatabaseInstallAttemptsStore';
 import { DatabaseInstancesStore } from './DatabaseInstancesStore';
 import { DatabaseAuditStore } from './DatabaseAuditStore';
@@ -23,6 +24,7 @@ export interface Stores {
   installAudit: DatabaseInstallAuditStore;
   timeToInstallStats: DatabaseTimeToInstallStatsStore;
   auditTrail: DatabaseAuditStore;
+  dataSourceSyncs: DatabaseDataSourceSyncsStore;
 }
 
 export async function createStores(
@@ -41,5 +43,6 @@ export async function createStores(
     installAudit: new DatabaseInstallAuditStore(db),
     timeToInstallStats: new DatabaseTimeToInstallStatsStore(db),
     auditTrail: new DatabaseAuditStore(db, clock),
+    dataSourceSyncs: new DatabaseDataSourceSyncsStore(db),
   };
 }

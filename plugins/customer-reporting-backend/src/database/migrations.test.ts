@@ -21,6 +21,7 @@ const TABLES = [
   'install_attempt_events',
   'install_attempts',
   'portal_events',
+  'data_source_syncs',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {

@@ -169,6 +169,7 @@ const MATRIX: Record<string, Row> = {
     path: '/v1/exports/customers-instances.csv',
     expect: read(),
   },
+  'GET /v1/data-sources': { path: '/v1/data-sources', expect: read() },
   'GET /v1/exports/install-attempts.csv': {
     path: '/v1/exports/install-attempts.csv',
     expect: read(),

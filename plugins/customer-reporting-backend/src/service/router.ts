@@ -8,6 +8,7 @@ import { CustomerAccess } from '../permissions/CustomerAccess';
 import { addActionRoutes } from './actionRoutes';
 import { addAuditRoutes } from './auditRoutes';
 import { addCustomerRoutes } from './customerRoutes';
+import { addDataSourceRoutes } from './dataSourceRoutes';
 import { requestErrorHandler } from './errorHandler';
 import { addExportRoutes } from './exportRoutes';
 import { addIngestRoutes } from './ingestRoutes';
@@ -22,6 +23,8 @@ export interface RouterOptions {
   ingest: IngestService;
   options: PluginOptions;
   clock: () => number;
+  /** Ids of the registered data sources, whose sync status is served. */
+  dataSourceIds?: string[];
 }
 
 /** The plugin's HTTP API (src/schema/openapi.yaml). */
@@ -43,6 +46,7 @@ export async function createRouter(
   addAuditRoutes(router, ctx);
   addInstallAttemptRoutes(router, ctx);
   addExportRoutes(router, ctx);
+  addDataSourceRoutes(router, ctx, routerOptions.dataSourceIds ?? []);
 
   router.use(requestErrorHandler);
   return router;
