@@ -20,14 +20,19 @@ describe.each(databases.eachSupportedId())(
       return { knex, ...(await createTestIngest(knex)) };
     }
 
-    async function snapshot(knex: Awaited<ReturnType<typeof setup>>['knex']) {
-      const instance = await knex('instances').where({ id: 'i1' }).first();
+    async function snapshot(
+      knex: Awaited<ReturnType<typeof setup>>['knex'],
+      instanceId = 'i1',
+    ) {
+      const instance = await knex('instances')
+        .where({ id: instanceId })
+        .first();
       const events = await knex('instance_events')
-        .where({ instance_id: 'i1' })
+        .where({ instance_id: instanceId })
         .orderBy(['field', 'at'])
         .select('field', 'at', 'value', 'previous_value');
       const spans = await knex('instance_spans')
-        .where({ instance_id: 'i1' })
+        .where({ instance_id: instanceId })
         .orderBy('start_at')
         .select('start_at', 'last_at');
       return {
@@ -189,6 +194,51 @@ describe.each(databases.eachSupportedId())(
         await snapshot(inOrder.knex),
       );
       expect((await snapshot(inOrder.knex)).events).toHaveLength(10);
+    });
+
+    it('handles a batch mixing live, late and new instances as in-order delivery would', async () => {
+      const at = (instanceId: string, hour: number, extra = {}) => ({
+        instanceId,
+        customerId: 'c1',
+        at: `2024-07-01T${String(hour).padStart(2, '0')}:00:00Z`,
+        appStatus: hour % 3 === 0 ? 'degraded' : 'ready',
+        appVersion: `1.${Math.floor(hour / 4)}.0`,
+        ...extra,
+      });
+      const first = [at('i1', 1), at('i1', 3), at('i2', 2), at('i2', 9)];
+      // i1 goes on in order, i2 receives a late check-in (and an in-order
+      // one), i3 is new; a repeat of i1's last check-in is a duplicate.
+      const second = [
+        at('i1', 3),
+        at('i1', 6, { cloudRegion: 'eu' }),
+        at('i2', 5, { cloudRegion: 'us' }),
+        at('i2', 12),
+        at('i3', 4),
+        at('i1', 8),
+      ];
+      const mixed = await setup();
+      await mixed.ingest.ingestCheckIns({ checkIns: first });
+      expect(await mixed.ingest.ingestCheckIns({ checkIns: second })).toEqual({
+        accepted: 5,
+        duplicates: 1,
+      });
+
+      const ordered = await setup();
+      const unique = [...first, ...second.slice(1)].sort((a, b) =>
+        a.at.localeCompare(b.at),
+      );
+      for (const item of unique) {
+        await ordered.ingest.ingestCheckIns({ checkIns: [item] });
+      }
+      for (const id of ['i1', 'i2', 'i3']) {
+        expect(await snapshot(mixed.knex, id)).toEqual(
+          await snapshot(ordered.knex, id),
+        );
+      }
+      expect((await snapshot(mixed.knex, 'i2')).instance.state).toMatchObject({
+        cloudRegion: '"us"',
+        appVersion: '"1.3.0"',
+      });
     });
 
     it('splits observation spans at gaps over 24 hours and joins them when a late check-in bridges the gap', async () => {

@@ -1,6 +1,11 @@
 import { Knex } from 'knex';
 
-const CHUNK_SIZE = 200;
+/**
+ * Rows per multi-row insert. Knex writes a multi-row insert on SQLite as a
+ * compound SELECT, which SQLite limits to 500 terms; 400 rows also keep every
+ * statement of ours far below the engines' bound-parameter limits.
+ */
+export const ROWS_PER_INSERT = 400;
 
 /**
  * Inserts rows, skipping those whose primary key already exists, and returns
@@ -14,8 +19,8 @@ export async function insertIgnoringDuplicates(
   keyColumns: string[],
 ): Promise<number> {
   let inserted = 0;
-  for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
-    const chunk = rows.slice(i, i + CHUNK_SIZE);
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
     const query = tx(table).insert(chunk).onConflict(keyColumns).ignore();
     if (isMysql(tx)) {
       const [result] = (await query) as unknown as [{ affectedRows: number }];

@@ -1,0 +1,140 @@
+import { Knex } from 'knex';
+import {
+  APP_STATUSES,
+  AppStatus,
+} from '@internal/plugin-customer-reporting-common';
+import { FieldValues } from '../metrics/changeEvents';
+import { BatchValidationError } from '../ingest/validate';
+import { decodeField } from '../ingest/checkInFields';
+import { InstanceRow } from './lockInstances';
+import { ROWS_PER_INSERT } from './insertIgnoringDuplicates';
+
+/** A validated check-in, ready to store. */
+export interface PreparedCheckIn {
+  index: number;
+  instanceId: string;
+  customerId: string;
+  at: number;
+  appStatus?: AppStatus;
+  fields: FieldValues;
+}
+
+/** Check-ins by instance; repeats within the batch are dropped (duplicates). */
+export function groupByInstance(checkIns: PreparedCheckIn[]) {
+  const byInstance = new Map<string, PreparedCheckIn[]>();
+  const seen = new Set<string>();
+  for (const checkIn of checkIns) {
+    const key = `${checkIn.instanceId}\u0000${checkIn.at}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const group = byInstance.get(checkIn.instanceId) ?? [];
+    group.push(checkIn);
+    byInstance.set(checkIn.instanceId, group);
+  }
+  return byInstance;
+}
+
+export function minOf(group: { at: number }[]): number {
+  return group.reduce((min, c) => Math.min(min, c.at), Infinity);
+}
+
+function maxOf(group: { at: number }[]): number {
+  return group.reduce((max, c) => Math.max(max, c.at), -Infinity);
+}
+
+/** An instance stays with the customer that first reported it. */
+export function assertOwnership(
+  rows: Map<string, InstanceRow>,
+  byInstance: Map<string, PreparedCheckIn[]>,
+) {
+  const issues = [];
+  for (const [instanceId, group] of byInstance) {
+    const owner = rows.get(instanceId)!.customer_id;
+    for (const c of group) {
+      if (c.customerId !== owner) {
+        issues.push({
+          index: c.index,
+          field: 'customerId',
+          message: `instance ${instanceId} belongs to customer ${owner}, not ${c.customerId}`,
+        });
+      }
+    }
+  }
+  if (issues.length > 0) throw new BatchValidationError(issues);
+}
+
+/**
+ * Stores the check-ins, skipping those already stored, and returns the ones
+ * really inserted by instance, each group in time order. The database decides
+ * what is a duplicate, so racing replays are no-ops too.
+ */
+export async function insertCheckIns(
+  tx: Knex.Transaction,
+  byInstance: Map<string, PreparedCheckIn[]>,
+  receivedAt: number,
+): Promise<Map<string, PreparedCheckIn[]>> {
+  const all = [...byInstance.values()].flat();
+  const inserted = new Set<string>();
+  for (let i = 0; i < all.length; i += ROWS_PER_INSERT) {
+    const returned = await tx('check_ins')
+      .insert(
+        all.slice(i, i + ROWS_PER_INSERT).map(c => ({
+          instance_id: c.instanceId,
+          at: c.at,
+          app_status: c.appStatus ?? null,
+          payload: JSON.stringify(c.fields),
+          received_at: receivedAt,
+        })),
+      )
+      .onConflict(['instance_id', 'at'])
+      .ignore()
+      .returning(['instance_id', 'at']);
+    for (const r of returned) inserted.add(`${r.instance_id}\u0000${r.at}`);
+  }
+  const result = new Map<string, PreparedCheckIn[]>();
+  for (const [instanceId, group] of byInstance) {
+    const stored = group
+      .filter(c => inserted.has(`${instanceId}\u0000${c.at}`))
+      .sort((a, b) => a.at - b.at);
+    if (stored.length > 0) result.set(instanceId, stored);
+  }
+  return result;
+}
+
+/** Columns of `instances` rewritten after each batch. */
+export const UPDATED_COLUMNS = [
+  'first_seen_at',
+  'first_ready_at',
+  'last_check_in_at',
+  'airgap',
+  'cluster_id',
+  'status_rank',
+  'app_version',
+  'state',
+  'updated_at',
+];
+
+/** The instance row after new check-ins, given its field values after them. */
+export function instanceUpdate(
+  row: InstanceRow,
+  inserted: PreparedCheckIn[],
+  state: FieldValues,
+  receivedAt: number,
+) {
+  const ready = inserted.filter(c => c.appStatus === 'ready');
+  const firstReady = Math.min(row.first_ready_at ?? Infinity, minOf(ready));
+  const status = decodeField<AppStatus>(state, 'appStatus');
+  return {
+    id: row.id,
+    customer_id: row.customer_id,
+    first_seen_at: Math.min(row.first_seen_at, minOf(inserted)),
+    first_ready_at: Number.isFinite(firstReady) ? firstReady : null,
+    last_check_in_at: Math.max(row.last_check_in_at, maxOf(inserted)),
+    airgap: decodeField<boolean>(state, 'airgap') ?? false,
+    cluster_id: decodeField<string>(state, 'clusterId') ?? null,
+    status_rank: status ? APP_STATUSES.indexOf(status) : null,
+    app_version: decodeField<string>(state, 'appVersion') ?? null,
+    state: JSON.stringify(state),
+    updated_at: receivedAt,
+  };
+}

@@ -1,0 +1,72 @@
+import { Knex } from 'knex';
+import {
+  mergeObservationSpans,
+  OBSERVATION_WINDOW_MS,
+} from '../metrics/observationSpans';
+import { ROWS_PER_INSERT } from './insertIgnoringDuplicates';
+
+/**
+ * Merges the new check-in times of a batch into the instances' observation
+ * spans with a bounded number of statements however many instances the
+ * batch touches: one read of the spans the new times can touch, one upsert
+ * of the spans that grew or appeared, and deletes only where spans joined.
+ */
+export async function mergeInstanceSpans(
+  tx: Knex.Transaction,
+  timesByInstance: Map<string, number[]>,
+) {
+  const ids = [...timesByInstance.keys()];
+  const all = [...timesByInstance.values()].flat();
+  const lo = Math.min(...all) - OBSERVATION_WINDOW_MS;
+  const hi = Math.max(...all) + OBSERVATION_WINDOW_MS;
+  const touching = new Map<string, { start: number; last: number }[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx('instance_spans')
+      .whereIn('instance_id', ids.slice(i, i + 500))
+      .andWhere('last_at', '>=', lo)
+      .andWhere('start_at', '<=', hi)
+      .select('instance_id', 'start_at', 'last_at');
+    for (const r of rows) {
+      const spans = touching.get(r.instance_id) ?? [];
+      spans.push({ start: Number(r.start_at), last: Number(r.last_at) });
+      touching.set(r.instance_id, spans);
+    }
+  }
+
+  const upserts: { instance_id: string; start_at: number; last_at: number }[] =
+    [];
+  for (const [instanceId, times] of timesByInstance) {
+    const from = Math.min(...times) - OBSERVATION_WINDOW_MS;
+    const to = Math.max(...times) + OBSERVATION_WINDOW_MS;
+    const existing = (touching.get(instanceId) ?? []).filter(
+      s => s.last >= from && s.start <= to,
+    );
+    const merged = mergeObservationSpans(existing, times);
+    const kept = new Set(merged.map(s => s.start));
+    const absorbed = existing.filter(s => !kept.has(s.start));
+    if (absorbed.length > 0) {
+      await tx('instance_spans')
+        .where({ instance_id: instanceId })
+        .whereIn(
+          'start_at',
+          absorbed.map(s => s.start),
+        )
+        .delete();
+    }
+    for (const span of merged) {
+      const before = existing.find(s => s.start === span.start);
+      if (before?.last === span.last) continue;
+      upserts.push({
+        instance_id: instanceId,
+        start_at: span.start,
+        last_at: span.last,
+      });
+    }
+  }
+  for (let i = 0; i < upserts.length; i += ROWS_PER_INSERT) {
+    await tx('instance_spans')
+      .insert(upserts.slice(i, i + ROWS_PER_INSERT))
+      .onConflict(['instance_id', 'start_at'])
+      .merge(['last_at']);
+  }
+}
