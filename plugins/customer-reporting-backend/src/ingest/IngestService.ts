@@ -33,16 +33,27 @@ export class IngestService implements CustomerReportingIngest {
     private readonly onCustomerChanged: (
       customerId: string,
     ) => Promise<void> = async () => {},
-  ) {}
+  ) {
+    // Built once: zod compiles a schema's parser on its first use.
+    this.schemas = {
+      app: appSchema(clock),
+      customer: customerSchema(clock),
+      checkIn: checkInSchema(clock),
+      attemptEvent: attemptEventSchema(clock),
+      portalEvent: portalEventSchema(clock),
+    };
+  }
+
+  private readonly schemas;
 
   async putApp(slug: string, body: unknown) {
-    const app = validateOne(appSchema(this.clock), body);
+    const app = validateOne(this.schemas.app, body);
     await this.stores.apps.upsertApp(slug, app, this.clock());
     return (await this.stores.apps.getApp(slug))!;
   }
 
   async putCustomer(id: string, body: unknown) {
-    const customer = validateOne(customerSchema(this.clock), body);
+    const customer = validateOne(this.schemas.customer, body);
     if (
       !(await this.stores.apps.channelExists(
         customer.appSlug,
@@ -66,7 +77,7 @@ export class IngestService implements CustomerReportingIngest {
     const checkIns = validateBatch(
       body,
       'checkIns',
-      checkInSchema(this.clock),
+      this.schemas.checkIn,
       MAX_BATCH_ITEMS,
     );
     const issues: ValidationIssue[] = [];
@@ -102,7 +113,7 @@ export class IngestService implements CustomerReportingIngest {
     const events = validateBatch(
       body,
       'events',
-      attemptEventSchema(this.clock),
+      this.schemas.attemptEvent,
       MAX_BATCH_ITEMS,
     );
     await this.requireCustomers(events.map(e => e.customerId));
@@ -113,7 +124,7 @@ export class IngestService implements CustomerReportingIngest {
     const events = validateBatch(
       body,
       'events',
-      portalEventSchema(this.clock),
+      this.schemas.portalEvent,
       MAX_BATCH_ITEMS,
     );
     await this.requireCustomers(events.map(e => e.customerId));

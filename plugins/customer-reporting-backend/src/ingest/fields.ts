@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { APP_STATUSES } from '@internal/plugin-customer-reporting-common';
 
 /** How far in the future a reported time may be (clock skew allowance). */
@@ -60,9 +60,7 @@ export const appStatus = z
   .transform(value => value.toLowerCase())
   .pipe(
     z.enum(APP_STATUSES, {
-      errorMap: () => ({
-        message: `must be one of ${APP_STATUSES.join(', ')}`,
-      }),
+      error: `must be one of ${APP_STATUSES.join(', ')}`,
     }),
   );
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
 import {
   appStatus,
@@ -74,9 +74,7 @@ export function customerSchema(now: () => number) {
         )
         .pipe(
           z.enum(LICENSE_TYPES, {
-            errorMap: () => ({
-              message: `must be one of ${LICENSE_TYPES.join(', ')}`,
-            }),
+            error: `must be one of ${LICENSE_TYPES.join(', ')}`,
           }),
         ),
       licenseId: text(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /** One problem with one item of a request, as returned in 400 answers. */
 export interface ValidationIssue {

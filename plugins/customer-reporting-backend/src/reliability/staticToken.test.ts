@@ -1,7 +1,11 @@
 import request from 'supertest';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import { mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { customerReportingPlugin } from '../plugin';
 import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
 
@@ -21,27 +25,66 @@ describe('static tokens from backend.auth.externalAccess', () => {
     const { server } = await startTestBackend({
       features: [
         customerReportingPlugin,
-        mockServices.database.factory({ knex: await databases.init('SQLITE_3') }),
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
         authServiceFactory,
         httpAuthServiceFactory,
         mockServices.rootConfig.factory({
           data: {
             backend: {
               baseUrl: 'http://localhost:7007',
-              auth: { externalAccess: [{ type: 'static', options: { token: TOKEN, subject: 'ingest-bot' } }] },
+              auth: {
+                externalAccess: [
+                  {
+                    type: 'static',
+                    options: { token: TOKEN, subject: 'ingest-bot' },
+                  },
+                ],
+              },
             },
           },
         }),
       ],
     });
     const auth = `Bearer ${TOKEN}`;
-    await request(server).put(`${base}/v1/apps/test-app`).set('Authorization', auth).send(TEST_APP).expect(200);
-    await request(server).put(`${base}/v1/customers/c1`).set('Authorization', auth).send(testCustomer()).expect(200);
-    const checkIn = { checkIns: [{ instanceId: 'i1', customerId: 'c1', at: new Date(Date.now() - 60_000).toISOString() }] };
-    await request(server).post(`${base}/v1/check-ins`).set('Authorization', auth).send(checkIn).expect(200);
-    const list = await request(server).get(`${base}/v1/customers`).set('Authorization', auth).expect(200);
+    await request(server)
+      .put(`${base}/v1/apps/test-app`)
+      .set('Authorization', auth)
+      .send(TEST_APP)
+      .expect(200);
+    await request(server)
+      .put(`${base}/v1/customers/c1`)
+      .set('Authorization', auth)
+      .send(testCustomer())
+      .expect(200);
+    const checkIn = {
+      checkIns: [
+        {
+          instanceId: 'i1',
+          customerId: 'c1',
+          at: new Date(Date.now() - 60_000).toISOString(),
+        },
+      ],
+    };
+    await request(server)
+      .post(`${base}/v1/check-ins`)
+      .set('Authorization', auth)
+      .send(checkIn)
+      .expect(200);
+    const list = await request(server)
+      .get(`${base}/v1/customers`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(list.body.items.map((c: { id: string }) => c.id)).toEqual(['c1']);
-    await request(server).post(`${base}/v1/check-ins`).set('Authorization', 'Bearer not-the-token-at-all').send(checkIn).expect(401);
-    await request(server).post(`${base}/v1/check-ins`).send(checkIn).expect(401);
+    await request(server)
+      .post(`${base}/v1/check-ins`)
+      .set('Authorization', 'Bearer not-the-token-at-all')
+      .send(checkIn)
+      .expect(401);
+    await request(server)
+      .post(`${base}/v1/check-ins`)
+      .send(checkIn)
+      .expect(401);
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { INSTALL_ATTEMPT_STATUSES } from '@internal/plugin-customer-reporting-common';
 import {
   ATTEMPT_SORTS,
@@ -26,9 +26,7 @@ export const attemptFilterShape = {
     .pipe(
       z.array(
         z.enum(INSTALL_ATTEMPT_STATUSES, {
-          errorMap: () => ({
-            message: `must be among ${INSTALL_ATTEMPT_STATUSES.join(', ')}`,
-          }),
+          error: `must be among ${INSTALL_ATTEMPT_STATUSES.join(', ')}`,
         }),
       ),
     )

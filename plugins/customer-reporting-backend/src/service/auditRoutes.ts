@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { AuditQuery } from '../database/DatabaseInstallAuditStore';
 import { TimeToInstallGroupBy } from '../database/DatabaseTimeToInstallStatsStore';
 import { attemptAuditQuery, toAttemptFilters } from './attemptQueries';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { customerReportingDataSourcesReadPermission } from '@internal/plugin-customer-reporting-common';
 import { parseQuery } from './readQueries';
 import { RouteContext } from './routeContext';

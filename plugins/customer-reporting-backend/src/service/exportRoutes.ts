@@ -1,5 +1,5 @@
 import { Request, Router } from 'express';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { customerReportingExportPermission } from '@internal/plugin-customer-reporting-common';
 import {
   CUSTOMER_COLUMNS,

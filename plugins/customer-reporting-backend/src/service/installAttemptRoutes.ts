@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { toReportAttempt } from '../report/attemptView';
 import { attemptListQuery, toAttemptFilters } from './attemptQueries';
 import { decodeCursor, encodeCursor, parseQuery } from './readQueries';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { id } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';
 import { describeEventField } from '../metrics/eventCategories';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
 import { BatchValidationError } from '../ingest/validate';
 import {
@@ -32,8 +32,8 @@ export const customerListQuery = z
 
 export const reportQuery = z
   .object({
-    includeInactive: booleanString.default('false'),
-    includeArchived: booleanString.default('false'),
+    includeInactive: booleanString.default(false),
+    includeArchived: booleanString.default(false),
     asOf: asOf.optional(),
   })
   .strict();
@@ -44,9 +44,7 @@ export const uptimeQuery = z
   .object({
     range: z
       .enum(UPTIME_RANGES, {
-        errorMap: () => ({
-          message: `must be one of ${UPTIME_RANGES.join(', ')}`,
-        }),
+        error: `must be one of ${UPTIME_RANGES.join(', ')}`,
       })
       .default('2w'),
     asOf: asOf.optional(),
