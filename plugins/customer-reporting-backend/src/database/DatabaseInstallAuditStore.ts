@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { STEP_ORDER } from '../metrics/installAttemptSummary';
 import { CustomerFilter } from '../permissions/customerFilter';
 import { filteredAttempts, InstallAttemptFilters } from './installAttemptQuery';
-import { intDivSql, P50, P90, percentilesByKey, sqlInt } from './sqlMath';
+import { intDivSql, P50, P90, percentilesOf, sqlInt } from './sqlMath';
 
 const WEEK = 7 * 86_400_000;
 /** 1970-01-05T00:00Z, a Monday: weeks start on Mondays (UTC). */
@@ -14,6 +14,25 @@ export interface AuditQuery {
   stalledAfterMs: number;
   customerFilter?: CustomerFilter;
 }
+
+/**
+ * The columns the aggregations read. Only these leave the join, so a
+ * database that materialises the filtered set does not carry the steps
+ * JSON and the other wide columns of every attempt.
+ */
+const AUDIT_COLUMNS = [
+  'a.customer_id',
+  'a.install_type',
+  'a.started_at',
+  'a.completed_at',
+  'a.failed_at',
+  'a.failed_step',
+  'a.furthest_step',
+  'a.furthest_step_index',
+  'a.last_event_at',
+  'a.reason',
+  'a.reason_key',
+];
 
 const successRate = (succeeded: number, decided: number) =>
   decided > 0 ? succeeded / decided : null;
@@ -32,37 +51,49 @@ export class DatabaseInstallAuditStore {
       q.asOf,
       q.stalledAfterMs,
       q.customerFilter,
+      AUDIT_COLUMNS,
     );
   }
 
   async summary(q: AuditQuery) {
-    const rows = await this.attempts(q)
-      .select('status')
-      .count({ count: '*' })
-      .groupBy('status');
-    const counts: Record<string, number> = Object.fromEntries(
-      (rows as any[]).map(r => [r.status, Number(r.count)]),
+    // One row of filtered counts rather than a GROUP BY: no sort.
+    const statuses = [
+      'succeeded',
+      'failed',
+      'stalled',
+      'in-progress',
+      'discarded',
+    ] as const;
+    const [row] = await this.attempts(q).select(
+      statuses.map((status, i) =>
+        this.db.raw(`count(*) filter (where status = ?) as ??`, [
+          status,
+          `s${i}`,
+        ]),
+      ),
     );
-    const get = (s: string) => counts[s] ?? 0;
+    const counts = Object.fromEntries(
+      statuses.map((status, i) => [status, Number(row[`s${i}`] ?? 0)]),
+    ) as Record<(typeof statuses)[number], number>;
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const durations = this.attempts(q)
       .where('status', 'succeeded')
-      .select(
-        this.db.raw(`'all' as key`),
-        this.db.raw('(completed_at - started_at) / 1000 as value'),
-      );
-    const [median, p90] = (
-      await percentilesByKey(this.db, durations, [P50, P90])
-    ).get('all') ?? [null, null];
+      .select(this.db.raw('(completed_at - started_at) / 1000 as value'));
+    const [median, p90] = await percentilesOf(
+      this.db,
+      durations,
+      counts.succeeded,
+      [P50, P90],
+    );
     return {
       total,
-      succeeded: get('succeeded'),
-      failed: get('failed'),
-      stalled: get('stalled'),
-      inProgress: get('in-progress'),
-      discarded: get('discarded'),
+      succeeded: counts.succeeded,
+      failed: counts.failed,
+      stalled: counts.stalled,
+      inProgress: counts['in-progress'],
+      discarded: counts.discarded,
       // Attempts still in progress have no outcome yet.
-      successRate: successRate(get('succeeded'), total - get('in-progress')),
+      successRate: successRate(counts.succeeded, total - counts['in-progress']),
       medianDurationSeconds: median === null ? null : Math.round(median),
       p90DurationSeconds: p90 === null ? null : Math.round(p90),
     };

@@ -43,6 +43,28 @@ export async function percentilesByKey(
   source: Knex.QueryBuilder,
   percentiles: Percentile[],
 ): Promise<Map<string, (number | null)[]>> {
+  if (db.client.config.client === 'pg') {
+    // PostgreSQL has the aggregate itself: one sort per group, no windows.
+    const fractions = percentiles.map(p => p.num / p.den);
+    const rows: { key: unknown; values: (number | string | null)[] }[] =
+      await db
+        .from(source.as('s'))
+        .whereNotNull('value')
+        .groupBy('key')
+        .select(
+          'key',
+          db.raw(
+            `percentile_cont(array[${fractions.map(() => '?').join(',')}]::float8[]) within group (order by value) as "values"`,
+            fractions,
+          ),
+        );
+    return new Map(
+      rows.map(r => [
+        String(r.key),
+        r.values.map(v => (v === null ? null : Number(v))),
+      ]),
+    );
+  }
   const ranked = db
     .from(source.as('s'))
     .whereNotNull('value')
@@ -91,4 +113,43 @@ export async function percentilesByKey(
     );
   }
   return result;
+}
+
+/**
+ * Continuous percentiles of `value` over `source`, which holds `n` non-null
+ * values. PostgreSQL aggregates them in one sort; elsewhere each percentile
+ * reads the one or two values around its position with ORDER BY … LIMIT,
+ * which SQLite answers with a bounded sorter instead of ranking every row.
+ */
+export async function percentilesOf(
+  db: Knex,
+  source: Knex.QueryBuilder,
+  n: number,
+  percentiles: Percentile[],
+): Promise<(number | null)[]> {
+  if (n === 0) return percentiles.map(() => null);
+  if (db.client.config.client === 'pg') {
+    const byKey = await percentilesByKey(
+      db,
+      source.select(db.raw(`'all' as key`)),
+      percentiles,
+    );
+    return byKey.get('all') ?? percentiles.map(() => null);
+  }
+  return Promise.all(
+    percentiles.map(async p => {
+      const position = (p.num * (n - 1)) / p.den;
+      const lower = Math.floor(position);
+      const rows: { value: unknown }[] = await db
+        .from(source.as('s'))
+        .whereNotNull('value')
+        .orderBy('value')
+        .limit(Math.ceil(position) - lower + 1)
+        .offset(lower)
+        .select('value');
+      if (rows.length === 0) return null;
+      const [low, high = low] = rows.map(r => Number(r.value));
+      return low + (high - low) * (position - lower);
+    }),
+  );
 }

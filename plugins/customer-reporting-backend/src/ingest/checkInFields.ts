@@ -51,17 +51,22 @@ export function checkInFields(
   status?: AppStatus,
 ): FieldValues {
   const fields: FieldValues = {};
-  const reported: Record<string, unknown> = { ...checkIn, appStatus: status };
+  const reported = checkIn as Record<string, unknown>;
   for (const field of SCALAR_FIELDS) {
-    if (reported[field] !== undefined)
-      fields[field] = JSON.stringify(reported[field]);
+    const value = field === 'appStatus' ? status : reported[field];
+    if (value !== undefined) fields[field] = JSON.stringify(value);
   }
   if (checkIn.tags) {
-    // Tags are one field: removing a tag is a change too.
-    const sorted = Object.fromEntries(
-      Object.entries(checkIn.tags).sort(([a], [b]) => a.localeCompare(b)),
+    // Tags are one field: removing a tag is a change too. Keys in code-point
+    // order, so the encoding does not depend on the order they were sent in.
+    const tags = checkIn.tags;
+    fields.tags = JSON.stringify(
+      Object.fromEntries(
+        Object.keys(tags)
+          .sort()
+          .map(key => [key, tags[key]]),
+      ),
     );
-    fields.tags = JSON.stringify(sorted);
   }
   for (const [key, value] of Object.entries(checkIn.customMetrics ?? {})) {
     fields[`${METRIC_FIELD_PREFIX}${key}`] = JSON.stringify(value);
