@@ -212,34 +212,36 @@ export class DatabaseReportStore {
         .select('instance_id')
         .max({ at: 'at' })
         .as('before');
-      const initial = await this.db('instance_events as e')
-        .join(before, function onBefore() {
-          this.on('e.instance_id', '=', 'before.instance_id').andOn(
-            'e.at',
-            '=',
-            'before.at',
-          );
-        })
-        .where('e.field', 'appStatus')
-        .select('e.instance_id', 'e.at', 'e.value');
-      const inWindow = await this.db('instance_events')
-        .whereIn('instance_id', ids)
-        .andWhere({ field: 'appStatus' })
-        .andWhere('at', '>=', from)
-        .andWhere('at', '<=', to)
-        .orderBy('at')
-        .select('instance_id', 'at', 'value');
+      const [initial, inWindow, spans] = await Promise.all([
+        this.db('instance_events as e')
+          .join(before, function onBefore() {
+            this.on('e.instance_id', '=', 'before.instance_id').andOn(
+              'e.at',
+              '=',
+              'before.at',
+            );
+          })
+          .where('e.field', 'appStatus')
+          .select('e.instance_id', 'e.at', 'e.value'),
+        this.db('instance_events')
+          .whereIn('instance_id', ids)
+          .andWhere({ field: 'appStatus' })
+          .andWhere('at', '>=', from)
+          .andWhere('at', '<=', to)
+          .orderBy('at')
+          .select('instance_id', 'at', 'value'),
+        this.db('instance_spans')
+          .whereIn('instance_id', ids)
+          .andWhere('last_at', '>=', from - OBSERVATION_WINDOW_MS)
+          .andWhere('start_at', '<=', to)
+          .select('instance_id', 'start_at', 'last_at'),
+      ]);
       for (const e of [...initial, ...inWindow]) {
         timelines.get(e.instance_id)!.changes.push({
           at: Number(e.at),
           status: JSON.parse(e.value) as AppStatus,
         });
       }
-      const spans = await this.db('instance_spans')
-        .whereIn('instance_id', ids)
-        .andWhere('last_at', '>=', from - OBSERVATION_WINDOW_MS)
-        .andWhere('start_at', '<=', to)
-        .select('instance_id', 'start_at', 'last_at');
       for (const s of spans) {
         timelines.get(s.instance_id)!.spans.push({
           start: Number(s.start_at),
@@ -257,28 +259,31 @@ export class DatabaseReportStore {
       this.db('portal_events')
         .where({ customer_id: customerId })
         .andWhere('at', '<=', asOf);
-    const byType = await base()
-      .groupBy('type')
-      .select('type')
-      .count({ count: '*' })
-      .min({ first: 'at' })
-      .max({ last: 'at' });
-    const users = await base()
-      .whereIn('type', ['user-invited', 'user-joined'])
-      .whereNotNull('email')
-      .groupBy('email')
-      .select(
-        'email',
-        this.db.raw(
-          `max(case when type = 'user-joined' then 1 else 0 end) as joined`,
-        ),
-      )
-      .orderBy('email')
-      .limit(500);
-    const lastDownload = await base()
-      .where({ type: 'downloaded' })
-      .orderBy('at', 'desc')
-      .first('at', 'version');
+    // Independent reads: on PostgreSQL they run side by side on the pool.
+    const [byType, users, lastDownload] = await Promise.all([
+      base()
+        .groupBy('type')
+        .select('type')
+        .count({ count: '*' })
+        .min({ first: 'at' })
+        .max({ last: 'at' }),
+      base()
+        .whereIn('type', ['user-invited', 'user-joined'])
+        .whereNotNull('email')
+        .groupBy('email')
+        .select(
+          'email',
+          this.db.raw(
+            `max(case when type = 'user-joined' then 1 else 0 end) as joined`,
+          ),
+        )
+        .orderBy('email')
+        .limit(500),
+      base()
+        .where({ type: 'downloaded' })
+        .orderBy('at', 'desc')
+        .first('at', 'version'),
+    ]);
     return {
       byType: new Map(
         (byType as any[]).map(r => [

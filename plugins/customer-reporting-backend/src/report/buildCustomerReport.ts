@@ -40,15 +40,15 @@ export async function buildCustomerReport(
   options: ReportOptions,
 ): Promise<CustomerReport> {
   const { asOf } = options;
-  const row = await store.getCustomer(customerId);
-  if (!row) throw new NotFoundError(`Unknown customer: ${customerId}`);
-
-  const [instances, releases, portalActivity, attempts] = await Promise.all([
+  // Independent reads side by side (PostgreSQL runs them on the pool); an
+  // unknown customer just finds nothing in the others.
+  const [row, instances, portalActivity, attempts] = await Promise.all([
+    store.getCustomer(customerId),
     store.getInstances(customerId, asOf),
-    store.getReleases(row.app_slug),
     store.getPortalActivity(customerId, asOf),
     store.getInstallAttempts(customerId, asOf, MAX_ATTEMPTS),
   ]);
+  if (!row) throw new NotFoundError(`Unknown customer: ${customerId}`);
   const activities = instances.map(i =>
     instanceActivity(
       { ...i, airgap: decodeField<boolean>(i.state, 'airgap') ?? false },
@@ -65,11 +65,14 @@ export async function buildCustomerReport(
 
   // 14 UTC days, the last one being today (of asOf) so far.
   const windowStart = Math.floor(asOf / DAY) * DAY - 13 * DAY;
-  const timelines = await store.getStatusTimelines(
-    shown.map(i => i.id),
-    windowStart,
-    asOf,
-  );
+  const [timelines, releases] = await Promise.all([
+    store.getStatusTimelines(
+      shown.map(i => i.id),
+      windowStart,
+      asOf,
+    ),
+    store.getReleases(row.app_slug),
+  ]);
   const createdAt = Number(row.created_at);
   const tti = customerTimeToInstall(createdAt, instances, asOf);
 
