@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from './backend.mjs';
-import { batches, checkInRow } from './fleet.mjs';
+import { batches } from './fleet.mjs';
 
 const requireFromPlugin = createRequire(
   path.join(REPO, 'plugins/customer-reporting-backend/package.json'),
@@ -159,67 +159,6 @@ export async function pluginDb(db, { workDir, pgUrl }) {
     connection: url.toString(),
     pool: { min: 0, max: 4 },
   });
-}
-
-/**
- * The ingest floor: the same check-in rows written by plain multi-row Knex
- * inserts (batches of `batchSize`, `clients` at a time) into a scratch table
- * shaped like check_ins, in a scratch database of the same engine.
- */
-export async function ingestFloor(
-  db,
-  { workDir, pgUrl },
-  rowsOf,
-  { batchSize = 500, clients = 4 } = {},
-) {
-  let knex;
-  if (db === 'sqlite') {
-    const file = path.join(workDir, 'floor.sqlite');
-    fs.rmSync(file, { force: true });
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: file },
-      useNullAsDefault: true,
-    });
-  } else {
-    const admin = knexFactory({ client: 'pg', connection: pgUrl });
-    await admin.raw('drop database if exists bench_floor');
-    await admin.raw('create database bench_floor');
-    await admin.destroy();
-    const url = new URL(pgUrl);
-    url.pathname = '/bench_floor';
-    knex = knexFactory({
-      client: 'pg',
-      connection: url.toString(),
-      pool: { min: 0, max: clients },
-    });
-  }
-  try {
-    await knex.schema.createTable('check_ins_floor', t => {
-      t.string('instance_id', 100).notNullable();
-      t.bigInteger('at').notNullable();
-      t.string('app_status', 20).nullable();
-      t.text('payload').notNullable();
-      t.bigInteger('received_at').notNullable();
-      t.primary(['instance_id', 'at']);
-    });
-    const receivedAt = Date.now();
-    let count = 0;
-    // SQLite allows 32766 bound variables: 5 columns × 500 rows fit.
-    const ms = await pool(
-      batches(rowsOf(), batchSize),
-      clients,
-      async batch => {
-        await knex('check_ins_floor').insert(
-          batch.map(c => checkInRow(c, receivedAt)),
-        );
-        count += batch.length;
-      },
-    );
-    return { count, seconds: ms / 1000, perSecond: count / (ms / 1000) };
-  } finally {
-    await knex.destroy();
-  }
 }
 
 export { knexFactory };

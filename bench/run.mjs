@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { memoryOf, REPO, sampleRss, startBackend } from './backend.mjs';
+import { ingestFloor } from './ingestFloor.mjs';
 import {
   attemptEvents,
   backfillCheckIns,
@@ -27,7 +28,6 @@ import {
 import {
   Api,
   ingest,
-  ingestFloor,
   knexFactory,
   latencyStats,
   now,
@@ -326,14 +326,20 @@ async function runOne(db, args, workDir, pgUrl, token) {
     await backend.stop();
   }
 
-  // 1. Ingest floor, with the backend stopped so it does not compete.
+  // 1. Ingest floors, with the backend stopped so it does not compete.
   log(
-    `${db}: ingest floor (plain multi-row Knex insert into a scratch check_ins table)`,
+    `${db}: ingest floors (plain multi-row Knex inserts into a scratch database)`,
   );
-  const floor = await ingestFloor(db, { workDir, pgUrl }, function* rows() {
-    yield* backfillCheckIns(fleet, liveFrom);
-    yield* liveCheckIns(fleet, liveFrom);
-  });
+  const source = await pluginDb(db, { workDir, pgUrl });
+  let floor;
+  try {
+    floor = await ingestFloor(db, { workDir, pgUrl }, source, function* rows() {
+      yield* backfillCheckIns(fleet, liveFrom);
+      yield* liveCheckIns(fleet, liveFrom);
+    });
+  } finally {
+    await source.destroy();
+  }
   result.ingestFloor = floor;
   const { backfill, live, attempts, portal } = result.ingest;
   const perSecond = x =>
@@ -350,6 +356,22 @@ async function runOne(db, args, workDir, pgUrl, token) {
       value: perSecond(live),
       floor: perSecond(floor),
       ratio: floor.perSecond / live.perSecond,
+    },
+    {
+      figure: `floor of every row the ingest keeps: the ${floor.count} check-ins + ${floor.allRows.derived.instance_events} events + ${floor.allRows.derived.instance_spans} spans + ${floor.allRows.derived.instances} instance rows, each written once`,
+      value: perSecond(floor.allRows),
+      floor: '',
+      ratio: '',
+    },
+    {
+      figure: 'ingest check-ins, backfill and live order together ÷ that floor',
+      value: `${(
+        (backfill.count + live.count) /
+        (backfill.seconds + live.seconds) /
+        floor.allRows.perSecond
+      ).toFixed(2)} of its rate`,
+      floor: '',
+      ratio: '',
     },
     {
       figure: `ingest install attempt events (${attempts.count} items)`,
