@@ -1,0 +1,74 @@
+import { AppBody } from './ingestBodies';
+import { cut, toSlug } from './fit';
+import { VendorApp } from './parseApps';
+import { VendorCustomer } from './parseCustomers';
+
+/** Where customers without a channel go; Replicated always sets one, but data varies. */
+export const FALLBACK_CHANNEL = { slug: 'unassigned', name: 'No channel' };
+
+/** The channel slug of a customer, resolved against the app's channels. */
+export function customerChannelSlug(
+  customer: VendorCustomer,
+  channelSlugById: Map<string, string>,
+): string {
+  const channel = customer.channel;
+  return (
+    (channel?.id && channelSlugById.get(channel.id)) ||
+    (channel?.slug && toSlug(channel.slug)) ||
+    (channel?.name && toSlug(channel.name)) ||
+    FALLBACK_CHANNEL.slug
+  );
+}
+
+/**
+ * The app as `PUT /v1/apps/{slug}` takes it. Channels are the app's, plus any
+ * a customer is on that the app listing lacks (an archived channel, say), so
+ * every customer's channel exists. Each channel carries its current release
+ * only: `GET /apps` does not list release history.
+ */
+export function mapApp(
+  app: VendorApp,
+  customers: VendorCustomer[],
+  now: number,
+): { body: AppBody; channelSlugById: Map<string, string> } {
+  const channelSlugById = new Map<string, string>();
+  const channels = new Map<string, AppBody['channels'][number]>();
+  for (const channel of app.channels) {
+    const slug = toSlug(channel.slug ?? channel.name);
+    if (!slug) continue;
+    channelSlugById.set(channel.id, slug);
+    if (channels.has(slug)) continue;
+    const { releaseSequence, currentVersion, updatedAt } = channel;
+    const release =
+      releaseSequence !== undefined && currentVersion && updatedAt
+        ? [
+            {
+              sequence: releaseSequence,
+              versionLabel: cut(currentVersion, 100),
+              promotedAt: new Date(Math.min(updatedAt, now)).toISOString(),
+            },
+          ]
+        : [];
+    channels.set(slug, {
+      slug,
+      name: cut(channel.name, 255),
+      releases: release,
+    });
+  }
+  for (const customer of customers) {
+    const slug = customerChannelSlug(customer, channelSlugById);
+    if (channels.has(slug)) continue;
+    const name =
+      slug === FALLBACK_CHANNEL.slug
+        ? FALLBACK_CHANNEL.name
+        : customer.channel?.name ?? slug;
+    channels.set(slug, { slug, name: cut(name, 255), releases: [] });
+  }
+  if (channels.size === 0) {
+    channels.set(FALLBACK_CHANNEL.slug, { ...FALLBACK_CHANNEL, releases: [] });
+  }
+  return {
+    body: { name: cut(app.name, 255), channels: [...channels.values()] },
+    channelSlugById,
+  };
+}

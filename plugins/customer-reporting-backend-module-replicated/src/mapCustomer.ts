@@ -1,0 +1,46 @@
+import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
+import { CustomerBody } from './ingestBodies';
+import { cut, fit, fitEmail } from './fit';
+import { VendorCustomer } from './parseCustomers';
+
+/**
+ * The customer as `PUT /v1/customers/{id}` takes it, or the reason it cannot
+ * be stored. License type `prod` is Paid; Replicated's other types have the
+ * same names as ours.
+ */
+export function mapCustomer(
+  customer: VendorCustomer,
+  target: { appSlug: string; channelSlug: string; enterprisePortal: boolean },
+  now: number,
+): { body: CustomerBody } | { skip: string } {
+  const licenseType =
+    customer.licenseType === 'prod' ? 'paid' : customer.licenseType;
+  if (!(LICENSE_TYPES as readonly string[]).includes(licenseType)) {
+    return { skip: `unknown license type ${customer.licenseType}` };
+  }
+  return {
+    body: {
+      name: cut(customer.name, 255),
+      appSlug: target.appSlug,
+      channelSlug: target.channelSlug,
+      email: fitEmail(customer.email),
+      customId: fit(customer.customId, 255),
+      licenseType,
+      licenseId: cut(customer.licenseId ?? customer.id, 255),
+      // Clock skew must not make the customer unstorable.
+      createdAt: new Date(Math.min(customer.createdAt, now)).toISOString(),
+      expiresAt:
+        customer.expiresAt === undefined
+          ? null
+          : new Date(customer.expiresAt).toISOString(),
+      archived: customer.archived,
+      features: customer.features,
+      enterprisePortalEnabled:
+        customer.enterprisePortalEnabled || target.enterprisePortal,
+      customFields: customer.entitlements.slice(0, 100).map(e => ({
+        name: cut(e.name, 255),
+        value: e.value.slice(0, 1000),
+      })),
+    },
+  };
+}

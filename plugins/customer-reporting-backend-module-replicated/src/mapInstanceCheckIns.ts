@@ -1,0 +1,107 @@
+import { APP_STATUSES } from '@internal/plugin-customer-reporting-common';
+import { CheckInDraft, CheckInFields } from './ingestBodies';
+import { defined, fit } from './fit';
+import { VendorInstance } from './parseInstances';
+
+const MAX_TAGS = 10;
+
+export function appStatusOf(value: string | undefined): string | undefined {
+  return value && (APP_STATUSES as readonly string[]).includes(value)
+    ? value
+    : undefined;
+}
+
+function clusterTypeOf(i: VendorInstance): CheckInFields['clusterType'] {
+  if (i.isKurl) return 'kurl';
+  if (i.isEmbeddedCluster) return 'embedded';
+  return i.isKurl === false ? 'existing' : undefined;
+}
+
+/** Up to ten tags; the display name is the tag `name` in any casing. */
+function tagsOf(i: VendorInstance): Record<string, string> | undefined {
+  if (i.tags.length === 0) return undefined;
+  const tags: Record<string, string> = {};
+  for (const { key, value } of i.tags) {
+    const k = key.toLowerCase() === 'name' ? 'name' : fit(key, 100);
+    if (!k || Object.keys(tags).length >= MAX_TAGS) continue;
+    tags[k] = value.slice(0, 255);
+  }
+  return tags;
+}
+
+type Version = VendorInstance['versionHistory'][number];
+
+function versionFields(
+  version: Version | undefined,
+  channelSlugById: Map<string, string>,
+): CheckInFields {
+  if (!version) return {};
+  return defined({
+    appVersion: fit(version.versionLabel, 100),
+    releaseSequence: version.releaseSequence,
+    channelSlug: version.channelId
+      ? channelSlugById.get(version.channelId)
+      : undefined,
+  });
+}
+
+/**
+ * Check-ins that reproduce what the Vendor API knows of one instance:
+ * - at `createdAt` (first seen): cluster and air gap only;
+ * - at each version's `intervalStart` and `intervalLast`: that version, so
+ *   the version history and its dates survive;
+ * - at `lastActive`: everything the instance currently reports, including
+ *   its app status (the only status the instance record has; status
+ *   changes over time come from instance events).
+ * Times are not checked here (see checkInWindow.ts).
+ */
+export function mapInstanceCheckIns(
+  instance: VendorInstance,
+  customerId: string,
+  channelSlugById: Map<string, string>,
+): CheckInDraft[] {
+  const base = defined({
+    clusterId: fit(instance.clusterId, 255),
+    airgap: instance.airgap,
+  });
+  const draft = (at: number, fields: CheckInFields): CheckInDraft => ({
+    instanceId: instance.instanceId,
+    customerId,
+    at,
+    fields: { ...base, ...fields },
+  });
+  const drafts: CheckInDraft[] = [];
+  if (instance.createdAt !== undefined)
+    drafts.push(draft(instance.createdAt, {}));
+  for (const version of [...instance.versionHistory].reverse()) {
+    const fields = versionFields(version, channelSlugById);
+    for (const at of [version.intervalStart, version.intervalLast]) {
+      if (at !== undefined) drafts.push(draft(at, fields));
+    }
+  }
+  const kurl = instance.isKurl
+    ? {
+        kurlNodesTotal: instance.kurlNodesTotal,
+        kurlNodesReady: instance.kurlNodesReady,
+      }
+    : {};
+  drafts.push(
+    draft(
+      (instance.lastActive ?? instance.createdAt)!,
+      defined({
+        ...versionFields(instance.versionHistory[0], channelSlugById),
+        appStatus: appStatusOf(instance.appStatus),
+        k8sVersion: fit(instance.k8sVersion, 50),
+        k8sDistribution: fit(instance.k8sDistribution, 50)?.toLowerCase(),
+        clusterType: clusterTypeOf(instance),
+        ...kurl,
+        kotsVersion: fit(instance.kotsVersion, 50),
+        sdkVersion: fit(instance.sdkVersion, 50),
+        cloudProvider: fit(instance.cloudProvider, 50),
+        cloudRegion: fit(instance.cloudRegion, 100),
+        tags: tagsOf(instance),
+      }),
+    ),
+  );
+  return drafts;
+}
