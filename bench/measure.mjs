@@ -45,12 +45,32 @@ export class Api {
     };
   }
 
+  /** Network errors retried: every request of the bench is idempotent. */
+  retries = 0;
+
   async send(method, route, body) {
-    const res = await fetch(`${this.base}${route}`, {
-      method,
-      headers: this.headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    let res;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        res = await fetch(`${this.base}${route}`, {
+          method,
+          headers: this.headers,
+          body: payload,
+        });
+        break;
+      } catch (error) {
+        // A keep-alive connection the server closed just as it was reused
+        // fails before the request is handled; anything else repeats.
+        if (attempt === 3) throw error;
+        this.retries++;
+        console.error(
+          `[bench] ${method} ${route}: ${
+            error.cause?.code ?? error.message
+          }, retrying`,
+        );
+      }
+    }
     const text = await res.text();
     if (!res.ok)
       throw new Error(

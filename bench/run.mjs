@@ -321,6 +321,12 @@ async function runOne(db, args, workDir, pgUrl, token) {
       floor: '',
       ratio: '',
     });
+    add({
+      figure: 'requests repeated after a network error (bench client)',
+      value: String(api.retries),
+      floor: '',
+      ratio: '',
+    });
   } finally {
     if (pdb) await pdb.destroy();
     await backend.stop();
