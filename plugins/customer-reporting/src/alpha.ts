@@ -19,6 +19,7 @@ import {
 } from './components/EntityCards/conditions';
 import {
   customerReportRouteRef,
+  dataSourcesRouteRef,
   installAttemptsRouteRef,
   instanceDetailsRouteRef,
   rootRouteRef,
@@ -104,6 +105,7 @@ export default createFrontendPlugin({
     customerReport: customerReportRouteRef,
     instanceDetails: instanceDetailsRouteRef,
     installAttempts: installAttemptsRouteRef,
+    dataSources: dataSourcesRouteRef,
   },
   extensions: [
     customersPage,

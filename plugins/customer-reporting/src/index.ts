@@ -21,6 +21,7 @@ export { CustomerActivityCard } from './components/CustomerActions';
 export * from './api';
 export {
   customerReportRouteRef,
+  dataSourcesRouteRef,
   installAttemptsRouteRef,
   instanceDetailsRouteRef,
   rootRouteRef,

@@ -9,6 +9,7 @@ import {
 import { customerReportingApiRef, CustomerReportingClient } from './api';
 import {
   customerReportRouteRef,
+  dataSourcesRouteRef,
   installAttemptsRouteRef,
   instanceDetailsRouteRef,
   rootRouteRef,
@@ -38,6 +39,8 @@ export const customerReportingPlugin = createPlugin({
     instanceDetails: instanceDetailsRouteRef,
     // The fleet-wide install attempt audit, e.g. for a sidebar link.
     installAttempts: installAttemptsRouteRef,
+    // The data sources' sync status.
+    dataSources: dataSourcesRouteRef,
   },
 });
 

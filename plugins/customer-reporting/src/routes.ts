@@ -31,3 +31,10 @@ export const installAttemptsRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/install-attempts',
 });
+
+/** Sync status of the data sources, a tab beside the fleet-wide views. */
+export const dataSourcesRouteRef = createSubRouteRef({
+  id: 'customer-reporting/data-sources',
+  parent: rootRouteRef,
+  path: '/data-sources',
+});

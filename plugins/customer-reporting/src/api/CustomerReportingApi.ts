@@ -16,6 +16,7 @@ export type {
 import {
   CustomerListResponse,
   CustomerReport,
+  DataSourceList,
   InstallAttemptList,
   InstanceDetails,
   InstanceEventCategory,
@@ -264,6 +265,9 @@ export interface CustomerReportingApi {
   getTimeToInstallStats(
     query?: TimeToInstallStatsQuery,
   ): Promise<TimeToInstallStats>;
+
+  /** Sync status of the data sources the backend pulls from. */
+  listDataSources(): Promise<DataSourceList>;
 
   /** `customers.csv`: one row per customer. */
   exportCustomersCsv(query?: AsOfQuery): Promise<Blob>;

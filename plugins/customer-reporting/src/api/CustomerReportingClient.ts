@@ -3,6 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   CustomerListResponse,
   CustomerReport,
+  DataSourceList,
   InstallAttemptList,
   InstanceDetails,
   InstanceEventList,
@@ -227,6 +228,10 @@ export class CustomerReportingClient implements CustomerReportingApi {
 
   getHelmInstructions(customerId: string): Promise<HelmInstructions> {
     return this.getJson(customerPath(customerId, 'helm-instructions'));
+  }
+
+  listDataSources(): Promise<DataSourceList> {
+    return this.getJson<DataSourceList>('/v1/data-sources');
   }
 
   async downloadLicense(customerId: string): Promise<LicenseFile> {

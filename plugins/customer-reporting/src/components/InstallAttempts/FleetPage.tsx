@@ -2,11 +2,23 @@ import { ReactNode } from 'react';
 import { Header, HeaderTabs, Page } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { installAttemptsRouteRef, rootRouteRef } from '../../routes';
+import {
+  dataSourcesRouteRef,
+  installAttemptsRouteRef,
+  rootRouteRef,
+} from '../../routes';
+
+const TABS = [
+  { id: 'customers', label: 'Customers' },
+  { id: 'install-attempts', label: 'Install attempts' },
+  { id: 'data-sources', label: 'Data sources' },
+];
+
+const trimSlashes = (path: string) => path.replace(/\/+$/, '');
 
 /**
- * Tabs between the two fleet-wide views, the customer list and the install
- * attempt audit, so each is one click from the other.
+ * Tabs between the fleet-wide views (customers, the install attempt audit,
+ * the data sources' sync status), so each is one click from the others.
  */
 export function FleetTabs() {
   const navigate = useNavigate();
@@ -14,15 +26,15 @@ export function FleetTabs() {
   const paths = [
     useRouteRef(rootRouteRef)(),
     useRouteRef(installAttemptsRouteRef)(),
+    useRouteRef(dataSourcesRouteRef)(),
   ];
-  const selectedIndex =
-    pathname.replace(/\/+$/, '') === paths[1].replace(/\/+$/, '') ? 1 : 0;
+  const selectedIndex = Math.max(
+    0,
+    paths.findIndex(p => trimSlashes(p) === trimSlashes(pathname)),
+  );
   return (
     <HeaderTabs
-      tabs={[
-        { id: 'customers', label: 'Customers' },
-        { id: 'install-attempts', label: 'Install attempts' },
-      ]}
+      tabs={TABS}
       selectedIndex={selectedIndex}
       onChange={index => index !== selectedIndex && navigate(paths[index])}
     />

@@ -121,6 +121,24 @@ describe('CustomerReportingRouter', () => {
     expect(screen.queryByText('Current state')).not.toBeInTheDocument();
   });
 
+  it('has a Data sources tab beside the customer list', async () => {
+    await renderRouter('/customer-reporting', {
+      listDataSources: async () => ({ items: [] }),
+    });
+
+    await userEvent.click(
+      await screen.findByRole('tab', { name: 'Data sources' }),
+    );
+
+    expect(
+      await screen.findByText(/No data sources are configured/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Data sources' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
   it('shows a 404 page for unknown paths', async () => {
     await renderRouter('/customer-reporting/nope');
 

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router-dom';
 import { ErrorPage } from '@backstage/core-components';
 import {
   customerReportRouteRef,
+  dataSourcesRouteRef,
   installAttemptsRouteRef,
   instanceDetailsRouteRef,
 } from '../../routes';
@@ -10,6 +11,7 @@ import {
   CustomerReportSubPage,
 } from '../CustomerReport/CustomerReportPage';
 import { CustomersContent } from '../CustomersPage';
+import { DataSourcesContent } from '../DataSources';
 import {
   FleetPage,
   FleetTabs,
@@ -32,8 +34,9 @@ function NotFound() {
 
 /**
  * The plugin's pages below its mount point (legacy frontend system): the
- * customer list, the install attempt audit, a customer's report and an
- * instance's details, each with its own page header.
+ * customer list, the install attempt audit, the data sources' sync status,
+ * a customer's report and an instance's details, each with its own page
+ * header.
  *
  * @remarks
  * Paths come from the sub-route refs so links made with useRouteRef and
@@ -54,6 +57,14 @@ export function CustomerReportingRouter() {
       <Route
         path={installAttemptsRouteRef.path}
         element={<InstallAttemptsPage />}
+      />
+      <Route
+        path={dataSourcesRouteRef.path}
+        element={
+          <FleetPage title="Data sources">
+            <DataSourcesContent />
+          </FleetPage>
+        }
       />
       <Route
         path={customerReportRouteRef.path}
@@ -90,6 +101,15 @@ export function CustomerReportingContentRouter() {
           <>
             <FleetTabs />
             <InstallAttemptsContent />
+          </>
+        }
+      />
+      <Route
+        path={dataSourcesRouteRef.path}
+        element={
+          <>
+            <FleetTabs />
+            <DataSourcesContent />
           </>
         }
       />

@@ -1,4 +1,5 @@
 export { AppStatusChip, APP_STATUS_DISPLAY } from './AppStatusChip';
+export { CardTable } from './CardTable';
 export { CsvDownloadButton, saveBlob } from './CsvDownloadButton';
 export { DataCard } from './DataCard';
 export type { AsyncValue } from './DataCard';

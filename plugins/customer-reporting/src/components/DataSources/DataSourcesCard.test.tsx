@@ -1,0 +1,89 @@
+import { screen, within } from '@testing-library/react';
+import { DataSourceStatus } from '@internal/plugin-customer-reporting-common';
+import {
+  pending,
+  renderWithApi,
+  responseError,
+  withFixedTimeZone,
+} from '../../__testUtils__';
+import { DataSourcesCard } from './DataSourcesCard';
+
+const never: DataSourceStatus = {
+  id: 'crm',
+  state: 'never-run',
+  lastStartedAt: null,
+  lastSucceededAt: null,
+  lastFailedAt: null,
+  lastError: null,
+  counts: null,
+};
+const failed: DataSourceStatus = {
+  id: 'replicated',
+  state: 'failed',
+  lastStartedAt: '2024-07-02T12:00:00.000Z',
+  lastSucceededAt: '2024-07-02T11:30:00.000Z',
+  lastFailedAt: '2024-07-02T12:00:05.000Z',
+  lastError: 'ResponseError: Request failed with 503 Service Unavailable',
+  counts: { customers: 5, checkInsTooOld: 2 },
+};
+
+describe('DataSourcesCard', () => {
+  withFixedTimeZone();
+
+  it('shows a source that never synced and one whose last sync failed', async () => {
+    await renderWithApi(<DataSourcesCard />, {
+      listDataSources: async () => ({ items: [never, failed] }),
+    });
+
+    const table = await screen.findByRole('table', { name: 'Data sources' });
+    const [, crm, replicated] = within(table).getAllByRole('row');
+    expect(
+      within(crm).getByRole('img', { name: 'Sync state: Never synced' }),
+    ).toBeInTheDocument();
+    expect(within(crm).getAllByText('Never')).toHaveLength(2);
+    expect(
+      within(replicated).getByRole('img', { name: 'Sync state: Failed' }),
+    ).toBeInTheDocument();
+    expect(
+      within(replicated).getByText(
+        'ResponseError: Request failed with 503 Service Unavailable',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(replicated).getByText('customers: 5 · check ins too old: 2'),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when no source is configured', async () => {
+    await renderWithApi(<DataSourcesCard />, {
+      listDataSources: async () => ({ items: [] }),
+    });
+    expect(
+      await screen.findByText(/No data sources are configured/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows progress while loading and the error when the request fails', async () => {
+    const { unmount } = await renderWithApi(<DataSourcesCard />, {
+      listDataSources: () => pending(),
+    });
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+    unmount();
+
+    const error = await responseError(
+      403,
+      'NotAllowedError',
+      'Not allowed: customer-reporting.data-sources.read',
+    );
+    await renderWithApi(<DataSourcesCard />, {
+      listDataSources: () => Promise.reject(error),
+    });
+    // The error panel names the error and repeats its message.
+    expect(
+      await screen.findAllByText(
+        /Not allowed: customer-reporting.data-sources.read/,
+      ),
+    ).not.toHaveLength(0);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+});

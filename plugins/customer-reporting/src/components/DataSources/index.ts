@@ -1,0 +1,2 @@
+export { DataSourcesCard } from './DataSourcesCard';
+export { DataSourcesContent } from './DataSourcesContent';
