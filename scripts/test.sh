@@ -5,7 +5,8 @@
 #   3. unit and database tests (backstage-cli repo test = Jest), on SQLite and,
 #      when Debian's PostgreSQL 15 is installed, on a throwaway PostgreSQL 15
 #      cluster (scripts/pg.sh)                      counts each Jest test
-#   4. end-to-end smoke test in headless Chromium (scripts/e2e-smoke.mjs)
+#   4. end-to-end smoke test in headless Chromium (scripts/e2e-smoke.mjs), and
+#      the Replicated source against its fake (scripts/e2e/replicated.mjs)
 #   5. the benchmark harness at size S on SQLite (bench/), counts as 1 check
 #                                                   counts each e2e test
 # Runs every stage even when an earlier one failed. The last line printed is
@@ -128,21 +129,29 @@ else
     echo "[test] Chromium is not installed (/usr/bin/chromium): the browser tests cannot run." \
       "Install Debian's chromium: apt-get install -y chromium (.ci/run does this in CI)"
   fi
-  E2E_JSON="$WORK/e2e.json"
-  E2E_RESULT_FILE="$E2E_JSON" node scripts/e2e-smoke.mjs
-  e2e_rc=$?
-  read -r ep ef es < <(node -e '
-    try { const r = require(process.argv[1]); console.log(`${r.passed} ${r.failed} ${r.skipped || 0}`); }
-    catch { console.log("0 -1 0"); }
-  ' "$E2E_JSON")
-  if [ "$ef" = -1 ]; then
-    echo "[test] the e2e smoke test exited with $e2e_rc and wrote no results"
-    ep=0
-    ef=1
-  elif [ "$e2e_rc" -ne 0 ] && [ "$ef" -eq 0 ]; then
-    ef=1
-  fi
-  note "e2e smoke (chromium)" "$ep" "$ef" "$es"
+  # e2e_run NAME SCRIPT: runs an e2e script that writes its results to
+  # $E2E_RESULT_FILE, and notes them (a run without results is one failure).
+  e2e_run() {
+    local name="$1" script="$2" json="$WORK/e2e-$RANDOM.json" rc ep ef es
+    E2E_RESULT_FILE="$json" node "$script"
+    rc=$?
+    read -r ep ef es < <(node -e '
+      try { const r = require(process.argv[1]); console.log(`${r.passed} ${r.failed} ${r.skipped || 0}`); }
+      catch { console.log("0 -1 0"); }
+    ' "$json")
+    if [ "$ef" = -1 ]; then
+      echo "[test] $script exited with $rc and wrote no results"
+      ep=0
+      ef=1
+    elif [ "$rc" -ne 0 ] && [ "$ef" -eq 0 ]; then
+      ef=1
+    fi
+    note "$name" "$ep" "$ef" "$es"
+  }
+  e2e_run "e2e smoke (chromium)" scripts/e2e-smoke.mjs
+  # Its own backend on 7307 with the fake Vendor API on 8797.
+  STAGE_STARTED=$SECONDS
+  e2e_run "e2e replicated (fake Vendor API)" scripts/e2e/replicated.mjs
 fi
 
 stage "5/5 benchmark harness at size S (SQLite): proves it runs; no timing assertions"

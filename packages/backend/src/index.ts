@@ -41,5 +41,10 @@ backend.add(import('@internal/plugin-customer-reporting-backend'));
 backend.add(customerReportingDemoDataModule);
 // customers as catalog entities (Resource, type customer)
 backend.add(customerReportingCatalogModule);
+// Replicated's Vendor API as a data source; idle unless
+// customerReporting.replicated is configured (docs/replicated.md)
+backend.add(
+  import('@internal/plugin-customer-reporting-backend-module-replicated'),
+);
 
 backend.start();

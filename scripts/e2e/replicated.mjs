@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+/*
+ * End-to-end check of the Replicated data source (run by `npm test`'s e2e
+ * stage after scripts/e2e-smoke.mjs; alone: `node scripts/e2e/replicated.mjs`).
+ *
+ * Unlike the modules beside it, this one starts its own backend, because it
+ * needs a different configuration: the fake Vendor API
+ * (scripts/replicated-fake.mjs) on its own port, and the backend with
+ * app-config.yaml + app-config.replicated.yaml (what `yarn dev:replicated`
+ * runs) on ports that clash with neither `npm start` nor the smoke test, in a
+ * temporary SQLite folder. Once the backend logs "Plugin initialization
+ * complete" it checks over the HTTP API, with the local static token, that
+ * the synced customers are listed and the data source reports its sync.
+ *
+ * Prints `e2e replicated: N passed, N failed`; writes {passed, failed,
+ * skipped, tests} as JSON to $E2E_RESULT_FILE when set.
+ *
+ * Environment (all optional): E2E_REPLICATED_BACKEND_PORT (7307),
+ * E2E_REPLICATED_FAKE_PORT (8797), E2E_STARTUP_TIMEOUT_S (600).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
+const BACKEND_PORT = Number(process.env.E2E_REPLICATED_BACKEND_PORT || 7307);
+const FAKE_PORT = Number(process.env.E2E_REPLICATED_FAKE_PORT || 8797);
+const STARTUP_TIMEOUT_MS =
+  Number(process.env.E2E_STARTUP_TIMEOUT_S || 600) * 1000;
+const API = `http://localhost:${BACKEND_PORT}/api/customer-reporting`;
+// The static token app-config.yaml configures for local ingest scripts.
+const TOKEN = 'dev-ingest-token-change-me';
+const SYNCED = [
+  'Acme Corp',
+  'Globex',
+  'Hooli',
+  'Initech',
+  'Umbrella Corporation',
+];
+
+const TESTS = [
+  'replicated: the backend starts with the module pointed at the fake Vendor API',
+  'replicated: the synced customers are listed',
+  'replicated: the data source reports a successful sync with its figures',
+];
+
+const started = Date.now();
+const results = [];
+const children = [];
+let output = '';
+const log = msg =>
+  console.log(
+    `[e2e replicated ${Math.round((Date.now() - started) / 1000)}s] ${msg}`,
+  );
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+function record(name, ok, error) {
+  results.push({ name, ok, error: error ? String(error) : undefined });
+  console.log(ok ? `  ✓ PASS ${name}` : `  ✗ FAIL ${name}\n      ${error}`);
+}
+
+/** Runs `script` in bash after the toolchain, in its own process group. */
+function start(script, env) {
+  const child = spawn(
+    'bash',
+    ['-c', `source scripts/toolchain.sh >&2 && ${script}`],
+    {
+      cwd: REPO_ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    },
+  );
+  const onData = chunk => {
+    // eslint-disable-next-line no-control-regex
+    output += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
+    if (output.length > 2_000_000) output = output.slice(-1_000_000);
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  children.push(child);
+  return child;
+}
+
+async function get(pathname) {
+  const res = await fetch(`${API}${pathname}`, {
+    headers: { Authorization: `Bearer ${TOKEN}` },
+  });
+  if (!res.ok) throw new Error(`GET ${pathname} answered ${res.status}`);
+  return res.json();
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-replicated-'));
+  const config = path.join(tmp, 'app-config.e2e.yaml');
+  // JSON is YAML; loaded last, so these keys win.
+  fs.writeFileSync(
+    config,
+    JSON.stringify({
+      backend: {
+        baseUrl: `http://localhost:${BACKEND_PORT}`,
+        listen: { port: BACKEND_PORT },
+        database: { connection: { directory: tmp } },
+      },
+    }),
+  );
+  const env = {
+    REPLICATED_FAKE_PORT: String(FAKE_PORT),
+    REPLICATED_API_TOKEN: 'e2e-replicated-token',
+  };
+  try {
+    start(
+      'exec node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/replicated-fake.mjs',
+      env,
+    );
+    const configs = ['app-config.yaml', 'app-config.replicated.yaml', config]
+      .map(c => `--config ${path.resolve(REPO_ROOT, c)}`)
+      .join(' ');
+    start(
+      `cd packages/backend && exec node "$REPO_ROOT"/.yarn/releases/yarn-*.cjs backstage-cli package start ${configs}`,
+      env,
+    );
+
+    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+    while (!output.includes('Plugin initialization complete')) {
+      if (
+        Date.now() > deadline ||
+        /Backend failed to start|EADDRINUSE/.test(output)
+      ) {
+        record(
+          TESTS[0],
+          false,
+          `the backend did not start:\n${output.slice(-3000)}`,
+        );
+        return;
+      }
+      await sleep(1000);
+    }
+    record(TESTS[0], true);
+
+    // The first sync runs at start-up; give it a little time to finish.
+    let sources;
+    for (let i = 0; i < 60; i++) {
+      sources = await get('/v1/data-sources');
+      if (sources.items[0]?.state === 'succeeded') break;
+      await sleep(1000);
+    }
+    try {
+      const customers = await get('/v1/customers?limit=100');
+      const names = customers.items.map(c => c.name).sort();
+      if (JSON.stringify(names) !== JSON.stringify(SYNCED)) {
+        throw new Error(`listed ${JSON.stringify(names)}`);
+      }
+      record(TESTS[1], true);
+    } catch (e) {
+      record(TESTS[1], false, e.message);
+    }
+    const source = sources?.items[0];
+    if (
+      source?.id === 'replicated' &&
+      source.state === 'succeeded' &&
+      source.counts?.customers === SYNCED.length
+    ) {
+      record(TESTS[2], true);
+    } else {
+      record(TESTS[2], false, `status ${JSON.stringify(source)}`);
+    }
+  } finally {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+    await sleep(2000);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main()
+  .catch(e => log(`error: ${e.stack || e}`))
+  .finally(() => {
+    for (const name of TESTS) {
+      if (!results.some(r => r.name === name)) record(name, false, 'not run');
+    }
+    const passed = results.filter(r => r.ok).length;
+    const failed = results.length - passed;
+    if (process.env.E2E_RESULT_FILE) {
+      fs.writeFileSync(
+        process.env.E2E_RESULT_FILE,
+        JSON.stringify({ passed, failed, skipped: 0, tests: results }, null, 2),
+      );
+    }
+    console.log(`e2e replicated: ${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 ? 1 : 0);
+  });
