@@ -4,7 +4,8 @@
 # demo fleet. Loads app-config.yaml, then app-config.replicated.yaml (its own
 # SQLite folder data/sqlite-replicated, demo off, the module pointed at the
 # fake). Extra arguments go to `backstage-cli repo start`, e.g. another
-# `--config` file. Stop with Ctrl+C; the fake stops with the portal.
+# `--config` file (an absolute path). Stop with Ctrl+C; the fake stops with
+# the portal.
 #
 # Environment: REPLICATED_FAKE_PORT (8787), REPLICATED_API_TOKEN
 # (fake-replicated-token): the fake accepts only this token.
@@ -22,5 +23,7 @@ node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/replicated-fake.mjs 
 FAKE_PID=$!
 trap 'kill "$FAKE_PID" 2>/dev/null' EXIT
 
+# Absolute paths: each package resolves --config against its own folder.
 yarn backstage-cli repo start \
-  --config app-config.yaml --config app-config.replicated.yaml "$@"
+  --config "$REPO_ROOT/app-config.yaml" \
+  --config "$REPO_ROOT/app-config.replicated.yaml" "$@"
