@@ -1,11 +1,7 @@
 import { Router } from 'express';
-import { z } from 'zod/v4';
 import { customerReportingDataSourcesReadPermission } from '@internal/plugin-customer-reporting-common';
-import { parseQuery } from './readQueries';
+import { asOfQuery, parseQuery } from './readQueries';
 import { RouteContext } from './routeContext';
-
-// The status is always the current one: no asOf, no parameters at all.
-const noQuery = z.object({}).strict();
 
 /** Sync status of the registered data sources. */
 export function addDataSourceRoutes(
@@ -18,7 +14,9 @@ export function addDataSourceRoutes(
       req,
       customerReportingDataSourcesReadPermission,
     );
-    parseQuery(noQuery, req.query);
+    // Like every read route it takes `asOf`, but sync status keeps no
+    // history: the answer is the status now whatever moment is asked for.
+    parseQuery(asOfQuery, req.query);
     res.json({ items: await ctx.stores.dataSourceSyncs.list(dataSourceIds) });
   });
 }

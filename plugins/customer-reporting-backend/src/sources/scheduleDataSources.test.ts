@@ -121,8 +121,14 @@ describe('data sources', () => {
         lastStartedAt: null,
       }),
     ]);
-    await request(server)
+    // No history: asOf is accepted and the answer is the current status.
+    const asOf = await request(server)
       .get('/api/customer-reporting/v1/data-sources?asOf=2024-01-01T00:00:00Z')
+      .set('Authorization', mockCredentials.user.header())
+      .expect(200);
+    expect(asOf.body).toEqual(res.body);
+    await request(server)
+      .get('/api/customer-reporting/v1/data-sources?asOf=yesterday')
       .set('Authorization', mockCredentials.user.header())
       .expect(400);
   });
