@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { INSTALL_ATTEMPT_STATUSES } from '@internal/plugin-customer-reporting-common';
 import { STEP_ORDER } from '../metrics/installAttemptSummary';
 import { CustomerFilter } from '../permissions/customerFilter';
 import { filteredAttempts, InstallAttemptFilters } from './installAttemptQuery';
@@ -57,13 +58,7 @@ export class DatabaseInstallAuditStore {
 
   async summary(q: AuditQuery) {
     // One row of filtered counts rather than a GROUP BY: no sort.
-    const statuses = [
-      'succeeded',
-      'failed',
-      'stalled',
-      'in-progress',
-      'discarded',
-    ] as const;
+    const statuses = INSTALL_ATTEMPT_STATUSES;
     const [row] = await this.attempts(q).select(
       statuses.map((status, i) =>
         this.db.raw(`count(*) filter (where status = ?) as ??`, [
