@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { chunk } from './chunk';
 import { AppInput } from '../ingest/schemas';
 import { toIso } from './time';
 
@@ -36,8 +37,8 @@ export class DatabaseAppsStore {
           promoted_at: r.promotedAt,
         })),
       );
-      for (let i = 0; i < releases.length; i += 200) {
-        await tx('releases').insert(releases.slice(i, i + 200));
+      for (const part of chunk(releases, 200)) {
+        await tx('releases').insert(part);
       }
     });
   }

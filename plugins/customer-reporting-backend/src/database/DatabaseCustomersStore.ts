@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
 import { Knex } from 'knex';
+import { chunk } from './chunk';
 import {
   APP_STATUSES,
   CustomerSummary,
@@ -116,10 +117,8 @@ export class DatabaseCustomersStore {
   async findMissing(ids: string[]): Promise<string[]> {
     const unique = [...new Set(ids)];
     const found = new Set<string>();
-    for (let i = 0; i < unique.length; i += 500) {
-      const rows = await this.db('customers')
-        .whereIn('id', unique.slice(i, i + 500))
-        .select('id');
+    for (const part of chunk(unique, 500)) {
+      const rows = await this.db('customers').whereIn('id', part).select('id');
       rows.forEach(r => found.add(r.id));
     }
     return unique.filter(id => !found.has(id));

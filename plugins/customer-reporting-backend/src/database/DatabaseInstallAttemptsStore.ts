@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { chunk } from './chunk';
 import { IngestResult } from '@internal/plugin-customer-reporting-common';
 import { AttemptEventInput } from '../ingest/schemas';
 import { BatchValidationError, ValidationIssue } from '../ingest/validate';
@@ -113,9 +114,9 @@ export class DatabaseInstallAttemptsStore {
   ) {
     const ids = [...new Set(events.map(e => e.attemptId))];
     const owners = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += 500) {
+    for (const part of chunk(ids, 500)) {
       const rows = await tx('install_attempts')
-        .whereIn('id', ids.slice(i, i + 500))
+        .whereIn('id', part)
         .select('id', 'customer_id');
       rows.forEach(r => owners.set(r.id, r.customer_id));
     }

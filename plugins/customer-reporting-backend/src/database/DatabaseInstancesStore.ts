@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { chunk, ROWS_PER_INSERT } from './chunk';
 import { IngestResult } from '@internal/plugin-customer-reporting-common';
 import { deriveChangeEvents, FieldValues } from '../metrics/changeEvents';
 import {
@@ -10,7 +11,6 @@ import {
   PreparedCheckIn,
   UPDATED_COLUMNS,
 } from './checkInBatch';
-import { ROWS_PER_INSERT } from './insertIgnoringDuplicates';
 import { lockInstances } from './lockInstances';
 import { mergeInstanceSpans } from './mergeInstanceSpans';
 import { insertEventRows, replayInstanceEvents } from './replayInstanceEvents';
@@ -75,9 +75,9 @@ export class DatabaseInstancesStore {
         tx,
         new Map([...inserted].map(([id, group]) => [id, group.map(c => c.at)])),
       );
-      for (let i = 0; i < updates.length; i += ROWS_PER_INSERT) {
+      for (const part of chunk(updates, ROWS_PER_INSERT)) {
         await tx('instances')
-          .insert(updates.slice(i, i + ROWS_PER_INSERT))
+          .insert(part)
           .onConflict('id')
           .merge(UPDATED_COLUMNS);
       }

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { chunk } from './chunk';
 import { AppStatus } from '@internal/plugin-customer-reporting-common';
 import { FieldValues } from '../metrics/changeEvents';
 import {
@@ -21,11 +22,6 @@ export interface InstanceRow {
   lastCheckInAt: number;
   state: FieldValues;
 }
-
-const chunk = <T>(items: T[], size = 500): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
-    items.slice(i * size, (i + 1) * size),
-  );
 
 /**
  * Bounded reads behind the customer report: every query is limited to one
@@ -165,7 +161,7 @@ export class DatabaseReportStore {
   /** Replaces state and last check-in by their values at `asOf`. */
   private async rewind(instances: InstanceRow[], asOf: number) {
     const byId = new Map(instances.map(i => [i.id, i]));
-    for (const ids of chunk([...byId.keys()])) {
+    for (const ids of chunk([...byId.keys()], 500)) {
       const latest = this.db('instance_events')
         .whereIn('instance_id', ids)
         .andWhere('at', '<=', asOf)
@@ -203,7 +199,7 @@ export class DatabaseReportStore {
       string,
       { changes: StatusChange[]; spans: ObservationSpan[] }
     >(instanceIds.map(id => [id, { changes: [], spans: [] }]));
-    for (const ids of chunk(instanceIds)) {
+    for (const ids of chunk(instanceIds, 500)) {
       const before = this.db('instance_events')
         .whereIn('instance_id', ids)
         .andWhere({ field: 'appStatus' })

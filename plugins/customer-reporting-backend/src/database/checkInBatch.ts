@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { chunk, ROWS_PER_INSERT } from './chunk';
 import {
   APP_STATUSES,
   AppStatus,
@@ -7,7 +8,6 @@ import { FieldValues } from '../metrics/changeEvents';
 import { BatchValidationError } from '../ingest/validate';
 import { decodeField } from '../ingest/checkInFields';
 import { InstanceRow } from './lockInstances';
-import { ROWS_PER_INSERT } from './insertIgnoringDuplicates';
 
 /** A validated check-in, ready to store. */
 export interface PreparedCheckIn {
@@ -75,10 +75,10 @@ export async function insertCheckIns(
 ): Promise<Map<string, PreparedCheckIn[]>> {
   const all = [...byInstance.values()].flat();
   const inserted = new Set<string>();
-  for (let i = 0; i < all.length; i += ROWS_PER_INSERT) {
+  for (const part of chunk(all, ROWS_PER_INSERT)) {
     const returned = await tx('check_ins')
       .insert(
-        all.slice(i, i + ROWS_PER_INSERT).map(c => ({
+        part.map(c => ({
           instance_id: c.instanceId,
           at: c.at,
           app_status: c.appStatus ?? null,

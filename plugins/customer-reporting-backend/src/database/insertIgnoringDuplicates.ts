@@ -1,11 +1,5 @@
 import { Knex } from 'knex';
-
-/**
- * Rows per multi-row insert. Knex writes a multi-row insert on SQLite as a
- * compound SELECT, which SQLite limits to 500 terms; 400 rows also keep every
- * statement of ours far below the engines' bound-parameter limits.
- */
-export const ROWS_PER_INSERT = 400;
+import { chunk, ROWS_PER_INSERT } from './chunk';
 
 /**
  * Inserts rows, skipping those whose primary key already exists, and returns
@@ -19,9 +13,8 @@ export async function insertIgnoringDuplicates(
   keyColumns: string[],
 ): Promise<number> {
   let inserted = 0;
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    const query = tx(table).insert(chunk).onConflict(keyColumns).ignore();
+  for (const rowsOfOne of chunk(rows, ROWS_PER_INSERT)) {
+    const query = tx(table).insert(rowsOfOne).onConflict(keyColumns).ignore();
     if (isMysql(tx)) {
       const [result] = (await query) as unknown as [{ affectedRows: number }];
       inserted += result.affectedRows;

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { ROWS_PER_INSERT } from './insertIgnoringDuplicates';
+import { chunk, ROWS_PER_INSERT } from './chunk';
 
 /** The columns of an instance row that check-in ingest reads and rewrites. */
 export interface InstanceRow {
@@ -27,9 +27,9 @@ export async function lockInstances(
   const ids = [...newInstances.keys()].sort();
   const rows = new Map<string, InstanceRow>();
   const readLocked = async (some: string[]) => {
-    for (let i = 0; i < some.length; i += ROWS_PER_INSERT) {
+    for (const part of chunk(some, ROWS_PER_INSERT)) {
       const query = tx('instances')
-        .whereIn('id', some.slice(i, i + ROWS_PER_INSERT))
+        .whereIn('id', part)
         .orderBy('id')
         .select(
           'id',
@@ -56,8 +56,8 @@ export async function lockInstances(
   await readLocked(ids);
   const missing = ids.filter(id => !rows.has(id));
   const lostRace: string[] = [];
-  for (let i = 0; i < missing.length; i += ROWS_PER_INSERT) {
-    const chunk = missing.slice(i, i + ROWS_PER_INSERT).map(id => {
+  for (const part of chunk(missing, ROWS_PER_INSERT)) {
+    const rowsToCreate = part.map(id => {
       const { customerId, firstAt } = newInstances.get(id)!;
       return {
         id,
@@ -71,13 +71,13 @@ export async function lockInstances(
     const inserted = new Set(
       (
         await tx('instances')
-          .insert(chunk)
+          .insert(rowsToCreate)
           .onConflict('id')
           .ignore()
           .returning('id')
       ).map(r => r.id),
     );
-    for (const row of chunk) {
+    for (const row of rowsToCreate) {
       if (!inserted.has(row.id)) {
         lostRace.push(row.id); // created by a concurrent batch meanwhile
         continue;

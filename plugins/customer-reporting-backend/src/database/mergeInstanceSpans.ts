@@ -1,9 +1,9 @@
 import { Knex } from 'knex';
+import { chunk, ROWS_PER_INSERT } from './chunk';
 import {
   mergeObservationSpans,
   OBSERVATION_WINDOW_MS,
 } from '../metrics/observationSpans';
-import { ROWS_PER_INSERT } from './insertIgnoringDuplicates';
 
 /**
  * Merges the new check-in times of a batch into the instances' observation
@@ -20,9 +20,9 @@ export async function mergeInstanceSpans(
   const lo = Math.min(...all) - OBSERVATION_WINDOW_MS;
   const hi = Math.max(...all) + OBSERVATION_WINDOW_MS;
   const touching = new Map<string, { start: number; last: number }[]>();
-  for (let i = 0; i < ids.length; i += 500) {
+  for (const part of chunk(ids, 500)) {
     const rows = await tx('instance_spans')
-      .whereIn('instance_id', ids.slice(i, i + 500))
+      .whereIn('instance_id', part)
       .andWhere('last_at', '>=', lo)
       .andWhere('start_at', '<=', hi)
       .select('instance_id', 'start_at', 'last_at');
@@ -63,9 +63,9 @@ export async function mergeInstanceSpans(
       });
     }
   }
-  for (let i = 0; i < upserts.length; i += ROWS_PER_INSERT) {
+  for (const part of chunk(upserts, ROWS_PER_INSERT)) {
     await tx('instance_spans')
-      .insert(upserts.slice(i, i + ROWS_PER_INSERT))
+      .insert(part)
       .onConflict(['instance_id', 'start_at'])
       .merge(['last_at']);
   }

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { ROWS_PER_INSERT } from './insertIgnoringDuplicates';
+import { chunk, ROWS_PER_INSERT } from './chunk';
 import { deriveChangeEvents, FieldValues } from '../metrics/changeEvents';
 
 /**
@@ -63,9 +63,9 @@ export async function insertEventRows(
     previousValue: string | null;
   }[],
 ) {
-  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
+  for (const part of chunk(events, ROWS_PER_INSERT)) {
     await tx('instance_events').insert(
-      events.slice(i, i + ROWS_PER_INSERT).map(e => ({
+      part.map(e => ({
         instance_id: e.instanceId,
         field: e.field,
         at: e.at,

@@ -46,6 +46,7 @@ export async function percentilesByKey(
   if (db.client.config.client === 'pg') {
     // PostgreSQL has the aggregate itself: one sort per group, no windows.
     const fractions = percentiles.map(p => p.num / p.den);
+    const placeholders = fractions.map(() => '?').join(',');
     const rows: { key: unknown; values: (number | string | null)[] }[] =
       await db
         .from(source.as('s'))
@@ -54,7 +55,7 @@ export async function percentilesByKey(
         .select(
           'key',
           db.raw(
-            `percentile_cont(array[${fractions.map(() => '?').join(',')}]::float8[]) within group (order by value) as "values"`,
+            `percentile_cont(array[${placeholders}]::float8[]) within group (order by value) as "values"`,
             fractions,
           ),
         );
