@@ -29,3 +29,7 @@ export async function insertIgnoringDuplicates(
 export function isMysql(knex: Knex | Knex.Transaction): boolean {
   return String(knex.client.config.client).includes('mysql');
 }
+
+export function isPostgres(knex: Knex | Knex.Transaction): boolean {
+  return knex.client.config.client === 'pg';
+}

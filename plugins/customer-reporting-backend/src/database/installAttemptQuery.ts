@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { isPostgres } from './insertIgnoringDuplicates';
 import {
   applyCustomerFilter,
   CustomerFilter,
@@ -70,12 +71,9 @@ export function filteredAttempts(
     // SQLite would walk the started_at index for a bound that usually
     // matches every attempt; `+ 0` makes it scan, several times faster. The
     // from/to filters below still use the index.
-    .whereRaw(
-      db.client.config.client === 'pg'
-        ? 'a.started_at <= ?'
-        : 'a.started_at + 0 <= ?',
-      [asOf],
-    )
+    .whereRaw(isPostgres(db) ? 'a.started_at <= ?' : 'a.started_at + 0 <= ?', [
+      asOf,
+    ])
     .select(...columns, attemptStatusColumn(db, asOf, stalledAfterMs));
   // Every attempt has its customer (ingest checks), so the join is only
   // needed for customer columns and filters.

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { chunk, ROWS_PER_INSERT } from './chunk';
+import { isPostgres } from './insertIgnoringDuplicates';
 
 /** The columns of an instance row that check-in ingest reads and rewrites. */
 export interface InstanceRow {
@@ -39,7 +40,7 @@ export async function lockInstances(
           'last_check_in_at',
           'state',
         );
-      if (tx.client.config.client === 'pg') query.forUpdate();
+      if (isPostgres(tx)) query.forUpdate();
       for (const r of await query) {
         rows.set(r.id, {
           ...r,

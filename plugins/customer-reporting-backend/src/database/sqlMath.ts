@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { isMysql } from './insertIgnoringDuplicates';
+import { isMysql, isPostgres } from './insertIgnoringDuplicates';
 
 /**
  * A server-computed integer as an SQL literal. Bound parameters would not
@@ -43,7 +43,7 @@ export async function percentilesByKey(
   source: Knex.QueryBuilder,
   percentiles: Percentile[],
 ): Promise<Map<string, (number | null)[]>> {
-  if (db.client.config.client === 'pg') {
+  if (isPostgres(db)) {
     // PostgreSQL has the aggregate itself: one sort per group, no windows.
     const fractions = percentiles.map(p => p.num / p.den);
     const placeholders = fractions.map(() => '?').join(',');
@@ -129,7 +129,7 @@ export async function percentilesOf(
   percentiles: Percentile[],
 ): Promise<(number | null)[]> {
   if (n === 0) return percentiles.map(() => null);
-  if (db.client.config.client === 'pg') {
+  if (isPostgres(db)) {
     const byKey = await percentilesByKey(
       db,
       source.select(db.raw(`'all' as key`)),
