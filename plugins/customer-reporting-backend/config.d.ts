@@ -56,6 +56,38 @@ export interface Config {
       defaultOwner?: string;
       /** Full refresh schedule of the customer entity provider (default every 30 minutes). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Publish each customer's license type (as a `license-<type>` tag) and
+       * channel on its entity. Every catalog reader sees them.
+       * @default false
+       */
+      licenseDetails?: boolean;
+    };
+    /**
+     * The shipped permission policy (`customerReportingPermissionPolicyModule`,
+     * docs/permissions.md). Signed-in users read customers; each group below
+     * may do one more thing. A group lists entity refs (groups or users)
+     * matched against the user's ownership refs; unset means nobody.
+     */
+    permissions?: {
+      groups?: {
+        /** Download licenses and see license IDs (the Helm registry password). */
+        licenseAdmins?: string[];
+        /** Generate or set Download Portal passwords. */
+        portalPasswordAdmins?: string[];
+        /** Enable or disable the Enterprise Portal and invite its users. */
+        enterprisePortalAdmins?: string[];
+        /** Download the CSV exports (of the customers they may read). */
+        exporters?: string[];
+        /** See the sync status of the data sources. */
+        dataSourceViewers?: string[];
+      };
+      /**
+       * Users read only the customers one of their ownership refs owns (the
+       * customer's `owner`), in the plugin and in the catalog.
+       * @default false
+       */
+      readOwnCustomersOnly?: boolean;
     };
     helm?: {
       /**

@@ -6,8 +6,8 @@ import { createBackend } from '@backstage/backend-defaults';
 import {
   customerReportingCatalogModule,
   customerReportingDemoDataModule,
+  customerReportingPermissionPolicyModule,
 } from '@internal/plugin-customer-reporting-backend';
-import { permissionPolicyModule } from './modules/permissionPolicy';
 
 const backend = createBackend();
 
@@ -22,10 +22,11 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permissions, with the demo policy (allows all; license downloads can be
-// limited to a group, see src/modules/permissionPolicy.ts)
+// permissions, with the policy customer reporting ships: signed-in users
+// read, privileged actions need the groups of customerReporting.permissions
+// (docs/permissions.md)
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(permissionPolicyModule);
+backend.add(customerReportingPermissionPolicyModule);
 
 // search, with the catalog collator and the default in-memory engine
 backend.add(import('@backstage/plugin-search-backend'));

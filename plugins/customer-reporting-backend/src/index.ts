@@ -7,3 +7,4 @@
 export { customerReportingPlugin as default } from './plugin';
 export { customerReportingDemoDataModule } from './demo/demoDataModule';
 export { customerReportingCatalogModule } from './catalog/catalogModule';
+export { customerReportingPermissionPolicyModule } from './permissions/permissionPolicyModule';

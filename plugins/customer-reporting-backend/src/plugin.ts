@@ -5,6 +5,7 @@ import {
 import {
   customerReportingDataSourcesReadPermission,
   customerReportingExportPermission,
+  customerReportingIngestPermission,
   customerResourcePermissions,
 } from '@internal/plugin-customer-reporting-common';
 import {
@@ -74,6 +75,7 @@ export const customerReportingPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions([
           customerReportingExportPermission,
           customerReportingDataSourcesReadPermission,
+          customerReportingIngestPermission,
         ]);
         const access = new CustomerAccess(
           permissions,

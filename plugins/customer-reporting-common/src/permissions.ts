@@ -48,6 +48,17 @@ export const customerReportingDataSourcesReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Writing data through the ingest routes (apps, customers, check-ins, install
+ * attempt and portal events). Meant for service credentials: the production
+ * ingest token is restricted to this permission alone
+ * (`accessRestrictions` in `backend.auth.externalAccess`). @public
+ */
+export const customerReportingIngestPermission = createPermission({
+  name: 'customer-reporting.ingest',
+  attributes: { action: 'create' },
+});
+
 /** The permissions on a customer resource. @public */
 export const customerResourcePermissions = [
   customerReadPermission,
@@ -61,4 +72,5 @@ export const customerReportingPermissions = [
   ...customerResourcePermissions,
   customerReportingExportPermission,
   customerReportingDataSourcesReadPermission,
+  customerReportingIngestPermission,
 ];

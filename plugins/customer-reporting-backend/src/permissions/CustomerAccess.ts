@@ -45,18 +45,48 @@ export class CustomerAccess {
     this.toQuery = createConditionTransformer(ruleset);
   }
 
-  /** Which customers the caller may see with `permission` (default: read). */
+  /**
+   * Which customers the caller may see with `permission` (default: read):
+   * all, or those matching the policy's conditions. A caller denied outright
+   * (e.g. an ingest-only token) gets NotAllowedError, not an empty list.
+   */
   async filter(
     credentials: BackstageCredentials,
     permission: CustomerPermission = customerReadPermission,
-  ): Promise<CustomerFilter> {
+  ): Promise<Exclude<CustomerFilter, 'none'>> {
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission }],
       { credentials },
     );
     if (decision.result === AuthorizeResult.CONDITIONAL)
       return this.toQuery(decision.conditions);
-    return decision.result === AuthorizeResult.ALLOW ? 'all' : 'none';
+    if (decision.result === AuthorizeResult.ALLOW) return 'all';
+    throw new NotAllowedError(`Not allowed: ${permission.name}`);
+  }
+
+  /** Whether the caller may read every customer, existing or not. */
+  async readsAllCustomers(credentials: BackstageCredentials): Promise<boolean> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: customerReadPermission }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  /**
+   * Whether the caller may use `permission` on the customer. Under a
+   * conditional decision an unknown customer is denied like a foreign one.
+   */
+  async allowsCustomer(
+    credentials: BackstageCredentials,
+    customerId: string,
+    permission: CustomerPermission = customerReadPermission,
+  ): Promise<boolean> {
+    const [decision] = await this.permissions.authorize(
+      [{ permission, resourceRef: customerId }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
   }
 
   /** Throws NotAllowedError unless the caller may use `permission` on the customer. */
@@ -65,11 +95,7 @@ export class CustomerAccess {
     customerId: string,
     permission: CustomerPermission = customerReadPermission,
   ) {
-    const [decision] = await this.permissions.authorize(
-      [{ permission, resourceRef: customerId }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    if (!(await this.allowsCustomer(credentials, customerId, permission))) {
       throw new NotAllowedError(
         `Not allowed: ${permission.name} on customer ${customerId}`,
       );

@@ -8,13 +8,13 @@ export function addIngestRoutes(router: Router, ctx: RouteContext) {
   const { ingest, stores } = ctx;
 
   router.put('/v1/apps/:appSlug', async (req, res) => {
-    await ctx.requireService(req);
+    await ctx.requireIngest(req);
     const appSlug = validateOne(slug, req.params.appSlug);
     res.json(await ingest.putApp(appSlug, req.body));
   });
 
   router.put('/v1/customers/:customerId', async (req, res) => {
-    await ctx.requireService(req);
+    await ctx.requireIngest(req);
     const customerId = validateOne(id, req.params.customerId);
     await ingest.putCustomer(customerId, req.body);
     const { items } = await stores.customers.listCustomers({
@@ -27,17 +27,17 @@ export function addIngestRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.post('/v1/check-ins', async (req, res) => {
-    await ctx.requireService(req);
+    await ctx.requireIngest(req);
     res.json(await ingest.ingestCheckIns(req.body));
   });
 
   router.post('/v1/install-attempt-events', async (req, res) => {
-    await ctx.requireService(req);
+    await ctx.requireIngest(req);
     res.json(await ingest.ingestInstallAttemptEvents(req.body));
   });
 
   router.post('/v1/portal-events', async (req, res) => {
-    await ctx.requireService(req);
+    await ctx.requireIngest(req);
     res.json(await ingest.ingestPortalEvents(req.body));
   });
 }

@@ -3,11 +3,15 @@ import {
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
+import {
+  customerReadPermission,
+  customerReportingIngestPermission,
+} from '@internal/plugin-customer-reporting-common';
 import { Stores } from '../database/createStores';
 import { IngestService } from '../ingest/IngestService';
 import { PluginOptions } from '../options';
@@ -22,8 +26,11 @@ export interface RouteContext {
   ingest: IngestService;
   options: PluginOptions;
   clock: () => number;
-  /** Writes of data come from other backends or static-token callers, never users. */
-  requireService(req: express.Request): Promise<BackstageCredentials>;
+  /**
+   * Writes of data come from other backends or static-token callers, never
+   * users, and need the ingest permission (an ingest-only token has it).
+   */
+  requireIngest(req: express.Request): Promise<BackstageCredentials>;
   /** A user or service; permission checks come on top. */
   requireCaller(req: express.Request): Promise<BackstageCredentials>;
   /** The customers the caller may see, as a filter for list queries. */
@@ -37,7 +44,17 @@ export interface RouteContext {
     customerId: string,
     permission?: CustomerPermission,
   ): Promise<BackstageCredentials>;
-  /** Throws 404 for unknown instances, else as requireCustomer on its customer. */
+  /** Whether the caller may use `permission` on the customer. */
+  allowsCustomer(
+    credentials: BackstageCredentials,
+    customerId: string,
+    permission: CustomerPermission,
+  ): Promise<boolean>;
+  /**
+   * Throws unless the caller may read the instance's customer. An unknown
+   * instance answers 403 like a foreign one, unless the caller may read every
+   * customer (then 404): its status tells nothing about other customers.
+   */
   requireInstance(
     req: express.Request,
     instanceId: string,
@@ -73,18 +90,29 @@ export function createRouteContext(options: {
     ingest: options.ingest,
     options: options.options,
     clock: options.clock,
-    requireService: req => httpAuth.credentials(req, { allow: ['service'] }),
+    requireIngest: async req => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['service'],
+      });
+      await access.require(credentials, customerReportingIngestPermission);
+      return credentials;
+    },
     requireCaller,
     customerFilter: async (req, permission) =>
       access.filter(await requireCaller(req), permission),
     requireCustomer,
+    allowsCustomer: (credentials, customerId, permission) =>
+      access.allowsCustomer(credentials, customerId, permission),
     requireInstance: async (req, instanceId) => {
       const credentials = await requireCaller(req);
       const customerId = await stores.report.getInstanceCustomerId(instanceId);
-      if (!customerId)
+      if (customerId && (await access.allowsCustomer(credentials, customerId)))
+        return credentials;
+      if (!customerId && (await access.readsAllCustomers(credentials)))
         throw new NotFoundError(`Unknown instance: ${instanceId}`);
-      await access.requireCustomer(credentials, customerId);
-      return credentials;
+      throw new NotAllowedError(
+        `Not allowed: ${customerReadPermission.name} on instance ${instanceId}`,
+      );
     },
     requirePermission: async (req, permission) => {
       const credentials = await requireCaller(req);
