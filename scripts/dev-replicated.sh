@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `yarn dev:replicated`: the portal filled by the Replicated module from a
 # local fake of the Vendor API (scripts/replicated-fake.mjs) instead of the
-# demo fleet. Loads app-config.yaml, then app-config.replicated.yaml (its own
+# demo fleet. Loads app-config.yaml, app-config.demo.yaml (guest sign-in, the
+# local token and signing key), then app-config.replicated.yaml (its own
 # SQLite folder data/sqlite-replicated, demo off, the module pointed at the
 # fake). Extra arguments go to `backstage-cli repo start`, e.g. another
 # `--config` file (an absolute path). Stop with Ctrl+C; the fake stops with
@@ -26,4 +27,5 @@ trap 'kill "$FAKE_PID" 2>/dev/null' EXIT
 # Absolute paths: each package resolves --config against its own folder.
 yarn backstage-cli repo start \
   --config "$REPO_ROOT/app-config.yaml" \
+  --config "$REPO_ROOT/app-config.demo.yaml" \
   --config "$REPO_ROOT/app-config.replicated.yaml" "$@"

@@ -180,7 +180,8 @@ function startPortal() {
   log(`portal log: ${path.relative(REPO_ROOT, logFile)}`);
 
   // `repo start --config` replaces the default config files, so list
-  // app-config.yaml first, then the override. The backend process gets the
+  // app-config.yaml and the demo values (guest sign-in, demo fleet, token,
+  // signing key) first, then the override. The backend process gets the
   // same --config arguments. toolchain.sh provides Node 22 and Yarn.
   const script =
     'source scripts/toolchain.sh >&2 && exec node "$REPO_ROOT"/.yarn/releases/yarn-*.cjs backstage-cli repo start "$@"';
@@ -192,6 +193,8 @@ function startPortal() {
       'bash',
       '--config',
       path.join(REPO_ROOT, 'app-config.yaml'),
+      '--config',
+      path.join(REPO_ROOT, 'app-config.demo.yaml'),
       '--config',
       configFile,
     ],

@@ -2,8 +2,10 @@
 # `npm start`: install what is missing, then run the portal in development
 # mode: frontend on http://localhost:3000, backend on http://localhost:7007.
 # The backend keeps one SQLite file per plugin in data/sqlite (see
-# app-config.yaml); the customer-reporting plugin loads its demo data on the
-# first start with an empty database. Stop with Ctrl+C.
+# app-config.yaml) and adds the demo-only values of app-config.demo.yaml
+# (packages/backend's start script): guest sign-in, the local ingest token,
+# the demo signing key, and the demo data the customer-reporting plugin loads
+# on the first start with an empty database. Stop with Ctrl+C.
 set -uo pipefail
 
 # shellcheck source=scripts/setup.sh

@@ -10,7 +10,7 @@ export const RENDERING_TESTS = [
   'rendering: HTML in names, tags and reasons shows as text',
 ];
 
-const TOKEN = 'dev-ingest-token-change-me'; // app-config.yaml, local only
+const TOKEN = 'dev-ingest-token-change-me'; // app-config.demo.yaml, local only
 const PAYLOAD = '<img src=x onerror="window.__injected=1"><b>Evil</b> Corp';
 
 async function ingest(backendUrl, method, path, body) {

@@ -6,8 +6,9 @@
  * Unlike the modules beside it, this one starts its own backend, because it
  * needs a different configuration: the fake Vendor API
  * (scripts/replicated-fake.mjs) on its own port, and the backend with
- * app-config.yaml + app-config.replicated.yaml (what `yarn dev:replicated`
- * runs) on ports that clash with neither `npm start` nor the smoke test, in a
+ * app-config.yaml + app-config.demo.yaml + app-config.replicated.yaml (what
+ * `yarn dev:replicated` runs) on ports that clash with neither `npm start`
+ * nor the smoke test, in a
  * temporary SQLite folder. Once the backend logs "Plugin initialization
  * complete" it checks over the HTTP API, with the local static token, that
  * the synced customers are listed and the data source reports its sync.
@@ -33,7 +34,7 @@ const FAKE_PORT = Number(process.env.E2E_REPLICATED_FAKE_PORT || 8797);
 const STARTUP_TIMEOUT_MS =
   Number(process.env.E2E_STARTUP_TIMEOUT_S || 600) * 1000;
 const API = `http://localhost:${BACKEND_PORT}/api/customer-reporting`;
-// The static token app-config.yaml configures for local ingest scripts.
+// The static token app-config.demo.yaml configures for local ingest scripts.
 const TOKEN = 'dev-ingest-token-change-me';
 const SYNCED = [
   'Acme Corp',
@@ -118,7 +119,12 @@ async function main() {
       'exec node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/replicated-fake.mjs',
       env,
     );
-    const configs = ['app-config.yaml', 'app-config.replicated.yaml', config]
+    const configs = [
+      'app-config.yaml',
+      'app-config.demo.yaml',
+      'app-config.replicated.yaml',
+      config,
+    ]
       .map(c => `--config ${path.resolve(REPO_ROOT, c)}`)
       .join(' ');
     start(

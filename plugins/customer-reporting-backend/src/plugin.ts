@@ -20,6 +20,7 @@ import { createStores } from './database/createStores';
 import { IngestService } from './ingest/IngestService';
 import { createRouter } from './service/router';
 import { readPluginOptions } from './options';
+import { assertSafeOutsideDevelopment } from './config/productionSafety';
 import { CustomerAccess } from './permissions/CustomerAccess';
 import { scheduleRetention } from './retention/scheduleRetention';
 import { scheduleDataSources } from './sources/scheduleDataSources';
@@ -64,6 +65,8 @@ export const customerReportingPlugin = createBackendPlugin({
         permissionsRegistry,
         events,
       }) {
+        // Before anything touches the database or serves a request.
+        assertSafeOutsideDevelopment(config, process.env.NODE_ENV);
         const clock = () => Date.now();
         const stores = await createStores(database, clock);
         permissionsRegistry.addResourceType({

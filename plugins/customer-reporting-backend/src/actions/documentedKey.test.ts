@@ -6,9 +6,9 @@ import { signedLicenseYaml, verifyLicenseYaml } from './licenseDocument';
 const root = path.resolve(__dirname, '../../../..');
 
 describe('the documented demo key', () => {
-  it('verifies licenses signed with the key in app-config.yaml', () => {
+  it('verifies licenses signed with the key in app-config.demo.yaml', () => {
     const config = YAML.parse(
-      fs.readFileSync(path.join(root, 'app-config.yaml'), 'utf8'),
+      fs.readFileSync(path.join(root, 'app-config.demo.yaml'), 'utf8'),
     );
     const docs = fs.readFileSync(
       path.join(root, 'docs/permissions.md'),
