@@ -36,10 +36,20 @@ export interface CustomerSummary {
   createdAt: string;
   expiresAt: string | null;
   archived: boolean;
+  /** The license expired by `asOf`. */
+  expired: boolean;
+  /** The license expires within EXPIRING_SOON_DAYS after `asOf`. */
+  expiringSoon: boolean;
+  /** Active online instances or unarchived air gap ones. */
   active: boolean;
-  /** Status of the customer's most available active instance, null without one. */
+  /** Worst status among the active and air gap instances; null without one. */
   status: AppStatus | null;
+  /** How many active and air gap instances report each status. */
+  statusCounts: Record<AppStatus, number>;
+  /** Active online instances (the report's "N active"). */
   activeInstances: number;
+  /** Unarchived air gap instances (the report's "N air gap"), counted apart. */
+  airgapInstances: number;
   lastActiveAt: string | null;
   /** License time to install in seconds, null when no instance is ready. */
   timeToInstallSeconds: number | null;

@@ -7,3 +7,4 @@ export * from './licenseTypes';
 export * from './appStatus';
 export * from './apiTypes';
 export * from './permissions';
+export * from './customerList';

@@ -18,3 +18,11 @@ export const LICENSE_TYPE_LABELS: Record<LicenseType, string> = {
   community: 'Community',
   test: 'Test',
 };
+
+/**
+ * The label of a stored license type, for every place that shows one (pages,
+ * every CSV); an unknown value is shown as it is. @public
+ */
+export function licenseTypeLabel(type: string): string {
+  return LICENSE_TYPE_LABELS[type as LicenseType] ?? type;
+}

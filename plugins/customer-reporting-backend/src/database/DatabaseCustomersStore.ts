@@ -1,36 +1,13 @@
 import { randomBytes } from 'crypto';
 import { Knex } from 'knex';
 import { chunk } from './chunk';
-import {
-  APP_STATUSES,
-  CustomerSummary,
-  LICENSE_TYPE_LABELS,
-  LicenseType,
-} from '@internal/plugin-customer-reporting-common';
+import { CustomerApp } from '@internal/plugin-customer-reporting-common';
 import { CustomerInput } from '../ingest/schemas';
 import {
   applyCustomerFilter,
   CustomerFilter,
 } from '../permissions/customerFilter';
-import { toIso, toNumber } from './time';
-
-export interface CustomerListQuery {
-  search?: string;
-  appSlug?: string;
-  channelSlug?: string;
-  licenseType?: LicenseType;
-  active?: boolean;
-  limit: number;
-  after?: { name: string; id: string };
-  /** Which customers the caller may see (default: all). */
-  customerFilter?: CustomerFilter;
-  /** Restrict to these customer ids. */
-  ids?: string[];
-  /** The answer as it was at this time (epoch ms). */
-  asOf: number;
-  /** Online instances with a check-in this recent are active. */
-  activeWindowMs: number;
-}
+import { CustomerListQuery, listCustomers } from './customerList';
 
 /** Customers (one license each) and the customer list with its rollups. */
 export class DatabaseCustomersStore {
@@ -129,169 +106,50 @@ export class DatabaseCustomersStore {
     return Number(count);
   }
 
-  async listCustomers(query: CustomerListQuery): Promise<{
-    items: CustomerSummary[];
-    totalCount: number;
-    hasMore: boolean;
-  }> {
-    const rollup = this.instanceRollup(
-      query.asOf,
-      query.asOf - query.activeWindowMs,
-    );
-    const base = this.db('customers as c')
-      .leftJoin(rollup.as('r'), 'r.customer_id', 'c.id')
-      .leftJoin('channels as ch', function joinChannel() {
-        this.on('ch.app_slug', '=', 'c.app_slug').andOn(
-          'ch.slug',
-          '=',
-          'c.channel_slug',
-        );
-      });
-    if (query.search) {
-      // '!' escapes LIKE wildcards: a backslash would mean different things
-      // in PostgreSQL and MySQL string literals.
-      const term = `%${query.search
-        .toLowerCase()
-        .replace(/[!%_]/g, ch => `!${ch}`)}%`;
-      base.where(q => {
-        for (const column of ['c.name', 'c.id', 'c.email', 'c.custom_id']) {
-          q.orWhereRaw(`lower(coalesce(??, '')) like ? escape '!'`, [
-            column,
-            term,
-          ]);
-        }
-      });
-    }
-    applyCustomerFilter(base, query.customerFilter ?? 'all');
-    if (query.ids) base.whereIn('c.id', query.ids);
-    if (query.appSlug) base.where('c.app_slug', query.appSlug);
-    if (query.channelSlug) base.where('c.channel_slug', query.channelSlug);
-    if (query.licenseType) base.where('c.license_type', query.licenseType);
-    if (query.active !== undefined) {
-      const activeSql =
-        '(coalesce(r.active_online, 0) + coalesce(r.airgap_unarchived, 0)) > 0';
-      base.whereRaw(query.active ? activeSql : `not ${activeSql}`);
-    }
-
-    const [{ count }] = await base.clone().count({ count: '*' });
-    const page = base.clone();
-    if (query.after) {
-      const { name, id } = query.after;
-      page.where(q =>
-        q
-          .where('c.name', '>', name)
-          .orWhere(q2 => q2.where('c.name', name).andWhere('c.id', '>', id)),
-      );
-    }
-    const rows = await page
-      .select(
-        'c.*',
-        'ch.name as channel_name',
-        'r.active_online',
-        'r.airgap_unarchived',
-        'r.last_active_at',
-        'r.latest_ready_at',
-        'r.best_rank',
-      )
-      .orderBy([{ column: 'c.name' }, { column: 'c.id' }])
-      .limit(query.limit + 1);
-    return {
-      items: rows.slice(0, query.limit).map(toSummary),
-      totalCount: Number(count),
-      hasMore: rows.length > query.limit,
-    };
+  /** One page of the customer list (see customerList.ts). */
+  async listCustomers(query: CustomerListQuery) {
+    return listCustomers(this.db, query);
   }
 
-  /** Per-customer instance rollup; archived instances never count. */
   /**
-   * Per-customer instance rollup as of `asOf`; archived instances never
-   * count. Instances whose latest check-in is after asOf are rewound with
-   * index lookups (their last check-in and status at asOf).
+   * The apps and channels of the customers the caller may see, with their
+   * names: the options of the list's app and channel filters.
    */
-  private instanceRollup(asOf: number, activeSince: number) {
-    const statusRank = APP_STATUSES.map(
-      (s, rank) => `when '${JSON.stringify(s)}' then ${rank}`,
-    ).join(' ');
-    const asOfInstances = this.db('instances as i')
-      .where('i.first_seen_at', '<=', asOf)
-      .select(
-        'i.customer_id',
-        'i.archived',
-        'i.airgap',
-        this.db.raw(
-          'case when i.first_ready_at <= ? then i.first_ready_at end as first_ready_at',
-          [asOf],
-        ),
-        this.db.raw(
-          `case when i.last_check_in_at <= ? then i.last_check_in_at
-            else (select max(ci.at) from check_ins ci where ci.instance_id = i.id and ci.at <= ?)
-          end as last_check_in_at`,
-          [asOf, asOf],
-        ),
-        this.db.raw(
-          `case when i.last_check_in_at <= ? then i.status_rank
-            else (select case e.value ${statusRank} end from instance_events e
-                  where e.instance_id = i.id and e.field = 'appStatus' and e.at <= ?
-                  order by e.at desc limit 1)
-          end as status_rank`,
-          [asOf, asOf],
-        ),
+  async listCustomerApps(
+    customerFilter: CustomerFilter,
+  ): Promise<CustomerApp[]> {
+    const rows = await applyCustomerFilter(
+      this.db('customers as c')
+        .leftJoin('apps as a', 'a.slug', 'c.app_slug')
+        .leftJoin('channels as ch', function joinChannel() {
+          this.on('ch.app_slug', '=', 'c.app_slug').andOn(
+            'ch.slug',
+            '=',
+            'c.channel_slug',
+          );
+        }),
+      customerFilter,
+    )
+      .distinct(
+        'c.app_slug',
+        'c.channel_slug',
+        'a.name as app_name',
+        'ch.name as channel_name',
       )
-      .as('i');
-    return this.db
-      .from(asOfInstances)
-      .select('customer_id')
-      .select(
-        this.db.raw(
-          'sum(case when archived = ? and airgap = ? and last_check_in_at >= ? then 1 else 0 end) as active_online',
-          [false, false, activeSince],
-        ),
-        this.db.raw(
-          'sum(case when archived = ? and airgap = ? then 1 else 0 end) as airgap_unarchived',
-          [false, true],
-        ),
-        this.db.raw('max(last_check_in_at) as last_active_at'),
-        this.db.raw(
-          'max(case when archived = ? then first_ready_at end) as latest_ready_at',
-          [false],
-        ),
-        this.db.raw(
-          'max(case when archived = ? and (airgap = ? or last_check_in_at >= ?) then status_rank end) as best_rank',
-          [false, true, activeSince],
-        ),
-      )
-      .groupBy('customer_id');
+      .orderBy(['c.app_slug', 'c.channel_slug']);
+    const apps = new Map<string, CustomerApp>();
+    for (const r of rows) {
+      const app: CustomerApp = apps.get(r.app_slug) ?? {
+        slug: r.app_slug,
+        name: r.app_name ?? r.app_slug,
+        channels: [],
+      };
+      app.channels.push({
+        slug: r.channel_slug,
+        name: r.channel_name ?? r.channel_slug,
+      });
+      apps.set(r.app_slug, app);
+    }
+    return [...apps.values()];
   }
-}
-
-function toSummary(row: any): CustomerSummary {
-  const activeOnline = Number(row.active_online ?? 0);
-  const airgap = Number(row.airgap_unarchived ?? 0);
-  const createdAt = Number(row.created_at);
-  const latestReady = toNumber(row.latest_ready_at);
-  const bestRank = toNumber(row.best_rank);
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email ?? null,
-    customId: row.custom_id ?? null,
-    owner: row.owner ?? null,
-    appSlug: row.app_slug,
-    channelSlug: row.channel_slug,
-    channelName: row.channel_name ?? row.channel_slug,
-    licenseType: row.license_type,
-    licenseTypeLabel:
-      LICENSE_TYPE_LABELS[row.license_type as LicenseType] ?? row.license_type,
-    createdAt: toIso(createdAt)!,
-    expiresAt: toIso(row.expires_at),
-    archived: Boolean(row.archived),
-    active: activeOnline + airgap > 0,
-    status: bestRank === null ? null : APP_STATUSES[bestRank],
-    activeInstances: activeOnline + airgap,
-    lastActiveAt: toIso(row.last_active_at),
-    timeToInstallSeconds:
-      latestReady === null
-        ? null
-        : Math.round((latestReady - createdAt) / 1000),
-  };
 }

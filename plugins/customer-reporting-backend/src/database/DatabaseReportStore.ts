@@ -90,48 +90,43 @@ export class DatabaseReportStore {
   }
 
   /**
-   * A page of all instances seen by `asOf`, ordered by customer then
-   * instance id, for exports; `after` is the last row of the previous page.
+   * A page of the customers the caller may see, ordered by id, with their
+   * channel's name, for exports; `afterId` is the last id of the previous page.
    */
-  async getInstancesPage(
-    asOf: number,
+  async getCustomersPage(
     limit: number,
-    after?: { customerId: string; id: string },
-    customerFilter: CustomerFilter = 'all',
-  ): Promise<InstanceRow[]> {
-    const visible = applyCustomerFilter(
-      this.db('customers as c').select('c.id'),
+    afterId: string | undefined,
+    customerFilter: CustomerFilter,
+  ): Promise<any[]> {
+    const query = applyCustomerFilter(
+      this.db('customers as c').leftJoin(
+        'channels as ch',
+        function joinChannel() {
+          this.on('ch.app_slug', '=', 'c.app_slug').andOn(
+            'ch.slug',
+            '=',
+            'c.channel_slug',
+          );
+        },
+      ),
       customerFilter,
-    );
-    const query = this.db('instances')
-      .whereIn('customer_id', visible)
-      .orderBy(['customer_id', 'id'])
+    )
+      .select('c.*', 'ch.name as channel_name')
+      .orderBy('c.id')
       .limit(limit);
-    if (after) {
-      query.where(q =>
-        q
-          .where('customer_id', '>', after.customerId)
-          .orWhere(q2 =>
-            q2
-              .where('customer_id', after.customerId)
-              .andWhere('id', '>', after.id),
-          ),
-      );
-    }
-    return this.readInstances(query, asOf);
+    if (afterId !== undefined) query.where('c.id', '>', afterId);
+    return query;
   }
 
-  async getCustomers(ids: string[]) {
-    return this.db('customers as c')
-      .leftJoin('channels as ch', function joinChannel() {
-        this.on('ch.app_slug', '=', 'c.app_slug').andOn(
-          'ch.slug',
-          '=',
-          'c.channel_slug',
-        );
-      })
-      .whereIn('c.id', ids)
-      .select('c.*', 'ch.name as channel_name');
+  /** The instances of these customers as they were at `asOf`, by id. */
+  async getInstancesOf(
+    customerIds: string[],
+    asOf: number,
+  ): Promise<InstanceRow[]> {
+    return this.readInstances(
+      this.db('instances').whereIn('customer_id', customerIds),
+      asOf,
+    );
   }
 
   private async readInstances(

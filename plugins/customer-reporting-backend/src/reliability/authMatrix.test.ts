@@ -92,6 +92,7 @@ const MATRIX: Record<string, Row> = {
     expect: write,
   },
   'GET /v1/customers': { path: '/v1/customers', expect: read(200, 200) },
+  'GET /v1/apps': { path: '/v1/apps', expect: read(200, 200) },
   'GET /v1/customers/{customerId}/report': {
     path: '/v1/customers/c1/report',
     expect: read(),

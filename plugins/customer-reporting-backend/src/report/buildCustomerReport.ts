@@ -1,8 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   CustomerReport,
-  LICENSE_TYPE_LABELS,
-  LicenseType,
+  licenseTypeLabel,
 } from '@internal/plugin-customer-reporting-common';
 import { DatabaseReportStore } from '../database/DatabaseReportStore';
 import { decodeField } from '../ingest/checkInFields';
@@ -88,9 +87,7 @@ export async function buildCustomerReport(
         name: row.channel_name ?? row.channel_slug,
       },
       licenseType: row.license_type,
-      licenseTypeLabel:
-        LICENSE_TYPE_LABELS[row.license_type as LicenseType] ??
-        row.license_type,
+      licenseTypeLabel: licenseTypeLabel(row.license_type),
       licenseId: row.license_id,
       createdAt: iso(createdAt)!,
       expiresAt: iso(row.expires_at === null ? null : Number(row.expires_at)),

@@ -1,5 +1,10 @@
-import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
+import {
+  CustomerSummary,
+  licenseTypeLabel,
+} from '@internal/plugin-customer-reporting-common';
 import { Stores } from '../database/createStores';
+import { CustomerListCursor } from '../database/customerList';
+import { InstanceRow } from '../database/DatabaseReportStore';
 import { InstallAttemptFilters } from '../database/installAttemptQuery';
 import { decodeField } from '../ingest/checkInFields';
 import { instanceActivity } from '../metrics/activity';
@@ -7,6 +12,7 @@ import { CustomerFilter } from '../permissions/customerFilter';
 import { toReportAttempt } from './attemptView';
 
 const PAGE = 500;
+const CUSTOMERS_PER_INSTANCE_PAGE = 100;
 const iso = (ms: number | null | undefined) =>
   ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
 const seconds = (from: number, to: number | null) =>
@@ -30,6 +36,7 @@ export const CUSTOMER_COLUMNS = [
   'customer_is_archived',
   'customer_is_active',
   'customer_active_instances',
+  'customer_airgap_instances',
   'customer_last_active_at',
   'customer_time_to_install_seconds',
 ];
@@ -48,6 +55,7 @@ function customerCells(c: CustomerSummary) {
     c.archived,
     c.active,
     c.activeInstances,
+    c.airgapInstances,
     c.lastActiveAt,
     c.timeToInstallSeconds,
   ];
@@ -59,9 +67,9 @@ export async function* customerRows(
   activeWindowMs: number,
   customerFilter: CustomerFilter,
 ): AsyncIterable<unknown[][]> {
-  let after: { name: string; id: string } | undefined;
+  let after: CustomerListCursor | undefined;
   for (;;) {
-    const { items, hasMore } = await stores.customers.listCustomers({
+    const { items, hasMore, lastKey } = await stores.customers.listCustomers({
       limit: PAGE,
       after,
       asOf,
@@ -70,8 +78,7 @@ export async function* customerRows(
     });
     yield items.map(customerCells);
     if (!hasMore) return;
-    const last = items[items.length - 1];
-    after = { name: last.name, id: last.id };
+    after = lastKey;
   }
 }
 
@@ -106,69 +113,95 @@ export const CUSTOMER_INSTANCE_COLUMNS = [
   'instance_sdk_version',
 ];
 
+/**
+ * One row per instance seen by `asOf`, and one row with empty instance cells
+ * for each customer without any, so the file lists every customer.
+ */
 export async function* customerInstanceRows(
   stores: Stores,
   asOf: number,
   activeWindowMs: number,
   customerFilter: CustomerFilter,
 ): AsyncIterable<unknown[][]> {
-  let after: { customerId: string; id: string } | undefined;
+  let afterId: string | undefined;
   for (;;) {
-    const instances = await stores.report.getInstancesPage(
-      asOf,
-      PAGE,
-      after,
+    // Fewer customers per page than rows elsewhere: each brings its instances.
+    const customers = await stores.report.getCustomersPage(
+      CUSTOMERS_PER_INSTANCE_PAGE,
+      afterId,
       customerFilter,
     );
-    if (instances.length === 0) return;
-    const customers = new Map(
-      (
-        await stores.report.getCustomers([
-          ...new Set(instances.map(i => i.customerId)),
-        ])
-      ).map(c => [c.id, c]),
-    );
-    yield instances.map(i => {
-      const c = customers.get(i.customerId);
-      const field = (name: string) =>
-        decodeField<unknown>(i.state, name) ?? null;
-      const airgap = Boolean(field('airgap'));
-      const activity = instanceActivity({ ...i, airgap }, asOf, activeWindowMs);
-      const createdAt = Number(c?.created_at);
-      return [
-        i.customerId,
-        c?.name,
-        iso(c?.created_at),
-        iso(c?.expires_at),
-        c?.license_type,
-        c?.channel_name ?? c?.channel_slug,
-        c?.email,
-        Boolean(c?.archived),
-        i.id,
-        (field('tags') as Record<string, string> | null)?.name ?? null,
-        activity === 'active' || activity === 'airgap',
-        airgap,
-        i.archived,
-        iso(i.firstSeenAt),
-        iso(i.firstReadyAt),
-        iso(i.lastCheckInAt),
-        seconds(i.firstSeenAt, i.firstReadyAt),
-        seconds(createdAt, i.firstReadyAt),
-        field('appStatus'),
-        field('appVersion'),
-        field('channelSlug'),
-        field('k8sVersion'),
-        field('k8sDistribution'),
-        field('clusterType'),
-        field('cloudProvider'),
-        field('cloudRegion'),
-        field('kotsVersion'),
-        field('sdkVersion'),
+    if (customers.length === 0) return;
+    const instancesByCustomer = new Map<string, InstanceRow[]>();
+    for (const i of await stores.report.getInstancesOf(
+      customers.map(c => c.id),
+      asOf,
+    )) {
+      instancesByCustomer.set(i.customerId, [
+        ...(instancesByCustomer.get(i.customerId) ?? []),
+        i,
+      ]);
+    }
+    yield customers.flatMap(c => {
+      const instances = instancesByCustomer.get(c.id) ?? [];
+      const customerCellsOf = [
+        c.id,
+        c.name,
+        iso(c.created_at),
+        iso(c.expires_at),
+        licenseTypeLabel(c.license_type),
+        c.channel_name ?? c.channel_slug,
+        c.email,
+        Boolean(c.archived),
       ];
+      if (instances.length === 0) {
+        return [[...customerCellsOf, ...NO_INSTANCE_CELLS]];
+      }
+      return instances.map(i => [
+        ...customerCellsOf,
+        ...instanceCells(i, Number(c.created_at), asOf, activeWindowMs),
+      ]);
     });
-    const last = instances[instances.length - 1];
-    after = { customerId: last.customerId, id: last.id };
+    afterId = customers[customers.length - 1].id;
   }
+}
+
+const NO_INSTANCE_CELLS = CUSTOMER_INSTANCE_COLUMNS.filter(
+  column => !column.startsWith('customer_'),
+).map(() => null);
+
+function instanceCells(
+  i: InstanceRow,
+  customerCreatedAt: number,
+  asOf: number,
+  activeWindowMs: number,
+) {
+  const field = (name: string) => decodeField<unknown>(i.state, name) ?? null;
+  const airgap = Boolean(field('airgap'));
+  // Active means online and active, as in the report's "N active · N air gap".
+  const activity = instanceActivity({ ...i, airgap }, asOf, activeWindowMs);
+  return [
+    i.id,
+    (field('tags') as Record<string, string> | null)?.name ?? null,
+    activity === 'active',
+    airgap,
+    i.archived,
+    iso(i.firstSeenAt),
+    iso(i.firstReadyAt),
+    iso(i.lastCheckInAt),
+    seconds(i.firstSeenAt, i.firstReadyAt),
+    seconds(customerCreatedAt, i.firstReadyAt),
+    field('appStatus'),
+    field('appVersion'),
+    field('channelSlug'),
+    field('k8sVersion'),
+    field('k8sDistribution'),
+    field('clusterType'),
+    field('cloudProvider'),
+    field('cloudRegion'),
+    field('kotsVersion'),
+    field('sdkVersion'),
+  ];
 }
 
 export const INSTALL_ATTEMPT_COLUMNS = [

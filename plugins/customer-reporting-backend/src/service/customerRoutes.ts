@@ -1,9 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod/v4';
+import { CustomerSort } from '@internal/plugin-customer-reporting-common';
 import { id } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';
 import { buildCustomerReport } from '../report/buildCustomerReport';
 import {
+  asOfQuery,
   customerListQuery,
   decodeCursor,
   encodeCursor,
@@ -12,32 +14,51 @@ import {
 } from './readQueries';
 import { RouteContext } from './routeContext';
 
-const customerCursor = z.object({ name: z.string(), id: z.string() });
+/**
+ * The list's cursor names its sort and order, so a cursor is never applied to
+ * another sort than the one it was read with.
+ */
+function customerCursor(sort: CustomerSort, order: 'asc' | 'desc') {
+  return z.object({
+    sort: z.literal(sort),
+    order: z.literal(order),
+    value: sort === 'name' ? z.string() : z.number(),
+    name: z.string(),
+    id: z.string(),
+  });
+}
 
-/** The customer list and one customer's report. */
+/** The customer list, the apps it filters by, and one customer's report. */
 export function addCustomerRoutes(router: Router, ctx: RouteContext) {
   const { stores, options } = ctx;
 
   router.get('/v1/customers', async (req, res) => {
     const customerFilter = await ctx.customerFilter(req);
     const query = parseQuery(customerListQuery, req.query);
-    const { items, totalCount, hasMore } = await stores.customers.listCustomers(
-      {
+    const { sort, order } = query;
+    const { items, totalCount, hasMore, lastKey } =
+      await stores.customers.listCustomers({
         ...query,
         after: query.cursor
-          ? decodeCursor(query.cursor, customerCursor)
+          ? decodeCursor(query.cursor, customerCursor(sort, order))
           : undefined,
         asOf: query.asOf ?? ctx.clock(),
         activeWindowMs: options.activeWindowMs,
         customerFilter,
-      },
-    );
-    const last = items[items.length - 1];
+      });
     res.json({
       items,
       totalCount,
       nextCursor:
-        hasMore && last ? encodeCursor({ name: last.name, id: last.id }) : null,
+        hasMore && lastKey ? encodeCursor({ sort, order, ...lastKey }) : null,
+    });
+  });
+
+  router.get('/v1/apps', async (req, res) => {
+    const customerFilter = await ctx.customerFilter(req);
+    parseQuery(asOfQuery, req.query);
+    res.json({
+      items: await stores.customers.listCustomerApps(customerFilter),
     });
   });
 

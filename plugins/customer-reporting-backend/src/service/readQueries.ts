@@ -2,6 +2,8 @@ import { z } from 'zod/v4';
 import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
 import { BatchValidationError } from '../ingest/validate';
 import {
+  CUSTOMER_SORTS,
+  CUSTOMER_STATUS_FILTERS,
   INSTANCE_EVENT_CATEGORIES,
   UPTIME_RANGES,
 } from '@internal/plugin-customer-reporting-common';
@@ -24,6 +26,17 @@ export const customerListQuery = z
     channelSlug: z.string().max(100).optional(),
     licenseType: z.enum(LICENSE_TYPES).optional(),
     active: booleanString.optional(),
+    status: z
+      .enum(CUSTOMER_STATUS_FILTERS, {
+        error: `must be one of ${CUSTOMER_STATUS_FILTERS.join(', ')}`,
+      })
+      .optional(),
+    sort: z
+      .enum(CUSTOMER_SORTS, {
+        error: `must be one of ${CUSTOMER_SORTS.join(', ')}`,
+      })
+      .default('name'),
+    order: z.enum(['asc', 'desc']).default('asc'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().max(1000).optional(),
     asOf: asOf.optional(),

@@ -352,6 +352,51 @@ describe.each(databases.eachSupportedId())(
         .get(`${base}/v1/customers?cursor=nonsense`)
         .set('Authorization', user)
         .expect(400);
+
+      const byCreated = await request(server)
+        .get(`${base}/v1/customers?sort=createdAt&order=desc&limit=1`)
+        .set('Authorization', user)
+        .expect(200);
+      // A cursor read with one sort is refused by another, not misapplied.
+      const mismatch = await request(server)
+        .get(`${base}/v1/customers?limit=1&cursor=${byCreated.body.nextCursor}`)
+        .set('Authorization', user)
+        .expect(400);
+      expect(mismatch.body.error.issues[0].field).toBe('cursor');
+      const wrong = await request(server)
+        .get(`${base}/v1/customers?sort=health&order=up&status=ok`)
+        .set('Authorization', user)
+        .expect(400);
+      expect(
+        wrong.body.error.issues.map((i: { field: string }) => i.field).sort(),
+      ).toEqual(['order', 'sort', 'status']);
+      const none = await request(server)
+        .get(`${base}/v1/customers?status=none&sort=status&channelSlug=stable`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(none.body.totalCount).toBe(3);
+    });
+
+    it('lists the apps and channels of the visible customers', async () => {
+      const { server, user } = await startBackend(databaseId);
+      const res = await request(server)
+        .get(`${base}/v1/apps`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(res.body).toEqual({
+        items: [
+          {
+            slug: 'test-app',
+            name: 'Test App',
+            channels: [{ slug: 'stable', name: 'Stable' }],
+          },
+        ],
+      });
+      await request(server).get(`${base}/v1/apps`).expect(401);
+      await request(server)
+        .get(`${base}/v1/apps?appSlug=x`)
+        .set('Authorization', user)
+        .expect(400);
     });
   },
 );

@@ -7,32 +7,18 @@ import { ResponseError } from '@backstage/errors';
 import { CustomerListResponse } from '@internal/plugin-customer-reporting-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { customerSummaryFixture } from '../__testUtils__';
 import { CustomerReportingClient } from './CustomerReportingClient';
 
 const baseUrl = 'http://localhost:7007/api/customer-reporting';
 
 const page: CustomerListResponse = {
   items: [
-    {
-      id: 'cus_1',
-      name: 'Acme',
+    customerSummaryFixture({
       email: 'ops@acme.test',
-      customId: null,
-      owner: null,
-      appSlug: 'app-a',
-      channelSlug: 'stable',
-      channelName: 'Stable',
-      licenseType: 'paid',
-      licenseTypeLabel: 'Paid',
-      createdAt: '2025-01-01T00:00:00Z',
-      expiresAt: null,
-      archived: false,
-      active: true,
-      status: 'ready',
       activeInstances: 2,
       lastActiveAt: '2025-06-01T00:00:00Z',
-      timeToInstallSeconds: 5400,
-    },
+    }),
   ],
   totalCount: 1,
   nextCursor: 'abc',

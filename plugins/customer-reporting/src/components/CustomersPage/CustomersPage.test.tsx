@@ -8,30 +8,11 @@ import {
 } from '@internal/plugin-customer-reporting-common';
 import { CustomerReportingApi, customerReportingApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
+import { customerSummaryFixture } from '../../__testUtils__';
 import { CustomersPage } from './CustomersPage';
 
 function customer(overrides: Partial<CustomerSummary>): CustomerSummary {
-  return {
-    id: 'cus_1',
-    name: 'Acme',
-    email: null,
-    customId: null,
-    owner: null,
-    appSlug: 'app-a',
-    channelSlug: 'stable',
-    channelName: 'Stable',
-    licenseType: 'paid',
-    licenseTypeLabel: 'Paid',
-    createdAt: '2025-01-01T00:00:00Z',
-    expiresAt: null,
-    archived: false,
-    active: true,
-    status: 'ready',
-    activeInstances: 2,
-    lastActiveAt: null,
-    timeToInstallSeconds: 5400,
-    ...overrides,
-  };
+  return customerSummaryFixture({ activeInstances: 2, ...overrides });
 }
 
 function listOf(

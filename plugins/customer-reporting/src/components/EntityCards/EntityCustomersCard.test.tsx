@@ -7,6 +7,7 @@ import {
 } from '@internal/plugin-customer-reporting-common';
 import { CustomerReportingApi } from '../../api';
 import {
+  customerSummaryFixture,
   instanceFixture,
   pending,
   renderWithApi,
@@ -30,27 +31,14 @@ function summary(
   id: string,
   overrides: Partial<CustomerSummary> = {},
 ): CustomerSummary {
-  return {
+  return customerSummaryFixture({
     id,
     name: `Customer ${id}`,
-    email: null,
-    customId: null,
-    owner: null,
     appSlug: 'nimbus',
-    channelSlug: 'stable',
-    channelName: 'Stable',
-    licenseType: 'paid',
-    licenseTypeLabel: 'Paid',
-    createdAt: '2025-01-01T00:00:00Z',
-    expiresAt: null,
-    archived: false,
-    active: true,
-    status: 'ready',
-    activeInstances: 1,
     lastActiveAt: '2025-06-01T00:00:00Z',
     timeToInstallSeconds: 3600,
     ...overrides,
-  };
+  });
 }
 
 /** A report per customer: `a` is current, `b` behind with poor uptime. */

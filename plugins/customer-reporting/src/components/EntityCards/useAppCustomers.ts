@@ -70,7 +70,7 @@ export function useAppCustomers(appSlug: string) {
   return useAsyncRetry(async (): Promise<AppCustomers> => {
     const { customers, totalCount } = await listAll(api, appSlug);
     const sample = customers
-      .filter(c => c.activeInstances > 0)
+      .filter(c => c.active)
       .sort((a, b) =>
         (b.lastActiveAt ?? '').localeCompare(a.lastActiveAt ?? ''),
       )

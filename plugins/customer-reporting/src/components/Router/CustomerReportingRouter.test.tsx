@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import {
+  customerSummaryFixture,
   detailsFixture,
   renderWithApi,
   reportFixture,
@@ -17,26 +18,11 @@ import {
 const api: Partial<CustomerReportingApi> = {
   listCustomers: async () => ({
     items: [
-      {
-        id: 'cus_1',
+      customerSummaryFixture({
         name: 'Acme Corp',
-        email: null,
-        customId: null,
-        owner: null,
         appSlug: 'nimbus',
-        channelSlug: 'stable',
-        channelName: 'Stable',
-        licenseType: 'paid',
-        licenseTypeLabel: 'Paid',
         createdAt: '2025-04-01T00:00:00Z',
-        expiresAt: null,
-        archived: false,
-        active: true,
-        status: 'ready',
-        activeInstances: 1,
-        lastActiveAt: null,
-        timeToInstallSeconds: 5400,
-      },
+      }),
     ],
     totalCount: 1,
     nextCursor: null,
