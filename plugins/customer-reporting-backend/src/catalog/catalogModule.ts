@@ -55,6 +55,8 @@ export const customerReportingCatalogModule = createBackendModule({
             catalogConfig?.getOptionalString('defaultOwner') ??
             'group:default/customer-success',
           appBaseUrl: config.getString('app.baseUrl'),
+          licenseDetails:
+            catalogConfig?.getOptionalBoolean('licenseDetails') ?? false,
         });
         catalogProcessing.addEntityProvider(provider);
         await scheduler.scheduleTask({

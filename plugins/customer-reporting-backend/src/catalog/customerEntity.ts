@@ -21,6 +21,11 @@ export function customerEntityName(customerId: string): string {
  * customer's owner (or the configured default group) and depending on the
  * components and systems that implement its app, so service owners see it
  * among their dependents.
+ *
+ * Every catalog reader sees the entity, so it carries only the name, app,
+ * owner and a link to the report (which checks the reader's permission).
+ * License type and channel are added only with `licenseDetails`
+ * (`customerReporting.catalog.licenseDetails`).
  */
 export function customerToEntity(
   customer: CustomerSummary,
@@ -29,6 +34,7 @@ export function customerToEntity(
     implementedBy: string[];
     reportUrl: string;
     locationKey: string;
+    licenseDetails: boolean;
   },
 ): Entity {
   return {
@@ -38,7 +44,9 @@ export function customerToEntity(
       name: customerEntityName(customer.id),
       namespace: 'default',
       title: customer.name,
-      description: `${customer.licenseTypeLabel} customer of ${customer.appSlug} (${customer.channelName})`,
+      description: options.licenseDetails
+        ? `${customer.licenseTypeLabel} customer of ${customer.appSlug} (${customer.channelName})`
+        : `Customer of ${customer.appSlug}`,
       annotations: {
         [CUSTOMER_ID_ANNOTATION]: customer.id,
         [APP_ANNOTATION]: customer.appSlug,
@@ -46,7 +54,7 @@ export function customerToEntity(
         'backstage.io/managed-by-origin-location': options.locationKey,
       },
       tags: [
-        `license-${customer.licenseType}`,
+        ...(options.licenseDetails ? [`license-${customer.licenseType}`] : []),
         ...(customer.archived ? ['archived'] : []),
       ],
       links: [

@@ -23,12 +23,23 @@ export const slug = z
     'must be a lowercase slug (a-z, 0-9, -)',
   );
 
+/**
+ * Control characters (and the Unicode line separators): never part of a
+ * name, id or label, and dangerous where values end up in shell commands,
+ * CSV files or logs.
+ */
+const CONTROL_CHARACTER = /[\p{Cc}\u2028\u2029]/u;
+
 export const text = (max = 255) =>
   z
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .max(max, `must be at most ${max} characters`)
+    .refine(
+      value => !CONTROL_CHARACTER.test(value),
+      'must not contain control characters',
+    );
 
 export const email = z
   .string()

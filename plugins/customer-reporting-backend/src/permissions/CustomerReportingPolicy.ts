@@ -94,7 +94,10 @@ export class CustomerReportingPolicy implements PermissionPolicy {
     if (!granted) return DENY;
     if (
       this.config.readOwnCustomersOnly &&
-      isResourcePermission(permission, RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER)
+      isResourcePermission(
+        permission,
+        RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
+      )
     ) {
       return createCustomerConditionalDecision(
         permission,

@@ -43,6 +43,7 @@ export function readPolicyConfig(config: Config): PolicyConfig {
   ) as Record<PermissionGroup, string[]>;
   return {
     groups,
-    readOwnCustomersOnly: c?.getOptionalBoolean('readOwnCustomersOnly') ?? false,
+    readOwnCustomersOnly:
+      c?.getOptionalBoolean('readOwnCustomersOnly') ?? false,
   };
 }

@@ -2,21 +2,64 @@ import fs from 'fs';
 import path from 'path';
 import request from 'supertest';
 import YAML from 'yaml';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { customerReportingPlugin } from '../plugin';
+  GROUP_OF_PERMISSION,
+  PermissionGroup,
+} from '../permissions/policyConfig';
+import {
+  INGEST_ONLY_HEADER,
+  startWithProductionPolicy,
+  userHeader,
+} from '../__testUtils__/productionPolicyBackend';
 import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const base = '/api/customer-reporting';
 const recent = new Date(Date.now() - 3600_000).toISOString();
+const GROUPS = [...new Set(Object.values(GROUP_OF_PERMISSION))];
+
+/** What a route needs, in the terms of the shipped policy. */
+type Requirement = 'public' | 'ingest' | 'read' | PermissionGroup;
+
+/**
+ * Every route of openapi.yaml and what it needs. The matrix is generated from
+ * the spec: a route added there without a line here fails the test.
+ */
+const REQUIREMENTS: Record<string, Requirement> = {
+  'GET /health': 'public',
+  'PUT /v1/apps/{appSlug}': 'ingest',
+  'PUT /v1/customers/{customerId}': 'ingest',
+  'POST /v1/check-ins': 'ingest',
+  'POST /v1/install-attempt-events': 'ingest',
+  'POST /v1/portal-events': 'ingest',
+  'GET /v1/apps': 'read',
+  'GET /v1/customers': 'read',
+  'GET /v1/customers/{customerId}/report': 'read',
+  'GET /v1/customers/{customerId}/helm-instructions': 'read',
+  'GET /v1/customers/{customerId}/license': 'licenseAdmins',
+  'POST /v1/customers/{customerId}/download-portal/password':
+    'portalPasswordAdmins',
+  'PUT /v1/customers/{customerId}/enterprise-portal': 'enterprisePortalAdmins',
+  'POST /v1/customers/{customerId}/enterprise-portal/invitations':
+    'enterprisePortalAdmins',
+  'GET /v1/customers/{customerId}/audit': 'read',
+  'GET /v1/instances/{instanceId}': 'read',
+  'GET /v1/instances/{instanceId}/uptime': 'read',
+  'GET /v1/instances/{instanceId}/events': 'read',
+  'GET /v1/install-attempts': 'read',
+  'GET /v1/install-attempts/summary': 'read',
+  'GET /v1/install-attempts/funnel': 'read',
+  'GET /v1/install-attempts/failure-groups': 'read',
+  'GET /v1/install-attempts/trend': 'read',
+  'GET /v1/time-to-install/stats': 'read',
+  'GET /v1/exports/customers.csv': 'exporters',
+  'GET /v1/exports/customers-instances.csv': 'exporters',
+  'GET /v1/exports/install-attempts.csv': 'exporters',
+  'GET /v1/data-sources': 'dataSourceViewers',
+};
 
 const CUSTOMER = testCustomer({
   features: {
@@ -27,227 +70,137 @@ const CUSTOMER = testCustomer({
     helmInstall: true,
   },
 });
-
-type Caller = 'anonymous' | 'userDenied' | 'userAllowed' | 'service';
-interface Row {
-  path: string;
-  /** The body, per caller when it must differ (an email is invited once). */
-  body?: object | ((caller: Caller) => object);
-  /** Expected status per caller; a list a denied user may call answers 200 and empty. */
-  expect: Record<Caller, number>;
-}
-
-const read = (okStatus = 200, denied = 403) => ({
-  anonymous: 401,
-  userDenied: denied,
-  userAllowed: okStatus,
-  service: okStatus,
-});
-const write = {
-  anonymous: 401,
-  userDenied: 403,
-  userAllowed: 403,
-  service: 200,
+const PATH_PARAMS: Record<string, string> = {
+  appSlug: 'test-app',
+  customerId: 'c1',
+  instanceId: 'i1',
 };
-const action = (okStatus: number) => ({
-  anonymous: 401,
-  userDenied: 403,
-  userAllowed: okStatus,
-  service: okStatus,
-});
-
-/** Every route × every kind of caller. Its keys must be exactly the routes of openapi.yaml. */
-const MATRIX: Record<string, Row> = {
-  'GET /health': {
-    path: '/health',
-    expect: { anonymous: 200, userDenied: 200, userAllowed: 200, service: 200 },
-  },
-  'PUT /v1/apps/{appSlug}': {
-    path: '/v1/apps/test-app',
-    body: TEST_APP,
-    expect: write,
-  },
-  'PUT /v1/customers/{customerId}': {
-    path: '/v1/customers/c1',
-    body: CUSTOMER,
-    expect: write,
-  },
+/** Request bodies; a function when each caller needs its own (an email is invited once). */
+const BODIES: Record<string, object | ((caller: string) => object)> = {
+  'PUT /v1/apps/{appSlug}': TEST_APP,
+  'PUT /v1/customers/{customerId}': CUSTOMER,
   'POST /v1/check-ins': {
-    path: '/v1/check-ins',
-    body: { checkIns: [{ instanceId: 'i1', customerId: 'c1', at: recent }] },
-    expect: write,
+    checkIns: [{ instanceId: 'i1', customerId: 'c1', at: recent }],
   },
   'POST /v1/install-attempt-events': {
-    path: '/v1/install-attempt-events',
-    body: {
-      events: [
-        { attemptId: 'a1', customerId: 'c1', type: 'started', at: recent },
-      ],
-    },
-    expect: write,
+    events: [
+      { attemptId: 'a1', customerId: 'c1', type: 'started', at: recent },
+    ],
   },
   'POST /v1/portal-events': {
-    path: '/v1/portal-events',
-    body: { events: [{ customerId: 'c1', type: 'accessed', at: recent }] },
-    expect: write,
+    events: [{ customerId: 'c1', type: 'accessed', at: recent }],
   },
-  'GET /v1/customers': { path: '/v1/customers', expect: read(200, 200) },
-  'GET /v1/apps': { path: '/v1/apps', expect: read(200, 200) },
-  'GET /v1/customers/{customerId}/report': {
-    path: '/v1/customers/c1/report',
-    expect: read(),
-  },
-  'GET /v1/customers/{customerId}/helm-instructions': {
-    path: '/v1/customers/c1/helm-instructions',
-    expect: read(),
-  },
-  'GET /v1/customers/{customerId}/license': {
-    path: '/v1/customers/c1/license',
-    expect: read(503),
-  },
-  'POST /v1/customers/{customerId}/download-portal/password': {
-    path: '/v1/customers/c1/download-portal/password',
-    body: {},
-    expect: action(200),
-  },
-  'PUT /v1/customers/{customerId}/enterprise-portal': {
-    path: '/v1/customers/c1/enterprise-portal',
-    body: { enabled: false },
-    expect: action(200),
-  },
-  'POST /v1/customers/{customerId}/enterprise-portal/invitations': {
-    path: '/v1/customers/c1/enterprise-portal/invitations',
-    body: (caller: Caller) => ({
-      email: `${caller.toLowerCase()}@acme.example.com`,
-    }),
-    expect: action(201),
-  },
-  'GET /v1/customers/{customerId}/audit': {
-    path: '/v1/customers/c1/audit',
-    expect: read(),
-  },
-  'GET /v1/instances/{instanceId}': {
-    path: '/v1/instances/i1',
-    expect: read(),
-  },
-  'GET /v1/instances/{instanceId}/uptime': {
-    path: '/v1/instances/i1/uptime',
-    expect: read(),
-  },
-  'GET /v1/instances/{instanceId}/events': {
-    path: '/v1/instances/i1/events',
-    expect: read(),
-  },
-  'GET /v1/install-attempts': {
-    path: '/v1/install-attempts',
-    expect: read(200, 200),
-  },
-  'GET /v1/install-attempts/summary': {
-    path: '/v1/install-attempts/summary',
-    expect: read(200, 200),
-  },
-  'GET /v1/install-attempts/funnel': {
-    path: '/v1/install-attempts/funnel',
-    expect: read(200, 200),
-  },
-  'GET /v1/install-attempts/failure-groups': {
-    path: '/v1/install-attempts/failure-groups',
-    expect: read(200, 200),
-  },
-  'GET /v1/install-attempts/trend': {
-    path: '/v1/install-attempts/trend',
-    expect: read(200, 200),
-  },
-  'GET /v1/time-to-install/stats': {
-    path: '/v1/time-to-install/stats',
-    expect: read(200, 200),
-  },
-  'GET /v1/exports/customers.csv': {
-    path: '/v1/exports/customers.csv',
-    expect: read(),
-  },
-  'GET /v1/exports/customers-instances.csv': {
-    path: '/v1/exports/customers-instances.csv',
-    expect: read(),
-  },
-  'GET /v1/data-sources': { path: '/v1/data-sources', expect: read() },
-  'GET /v1/exports/install-attempts.csv': {
-    path: '/v1/exports/install-attempts.csv',
-    expect: read(),
-  },
+  'POST /v1/customers/{customerId}/download-portal/password': {},
+  'PUT /v1/customers/{customerId}/enterprise-portal': { enabled: true },
+  'POST /v1/customers/{customerId}/enterprise-portal/invitations': caller => ({
+    email: `${caller.replace(/\W/g, '-')}@acme.example.com`,
+  }),
 };
 
-async function startWith(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
-  const { server } = await startTestBackend({
-    features: [
-      customerReportingPlugin,
-      mockServices.database.factory({ knex: await databases.init('SQLITE_3') }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      mockServices.permissions.factory({ result }),
-    ],
-  });
-  const service = mockCredentials.service.header();
-  await request(server)
-    .put(`${base}/v1/apps/test-app`)
-    .set('Authorization', service)
-    .send(TEST_APP)
-    .expect(200);
-  await request(server)
-    .put(`${base}/v1/customers/c1`)
-    .set('Authorization', service)
-    .send(CUSTOMER)
-    .expect(200);
-  await request(server)
-    .post(`${base}/v1/check-ins`)
-    .set('Authorization', service)
-    .send({ checkIns: [{ instanceId: 'i1', customerId: 'c1', at: recent }] })
-    .expect(200);
-  return server;
+/** The callers: anonymous, a plain user, one user per group, two service tokens. */
+const CALLERS: Record<string, string | undefined> = {
+  anonymous: undefined,
+  plainUser: userHeader('plain'),
+  ...Object.fromEntries(GROUPS.map(g => [`${g}Member`, userHeader(g)])),
+  ingestOnlyToken: INGEST_ONLY_HEADER,
+  fullServiceToken: mockCredentials.service.header(),
+};
+
+function expectedStatus(
+  requirement: Requirement,
+  caller: string,
+  success: number,
+): number {
+  if (requirement === 'public') return success;
+  if (caller === 'anonymous') return 401;
+  if (caller === 'fullServiceToken') return success;
+  if (caller === 'ingestOnlyToken')
+    return requirement === 'ingest' ? success : 403;
+  if (requirement === 'ingest') return 403; // users never write data
+  if (requirement === 'read') return success;
+  return caller === `${requirement}Member` ? success : 403;
 }
 
-describe('auth matrix', () => {
-  it('covers every route of openapi.yaml', () => {
-    const spec = YAML.parse(
-      fs.readFileSync(path.join(__dirname, '../schema/openapi.yaml'), 'utf8'),
+const spec = YAML.parse(
+  fs.readFileSync(path.join(__dirname, '../schema/openapi.yaml'), 'utf8'),
+);
+const ROUTES: { route: string; success: number }[] = Object.entries(
+  spec.paths as Record<string, Record<string, { responses: object }>>,
+).flatMap(([p, methods]) =>
+  Object.entries(methods).map(([method, operation]) => ({
+    route: `${method.toUpperCase()} ${p}`,
+    // The answer the spec documents first among the successes.
+    success: Math.min(
+      ...Object.keys(operation.responses)
+        .map(Number)
+        .filter(code => code >= 200 && code < 300),
+    ),
+  })),
+);
+
+describe('authorization matrix on the shipped policy (production defaults plus one member per group)', () => {
+  it('has an expectation for every route of openapi.yaml', () => {
+    expect(ROUTES.map(r => r.route).sort()).toEqual(
+      Object.keys(REQUIREMENTS).sort(),
     );
-    const routes = Object.entries(spec.paths as Record<string, object>).flatMap(
-      ([p, methods]) =>
-        Object.keys(methods).map(m => `${m.toUpperCase()} ${p}`),
-    );
-    expect(Object.keys(MATRIX).sort()).toEqual(routes.sort());
   });
 
-  it('answers every caller with the expected status', async () => {
-    const allowed = await startWith(AuthorizeResult.ALLOW);
-    const denied = await startWith(AuthorizeResult.DENY);
-    const callers: Record<Caller, [typeof allowed, string | undefined]> = {
-      anonymous: [allowed, undefined],
-      userDenied: [denied, mockCredentials.user.header()],
-      userAllowed: [allowed, mockCredentials.user.header()],
-      service: [allowed, mockCredentials.service.header()],
-    };
-    const actual: Record<string, Record<string, number>> = {};
-    const expected: Record<string, Record<string, number>> = {};
-    for (const [route, row] of Object.entries(MATRIX)) {
-      const method = route.split(' ')[0].toLowerCase() as
-        | 'get'
-        | 'put'
-        | 'post';
-      actual[route] = {};
-      expected[route] = row.expect;
-      for (const [caller, [server, header]] of Object.entries(callers)) {
-        let req = request(server)[method](`${base}${row.path}`);
-        if (header) req = req.set('Authorization', header);
-        const body =
-          typeof row.body === 'function'
-            ? row.body(caller as Caller)
-            : row.body;
-        const res = body ? await req.send(body) : await req;
-        actual[route][caller] = res.status;
+  it.each(databases.eachSupportedId())(
+    'answers every route × caller as the policy says, on %p',
+    async databaseId => {
+      const server = await startWithProductionPolicy(
+        await databases.init(databaseId),
+        {
+          groups: Object.fromEntries(
+            GROUPS.map(g => [g, [`group:default/${g}`]]),
+          ),
+        },
+      );
+      // Data to answer about, written with the ingest-only token.
+      for (const route of [
+        'PUT /v1/apps/{appSlug}',
+        'PUT /v1/customers/{customerId}',
+        'POST /v1/check-ins',
+      ]) {
+        const [method, p] = route.split(' ');
+        await request(server)
+          [method.toLowerCase() as 'put' | 'post'](
+            `${base}${p.replace(/\{(\w+)\}/g, (_, k) => PATH_PARAMS[k])}`,
+          )
+          .set('Authorization', INGEST_ONLY_HEADER)
+          .send(BODIES[route] as object)
+          .expect(200);
       }
-    }
-    expect(actual).toEqual(expected);
-  });
+
+      const actual: Record<string, Record<string, number>> = {};
+      const expected: Record<string, Record<string, number>> = {};
+      for (const { route, success } of ROUTES) {
+        const [method, p] = route.split(' ');
+        const url = `${base}${p.replace(
+          /\{(\w+)\}/g,
+          (_, k) => PATH_PARAMS[k],
+        )}`;
+        actual[route] = {};
+        expected[route] = {};
+        for (const [caller, header] of Object.entries(CALLERS)) {
+          let req =
+            request(server)[method.toLowerCase() as 'get' | 'put' | 'post'](
+              url,
+            );
+          if (header) req = req.set('Authorization', header);
+          const body = BODIES[route];
+          const res = body
+            ? await req.send(typeof body === 'function' ? body(caller) : body)
+            : await req;
+          actual[route][caller] = res.status;
+          expected[route][caller] = expectedStatus(
+            REQUIREMENTS[route],
+            caller,
+            success,
+          );
+        }
+      }
+      expect(actual).toEqual(expected);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import {
   mockServices,
   startTestBackend,
@@ -14,14 +15,16 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const base = '/api/customer-reporting';
 const TOKEN = 'static-token-for-tests-0123456789';
+const INGEST_TOKEN = 'ingest-only-token-for-tests-0123456789';
 
 /**
- * The static-token column of the auth matrix, with Backstage's real auth
- * services (the mocks know no static tokens): external callers holding a
- * token from backend.auth.externalAccess are services.
+ * The static-token columns of the auth matrix, with Backstage's real auth and
+ * permission services (the mocks know no static tokens): external callers
+ * holding a token from backend.auth.externalAccess are services, and
+ * `accessRestrictions` (as in docs/permissions.md) limit one to ingest.
  */
 describe('static tokens from backend.auth.externalAccess', () => {
-  it('may write and read; a wrong or missing token may not', async () => {
+  it('may write and read; an ingest-only token only writes; a wrong or missing token may not', async () => {
     const { server } = await startTestBackend({
       features: [
         customerReportingPlugin,
@@ -30,8 +33,10 @@ describe('static tokens from backend.auth.externalAccess', () => {
         }),
         authServiceFactory,
         httpAuthServiceFactory,
+        permissionsServiceFactory,
         mockServices.rootConfig.factory({
           data: {
+            permission: { enabled: true },
             backend: {
               baseUrl: 'http://localhost:7007',
               auth: {
@@ -39,6 +44,19 @@ describe('static tokens from backend.auth.externalAccess', () => {
                   {
                     type: 'static',
                     options: { token: TOKEN, subject: 'ingest-bot' },
+                  },
+                  {
+                    type: 'static',
+                    options: {
+                      token: INGEST_TOKEN,
+                      subject: 'customer-reporting-ingest',
+                    },
+                    accessRestrictions: [
+                      {
+                        plugin: 'customer-reporting',
+                        permission: 'customer-reporting.ingest',
+                      },
+                    ],
                   },
                 ],
               },
@@ -77,6 +95,27 @@ describe('static tokens from backend.auth.externalAccess', () => {
       .set('Authorization', auth)
       .expect(200);
     expect(list.body.items.map((c: { id: string }) => c.id)).toEqual(['c1']);
+
+    const ingestOnly = `Bearer ${INGEST_TOKEN}`;
+    await request(server)
+      .post(`${base}/v1/check-ins`)
+      .set('Authorization', ingestOnly)
+      .send(checkIn)
+      .expect(200);
+    for (const [method, path] of [
+      ['get', '/v1/customers'],
+      ['get', '/v1/customers/c1/report'],
+      ['get', '/v1/customers/c1/license'],
+      ['get', '/v1/exports/customers.csv'],
+      ['post', '/v1/customers/c1/download-portal/password'],
+    ] as const) {
+      const res = await request(server)
+        [method](`${base}${path}`)
+        .set('Authorization', ingestOnly)
+        .send({});
+      expect([path, res.status]).toEqual([path, 403]);
+    }
+
     await request(server)
       .post(`${base}/v1/check-ins`)
       .set('Authorization', 'Bearer not-the-token-at-all')

@@ -20,6 +20,7 @@ import {
 import { email, id } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';
 import { actorOf } from './actor';
+import { noStore } from './noStore';
 import { decodeCursor, encodeCursor, parseQuery } from './readQueries';
 import { RouteContext } from './routeContext';
 
@@ -58,8 +59,14 @@ export function addActionRoutes(router: Router, ctx: RouteContext) {
     '/v1/customers/:customerId/helm-instructions',
     async (req, res) => {
       const customerId = validateOne(id, req.params.customerId);
-      await ctx.requireCustomer(req, customerId);
+      const credentials = await ctx.requireCustomer(req, customerId);
       const customer = await loadCustomer(customerId);
+      // The license ID is the registry password: only for license admins.
+      const showLicenseId = await ctx.allowsCustomer(
+        credentials,
+        customerId,
+        customerLicenseDownloadPermission,
+      );
       const releases =
         (await stores.report.getReleases(customer.app_slug)).get(
           customer.channel_slug,
@@ -69,11 +76,12 @@ export function addActionRoutes(router: Router, ctx: RouteContext) {
         (a, b) => (!a || b.promotedAt > a.promotedAt ? b : a),
         undefined,
       );
+      if (showLicenseId) noStore(res);
       res.json(
         helmInstructions({
           customerName: customer.name,
           email: customer.email,
-          licenseId: customer.license_id,
+          licenseId: showLicenseId ? customer.license_id : null,
           appSlug: customer.app_slug,
           channelSlug: customer.channel_slug,
           helmInstall: Boolean(JSON.parse(customer.features).helmInstall),
@@ -128,6 +136,7 @@ export function addActionRoutes(router: Router, ctx: RouteContext) {
       action: 'license-download',
       details: {},
     });
+    noStore(res);
     res.setHeader('Content-Type', 'application/yaml; charset=utf-8');
     res.setHeader(
       'Content-Disposition',
@@ -163,6 +172,7 @@ export function addActionRoutes(router: Router, ctx: RouteContext) {
         details: {},
       });
       // A generated password is shown once, here; a chosen one is never echoed.
+      noStore(res);
       if (generated) res.json({ password });
       else res.status(204).end();
     },

@@ -3,8 +3,11 @@ import { pipeline } from 'stream/promises';
 import { Response } from 'express';
 
 /**
- * One CSV line (RFC 4180 quoting). Cells that a spreadsheet would run as a
- * formula (starting with = + - @) are prefixed with a quote.
+ * One CSV line (RFC 4180). The rule for spreadsheets (docs/permissions.md):
+ * numbers and booleans are written bare; every other cell is text, always
+ * inside double quotes (so a `;`, tab or `,` never splits it, whichever
+ * separator a spreadsheet assumes), and text starting with a formula prefix
+ * (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'` so it is never run.
  */
 export function csvLine(values: readonly unknown[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
@@ -12,9 +15,11 @@ export function csvLine(values: readonly unknown[]): string {
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let text = typeof value === 'string' ? value : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  const text = String(value);
+  const inert = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${inert.replace(/"/g, '""')}"`;
 }
 
 /**

@@ -1,6 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod/v4';
-import { CustomerSort } from '@internal/plugin-customer-reporting-common';
+import {
+  customerLicenseDownloadPermission,
+  CustomerSort,
+} from '@internal/plugin-customer-reporting-common';
 import { id } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';
 import { buildCustomerReport } from '../report/buildCustomerReport';
@@ -12,6 +15,7 @@ import {
   parseQuery,
   reportQuery,
 } from './readQueries';
+import { noStore } from './noStore';
 import { RouteContext } from './routeContext';
 
 /**
@@ -64,10 +68,10 @@ export function addCustomerRoutes(router: Router, ctx: RouteContext) {
 
   router.get('/v1/customers/:customerId/report', async (req, res) => {
     const customerId = validateOne(id, req.params.customerId);
-    await ctx.requireCustomer(req, customerId);
+    const credentials = await ctx.requireCustomer(req, customerId);
     const query = parseQuery(reportQuery, req.query);
-    res.json(
-      await buildCustomerReport(stores.report, customerId, {
+    const [report, showLicenseId] = await Promise.all([
+      buildCustomerReport(stores.report, customerId, {
         asOf: query.asOf ?? ctx.clock(),
         includeInactive: query.includeInactive,
         includeArchived: query.includeArchived,
@@ -75,6 +79,18 @@ export function addCustomerRoutes(router: Router, ctx: RouteContext) {
         stalledAfterMs: options.stalledAfterMs,
         downloadPortalBaseUrl: options.downloadPortalBaseUrl,
       }),
+      ctx.allowsCustomer(
+        credentials,
+        customerId,
+        customerLicenseDownloadPermission,
+      ),
+    ]);
+    // The license ID is the Helm registry password: only for license admins.
+    if (showLicenseId) noStore(res);
+    res.json(
+      showLicenseId
+        ? report
+        : { ...report, customer: { ...report.customer, licenseId: null } },
     );
   });
 }

@@ -27,8 +27,20 @@ const UNREADABLE_BODY_TYPES = new Set([
 ]);
 
 /**
- * Answers request-shaped failures (validation, body size, unreadable JSON)
- * itself; every other error goes on to Backstage's own handler, which maps
+ * A corrupt or truncated gzip/deflate body: body-parser passes zlib's own
+ * error on (status 400, code Z_DATA_ERROR, Z_BUF_ERROR, …) with no type.
+ */
+function isUndecompressable(error: any): boolean {
+  return (
+    error?.status === 400 &&
+    typeof error.code === 'string' &&
+    error.code.startsWith('Z_')
+  );
+}
+
+/**
+ * Answers request-shaped failures (validation, body size, unreadable JSON
+ * or compression) itself; every other error goes on to Backstage's own handler, which maps
  * NotFoundError to 404, NotAllowedError to 403 and so on.
  */
 export const requestErrorHandler: ErrorRequestHandler = (
@@ -47,6 +59,11 @@ export const requestErrorHandler: ErrorRequestHandler = (
     sendError(req, res, 413, {
       name: 'PayloadTooLargeError',
       message: `Request body is larger than the limit of ${error.limit} bytes`,
+    });
+  } else if (isUndecompressable(error)) {
+    sendError(req, res, 400, {
+      name: 'InputError',
+      message: `Request body could not be decompressed (${error.code}): ${error.message}`,
     });
   } else if (UNREADABLE_BODY_TYPES.has(error?.type)) {
     sendError(req, res, error.status ?? 400, {

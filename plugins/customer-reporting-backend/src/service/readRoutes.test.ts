@@ -349,11 +349,11 @@ describe.each(databases.eachSupportedId())('read routes on %p', databaseId => {
     expect(customers.headers['content-type']).toContain('text/csv');
     const [header, row] = customers.text.trim().split('\r\n');
     expect(header.split(',').slice(0, 3)).toEqual([
-      'customer_id',
-      'customer_name',
-      'customer_created_date',
+      '"customer_id"',
+      '"customer_name"',
+      '"customer_created_date"',
     ]);
-    expect(row).toContain('c1,"Acme, ""Inc"""');
+    expect(row).toContain('"c1","Acme, ""Inc"""');
 
     const instances = await request(server)
       .get(`${base}/v1/exports/customers-instances.csv?asOf=${at(10)}`)
@@ -361,7 +361,7 @@ describe.each(databases.eachSupportedId())('read routes on %p', databaseId => {
       .expect(200);
     const lines = instances.text.trim().split('\r\n');
     expect(lines).toHaveLength(2);
-    const columns = lines[0].split(',');
+    const columns = lines[0].replace(/"/g, '').split(',');
     expect(columns).toEqual(
       expect.arrayContaining([
         'instance_id',
@@ -371,9 +371,9 @@ describe.each(databases.eachSupportedId())('read routes on %p', databaseId => {
       ]),
     );
     expect(lines[1]).toContain(
-      `inst-1,'=cmd,true,false,false,${at(0)},${at(1)},${at(
+      `"inst-1","'=cmd",true,false,false,"${at(0)}","${at(1)}","${at(
         9,
-      )},3600,90000,ready,1.0.0`,
+      )}",3600,90000,"ready","1.0.0"`,
     );
 
     const attempts = await request(server)
@@ -383,7 +383,7 @@ describe.each(databases.eachSupportedId())('read routes on %p', databaseId => {
       .set('Authorization', user)
       .expect(200);
     expect(attempts.text.trim().split('\r\n')).toHaveLength(2);
-    expect(attempts.text).toContain('a-old,c1');
+    expect(attempts.text).toContain('"a-old","c1"');
     await request(server).get(`${base}/v1/exports/customers.csv`).expect(401);
   });
 });

@@ -26,6 +26,20 @@ function expiry(expiresAt: string | null) {
   );
 }
 
+function licenseIdValue(licenseId: string) {
+  return (
+    <Box display="flex" alignItems="center" style={{ gap: 4 }}>
+      <code>{licenseId}</code>
+      <CopyTextButton
+        text={licenseId}
+        variant="tertiary"
+        tooltipText="License ID copied"
+        aria-label="Copy license ID"
+      />
+    </Box>
+  );
+}
+
 function definitions(customer: CustomerReport['customer']): Definition[] {
   const items: Definition[] = [
     { label: 'Name', value: customer.name },
@@ -41,20 +55,10 @@ function definitions(customer: CustomerReport['customer']): Definition[] {
       value: <DateTimeText iso={customer.createdAt} variant="date" />,
     },
     { label: 'Expires', value: expiry(customer.expiresAt) },
-    {
-      label: 'License ID',
-      value: (
-        <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-          <code>{customer.licenseId}</code>
-          <CopyTextButton
-            text={customer.licenseId}
-            variant="tertiary"
-            tooltipText="License ID copied"
-            aria-label="Copy license ID"
-          />
-        </Box>
-      ),
-    },
+    // Only license admins receive the license ID (the registry password).
+    ...(customer.licenseId
+      ? [{ label: 'License ID', value: licenseIdValue(customer.licenseId) }]
+      : []),
     {
       label: 'Features',
       value: <FeatureBadges features={customer.features} />,

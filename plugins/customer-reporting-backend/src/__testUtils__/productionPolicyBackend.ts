@@ -1,0 +1,119 @@
+import { generateKeyPairSync } from 'crypto';
+import { Knex } from 'knex';
+import { JsonObject } from '@backstage/types';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { customerReportingIngestPermission } from '@internal/plugin-customer-reporting-common';
+import { customerReportingPlugin } from '../plugin';
+import { customerReportingPermissionPolicyModule } from '../permissions/permissionPolicyModule';
+
+/**
+ * The plugin behind Backstage's real permission backend running the shipped
+ * policy (customerReportingPermissionPolicyModule) with the production
+ * default of no group members unless `groups` says otherwise. Users are
+ * mock-signed; user `user:default/<name>` belongs to `group:default/<name>`.
+ */
+export async function startWithProductionPolicy(
+  knex: Knex,
+  permissions: JsonObject = {},
+) {
+  const { server } = await startTestBackend({
+    features: [
+      customerReportingPlugin,
+      permissionPlugin,
+      customerReportingPermissionPolicyModule,
+      permissionsServiceFactory,
+      mockServices.database.factory({ knex }),
+      ingestOnlyTokenFactory,
+      groupMembershipFactory,
+      mockServices.rootConfig.factory({
+        data: {
+          permission: { enabled: true },
+          customerReporting: {
+            permissions,
+            license: { signingKey: TEST_SIGNING_KEY },
+            helm: { registryHost: 'registry.acme.test' },
+          },
+        },
+      }),
+    ],
+  });
+  return server;
+}
+
+/** Header of a user who is a member of `group:default/<name>`. */
+export const userHeader = (name: string) =>
+  mockCredentials.user.header(`user:default/${name}`);
+
+/**
+ * A token standing for the production ingest token: a service principal
+ * restricted to the ingest permission, as `accessRestrictions` in
+ * `backend.auth.externalAccess` make it (staticToken.test.ts checks that
+ * configuration with Backstage's real auth services).
+ */
+export const INGEST_ONLY_HEADER = 'Bearer ingest-only-token';
+
+const ON_BEHALF_OF = /^Bearer mock-service-token:(\{.*"obo".*\})$/;
+
+/**
+ * The mock httpAuth, plus the ingest-only token, and with the calling plugin
+ * kept as the actor of a user's on-behalf-of token as Backstage's real auth
+ * does (the permission backend refuses resource queries without it).
+ */
+
+const ingestOnlyTokenFactory = createServiceFactory({
+  service: coreServices.httpAuth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory({ plugin }) {
+    const mock = mockServices.httpAuth({
+      pluginId: plugin.getId(),
+      defaultCredentials: mockCredentials.none(),
+    });
+    return {
+      ...mock,
+      credentials: (async (req, options) => {
+        const header = req.headers.authorization ?? '';
+        const onBehalfOf = header.match(ON_BEHALF_OF);
+        if (onBehalfOf)
+          return mockCredentials.user(JSON.parse(onBehalfOf[1]).obo, {
+            actor: { subject: 'plugin:customer-reporting' },
+          });
+        if (header !== INGEST_ONLY_HEADER)
+          return mock.credentials(req, options);
+        return mockCredentials.service('external:customer-reporting-ingest', {
+          permissionNames: [customerReportingIngestPermission.name],
+        });
+      }) as typeof mock.credentials,
+    };
+  },
+});
+
+const groupMembershipFactory = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () => ({
+    async getUserInfo(credentials) {
+      const { userEntityRef } = credentials.principal as {
+        userEntityRef: string;
+      };
+      const name = userEntityRef.split('/')[1];
+      return {
+        userEntityRef,
+        ownershipEntityRefs: [userEntityRef, `group:default/${name}`],
+      };
+    },
+  }),
+});
+
+const TEST_SIGNING_KEY = generateKeyPairSync('ed25519')
+  .privateKey.export({ format: 'pem', type: 'pkcs8' })
+  .toString();
