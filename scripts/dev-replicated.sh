@@ -8,7 +8,7 @@
 # `--config` file (an absolute path). Stop with Ctrl+C; the fake stops with
 # the portal.
 #
-# Environment: REPLICATED_FAKE_PORT (8787), REPLICATED_API_TOKEN
+# Environment: REPLICATED_FAKE_PORT (7587), REPLICATED_API_TOKEN
 # (fake-replicated-token): the fake accepts only this token.
 set -uo pipefail
 
@@ -16,7 +16,7 @@ set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh" || exit 1
 cd "$REPO_ROOT" || exit 1
 
-export REPLICATED_FAKE_PORT="${REPLICATED_FAKE_PORT:-8787}"
+export REPLICATED_FAKE_PORT="${REPLICATED_FAKE_PORT:-7587}"
 export REPLICATED_API_TOKEN="${REPLICATED_API_TOKEN:-fake-replicated-token}"
 mkdir -p data/sqlite-replicated
 

@@ -5,9 +5,11 @@
  * handlers and fixtures the Replicated module's tests use
  * (plugins/customer-reporting-backend-module-replicated/dev and
  * src/__fixtures__), answering a Node http server's requests with msw's
- * getResponse. The fixtures' times are shifted so that they end now.
+ * getResponse: the routes, query parameters and answer shapes of the Vendor
+ * API v3 specification, checked by the module's contract test. The
+ * fixtures' times are shifted so that they end now.
  *
- * Environment: REPLICATED_FAKE_PORT (8787), REPLICATED_API_TOKEN (the one
+ * Environment: REPLICATED_FAKE_PORT (7587), REPLICATED_API_TOKEN (the one
  * Authorization header accepted; default fake-replicated-token).
  */
 import fs from 'node:fs';
@@ -22,7 +24,7 @@ const MODULE_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../plugins/customer-reporting-backend-module-replicated',
 );
-const PORT = Number(process.env.REPLICATED_FAKE_PORT || 8787);
+const PORT = Number(process.env.REPLICATED_FAKE_PORT || 7587);
 const TOKEN = process.env.REPLICATED_API_TOKEN || 'fake-replicated-token';
 const ORIGIN = `http://localhost:${PORT}`;
 
@@ -41,7 +43,10 @@ const handlers = createVendorApiHandlers({
     apps: fixture('apps'),
     customers: fixture('customers'),
     events: fixture('events'),
+    releases: fixture('releases'),
     installAttempts: fixture('installAttempts'),
+    customerUsers: fixture('customerUsers'),
+    serviceAccounts: fixture('serviceAccounts'),
   },
   now: Date.now,
 });
@@ -60,10 +65,7 @@ const server = http.createServer(async (req, res) => {
     });
     const response =
       (await getResponse(handlers, request)) ??
-      Response.json(
-        { error: { message: 'no such route in the fake' } },
-        { status: 404 },
-      );
+      Response.json({ message: 'no such route in the fake' }, { status: 404 });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
     console.log(

@@ -16,8 +16,8 @@
  * Prints `e2e replicated: N passed, N failed`; writes {passed, failed,
  * skipped, tests} as JSON to $E2E_RESULT_FILE when set.
  *
- * Environment (all optional): E2E_REPLICATED_BACKEND_PORT (7307),
- * E2E_REPLICATED_FAKE_PORT (8797), E2E_STARTUP_TIMEOUT_S (600).
+ * Environment (all optional): E2E_REPLICATED_BACKEND_PORT (7507),
+ * E2E_REPLICATED_FAKE_PORT (7597), E2E_STARTUP_TIMEOUT_S (600).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,8 +29,8 @@ const REPO_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../..',
 );
-const BACKEND_PORT = Number(process.env.E2E_REPLICATED_BACKEND_PORT || 7307);
-const FAKE_PORT = Number(process.env.E2E_REPLICATED_FAKE_PORT || 8797);
+const BACKEND_PORT = Number(process.env.E2E_REPLICATED_BACKEND_PORT || 7507);
+const FAKE_PORT = Number(process.env.E2E_REPLICATED_FAKE_PORT || 7597);
 const STARTUP_TIMEOUT_MS =
   Number(process.env.E2E_STARTUP_TIMEOUT_S || 600) * 1000;
 const API = `http://localhost:${BACKEND_PORT}/api/customer-reporting`;
@@ -48,7 +48,10 @@ const TESTS = [
   'replicated: the backend starts with the module pointed at the fake Vendor API',
   'replicated: the synced customers are listed',
   'replicated: the data source reports a successful sync with its figures',
+  'replicated: a customer report carries what the Vendor API knows (kURL and air gap instances, versions behind, Enterprise Portal users, install attempts)',
 ];
+// Acme Corp in the fake's fixtures (plugins/customer-reporting-backend-module-replicated/src/__fixtures__).
+const ACME = '2jAcmeC0rpQ1w2e3r4t5y6u7i8o';
 
 const started = Date.now();
 const results = [];
@@ -175,6 +178,32 @@ async function main() {
       record(TESTS[2], true);
     } else {
       record(TESTS[2], false, `status ${JSON.stringify(source)}`);
+    }
+    try {
+      const report = await get(`/v1/customers/${ACME}/report`);
+      const summary = {
+        instances: report.instances.map(i => [
+          i.clusterType,
+          i.airgap,
+          i.versionsBehind,
+        ]),
+        users: report.portal.users?.length,
+        attempts: report.installAttempts.map(a => a.status).sort(),
+      };
+      const expected = {
+        instances: [
+          ['kurl', false, 0],
+          ['existing', true, 3],
+        ],
+        users: 2,
+        attempts: ['discarded', 'stalled', 'succeeded'],
+      };
+      if (JSON.stringify(summary) !== JSON.stringify(expected)) {
+        throw new Error(`report ${JSON.stringify(summary)}`);
+      }
+      record(TESTS[3], true);
+    } catch (e) {
+      record(TESTS[3], false, e.message);
     }
   } finally {
     for (const child of children) {

@@ -1,9 +1,13 @@
 /*
- * A fake of the parts of Replicated's Vendor API v3 the module reads, as msw
- * handlers over recorded-style fixtures. The tests use it through msw's
- * setupServer, and scripts/replicated-fake.mjs serves the same handlers over
- * HTTP for `yarn dev:replicated`, which is why this file imports nothing
- * but msw (Node runs it directly, stripping the types).
+ * A fake of the routes of Replicated's Vendor API v3 that the module reads,
+ * answering exactly as the specification (dev/vendor-api-v3.swagger.json)
+ * defines: the same paths, query parameters, paging and answer shapes. It
+ * serves the fixtures of src/__fixtures__ as msw handlers. The tests use it
+ * through msw's setupServer, and scripts/replicated-fake.mjs serves the same
+ * handlers over HTTP for `yarn dev:replicated`, which is why this file
+ * imports nothing but msw (Node runs it directly, stripping the types). The
+ * contract test (src/vendorApiContract.test.ts) validates every answer
+ * against the specification's schemas.
  */
 import { http, HttpResponse } from 'msw';
 import type { JsonBodyType, RequestHandler } from 'msw';
@@ -13,15 +17,22 @@ export const FIXTURE_NOW = '2024-07-02T12:00:00Z';
 
 type ApiRecord = Record<string, unknown>;
 
+/** Records as the specification's definitions describe them. */
 export interface VendorApiFixtures {
-  /** The answer of `GET /apps`. */
+  /** The answer of `GET /apps` (listAppsResponse). */
   apps: { apps: ApiRecord[] };
-  /** Per app id, customer records with their `instances` (the detail answer). */
+  /** Per app id, `Customer` records with their `instances`. */
   customers: Record<string, ApiRecord[]>;
-  /** Per app id, instance events. */
+  /** Per app id, instance events (items of listAppInstanceEventsResponse). */
   events: Record<string, ApiRecord[]>;
-  /** Per app id, Enterprise Portal install attempts. */
+  /** Per channel id, `KotsChannelRelease` records, newest first. */
+  releases: Record<string, ApiRecord[]>;
+  /** Per app id, Enterprise Portal `InstallAttempt` records. */
   installAttempts: Record<string, ApiRecord[]>;
+  /** Per app id, Enterprise Portal `CustomerUser` records. */
+  customerUsers: Record<string, ApiRecord[]>;
+  /** Per app id, Enterprise Portal `ServiceAccount` records. */
+  serviceAccounts: Record<string, ApiRecord[]>;
 }
 
 export interface FakeVendorApiOptions {
@@ -35,8 +46,8 @@ export interface FakeVendorApiOptions {
    * served as written (as of FIXTURE_NOW).
    */
   now?: () => number;
-  /** Customers per page of the customer list. */
-  pageSize?: number;
+  /** The most records one page holds whatever the caller asks (servers cap pages). */
+  maxPageSize?: number;
 }
 
 const ISO_TIME =
@@ -61,86 +72,189 @@ function shiftTimes<T>(value: T, deltaMs: number): T {
   return value;
 }
 
+/** The Enterprise Portal list routes: path, answer key, records, filters. */
+const PORTAL_LISTS: {
+  path: string;
+  list: string;
+  fixture: 'installAttempts' | 'customerUsers' | 'serviceAccounts';
+  /** The record field `FilterCustomerID` matches. */
+  customerKey: string;
+  /** Record field → query parameter of further filters. */
+  filters?: Record<string, string>;
+}[] = [
+  {
+    path: 'install-attempts',
+    list: 'install_attempts',
+    fixture: 'installAttempts',
+    customerKey: 'customer_id',
+    filters: { instance_id: 'FilterInstanceID', status: 'FilterStatus' },
+  },
+  {
+    path: 'customer-users',
+    list: 'users',
+    fixture: 'customerUsers',
+    customerKey: 'customerId',
+  },
+  {
+    path: 'service-accounts',
+    list: 'service_accounts',
+    fixture: 'serviceAccounts',
+    customerKey: 'customerId',
+  },
+];
+
+/** responseErrNotFound, responseErrUnauthorized, responseErrBadRequest: `{message}`. */
 const error = (status: number, message: string) =>
-  HttpResponse.json({ error: { message } }, { status });
+  HttpResponse.json({ message }, { status });
 
 export function createVendorApiHandlers(
   options: FakeVendorApiOptions,
 ): RequestHandler[] {
   const { baseUrl, apiToken, fixtures } = options;
-  const pageSize = options.pageSize ?? 3;
+  const maxPageSize = options.maxPageSize ?? 100;
   // Fixed when the handlers are made, so a time reads the same in every answer.
   const delta = options.now ? options.now() - Date.parse(FIXTURE_NOW) : 0;
   const json = (body: JsonBodyType) =>
     HttpResponse.json(shiftTimes(body, delta));
   const authorized = (request: Request) =>
     request.headers.get('authorization') === apiToken;
+  const customersOf = (appId: string) => fixtures.customers[appId] ?? [];
 
   /** Answers 401 unless the raw token came; else what `answer` says. */
   const get = (
     path: string,
     answer: (
-      request: Request,
+      query: URLSearchParams,
       params: Record<string, string>,
     ) => Response | HttpResponse<any>,
   ) =>
     http.get(`${baseUrl}${path}`, ({ request, params }) =>
       authorized(request)
-        ? answer(request, params as Record<string, string>)
+        ? answer(
+            new URL(request.url).searchParams,
+            params as Record<string, string>,
+          )
         : error(401, 'Unauthorized'),
     );
+
+  /** An integer query parameter; NaN (→ 400) when present but not one. */
+  const int = (query: URLSearchParams, name: string, fallback: number) => {
+    const raw = query.get(name);
+    return raw === null ? fallback : Number(raw);
+  };
+
+  /** A `Limit`/`Offset` page of the app's records, optionally of one customer. */
+  const portalPage = (
+    records: ApiRecord[],
+    query: URLSearchParams,
+    customerKey: string,
+    filters: Record<string, string> = {},
+  ) => {
+    const limit = Math.min(int(query, 'Limit', maxPageSize), maxPageSize);
+    const offset = int(query, 'Offset', 0);
+    if (!Number.isInteger(limit) || !Number.isInteger(offset)) return undefined;
+    const wanted: [string, string][] = [
+      [customerKey, query.get('FilterCustomerID') ?? ''],
+      ...Object.entries(filters).map(([key, param]): [string, string] => [
+        key,
+        query.get(param) ?? '',
+      ]),
+    ];
+    const all = records.filter(r =>
+      wanted.every(([key, value]) => !value || r[key] === value),
+    );
+    return { items: all.slice(offset, offset + limit), total: all.length };
+  };
 
   return [
     get('/apps', () => json(fixtures.apps)),
 
-    get('/app/:appId/customers', (request, { appId }) => {
-      const url = new URL(request.url);
-      const page = Number(url.searchParams.get('currentPage') ?? 0);
-      const includeTest = url.searchParams.get('includeTest') === 'true';
-      const all = (fixtures.customers[appId] ?? []).filter(
+    get('/app/:appId/customers', (query, { appId }) => {
+      const page = int(query, 'currentPage', 0);
+      const size = Math.min(int(query, 'pageSize', 20), maxPageSize);
+      if (!Number.isInteger(page) || !Number.isInteger(size)) {
+        return error(400, 'currentPage and pageSize must be integers');
+      }
+      const includeTest = query.get('IncludeTest') === 'true';
+      const all = customersOf(appId).filter(
         c => includeTest || c.type !== 'test',
       );
-      // The list has no instances; the customer detail has them.
-      const customers = all
-        .slice(page * pageSize, (page + 1) * pageSize)
-        .map(({ instances: _instances, ...customer }) => customer);
-      return json({ customers, totalCustomers: all.length });
+      return json({
+        customers: all.slice(page * size, (page + 1) * size),
+        totalCustomers: all.length,
+      });
     }),
 
-    get('/app/:appId/customer/:customerId', (_request, params) => {
-      const customer = (fixtures.customers[params.appId] ?? []).find(
+    get('/customer/:customerId', (_query, { customerId }) => {
+      const customer = Object.values(fixtures.customers)
+        .flat()
+        .find(c => c.id === customerId);
+      return customer
+        ? json({ customer })
+        : error(404, `customer ${customerId} not found`);
+    }),
+
+    get('/app/:appId/customer/:customerId/instances', (_query, params) => {
+      const customer = customersOf(params.appId).find(
         c => c.id === params.customerId,
       );
       return customer
-        ? json({ customer })
+        ? json({ instances: customer.instances ?? [] })
         : error(404, `customer ${params.customerId} not found`);
     }),
 
-    get('/app/:appId/events', (request, { appId }) => {
-      const url = new URL(request.url);
-      const after = url.searchParams.get('after');
-      const ids = url.searchParams.get('customerIds');
-      if (!after && !ids) {
-        return error(400, 'at least one filter is required');
+    get('/app/:appId/events', (query, { appId }) => {
+      const list = (name: string) =>
+        query.get(name) ? new Set(query.get(name)!.split(',')) : undefined;
+      const customerIds = list('customerIds');
+      const instanceIds = list('instanceIds');
+      const bound = (name: string) =>
+        query.get(name) ? Date.parse(query.get(name)!) - delta : undefined;
+      const after = bound('after');
+      const before = bound('before');
+      if (Number.isNaN(after) || Number.isNaN(before)) {
+        return error(400, 'after and before must be date-times');
       }
-      const customerIds = ids ? new Set(ids.split(',')) : undefined;
-      const from = after ? Date.parse(`${after}T00:00:00Z`) - delta : 0;
-      const events = (fixtures.events[appId] ?? []).filter(
-        e =>
+      const events = (fixtures.events[appId] ?? []).filter(e => {
+        const at = Date.parse(String(e.reportedAt));
+        return (
           (!customerIds || customerIds.has(String(e.customerId))) &&
-          Date.parse(String(e.timestamp)) >= from,
-      );
-      return json({ events, totalEvents: events.length });
+          (!instanceIds || instanceIds.has(String(e.instanceId))) &&
+          (after === undefined || at > after) &&
+          (before === undefined || at <= before)
+        );
+      });
+      // listAppInstanceEventsResponse is a bare array.
+      return json(events);
     }),
 
-    get('/app/:appId/enterprise-portal/install-attempts', (request, params) => {
-      const customerId = new URL(request.url).searchParams.get(
-        'filterCustomerId',
-      );
-      const installAttempts = (
-        fixtures.installAttempts[params.appId] ?? []
-      ).filter(a => !customerId || a.customerId === customerId);
-      return json({ installAttempts });
+    get('/app/:appId/channel/:channelId/releases', (query, { channelId }) => {
+      const page = int(query, 'currentPage', 0);
+      const size = Math.min(int(query, 'pageSize', 20), maxPageSize);
+      if (!Number.isInteger(page) || !Number.isInteger(size)) {
+        return error(400, 'currentPage and pageSize must be integers');
+      }
+      const all = fixtures.releases[channelId];
+      if (!all) return error(404, `channel ${channelId} not found`);
+      return json({
+        releases: all.slice(page * size, (page + 1) * size),
+        matchedCount: all.length,
+      });
     }),
+
+    // Enterprise Portal lists: `{<list>: [...], total}`, paged by Limit/Offset.
+    ...PORTAL_LISTS.map(({ path, list, fixture, customerKey, filters }) =>
+      get(`/app/:appId/enterprise-portal/${path}`, (query, { appId }) => {
+        const page = portalPage(
+          fixtures[fixture][appId] ?? [],
+          query,
+          customerKey,
+          filters,
+        );
+        return page
+          ? json({ [list]: page.items, total: page.total })
+          : error(400, 'Limit and Offset must be integers');
+      }),
+    ),
   ];
 }

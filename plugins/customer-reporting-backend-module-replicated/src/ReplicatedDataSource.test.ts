@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
-import { CUSTOMER_IDS, fixtures, NIMBUS_APP_ID } from './__fixtures__';
+import { CUSTOMER_IDS, NIMBUS_APP_ID } from './__fixtures__';
 import {
   API_TOKEN,
   BASE_URL,
@@ -9,6 +9,7 @@ import {
   recordingIngest,
   testLogger,
 } from './__testUtils__/fakeVendorApi';
+import { pathTemplate, queryParameters } from './__testUtils__/vendorApiSpec';
 import { ReplicatedConfig } from './config';
 import { ReplicatedDataSource } from './ReplicatedDataSource';
 
@@ -24,7 +25,8 @@ const config: ReplicatedConfig = {
 };
 
 describe('ReplicatedDataSource', () => {
-  const { server, requests } = fakeVendorApi();
+  // Pages of two records, whatever the module asks: paging must follow totals.
+  const { server, requests } = fakeVendorApi({ maxPageSize: 2 });
   const customersPath = `/app/${NIMBUS_APP_ID}/customers`;
   const eventsPath = `/app/${NIMBUS_APP_ID}/events`;
 
@@ -39,17 +41,21 @@ describe('ReplicatedDataSource', () => {
     );
     const { ingest, calls } = recordingIngest();
     const logger = testLogger();
-    const result = await source.sync({ ingest, logger, cursor });
+    const result = await source
+      .sync({ ingest, logger, cursor })
+      .catch(error => ({ error }));
     return { result, calls, logger, waits };
   }
 
   const requested = (prefix: string) =>
     requests.map(r => r.url).filter(u => u.startsWith(prefix));
 
-  it('stores the app, its customers, check-ins and install attempts', async () => {
+  it('stores the app with its release history, customers, check-ins, install attempts and portal events', async () => {
     const { result, calls, logger } = await sync();
-
     expect([...calls.apps.keys()]).toEqual(['nimbus']);
+    expect(
+      calls.apps.get('nimbus').channels.map((c: any) => c.releases.length),
+    ).toEqual([5, 2, 2, 0]);
     expect([...calls.customers.keys()]).toEqual([
       CUSTOMER_IDS.acme,
       CUSTOMER_IDS.globex,
@@ -58,42 +64,41 @@ describe('ReplicatedDataSource', () => {
       CUSTOMER_IDS.hooli,
     ]);
     expect(calls.customers.get(CUSTOMER_IDS.hooli)).toEqual(
-      expect.objectContaining({ channelSlug: 'edge', licenseType: 'paid' }),
+      expect.objectContaining({ channelSlug: 'edge', archived: true }),
     );
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(
-        /^Skipped a malformed customer \(item 0\): createdat/,
+        /^Skipped a malformed customer \(item 1\): createdAt/,
       ),
     );
     // Every request carried the raw token.
     expect(new Set(requests.map(r => r.authorization))).toEqual(
       new Set([API_TOKEN]),
     );
-    expect(result.counts).toEqual({
-      apps: 1,
-      customers: 5,
-      instances: 5,
-      // 16 distinct (instance, time) from the instance records (Initech's
-      // three future times become one at now), 4 more from events.
-      checkIns: 20,
-      checkInsTooOld: 2,
-      installAttemptEvents: 9,
-      eventsIgnored: 1,
-      // A customer, an instance, an event and an install attempt.
-      skipped: 4,
+    expect(result).toEqual({
+      counts: {
+        apps: 1,
+        customers: 5,
+        instances: 4,
+        checkIns: expect.any(Number),
+        // Acme's Helm install: started, 2 steps, completed; the stalled and
+        // the discarded Linux tries: 2 each; Umbrella's in progress: 2.
+        installAttemptEvents: 10,
+        // Users: invited, joined, accessed first and last; one service
+        // account (the other is revoked); the first and latest pull.
+        portalEvents: 11,
+        // numberVersionsBehind and kurlInstallerSpecID.
+        eventsIgnored: 2,
+        // The customer without createdAt, the instance without instanceId.
+        skipped: 2,
+      },
+      cursor: JSON.stringify({ nimbus: new Date(NOW).toISOString() }),
     });
     // Check-ins are sent in time order, each (instance, time) once.
     const keys = calls.checkIns.map(c => `${c.instanceId}@${c.at}`);
     expect(new Set(keys).size).toBe(keys.length);
-    const acmeNow = calls.checkIns.find(
-      c =>
-        c.instanceId === '7f3b2c9e1a4d' && c.at === '2024-07-02T11:40:00.000Z',
-    );
-    expect(acmeNow).toEqual(
-      expect.objectContaining({
-        appStatus: 'ready',
-        tags: { name: 'prod-eu', env: 'production' },
-      }),
+    expect(calls.checkIns.map(c => c.at)).toEqual(
+      calls.checkIns.map(c => c.at).sort(),
     );
     // Initech's lastActive is 30 minutes ahead of the clock: set to now.
     expect(
@@ -101,69 +106,76 @@ describe('ReplicatedDataSource', () => {
     ).toBe(new Date(NOW).toISOString());
   });
 
-  it('pages customers until the count reaches totalCustomers', async () => {
-    await sync();
-    expect(requested(customersPath)).toEqual([
-      `${customersPath}?currentPage=0`,
-      `${customersPath}?currentPage=1`,
+  it('calls only paths and query parameters of the specification, exactly these', async () => {
+    await sync({ includeTest: true });
+    const calls = new Set<string>();
+    for (const { url } of requests) {
+      const [path, query = ''] = url.split('?');
+      const template = pathTemplate(path);
+      expect(template).toBeDefined();
+      const params = [...new URLSearchParams(query).keys()];
+      for (const param of params) {
+        expect(queryParameters(template!)).toContain(param);
+      }
+      calls.add(`${template}?${params.join('&')}`);
+    }
+    expect([...calls].sort()).toEqual([
+      '/app/{app_id}/channel/{channel_id}/releases?currentPage&pageSize',
+      '/app/{app_id}/customers?currentPage&pageSize&IncludeTest',
+      '/app/{app_id}/enterprise-portal/customer-users?FilterCustomerID&Limit&Offset',
+      '/app/{app_id}/enterprise-portal/install-attempts?FilterCustomerID&Limit&Offset',
+      '/app/{app_id}/enterprise-portal/service-accounts?FilterCustomerID&Limit&Offset',
+      '/app/{app_id}/events?customerIds&after&before',
+      '/apps?',
     ]);
   });
 
-  it('pages customers until an empty page when no total is given, with test customers when configured', async () => {
-    const all = fixtures.customers[NIMBUS_APP_ID];
-    server.use(
-      http.get(`${BASE_URL}${customersPath}`, ({ request }) => {
-        const page = Number(
-          new URL(request.url).searchParams.get('currentPage'),
-        );
-        // Three per page, and no totalCustomers.
-        return HttpResponse.json({
-          customers: all.slice(page * 3, page * 3 + 3),
-        });
-      }),
-    );
+  it('pages customers by currentPage until totalCustomers, with test customers when configured', async () => {
     const { calls } = await sync({ includeTest: true });
     expect(requested(customersPath)).toEqual(
+      // Seven customers in pages of two.
       [0, 1, 2, 3].map(
-        page => `${customersPath}?currentPage=${page}&includeTest=true`,
+        page =>
+          `${customersPath}?currentPage=${page}&pageSize=100&IncludeTest=true`,
       ),
     );
     expect(calls.customers.get(CUSTOMER_IDS.test)).toEqual(
-      expect.objectContaining({
-        name: 'QA Test Customer',
-        licenseType: 'test',
-      }),
+      expect.objectContaining({ licenseType: 'test' }),
     );
+    // Install attempts of Acme come in pages by Offset until the total.
+    expect(
+      requested(`/app/${NIMBUS_APP_ID}/enterprise-portal/install-attempts`)
+        .filter(u => u.includes(CUSTOMER_IDS.acme))
+        .map(u => new URL(u, BASE_URL).searchParams.get('Offset')),
+    ).toEqual(['0', '2']);
   });
 
-  it('pulls events incrementally from the date of the last successful sync', async () => {
+  it('pulls events in windows from the retention limit, then from the cursor', async () => {
     const first = await sync();
-    const oldest = new Date(NOW - 399 * DAY).toISOString().slice(0, 10);
+    const windows = requested(eventsPath).map(u => {
+      const q = new URL(u, BASE_URL).searchParams;
+      return [q.get('after'), q.get('before')];
+    });
+    // 399 days in windows of 30 days, the last one ending now.
+    expect(windows).toHaveLength(14);
+    expect(windows[0][0]).toBe(new Date(NOW - 399 * DAY).toISOString());
+    expect(windows.at(-1)![1]).toBe(new Date(NOW).toISOString());
+    windows.slice(1).forEach(([after], i) => expect(after).toBe(windows[i][1]));
+
+    requests.length = 0;
+    const cursor = (first.result as { cursor: string }).cursor;
+    await sync({}, cursor);
     expect(requested(eventsPath)).toEqual([
-      `${eventsPath}?after=${oldest}&customerIds=${[
+      `${eventsPath}?customerIds=${[
         CUSTOMER_IDS.acme,
         CUSTOMER_IDS.globex,
         CUSTOMER_IDS.initech,
         CUSTOMER_IDS.umbrella,
         CUSTOMER_IDS.hooli,
-      ].join('%2C')}`,
+      ].join('%2C')}&after=${encodeURIComponent(
+        new Date(NOW - 3_600_000).toISOString(),
+      )}&before=${encodeURIComponent(new Date(NOW).toISOString())}`,
     ]);
-    expect(JSON.parse(first.result.cursor!)).toEqual({ nimbus: '2024-07-02' });
-    const globexEvents = (calls: typeof first.calls) =>
-      calls.checkIns.filter(
-        c => c.instanceId === '3c5e7a9b1d2f' && c.appStatus,
-      );
-
-    requests.length = 0;
-    const second = await sync({}, first.result.cursor);
-    expect(requested(eventsPath)[0]).toMatch(
-      new RegExp(`^${eventsPath}\\?after=2024-07-01&`),
-    );
-    // Only the current state of Globex's instance has a status now: the
-    // status events are older than the day before the cursor.
-    expect(globexEvents(first.calls)).toHaveLength(6);
-    expect(globexEvents(second.calls)).toHaveLength(1);
-    expect(JSON.parse(second.result.cursor!)).toEqual({ nimbus: '2024-07-02' });
   });
 
   it('backs off on 429 as Retry-After says and completes the sync', async () => {
@@ -172,7 +184,7 @@ describe('ReplicatedDataSource', () => {
         `${BASE_URL}${customersPath}`,
         () =>
           HttpResponse.json(
-            { error: { message: 'rate limited' } },
+            { message: 'rate limited' },
             { status: 429, headers: { 'Retry-After': '2' } },
           ),
         { once: true },
@@ -180,29 +192,28 @@ describe('ReplicatedDataSource', () => {
     );
     const { result, waits } = await sync();
     expect(waits).toEqual([2000]);
-    expect(result.counts?.customers).toBe(5);
-    expect(requested(customersPath)).toEqual([
-      `${customersPath}?currentPage=0`,
-      `${customersPath}?currentPage=0`,
-      `${customersPath}?currentPage=1`,
-    ]);
+    expect((result as any).counts.customers).toBe(5);
   });
 
-  it('fails when the API stays unavailable, after the bounded retries', async () => {
+  it('fails when the API stays unavailable, after the bounded retries, having written nothing', async () => {
     server.use(
       http.get(
         `${BASE_URL}${eventsPath}`,
         () => new HttpResponse('upstream connect error', { status: 503 }),
       ),
     );
-    const error = await sync().catch(e => e);
+    const { result, calls } = await sync();
+    const { error } = result as { error: ResponseError };
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(503);
     expect(requested(eventsPath)).toHaveLength(6);
+    // Everything is pulled before anything is written.
+    expect(calls.apps.size + calls.customers.size).toBe(0);
   });
 
   it('fails when none of the configured apps exists', async () => {
-    await expect(sync({ appSlugs: ['nope'] })).rejects.toThrow(
+    const { result } = await sync({ appSlugs: ['nope'] });
+    expect((result as { error: Error }).error.message).toMatch(
       'None of the apps in customerReporting.replicated.appSlugs (nope) exists',
     );
   });

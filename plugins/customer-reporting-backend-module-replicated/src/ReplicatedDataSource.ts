@@ -6,7 +6,7 @@ import {
   CustomerReportingIngest,
 } from '@internal/plugin-customer-reporting-node';
 import { ReplicatedConfig } from './config';
-import { eventsAfter, readEventCursor, utcDate } from './eventCursor';
+import { eventsAfter, readEventCursor } from './eventCursor';
 import { parseApps } from './parseApps';
 import { syncApp } from './syncApp';
 import { SyncCounts } from './syncCounts';
@@ -17,9 +17,11 @@ const RETENTION_MARGIN_MS = 86_400_000;
 
 /**
  * The Replicated Vendor API as a customer-reporting data source. Each sync
- * pulls the configured apps in full (customers, instances, install attempts)
- * and instance events incrementally from the date in its cursor; re-sending
- * what is already stored is harmless because the ingestion deduplicates.
+ * pulls the configured apps in full (customers with their instances,
+ * channel release history, Enterprise Portal install attempts, users and
+ * service accounts) and instance events incrementally from the time in its
+ * cursor; re-sending what is already stored is harmless because the
+ * ingestion deduplicates.
  */
 export class ReplicatedDataSource implements CustomerReportingDataSource {
   readonly id = 'replicated';
@@ -85,7 +87,7 @@ export class ReplicatedDataSource implements CustomerReportingDataSource {
         window,
       });
       // Only once the app's events are stored: a failed sync resumes earlier.
-      cursor[app.slug] = utcDate(now);
+      cursor[app.slug] = new Date(now).toISOString();
     }
     const result = counts.toJSON();
     logger.info(`Replicated sync done: ${JSON.stringify(result)}`);

@@ -114,26 +114,50 @@ describe('VendorApiClient', () => {
 
   it('does not retry a 404', async () => {
     const { client: c, waits } = client();
-    const error = await failure(c.getCustomer('app-1', 'nobody'));
+    const error = await failure(
+      c.listChannelReleases('app-1', 'nowhere', {
+        currentPage: 0,
+        pageSize: 1,
+      }),
+    );
     expect(error.statusCode).toBe(404);
     expect(waits).toEqual([]);
   });
 
-  it('asks for customer pages and events with their query parameters', async () => {
+  it('reads a 204 answer as nothing', async () => {
+    server.use(
+      http.get(
+        `${BASE_URL}/app/app-1/events`,
+        () => new HttpResponse(null, { status: 204 }),
+      ),
+    );
+    await expect(
+      client().client.listEvents('app-1', {
+        customerIds: ['c1'],
+        after: '2024-06-30T00:00:00.000Z',
+        before: '2024-07-01T00:00:00.000Z',
+      }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('asks with the query parameters the specification names', async () => {
     const { client: c } = client();
-    await c.listCustomers('app-1', 2, true);
-    await c.listCustomers('app-1', 0, false);
+    await c.listCustomers('app-1', { currentPage: 2, pageSize: 100 }, true);
+    await c.listCustomers('app-1', { currentPage: 0, pageSize: 100 }, false);
     await c.listEvents('app-1', {
-      after: '2024-06-30',
       customerIds: ['c1', 'c2'],
-      currentPage: 0,
+      after: '2024-06-30T00:00:00.000Z',
+      before: '2024-07-01T00:00:00.000Z',
     });
-    await c.listInstallAttempts('app-1', 'c1');
+    await c.listPortalRecords('app-1', 'install-attempts', 'c1', {
+      Limit: 100,
+      Offset: 200,
+    });
     expect(requests.map(r => r.url)).toEqual([
-      '/app/app-1/customers?currentPage=2&includeTest=true',
-      '/app/app-1/customers?currentPage=0',
-      '/app/app-1/events?after=2024-06-30&customerIds=c1%2Cc2',
-      '/app/app-1/enterprise-portal/install-attempts?filterCustomerId=c1',
+      '/app/app-1/customers?currentPage=2&pageSize=100&IncludeTest=true',
+      '/app/app-1/customers?currentPage=0&pageSize=100',
+      '/app/app-1/events?customerIds=c1%2Cc2&after=2024-06-30T00%3A00%3A00.000Z&before=2024-07-01T00%3A00%3A00.000Z',
+      '/app/app-1/enterprise-portal/install-attempts?FilterCustomerID=c1&Limit=100&Offset=200',
     ]);
   });
 });

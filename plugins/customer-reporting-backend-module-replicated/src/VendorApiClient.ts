@@ -40,45 +40,65 @@ export class VendorApiClient {
     this.clock = options.clock ?? Date.now;
   }
 
+  /** `GET /apps`. */
   listApps(): Promise<unknown> {
     return this.get('/apps');
   }
 
+  /** `GET /app/{app_id}/customers`: customers with their `instances`. */
   listCustomers(
     appId: string,
-    currentPage: number,
+    page: { currentPage: number; pageSize: number },
     includeTest: boolean,
   ): Promise<unknown> {
     return this.get(`/app/${encodeURIComponent(appId)}/customers`, {
-      currentPage,
-      includeTest: includeTest ? true : undefined,
+      ...page,
+      IncludeTest: includeTest ? true : undefined,
     });
   }
 
-  getCustomer(appId: string, customerId: string): Promise<unknown> {
+  /** `GET /app/{app_id}/channel/{channel_id}/releases`. */
+  listChannelReleases(
+    appId: string,
+    channelId: string,
+    page: { currentPage: number; pageSize: number },
+  ): Promise<unknown> {
     return this.get(
-      `/app/${encodeURIComponent(appId)}/customer/${encodeURIComponent(
-        customerId,
-      )}`,
+      `/app/${encodeURIComponent(appId)}/channel/${encodeURIComponent(
+        channelId,
+      )}/releases`,
+      page,
     );
   }
 
-  /** `after` is a UTC date (YYYY-MM-DD); the API needs at least one filter. */
+  /**
+   * `GET /app/{app_id}/events` of some customers reported in the window
+   * (`after`, `before`], both ISO times.
+   */
   listEvents(
     appId: string,
-    filter: { after: string; customerIds: string[]; currentPage: number },
+    filter: { customerIds: string[]; after: string; before: string },
   ): Promise<unknown> {
     return this.get(`/app/${encodeURIComponent(appId)}/events`, {
-      after: filter.after,
       customerIds: filter.customerIds.join(','),
-      currentPage: filter.currentPage || undefined,
+      after: filter.after,
+      before: filter.before,
     });
   }
 
-  listInstallAttempts(appId: string, customerId: string): Promise<unknown> {
+  /**
+   * One of the Enterprise Portal lists of a customer (`install-attempts`,
+   * `customer-users`, `service-accounts`), paged by `Limit` and `Offset`.
+   */
+  listPortalRecords(
+    appId: string,
+    list: 'install-attempts' | 'customer-users' | 'service-accounts',
+    customerId: string,
+    page: { Limit: number; Offset: number },
+  ): Promise<unknown> {
     return this.get(
-      `/app/${encodeURIComponent(appId)}/enterprise-portal/install-attempts`,
-      { filterCustomerId: customerId },
+      `/app/${encodeURIComponent(appId)}/enterprise-portal/${list}`,
+      { FilterCustomerID: customerId, ...page },
     );
   }
 
@@ -94,6 +114,8 @@ export class VendorApiClient {
           Accept: 'application/json',
         },
       });
+      // The events route answers 204 when there is nothing to list.
+      if (response.status === 204) return undefined;
       if (response.ok) return response.json();
       if (!RETRYABLE.has(response.status) || attempt >= this.maxRetries) {
         throw await ResponseError.fromResponse(response);

@@ -1,18 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 
-const DAY_MS = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Events are asked again from this long before the cursor (late arrivals). */
+const OVERLAP_MS = 3_600_000;
 
 /**
- * Where the incremental event sync stands: per app slug, the UTC date of the
- * last successful sync. The scheduler stores it with the source's status, so
- * restarts and other replicas resume from it.
+ * Where the incremental event sync stands: per app slug, the end (ISO time)
+ * of the event window of the last successful sync. The scheduler stores it
+ * with the source's status, so restarts and other replicas resume from it.
  */
 export type EventCursor = Record<string, string>;
-
-export function utcDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 /** The stored cursor; an unreadable one is logged and read as empty (a full pull). */
 export function readEventCursor(
@@ -26,7 +22,7 @@ export function readEventCursor(
       return Object.fromEntries(
         Object.entries(parsed).filter(
           (entry): entry is [string, string] =>
-            typeof entry[1] === 'string' && DATE.test(entry[1]),
+            typeof entry[1] === 'string' && !Number.isNaN(Date.parse(entry[1])),
         ),
       );
     }
@@ -38,13 +34,11 @@ export function readEventCursor(
 }
 
 /**
- * The `after` date to ask events for: the day before the cursor (the API's
- * date filter is coarse, and the overlap is harmless because check-ins are
- * deduplicated by instance and time), never before the oldest kept day.
+ * The time (epoch ms) to ask events after: an hour before the cursor (the
+ * overlap is harmless because check-ins are deduplicated by instance and
+ * time), never before the oldest check-in the portal keeps.
  */
-export function eventsAfter(cursorDate: string | undefined, oldest: number) {
-  const floor = utcDate(oldest);
-  if (!cursorDate) return floor;
-  const dayBefore = utcDate(Date.parse(`${cursorDate}T00:00:00Z`) - DAY_MS);
-  return dayBefore > floor ? dayBefore : floor;
+export function eventsAfter(cursor: string | undefined, oldest: number) {
+  if (!cursor) return oldest;
+  return Math.max(oldest, Date.parse(cursor) - OVERLAP_MS);
 }

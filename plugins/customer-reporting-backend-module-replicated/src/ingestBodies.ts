@@ -46,6 +46,7 @@ export interface CheckInFields {
   sdkVersion?: string;
   cloudProvider?: string;
   cloudRegion?: string;
+  preflightStatus?: string;
   tags?: Record<string, string>;
   customMetrics?: Record<string, string | number | boolean>;
 }
@@ -79,4 +80,17 @@ export interface AttemptEventBody {
   registry?: 'online' | 'partial' | 'offline';
   reason?: string;
   instanceId?: string;
+}
+
+export interface PortalEventBody {
+  customerId: string;
+  type:
+    | 'accessed'
+    | 'user-invited'
+    | 'user-joined'
+    | 'service-account-created'
+    | 'software-pulled';
+  at: string;
+  email?: string;
+  version?: string;
 }

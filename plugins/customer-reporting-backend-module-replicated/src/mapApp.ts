@@ -2,6 +2,7 @@ import { AppBody } from './ingestBodies';
 import { cut, toSlug } from './fit';
 import { VendorApp } from './parseApps';
 import { VendorCustomer } from './parseCustomers';
+import { VendorRelease } from './parseReleases';
 
 /** Where customers without a channel go; Replicated always sets one, but data varies. */
 export const FALLBACK_CHANNEL = { slug: 'unassigned', name: 'No channel' };
@@ -21,14 +22,16 @@ export function customerChannelSlug(
 }
 
 /**
- * The app as `PUT /v1/apps/{slug}` takes it. Channels are the app's, plus any
+ * The app as `PUT /v1/apps/{slug}` takes it. Channels are the app's, each
+ * with its release history (channel sequence, semver, released at), plus any
  * a customer is on that the app listing lacks (an archived channel, say), so
- * every customer's channel exists. Each channel carries its current release
- * only: `GET /apps` does not list release history.
+ * every customer's channel exists. Releases after `now` (clock skew) are
+ * left out: the portal refuses times in the future.
  */
 export function mapApp(
   app: VendorApp,
   customers: VendorCustomer[],
+  releasesByChannelId: Map<string, VendorRelease[]>,
   now: number,
 ): { body: AppBody; channelSlugById: Map<string, string> } {
   const channelSlugById = new Map<string, string>();
@@ -38,21 +41,22 @@ export function mapApp(
     if (!slug) continue;
     channelSlugById.set(channel.id, slug);
     if (channels.has(slug)) continue;
-    const { releaseSequence, currentVersion, updatedAt } = channel;
-    const release =
-      releaseSequence !== undefined && currentVersion && updatedAt
-        ? [
-            {
-              sequence: releaseSequence,
-              versionLabel: cut(currentVersion, 100),
-              promotedAt: new Date(Math.min(updatedAt, now)).toISOString(),
-            },
-          ]
-        : [];
+    const releases = new Map<
+      number,
+      AppBody['channels'][number]['releases'][number]
+    >();
+    for (const release of releasesByChannelId.get(channel.id) ?? []) {
+      if (release.promotedAt > now || releases.has(release.sequence)) continue;
+      releases.set(release.sequence, {
+        sequence: release.sequence,
+        versionLabel: cut(release.versionLabel, 100),
+        promotedAt: new Date(release.promotedAt).toISOString(),
+      });
+    }
     channels.set(slug, {
       slug,
       name: cut(channel.name, 255),
-      releases: release,
+      releases: [...releases.values()].sort((a, b) => a.sequence - b.sequence),
     });
   }
   for (const customer of customers) {

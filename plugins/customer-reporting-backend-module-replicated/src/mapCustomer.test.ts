@@ -1,13 +1,11 @@
-import { NOW } from './__testUtils__/fakeVendorApi';
+import { fixtures } from './__fixtures__';
+import { NOW, testLogger } from './__testUtils__/fakeVendorApi';
 import { parsedCustomer, parsedNimbus } from './__testUtils__/parsedFixtures';
-import { customerChannelSlug } from './mapApp';
+import { customerChannelSlug, mapApp } from './mapApp';
 import { mapCustomer } from './mapCustomer';
+import { parseReleasePage } from './parseReleases';
 
-const target = {
-  appSlug: 'nimbus',
-  channelSlug: 'stable',
-  enterprisePortal: false,
-};
+const target = { appSlug: 'nimbus', channelSlug: 'stable' };
 
 describe('mapCustomer', () => {
   it('maps every field of a customer; license type prod is Paid', () => {
@@ -44,36 +42,13 @@ describe('mapCustomer', () => {
     });
   });
 
-  it('reads snake_case flags, and enables the Enterprise Portal when attempts exist', () => {
-    const { customer } = parsedCustomer('globex');
-    const mapped = mapCustomer(
-      customer,
-      { ...target, enterprisePortal: true },
-      NOW,
-    );
-    expect(mapped).toEqual({
-      body: expect.objectContaining({
-        licenseType: 'trial',
-        customId: undefined,
-        features: expect.objectContaining({
-          gitops: true,
-          helmInstall: true,
-          airgap: false,
-        }),
-        enterprisePortalEnabled: true,
-        customFields: [],
-      }),
-    });
-  });
-
-  it('falls back to the customer id as license id and keeps no expiry as null', () => {
+  it("reads Go's zero time as no expiry", () => {
     const { customer } = parsedCustomer('initech');
-    const mapped = mapCustomer(customer, target, NOW);
-    expect(mapped).toEqual({
+    expect(mapCustomer(customer, target, NOW)).toEqual({
       body: expect.objectContaining({
-        licenseType: 'dev',
-        licenseId: customer.id,
+        licenseType: 'community',
         expiresAt: null,
+        enterprisePortalEnabled: false,
       }),
     });
   });
@@ -87,50 +62,63 @@ describe('mapCustomer', () => {
 });
 
 describe('mapApp', () => {
-  it('takes the channels with their current release and adds channels only customers name', () => {
+  it("takes each channel's release history, and the customer's own default channel (is_default_for_customer), not the app's (isDefault)", () => {
     const hooli = parsedCustomer('hooli').customer;
-    const { body, channelSlugById } = parsedNimbus([hooli]);
-    expect(body).toEqual({
-      name: 'Nimbus Platform',
-      channels: [
-        {
-          slug: 'stable',
-          name: 'Stable',
-          releases: [
-            {
-              sequence: 42,
-              versionLabel: '2.3.1',
-              promotedAt: '2024-06-20T10:15:00.000Z',
-            },
-          ],
-        },
-        {
-          slug: 'beta',
-          name: 'Beta',
-          releases: [
-            {
-              sequence: 45,
-              versionLabel: '2.4.0-beta.2',
-              promotedAt: '2024-06-28T08:00:00.000Z',
-            },
-          ],
-        },
-        {
-          slug: 'lts-2-1',
-          name: 'LTS 2.1',
-          releases: [
-            {
-              sequence: 31,
-              versionLabel: '2.1.7',
-              promotedAt: '2024-05-02T12:00:00.000Z',
-            },
-          ],
-        },
-        // Hooli's channel is not in the app listing (archived).
-        { slug: 'edge', name: 'Edge', releases: [] },
-      ],
+    const { app } = parsedNimbus();
+    const releases = new Map(
+      Object.entries(fixtures.releases).map(([channelId, items]) => [
+        channelId,
+        parseReleasePage({ releases: items }, testLogger()).items,
+      ]),
+    );
+    const { body, channelSlugById } = mapApp(app, [hooli], releases, NOW);
+    expect(body.channels.map(c => c.slug)).toEqual([
+      'stable',
+      'beta',
+      'lts-2-1',
+      // Hooli's channel is not in the app listing (archived).
+      'edge',
+    ]);
+    expect(body.channels[0].releases).toEqual([
+      {
+        sequence: 36,
+        versionLabel: '2.1.0',
+        promotedAt: '2024-02-01T09:00:00.000Z',
+      },
+      {
+        sequence: 38,
+        versionLabel: '2.2.0',
+        promotedAt: '2024-03-05T09:00:00.000Z',
+      },
+      {
+        sequence: 40,
+        versionLabel: '2.2.1',
+        promotedAt: '2024-04-20T09:00:00.000Z',
+      },
+      {
+        sequence: 41,
+        versionLabel: '2.3.0',
+        promotedAt: '2024-06-01T09:00:00.000Z',
+      },
+      {
+        sequence: 42,
+        versionLabel: '2.3.1',
+        promotedAt: '2024-06-20T10:15:00.000Z',
+      },
+    ]);
+    expect(body.channels[3]).toEqual({
+      slug: 'edge',
+      name: 'Edge',
+      releases: [],
     });
     expect(customerChannelSlug(hooli, channelSlugById)).toBe('edge');
-    expect(channelSlugById.get('2hZtR1bK4xBetaQw8Rt5Yu1Io0P')).toBe('beta');
+    // Releases promoted after now are not sent.
+    const early = mapApp(app, [], releases, Date.parse('2024-06-05T00:00:00Z'));
+    expect(early.body.channels[0].releases.map(r => r.versionLabel)).toEqual([
+      '2.1.0',
+      '2.2.0',
+      '2.2.1',
+      '2.3.0',
+    ]);
   });
 });

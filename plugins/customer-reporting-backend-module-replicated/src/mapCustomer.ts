@@ -10,7 +10,7 @@ import { VendorCustomer } from './parseCustomers';
  */
 export function mapCustomer(
   customer: VendorCustomer,
-  target: { appSlug: string; channelSlug: string; enterprisePortal: boolean },
+  target: { appSlug: string; channelSlug: string },
   now: number,
 ): { body: CustomerBody } | { skip: string } {
   const licenseType =
@@ -35,8 +35,7 @@ export function mapCustomer(
           : new Date(customer.expiresAt).toISOString(),
       archived: customer.archived,
       features: customer.features,
-      enterprisePortalEnabled:
-        customer.enterprisePortalEnabled || target.enterprisePortal,
+      enterprisePortalEnabled: customer.enterprisePortalEnabled,
       customFields: customer.entitlements.slice(0, 100).map(e => ({
         name: cut(e.name, 255),
         value: e.value.slice(0, 1000),

@@ -3,64 +3,104 @@ import { fit } from './fit';
 import { appStatusOf } from './mapInstanceCheckIns';
 import { VendorInstanceEvent } from './parseEvents';
 
-type Value = VendorInstanceEvent['newValue'];
+type Value = string | undefined;
 
-const text = (max: number) => (v: Value) =>
-  typeof v === 'string' ? fit(v, max) : undefined;
+const text = (max: number) => (v: Value) => fit(v, max);
 const count = (v: Value) => {
-  const n = typeof v === 'string' ? Number(v) : v;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+  const n = v === undefined || v.trim() === '' ? NaN : Number(v);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
 };
 
-/**
- * Which check-in field an event's `fieldName` (lowercased) changes, and how
- * its value reads. Fields not listed (computed metrics such as versions
- * behind) are derived by the portal itself and ignored here.
- */
-const FIELDS: Record<string, [keyof CheckInFields, (v: Value) => unknown]> = {
-  appstatus: [
-    'appStatus',
-    v => (typeof v === 'string' ? appStatusOf(v.toLowerCase()) : undefined),
-  ],
-  versionlabel: ['appVersion', text(100)],
-  k8sversion: ['k8sVersion', text(50)],
-  kubernetesversion: ['k8sVersion', text(50)],
-  k8sdistribution: ['k8sDistribution', v => text(50)(v)?.toLowerCase()],
-  kotsversion: ['kotsVersion', text(50)],
-  replicatedsdkversion: ['sdkVersion', text(50)],
-  cloud: ['cloudProvider', text(50)],
-  cloudprovider: ['cloudProvider', text(50)],
-  cloudregion: ['cloudRegion', text(100)],
-  kurlnodecounttotal: ['kurlNodesTotal', count],
-  kurlnodecountready: ['kurlNodesReady', count],
-};
+/** What an event's new value sets, given what the sync knows of the app. */
+type Reader = (
+  v: Value,
+  context: EventContext & { embedded: boolean },
+) => CheckInFields | undefined;
+
+export interface EventContext {
+  channelSlugById: Map<string, string>;
+}
+
+const field =
+  <K extends keyof CheckInFields>(
+    name: K,
+    read: (v: Value) => CheckInFields[K] | undefined,
+  ): Reader =>
+  v => {
+    const value = read(v);
+    return value === undefined ? undefined : { [name]: value };
+  };
 
 /**
- * Instance events as check-ins at their times, each carrying the field that
- * changed (custom metrics under their own name). Events of one instance at
- * one time become one check-in, since check-ins are keyed by (instance,
- * time). Returns the drafts and how many events had no usable field.
+ * The `fieldName`s of Replicated's instance events ("Event Data" in
+ * Replicated's documentation; the specification types `fieldName` as a
+ * plain string) and the check-in field each sets. Computed metrics
+ * (`numberVersionsBehind`, `versionAge`, `versionAgeSinceLatest`) are
+ * derived by the portal from the release history and not read; neither are
+ * names not listed. An Embedded Cluster instance never takes kURL values.
  */
-export function mapEventCheckIns(events: VendorInstanceEvent[]): {
-  drafts: CheckInDraft[];
-  ignored: number;
-} {
+const FIELDS: Record<string, Reader> = {
+  appStatus: field('appStatus', v => appStatusOf(v?.toLowerCase())),
+  versionLabel: field('appVersion', text(100)),
+  channelId: (v, c) => {
+    const slug = v && c.channelSlugById.get(v);
+    return slug ? { channelSlug: slug } : undefined;
+  },
+  kotsVersion: field('kotsVersion', text(50)),
+  isKurl: (v, c) => {
+    if (c.embedded) return undefined;
+    const value = v?.toLowerCase();
+    if (value === 'true' || value === 'kurl') return { clusterType: 'kurl' };
+    if (value === 'false' || value === 'existing')
+      return { clusterType: 'existing' };
+    return undefined;
+  },
+  k8sVersion: field('k8sVersion', text(50)),
+  k8sDistribution: (v, c) => {
+    const value = text(50)(v)?.toLowerCase();
+    return value && !(c.embedded && value === 'kurl')
+      ? { k8sDistribution: value }
+      : undefined;
+  },
+  kurlNodeCountTotal: field('kurlNodesTotal', count),
+  kurlNodeCountReady: field('kurlNodesReady', count),
+  cloudProvider: field('cloudProvider', text(50)),
+  cloudProviderRegion: field('cloudRegion', text(100)),
+  preflightCheckStatus: field('preflightStatus', text(50)),
+};
+
+/** A custom metric's value: the API sends strings; numbers and booleans are read back. */
+function metricValue(v: string): string | number | boolean {
+  const trimmed = v.trim();
+  if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
+  const n = trimmed === '' ? NaN : Number(trimmed);
+  return Number.isFinite(n) ? n : v.slice(0, 1000);
+}
+
+/**
+ * Instance events as check-ins at their `reportedAt`, each carrying the
+ * field that changed (custom metrics under their own name). Events of one
+ * instance at one time become one check-in, since check-ins are keyed by
+ * (instance, time). `embeddedInstanceIds` are the Embedded Cluster
+ * instances. Returns the drafts and how many events set nothing.
+ */
+export function mapEventCheckIns(
+  events: VendorInstanceEvent[],
+  context: EventContext & { embeddedInstanceIds: Set<string> },
+): { drafts: CheckInDraft[]; ignored: number } {
   const byKey = new Map<string, CheckInDraft>();
   let ignored = 0;
   for (const event of events) {
     let fields: CheckInFields | undefined;
     if (event.isCustom) {
       const name = fit(event.fieldName, 100);
-      const value =
-        typeof event.newValue === 'string'
-          ? event.newValue.slice(0, 1000)
-          : event.newValue;
-      if (name && value !== undefined)
-        fields = { customMetrics: { [name]: value } };
+      if (name && event.newValue !== undefined)
+        fields = { customMetrics: { [name]: metricValue(event.newValue) } };
     } else {
-      const known = FIELDS[event.fieldName.toLowerCase().replace(/[_-]/g, '')];
-      const value = known?.[1](event.newValue);
-      if (known && value !== undefined) fields = { [known[0]]: value };
+      fields = FIELDS[event.fieldName]?.(event.newValue, {
+        ...context,
+        embedded: context.embeddedInstanceIds.has(event.instanceId),
+      });
     }
     if (!fields) {
       ignored++;

@@ -1,39 +1,33 @@
 import { fixtures, NIMBUS_APP_ID } from './__fixtures__';
 import { NOW, testLogger } from './__testUtils__/fakeVendorApi';
 import { mapInstallAttempt } from './mapInstallAttempts';
-import { parseInstallAttempts } from './parseInstallAttempts';
+import { parseInstallAttemptPage } from './parseInstallAttempts';
 
 describe('mapInstallAttempt', () => {
-  const logger = testLogger();
-  const { attempts, skipped } = parseInstallAttempts(
-    { installAttempts: fixtures.installAttempts[NIMBUS_APP_ID] },
-    logger,
+  const page = parseInstallAttemptPage(
+    { install_attempts: fixtures.installAttempts[NIMBUS_APP_ID], total: 4 },
+    testLogger(),
   );
+  const attempt = (id: string) => page.items.find(a => a.id === id)!;
   const acme = '2jAcmeC0rpQ1w2e3r4t5y6u7i8o';
 
-  it('skips an attempt without a start time and logs it', () => {
-    expect(attempts.map(a => a.id)).toEqual([
-      'ia_2jAcmeHelm0001',
-      'ia_2jAcmeLinux002',
-      'ia_2jGlobexHelm01',
-    ]);
-    expect(skipped).toBe(1);
-    expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringContaining('Skipped a malformed install attempt (item 3)'),
-    );
+  it('reads the snake_case page with its total', () => {
+    expect(page.received).toBe(4);
+    expect(page.total).toBe(4);
+    expect(page.skipped).toBe(0);
   });
 
-  it('maps a completed Helm install to started, steps and completed', () => {
-    const common = { attemptId: 'ia_2jAcmeHelm0001', customerId: acme };
-    expect(mapInstallAttempt(attempts[0], NOW)).toEqual([
+  it('maps a succeeded Helm install to started, its step times and completed', () => {
+    const common = { attemptId: 'ia_2kAcmeHelm0001', customerId: acme };
+    expect(mapInstallAttempt(attempt('ia_2kAcmeHelm0001'), NOW)).toEqual([
       {
         ...common,
         type: 'started',
-        at: '2024-03-10T13:20:00.000Z',
-        userEmail: 'dev@acme.example.com',
+        at: '2024-03-10T13:00:00.000Z',
+        userEmail: 'alice@acme.example.com',
         installType: 'helm',
         appVersion: '2.2.0',
-        environment: { k8sDistribution: 'kurl' },
+        environment: { k8sDistribution: 'eks' },
         networkMode: 'online',
         registry: 'online',
       },
@@ -41,46 +35,46 @@ describe('mapInstallAttempt', () => {
         ...common,
         type: 'step',
         step: 'registry-login',
-        at: '2024-03-10T13:22:00.000Z',
+        at: '2024-03-10T13:05:00.000Z',
       },
       {
         ...common,
         type: 'step',
         step: 'images-pulled',
-        at: '2024-03-10T13:41:00.000Z',
+        at: '2024-03-10T13:20:00.000Z',
       },
       {
         ...common,
         type: 'completed',
-        at: '2024-03-10T13:58:00.000Z',
+        at: '2024-03-10T13:50:00.000Z',
         instanceId: '7f3b2c9e1a4d',
       },
     ]);
   });
 
-  it('maps a failed Embedded Cluster install as a Linux air gap install with its reason', () => {
-    const events = mapInstallAttempt(attempts[1], NOW);
-    expect(events[0]).toEqual(
+  it('gives a stalled air gap Linux install no outcome; air gap means an offline registry', () => {
+    const events = mapInstallAttempt(attempt('ia_2kAcmeLinux0002'), NOW);
+    expect(events).toEqual([
       expect.objectContaining({
+        type: 'started',
         installType: 'linux',
+        userEmail: 'bob@acme.example.com',
+        environment: { os: 'ubuntu', osVersion: '22.04' },
         networkMode: 'airgap',
         registry: 'offline',
-        environment: { os: 'Ubuntu', osVersion: '22.04' },
       }),
-    );
-    expect(events.slice(1).map(e => [e.type, e.step ?? e.reason])).toEqual([
-      ['step', 'assets-downloaded'],
-      [
-        'failed',
-        'preflight check failed: insufficient disk space on /var/lib (need 40Gi, have 18Gi)',
-      ],
+      expect.objectContaining({ type: 'step', step: 'assets-downloaded' }),
     ]);
   });
 
-  it('leaves an attempt in progress without an outcome event', () => {
-    expect(mapInstallAttempt(attempts[2], NOW).map(e => e.type)).toEqual([
-      'started',
-      'step',
-    ]);
+  it('ends a discarded attempt at its last known time', () => {
+    expect(
+      mapInstallAttempt(attempt('ia_2kAcmeLinux0003'), NOW).at(-1),
+    ).toEqual({
+      attemptId: 'ia_2kAcmeLinux0003',
+      customerId: acme,
+      type: 'discarded',
+      at: '2024-06-27T15:00:00.000Z',
+    });
   });
 });

@@ -3,31 +3,36 @@ import { defined, fit, fitEmail } from './fit';
 import { VendorInstallAttempt } from './parseInstallAttempts';
 
 /** Steps between started and completed, per install type (docs/ingest.md). */
-const STEPS: Record<'helm' | 'linux', string[]> = {
-  helm: ['registry-login', 'images-pulled'],
-  linux: ['assets-downloaded'],
-};
+const STEPS: Record<'helm' | 'linux', (keyof VendorInstallAttempt['steps'])[]> =
+  {
+    helm: ['registry-login', 'images-pulled'],
+    linux: ['assets-downloaded'],
+  };
 
 function installTypeOf(value: string | undefined) {
   if (value === 'helm') return 'helm';
   // Embedded Cluster and kURL installs are Linux installs in our model.
-  if (value && /^(linux|embedded-cluster|embedded|kurl)$/.test(value))
+  if (value && /^(linux|embedded[-_]?cluster|embedded|kurl)$/.test(value))
     return 'linux';
   return undefined;
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: T[]) {
-  return allowed.find(a => a === value);
+  const plain = value?.replace(/[-_ ]/g, '');
+  return allowed.find(a => a === plain);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * An Enterprise Portal install attempt as install attempt events: started
- * with everything known about the try, its steps, and how it ended. The
- * started event carries only fields that do not change during an attempt,
- * so a re-sync of a finished attempt repeats it exactly (a duplicate).
- * Times after `now` are clamped to it.
+ * with everything known about the try, a step event per step time, and how
+ * it ended. The Vendor API has no failure state: `stalled` and
+ * `in_progress` attempts get no outcome (the portal derives stalled from
+ * the time of the last step); `succeeded` completes at
+ * `installation_completed_at` (else the browser install's completion);
+ * `discarded` and `obsolete` have no time of their own and end at the
+ * attempt's last known time. Times after `now` are clamped to it.
  */
 export function mapInstallAttempt(
   attempt: VendorInstallAttempt,
@@ -59,43 +64,26 @@ export function mapInstallAttempt(
       registry,
     }),
   ];
-  const known = installType
+  let last = attempt.startedAt;
+  for (const step of installType
     ? STEPS[installType]
-    : [...STEPS.helm, ...STEPS.linux];
-  for (const step of attempt.steps) {
-    if (step.step && step.at !== undefined && known.includes(step.step)) {
-      events.push({
-        ...common,
-        type: 'step',
-        step: step.step,
-        at: at(step.at),
-      });
-    }
+    : [...STEPS.helm, ...STEPS.linux]) {
+    const stepAt = attempt.steps[step];
+    if (stepAt === undefined) continue;
+    events.push({ ...common, type: 'step', step, at: at(stepAt) });
+    last = Math.max(last, stepAt);
   }
-  // An outcome needs its time; the attempt's status alone does not say when.
-  if (attempt.completedAt !== undefined) {
+  if (attempt.completedAt !== undefined || attempt.status === 'succeeded') {
     events.push(
       defined({
         ...common,
         type: 'completed' as const,
-        at: at(attempt.completedAt),
+        at: at(attempt.completedAt ?? last),
         instanceId: attempt.instanceId,
       }),
     );
-  } else if (attempt.failedAt !== undefined) {
-    events.push(
-      defined({
-        ...common,
-        type: 'failed' as const,
-        at: at(attempt.failedAt),
-        step: known.includes(attempt.failedStep ?? '')
-          ? attempt.failedStep
-          : undefined,
-        reason: attempt.failureReason?.slice(0, 2000),
-      }),
-    );
-  } else if (attempt.discardedAt !== undefined) {
-    events.push({ ...common, type: 'discarded', at: at(attempt.discardedAt) });
+  } else if (attempt.status === 'discarded' || attempt.status === 'obsolete') {
+    events.push({ ...common, type: 'discarded', at: at(last) });
   }
   return events;
 }

@@ -11,10 +11,18 @@ export function appStatusOf(value: string | undefined): string | undefined {
     : undefined;
 }
 
-function clusterTypeOf(i: VendorInstance): CheckInFields['clusterType'] {
-  if (i.isKurl) return 'kurl';
+/**
+ * Embedded Cluster, kURL or an existing cluster (Helm or KOTS): an Embedded
+ * Cluster instance is never kURL, whatever `isKurl` says.
+ */
+export function clusterTypeOf(
+  i: Pick<VendorInstance, 'isKurl' | 'isEmbeddedCluster'>,
+): CheckInFields['clusterType'] {
   if (i.isEmbeddedCluster) return 'embedded';
-  return i.isKurl === false ? 'existing' : undefined;
+  if (i.isKurl) return 'kurl';
+  return i.isKurl === false || i.isEmbeddedCluster === false
+    ? 'existing'
+    : undefined;
 }
 
 /** Up to ten tags; the display name is the tag `name` in any casing. */
@@ -46,23 +54,28 @@ function versionFields(
 }
 
 /**
- * Check-ins that reproduce what the Vendor API knows of one instance:
+ * Check-ins that reproduce what the instance record knows, where instance
+ * events do not already say it:
  * - at `createdAt` (first seen): cluster and air gap only;
  * - at each version's `intervalStart` and `intervalLast`: that version, so
- *   the version history and its dates survive;
+ *   the version history and its dates survive; the start is left out when a
+ *   `versionLabel` event reports that version (`versionsFromEvents`): the
+ *   event has the time the change was reported;
  * - at `lastActive`: everything the instance currently reports, including
- *   its app status (the only status the instance record has; status
- *   changes over time come from instance events).
+ *   its app status and node counts (Embedded Cluster and kURL only).
  * Times are not checked here (see checkInWindow.ts).
  */
 export function mapInstanceCheckIns(
   instance: VendorInstance,
   customerId: string,
   channelSlugById: Map<string, string>,
+  versionsFromEvents: ReadonlySet<string> = new Set(),
 ): CheckInDraft[] {
+  const clusterType = clusterTypeOf(instance);
   const base = defined({
     clusterId: fit(instance.clusterId, 255),
     airgap: instance.airgap,
+    clusterType,
   });
   const draft = (at: number, fields: CheckInFields): CheckInDraft => ({
     instanceId: instance.instanceId,
@@ -75,16 +88,23 @@ export function mapInstanceCheckIns(
     drafts.push(draft(instance.createdAt, {}));
   for (const version of [...instance.versionHistory].reverse()) {
     const fields = versionFields(version, channelSlugById);
-    for (const at of [version.intervalStart, version.intervalLast]) {
+    const fromEvent =
+      fields.appVersion !== undefined &&
+      versionsFromEvents.has(fields.appVersion);
+    for (const at of [
+      fromEvent ? undefined : version.intervalStart,
+      version.intervalLast,
+    ]) {
       if (at !== undefined) drafts.push(draft(at, fields));
     }
   }
-  const kurl = instance.isKurl
-    ? {
-        kurlNodesTotal: instance.kurlNodesTotal,
-        kurlNodesReady: instance.kurlNodesReady,
-      }
-    : {};
+  const nodes =
+    clusterType === 'kurl' || clusterType === 'embedded'
+      ? {
+          kurlNodesTotal: instance.nodesTotal,
+          kurlNodesReady: instance.nodesReady,
+        }
+      : {};
   drafts.push(
     draft(
       (instance.lastActive ?? instance.createdAt)!,
@@ -92,13 +112,10 @@ export function mapInstanceCheckIns(
         ...versionFields(instance.versionHistory[0], channelSlugById),
         appStatus: appStatusOf(instance.appStatus),
         k8sVersion: fit(instance.k8sVersion, 50),
-        k8sDistribution: fit(instance.k8sDistribution, 50)?.toLowerCase(),
-        clusterType: clusterTypeOf(instance),
-        ...kurl,
+        ...nodes,
         kotsVersion: fit(instance.kotsVersion, 50),
         sdkVersion: fit(instance.sdkVersion, 50),
         cloudProvider: fit(instance.cloudProvider, 50),
-        cloudRegion: fit(instance.cloudRegion, 100),
         tags: tagsOf(instance),
       }),
     ),

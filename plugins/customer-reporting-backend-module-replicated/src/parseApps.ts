@@ -1,65 +1,35 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
-import {
-  id,
-  listIn,
-  optional,
-  optionalTime,
-  parseEach,
-  record,
-  text,
-} from './tolerant';
+import { entries, id, listIn, optional, parseEach, text } from './tolerant';
 
-const channelSchema = record({
-  id,
-  name: text,
-  channelslug: optional(text),
-  releasesequence: optional(z.number().int().nonnegative()),
-  currentversion: optional(text),
-  updated: optionalTime,
-}).transform(c => ({
-  id: c.id,
-  name: c.name,
-  slug: c.channelslug,
-  releaseSequence: c.releasesequence,
-  currentVersion: c.currentversion,
-  updatedAt: c.updated,
-}));
+/** A `Channel` of an app, as `GET /apps` lists it. */
+const channelSchema = z
+  .object({ id, name: text, channelSlug: optional(text) })
+  .transform(c => ({ id: c.id, name: c.name, slug: c.channelSlug }));
 
-/** A channel of a Replicated app, as `GET /apps` lists it. */
 export type VendorChannel = z.output<typeof channelSchema>;
 
-const appSchema = record({
+/** An `AppWithChannels`. */
+const appSchema = z.object({
   id,
   slug: text,
   name: text,
-  channels: optional(z.array(z.unknown())),
+  channels: entries(channelSchema),
 });
 
 /** A Replicated app with its channels. */
-export interface VendorApp {
-  id: string;
-  slug: string;
-  name: string;
-  channels: VendorChannel[];
-}
+export type VendorApp = z.output<typeof appSchema>;
 
-/** `GET /apps` → `{apps: [{id, slug, name, channels: [...]}]}`. */
+/** `GET /apps` → listAppsResponse `{apps: [AppWithChannels]}`. */
 export function parseApps(
   answer: unknown,
   logger: LoggerService,
 ): { apps: VendorApp[]; skipped: number } {
-  const apps = parseEach(listIn(answer, 'apps'), appSchema, 'app', logger);
-  let skipped = apps.skipped;
-  const parsed = apps.items.map(app => {
-    const channels = parseEach(
-      app.channels ?? [],
-      channelSchema,
-      `channel of app ${app.slug}`,
-      logger,
-    );
-    skipped += channels.skipped;
-    return { ...app, channels: channels.items };
-  });
-  return { apps: parsed, skipped };
+  const { items, skipped } = parseEach(
+    listIn(answer, 'apps'),
+    appSchema,
+    'app',
+    logger,
+  );
+  return { apps: items, skipped };
 }

@@ -1,135 +1,111 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
-import { Page } from './pullPages';
 import {
   entries,
+  flag,
   id,
-  listIn,
-  normaliseKeys,
   optional,
   optionalTime,
-  parseEach,
-  record,
+  parsePage,
   text,
   time,
 } from './tolerant';
 
-const flag = optional(z.boolean());
-
-const customerChannelSchema = record({
+/** A `CustomerChannelWithDetail`. */
+const customerChannelSchema = z.object({
   id: optional(text),
   name: optional(text),
-  channelslug: optional(text),
-  isdefault: flag,
+  channelSlug: optional(text),
+  // The customer's own default; `isDefault` is the app's default channel.
+  is_default_for_customer: flag,
 });
 
-const entitlementSchema = record({
-  name: text,
-  value: z.union([z.string(), z.number(), z.boolean()]),
+/** An `EntitlementValue` (values are strings in the specification). */
+const entitlementSchema = z.object({ name: text, value: z.string() });
+
+/** The customer's `EnterprisePortalInfo`: its software pulls. */
+const enterprisePortalSchema = z.object({
+  first_software_pulled_at: optionalTime,
+  first_software_pulled_asset_version: optional(text),
+  last_software_pulled_at: optionalTime,
+  last_software_pulled_asset_version: optional(text),
 });
 
-const customerSchema = record({
-  id,
-  name: text,
-  email: optional(text),
-  customid: optional(text),
-  type: text,
-  // The license id: `installationId` in Vendor API answers.
-  installationid: optional(text),
-  licenseid: optional(text),
-  channels: entries(customerChannelSchema),
-  createdat: time,
-  expiresat: optionalTime,
-  isarchived: flag,
-  airgap: flag,
-  isairgapenabled: flag,
-  isgitopssupported: flag,
-  isidentityservicesupported: flag,
-  issnapshotsupported: flag,
-  ishelminstallenabled: flag,
-  iskotsinstallenabled: flag,
-  iskurlinstallenabled: flag,
-  isembeddedclusterdownloadenabled: flag,
-  ishelmvmdownloadenabled: flag,
-  issupportbundleuploadenabled: flag,
-  isenterpriseportalenabled: flag,
-  entitlements: entries(entitlementSchema),
-  instances: optional(z.array(z.unknown())),
-}).transform(c => {
-  const channel = c.channels.find(ch => ch.isdefault) ?? c.channels[0];
-  return {
-    id: c.id,
-    name: c.name,
-    email: c.email,
-    customId: c.customid,
-    licenseType: c.type.toLowerCase(),
-    licenseId: c.installationid ?? c.licenseid,
-    channel: channel
-      ? { id: channel.id, name: channel.name, slug: channel.channelslug }
-      : undefined,
-    createdAt: c.createdat,
-    expiresAt: c.expiresat,
-    archived: c.isarchived ?? false,
-    features: {
-      gitops: c.isgitopssupported ?? false,
-      airgap: c.airgap ?? c.isairgapenabled ?? false,
-      identity: c.isidentityservicesupported ?? false,
-      snapshots: c.issnapshotsupported ?? false,
-      helmInstall: c.ishelminstallenabled ?? false,
-      kotsInstall: c.iskotsinstallenabled ?? false,
-      kurlInstall: c.iskurlinstallenabled ?? false,
-      embeddedClusterDownload:
-        c.isembeddedclusterdownloadenabled ??
-        c.ishelmvmdownloadenabled ??
-        false,
-      supportBundleUpload: c.issupportbundleuploadenabled ?? false,
-    },
-    enterprisePortalEnabled: c.isenterpriseportalenabled ?? false,
-    entitlements: c.entitlements.map(e => ({
-      name: e.name,
-      value: String(e.value),
-    })),
-    instances: c.instances ?? [],
-  };
-});
+/** A `Customer` (one license), with its raw `instances`. */
+const customerSchema = z
+  .object({
+    id,
+    name: text,
+    email: optional(text),
+    customId: optional(text),
+    type: text,
+    // The license id.
+    installationId: optional(text),
+    channels: entries(customerChannelSchema),
+    createdAt: time,
+    expiresAt: optionalTime,
+    isArchived: flag,
+    airgap: flag,
+    isGitopsSupported: flag,
+    isIdentityServiceSupported: flag,
+    isSnapshotSupported: flag,
+    isHelmInstallEnabled: flag,
+    isKotsInstallEnabled: flag,
+    isKurlInstallEnabled: flag,
+    isEmbeddedClusterDownloadEnabled: flag,
+    isSupportBundleUploadEnabled: flag,
+    isEnterprisePortalEnabled: flag,
+    enterprise_portal: optional(enterprisePortalSchema),
+    downloadPortalUrl: optional(z.string().url()),
+    entitlements: entries(entitlementSchema),
+    instances: optional(z.array(z.unknown())),
+  })
+  .transform(c => {
+    const channel =
+      c.channels.find(ch => ch.is_default_for_customer) ?? c.channels[0];
+    return {
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      customId: c.customId,
+      licenseType: c.type.toLowerCase(),
+      licenseId: c.installationId,
+      channel: channel
+        ? { id: channel.id, name: channel.name, slug: channel.channelSlug }
+        : undefined,
+      createdAt: c.createdAt,
+      expiresAt: c.expiresAt,
+      archived: c.isArchived ?? false,
+      features: {
+        gitops: c.isGitopsSupported ?? false,
+        airgap: c.airgap ?? false,
+        identity: c.isIdentityServiceSupported ?? false,
+        snapshots: c.isSnapshotSupported ?? false,
+        helmInstall: c.isHelmInstallEnabled ?? false,
+        kotsInstall: c.isKotsInstallEnabled ?? false,
+        kurlInstall: c.isKurlInstallEnabled ?? false,
+        embeddedClusterDownload: c.isEmbeddedClusterDownloadEnabled ?? false,
+        supportBundleUpload: c.isSupportBundleUploadEnabled ?? false,
+      },
+      enterprisePortalEnabled: c.isEnterprisePortalEnabled ?? false,
+      enterprisePortal: c.enterprise_portal,
+      downloadPortalUrl: c.downloadPortalUrl,
+      entitlements: c.entitlements,
+      instances: c.instances ?? [],
+    };
+  });
 
 /** A Replicated customer (one license) with its raw instance records. */
 export type VendorCustomer = z.output<typeof customerSchema>;
 
-/**
- * One page of `GET /app/{appId}/customers`: `{customers, totalCustomers}`.
- * `total` is undefined when the answer does not say.
- */
-export function parseCustomerPage(
-  answer: unknown,
-  logger: LoggerService,
-): Page<VendorCustomer> & { skipped: number } {
-  const raw = listIn(answer, 'customers');
-  const { items, skipped } = parseEach(raw, customerSchema, 'customer', logger);
-  const total = (normaliseKeys(answer) as Record<string, unknown> | null)
-    ?.totalcustomers;
-  return {
-    items,
-    received: raw.length,
-    total: typeof total === 'number' ? total : undefined,
-    skipped,
-  };
-}
-
-/**
- * `GET /app/{appId}/customer/{customerId}` → `{customer: {..., instances}}`.
- * Undefined (logged) when the record is malformed.
- */
-export function parseCustomerDetail(
-  answer: unknown,
-  logger: LoggerService,
-): VendorCustomer | undefined {
-  const body = normaliseKeys(answer) as Record<string, unknown> | null;
-  const { items } = parseEach(
-    [body?.customer ?? answer],
+/** One page of `GET /app/{app_id}/customers`: `{customers, totalCustomers}`. */
+export function parseCustomerPage(answer: unknown, logger: LoggerService) {
+  return parsePage(
+    answer,
+    'customers',
+    'totalCustomers',
     customerSchema,
     'customer',
     logger,
   );
-  return items[0];
 }

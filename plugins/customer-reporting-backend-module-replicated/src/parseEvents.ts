@@ -1,65 +1,43 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
-import { Page } from './pullPages';
-import {
-  id,
-  listIn,
-  normaliseKeys,
-  optional,
-  optionalTime,
-  parseEach,
-  record,
-  text,
-} from './tolerant';
+import { id, optional, parseEach, text, time } from './tolerant';
 
-const value = optional(z.union([z.string(), z.number(), z.boolean()]));
-
-const eventSchema = record({
-  customerid: id,
-  instanceid: id,
-  fieldname: text,
-  newvalue: value,
-  previousvalue: value,
-  iscustom: optional(z.boolean()),
-  // The time the Vendor API received the data; named differently over time.
-  timestamp: optionalTime,
-  createdat: optionalTime,
-  time: optionalTime,
-})
+/**
+ * An item of listAppInstanceEventsResponse. `isCustom`, `newValue` and
+ * `previousValue` are strings in the specification; `reportedAt` is when
+ * the Vendor API received the data.
+ */
+const eventSchema = z
+  .object({
+    customerId: id,
+    instanceId: id,
+    fieldName: text,
+    isCustom: optional(z.string()),
+    newValue: optional(z.string()),
+    reportedAt: time,
+  })
   .transform(e => ({
-    customerId: e.customerid,
-    instanceId: e.instanceid,
-    fieldName: e.fieldname,
-    newValue: e.newvalue,
-    isCustom: e.iscustom ?? false,
-    at: e.timestamp ?? e.createdat ?? e.time,
-  }))
-  .refine(e => e.at !== undefined, {
-    message: 'has no time',
-    path: ['timestamp'],
-  });
+    customerId: e.customerId,
+    instanceId: e.instanceId,
+    fieldName: e.fieldName,
+    newValue: e.newValue,
+    isCustom: e.isCustom?.toLowerCase() === 'true',
+    at: e.reportedAt,
+  }));
 
 /** One instance event: a field of an instance changed value. */
-export type VendorInstanceEvent = z.output<typeof eventSchema> & { at: number };
+export type VendorInstanceEvent = z.output<typeof eventSchema>;
 
-/** One page of `GET /app/{appId}/events`: `{events, totalEvents?}`. */
-export function parseEventPage(
+/** `GET /app/{app_id}/events` answers a bare array of events. */
+export function parseEvents(
   answer: unknown,
   logger: LoggerService,
-): Page<VendorInstanceEvent> & { skipped: number } {
-  const raw = listIn(answer, 'events');
+): { events: VendorInstanceEvent[]; skipped: number } {
   const { items, skipped } = parseEach(
-    raw,
+    Array.isArray(answer) ? answer : [],
     eventSchema,
     'instance event',
     logger,
   );
-  const total = (normaliseKeys(answer) as Record<string, unknown> | null)
-    ?.totalevents;
-  return {
-    items: items as VendorInstanceEvent[],
-    received: raw.length,
-    total: typeof total === 'number' ? total : undefined,
-    skipped,
-  };
+  return { events: items, skipped };
 }

@@ -1,84 +1,77 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
 import {
-  entries,
+  count,
   id,
-  listIn,
   optional,
   optionalTime,
-  parseEach,
-  record,
+  parsePage,
   text,
   time,
 } from './tolerant';
 
-const stepSchema = record({
-  step: optional(text),
-  name: optional(text),
-  at: optionalTime,
-  completedat: optionalTime,
-}).transform(s => ({
-  step: (s.step ?? s.name)?.toLowerCase().replace(/_/g, '-'),
-  at: s.at ?? s.completedat,
-}));
-
-const attemptSchema = record({
-  id,
-  customerid: id,
-  useremail: optional(text),
-  email: optional(text),
-  installtype: optional(text),
-  appversion: optional(text),
-  versionlabel: optional(text),
-  startedat: time,
-  completedat: optionalTime,
-  failedat: optionalTime,
-  discardedat: optionalTime,
-  failurereason: optional(text),
-  failedstep: optional(text),
-  k8sdistribution: optional(text),
-  os: optional(text),
-  osversion: optional(text),
-  networkmode: optional(text),
-  isairgap: optional(z.boolean()),
-  registry: optional(text),
-  instanceid: optional(id),
-  steps: entries(stepSchema),
-}).transform(a => ({
-  id: a.id,
-  customerId: a.customerid,
-  userEmail: a.useremail ?? a.email,
-  installType: a.installtype?.toLowerCase().replace(/_/g, '-'),
-  appVersion: a.appversion ?? a.versionlabel,
-  startedAt: a.startedat,
-  completedAt: a.completedat,
-  failedAt: a.failedat,
-  discardedAt: a.discardedat,
-  failureReason: a.failurereason,
-  failedStep: a.failedstep?.toLowerCase().replace(/_/g, '-'),
-  k8sDistribution: a.k8sdistribution,
-  os: a.os,
-  osVersion: a.osversion,
-  networkMode:
-    a.networkmode?.toLowerCase() ?? (a.isairgap ? 'airgap' : undefined),
-  registry: a.registry?.toLowerCase(),
-  instanceId: a.instanceid,
-  steps: a.steps,
-}));
+/** An `InstallAttempt` (snake_case, as the specification names it). */
+const attemptSchema = z
+  .object({
+    id,
+    customer_id: id,
+    customer_email: optional(text),
+    install_type: optional(text),
+    version_label: optional(text),
+    channel_release_sequence: count,
+    kubernetes_distribution: optional(text),
+    os_distro: optional(text),
+    os_version: optional(text),
+    network_availability: optional(text),
+    registry_availability: optional(text),
+    started_at: time,
+    registry_authenticated_at: optionalTime,
+    images_pulled_at: optionalTime,
+    assets_downloaded_at: optionalTime,
+    installation_completed_at: optionalTime,
+    browser_install_completed_at: optionalTime,
+    instance_id: optional(id),
+    status: optional(text),
+  })
+  .transform(a => ({
+    id: a.id,
+    customerId: a.customer_id,
+    userEmail: a.customer_email,
+    installType: a.install_type?.toLowerCase(),
+    appVersion: a.version_label ?? a.channel_release_sequence?.toString(),
+    k8sDistribution: a.kubernetes_distribution,
+    os: a.os_distro,
+    osVersion: a.os_version,
+    networkMode: a.network_availability?.toLowerCase(),
+    registry: a.registry_availability?.toLowerCase(),
+    startedAt: a.started_at,
+    steps: {
+      'registry-login': a.registry_authenticated_at,
+      'images-pulled': a.images_pulled_at,
+      'assets-downloaded': a.assets_downloaded_at,
+    },
+    completedAt: a.installation_completed_at ?? a.browser_install_completed_at,
+    instanceId: a.instance_id,
+    status: a.status?.toLowerCase(),
+  }));
 
 /** One Enterprise Portal install attempt of a customer. */
 export type VendorInstallAttempt = z.output<typeof attemptSchema>;
 
-/** `GET /app/{appId}/enterprise-portal/install-attempts` → `{installAttempts}`. */
-export function parseInstallAttempts(
+/**
+ * One page of `GET /app/{app_id}/enterprise-portal/install-attempts`:
+ * `{install_attempts, total}`.
+ */
+export function parseInstallAttemptPage(
   answer: unknown,
   logger: LoggerService,
-): { attempts: VendorInstallAttempt[]; skipped: number } {
-  const { items, skipped } = parseEach(
-    listIn(answer, 'installattempts', 'attempts', 'items'),
+) {
+  return parsePage(
+    answer,
+    'install_attempts',
+    'total',
     attemptSchema,
     'install attempt',
     logger,
   );
-  return { attempts: items, skipped };
 }

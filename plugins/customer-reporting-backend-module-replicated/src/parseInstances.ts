@@ -1,81 +1,81 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
 import {
+  count,
   entries,
+  flag,
   id,
   optional,
   optionalTime,
   parseEach,
-  record,
   text,
 } from './tolerant';
 
-const count = optional(z.number().int().nonnegative());
+/** An `InstanceTag`. */
+const tagSchema = z.object({ key: text, value: z.string() });
 
-const tagSchema = record({ key: text, value: z.string() });
+/** A `CustomerInstanceVersionHistory` entry. */
+const versionSchema = z
+  .object({
+    versionLabel: optional(text),
+    downstreamChannelId: optional(text),
+    downstreamReleaseSequence: count,
+    intervalStart: optionalTime,
+    intervalLast: optionalTime,
+  })
+  .transform(v => ({
+    versionLabel: v.versionLabel,
+    channelId: v.downstreamChannelId,
+    releaseSequence: v.downstreamReleaseSequence,
+    intervalStart: v.intervalStart,
+    intervalLast: v.intervalLast,
+  }));
 
-const versionSchema = record({
-  versionlabel: optional(text),
-  downstreamchannelid: optional(text),
-  downstreamreleasesequence: count,
-  intervalstart: optionalTime,
-  intervallast: optionalTime,
-}).transform(v => ({
-  versionLabel: v.versionlabel,
-  channelId: v.downstreamchannelid,
-  releaseSequence: v.downstreamreleasesequence,
-  intervalStart: v.intervalstart,
-  intervalLast: v.intervallast,
-}));
-
-const instanceSchema = record({
-  instanceid: id,
-  clusterid: optional(text),
-  createdat: optionalTime,
-  lastactive: optionalTime,
-  appstatus: optional(text),
-  active: optional(z.boolean()),
-  isairgap: optional(z.boolean()),
-  iskurl: optional(z.boolean()),
-  isembeddedcluster: optional(z.boolean()),
-  kurlnodecounttotal: count,
-  kurlnodecountready: count,
-  k8sversion: optional(text),
-  k8sdistribution: optional(text),
-  kotsversion: optional(text),
-  replicatedsdkversion: optional(text),
-  cloud: optional(text),
-  cloudregion: optional(text),
-  tags: entries(tagSchema),
-  versionhistory: entries(versionSchema),
-})
+/** A `CustomerInstance`. */
+const instanceSchema = z
+  .object({
+    instanceId: id,
+    clusterId: optional(text),
+    createdAt: optionalTime,
+    lastActive: optionalTime,
+    appStatus: optional(text),
+    isAirgap: flag,
+    isKurl: flag,
+    isEmbeddedCluster: flag,
+    kurlNodeCountTotal: count,
+    kurlNodeCountReady: count,
+    k8sVersion: optional(text),
+    kotsVersion: optional(text),
+    replicatedSdkVersion: optional(text),
+    cloud: optional(text),
+    tags: entries(tagSchema),
+    versionHistory: entries(versionSchema),
+  })
   .refine(
-    i => i.createdat !== undefined || i.lastactive !== undefined,
+    i => i.createdAt !== undefined || i.lastActive !== undefined,
     'has neither createdAt nor lastActive',
   )
   .transform(i => ({
-    instanceId: i.instanceid,
-    clusterId: i.clusterid,
-    createdAt: i.createdat,
-    lastActive: i.lastactive,
-    appStatus: i.appstatus?.toLowerCase(),
-    airgap: i.isairgap,
-    isKurl: i.iskurl,
-    isEmbeddedCluster: i.isembeddedcluster,
-    kurlNodesTotal: i.kurlnodecounttotal,
-    kurlNodesReady: i.kurlnodecountready,
-    k8sVersion: i.k8sversion,
-    k8sDistribution: i.k8sdistribution,
-    kotsVersion: i.kotsversion,
-    sdkVersion: i.replicatedsdkversion,
+    instanceId: i.instanceId,
+    clusterId: i.clusterId,
+    createdAt: i.createdAt,
+    lastActive: i.lastActive,
+    appStatus: i.appStatus?.toLowerCase(),
+    airgap: i.isAirgap,
+    isKurl: i.isKurl,
+    isEmbeddedCluster: i.isEmbeddedCluster,
+    nodesTotal: i.kurlNodeCountTotal,
+    nodesReady: i.kurlNodeCountReady,
+    k8sVersion: i.k8sVersion,
+    kotsVersion: i.kotsVersion,
+    sdkVersion: i.replicatedSdkVersion,
     cloudProvider: i.cloud,
-    cloudRegion: i.cloudregion,
     tags: i.tags,
     // Newest first, as the API sends it.
-    versionHistory: i.versionhistory,
+    versionHistory: i.versionHistory,
   }));
 
-/** One instance of a customer, from the customer's detail answer. */
+/** One instance of a customer (the customer's `instances`). */
 export type VendorInstance = z.output<typeof instanceSchema>;
 
 export function parseInstances(

@@ -1,27 +1,31 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { forEachLimited } from './forEachLimited';
+import { parseCustomerPage, VendorCustomer } from './parseCustomers';
 import {
-  parseCustomerDetail,
-  parseCustomerPage,
-  VendorCustomer,
-} from './parseCustomers';
-import {
-  parseInstallAttempts,
+  parseInstallAttemptPage,
   VendorInstallAttempt,
 } from './parseInstallAttempts';
 import { parseInstances, VendorInstance } from './parseInstances';
-import { pullPages } from './pullPages';
+import {
+  parsePortalUserPage,
+  parseServiceAccountPage,
+  VendorPortalUser,
+  VendorServiceAccount,
+} from './parsePortalAccounts';
+import { Page, PAGE_SIZE, pullPages } from './pullPages';
 import { SyncCounts } from './syncCounts';
 import { VendorApiClient } from './VendorApiClient';
 
-/** Requests under way at once for per-customer details. */
+/** Customers whose Enterprise Portal lists are pulled at once. */
 const CONCURRENCY = 4;
 
 export interface CustomerData {
   customer: VendorCustomer;
   instances: VendorInstance[];
   attempts: VendorInstallAttempt[];
+  users: VendorPortalUser[];
+  serviceAccounts: VendorServiceAccount[];
 }
 
 /** The answer, or `fallback` when the API says 404 (gone, or not enabled). */
@@ -36,9 +40,9 @@ async function unless404<T>(request: Promise<T>, fallback: T): Promise<T> {
 }
 
 /**
- * Every customer of an app with its instances and Enterprise Portal install
- * attempts: the paged customer list, then per customer its detail (which
- * holds the instances) and its install attempts.
+ * Every customer of an app with its instances (the customer list carries
+ * them) and, for customers with the Enterprise Portal, its install attempts,
+ * users and service accounts, each list paged by `Limit`/`Offset`.
  */
 export async function pullCustomerData(options: {
   client: VendorApiClient;
@@ -48,37 +52,72 @@ export async function pullCustomerData(options: {
   counts: SyncCounts;
 }): Promise<CustomerData[]> {
   const { client, appId, includeTest, logger, counts } = options;
-  const customers = await pullPages(async currentPage => {
-    const page = parseCustomerPage(
-      await client.listCustomers(appId, currentPage, includeTest),
-      logger,
-    );
+  const counted = <T>(page: Page<T> & { skipped: number }) => {
     counts.add('skipped', page.skipped);
     return page;
-  }, 'next');
+  };
+  const customers = await pullPages(async currentPage =>
+    counted(
+      parseCustomerPage(
+        await client.listCustomers(
+          appId,
+          { currentPage, pageSize: PAGE_SIZE },
+          includeTest,
+        ),
+        logger,
+      ),
+    ),
+  );
+
+  const portalList = <T>(
+    list: Parameters<VendorApiClient['listPortalRecords']>[1],
+    customerId: string,
+    parse: (
+      answer: unknown,
+      logger: LoggerService,
+    ) => Page<T> & { skipped: number },
+  ) =>
+    unless404(
+      pullPages(async (_index, received) =>
+        counted(
+          parse(
+            await client.listPortalRecords(appId, list, customerId, {
+              Limit: PAGE_SIZE,
+              Offset: received,
+            }),
+            logger,
+          ),
+        ),
+      ),
+      [],
+    );
 
   // In list order, whatever order the requests finish in.
   const data: CustomerData[] = new Array(customers.length);
-  await forEachLimited(customers, CONCURRENCY, async (listed, index) => {
-    const detailAnswer = await unless404(
-      client.getCustomer(appId, listed.id),
-      undefined,
-    );
-    // The detail is the fresher record; the listed one stands in when it is unusable.
-    const customer =
-      (detailAnswer !== undefined &&
-        parseCustomerDetail(detailAnswer, logger)) ||
-      listed;
+  await forEachLimited(customers, CONCURRENCY, async (customer, index) => {
     const instances = parseInstances(customer.instances, customer.id, logger);
-    const attempts = parseInstallAttempts(
-      await unless404(client.listInstallAttempts(appId, customer.id), []),
-      logger,
-    );
-    counts.add('skipped', instances.skipped + attempts.skipped);
+    counts.add('skipped', instances.skipped);
+    const portal = customer.enterprisePortalEnabled;
     data[index] = {
       customer,
       instances: instances.instances,
-      attempts: attempts.attempts,
+      attempts: portal
+        ? await portalList(
+            'install-attempts',
+            customer.id,
+            parseInstallAttemptPage,
+          )
+        : [],
+      users: portal
+        ? await portalList('customer-users', customer.id, parsePortalUserPage)
+        : [],
+      serviceAccounts: portal
+        ? await portalList(
+            'service-accounts',
+            customer.id,
+            parseServiceAccountPage,
+          )
+        : [],
     };
   });
   return data;

@@ -1,38 +1,34 @@
 /** A bound on pages per listing, so a misbehaving API cannot page forever. */
 const MAX_PAGES = 10_000;
 
+/** Records per request: the Vendor API's page size where it has one. */
+export const PAGE_SIZE = 100;
+
 export interface Page<T> {
   items: T[];
   /** Records on the page, malformed ones included. */
   received: number;
-  /** The total the API announced, if it did. */
+  /** The total the API announced (totalCustomers, matchedCount, total). */
   total?: number;
 }
 
 /**
- * Pages `currentPage` = 0, 1, ... until a page is empty or the records
- * received reach the announced total. When no total is announced,
- * `withoutTotal` decides: `next` keeps paging until an empty page (the
- * customer list), `stop` takes the first page as all there is (a listing
- * not known to page).
+ * Pages 0, 1, ... of a listing until a page is empty or the records
+ * received reach the announced total; without a total, until an empty
+ * page. `fetchPage` gets the page index (`currentPage`) and the records
+ * received so far (`Offset`: the API may cap a page below the size asked).
  */
 export async function pullPages<T>(
-  fetchPage: (currentPage: number) => Promise<Page<T>>,
-  withoutTotal: 'next' | 'stop',
+  fetchPage: (index: number, received: number) => Promise<Page<T>>,
 ): Promise<T[]> {
   const items: T[] = [];
   let received = 0;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await fetchPage(page);
-    items.push(...result.items);
-    received += result.received;
-    if (result.received === 0) break;
-    if (
-      result.total === undefined
-        ? withoutTotal === 'stop'
-        : received >= result.total
-    )
-      break;
+  for (let index = 0; index < MAX_PAGES; index++) {
+    const page = await fetchPage(index, received);
+    items.push(...page.items);
+    received += page.received;
+    if (page.received === 0) break;
+    if (page.total !== undefined && received >= page.total) break;
   }
   return items;
 }

@@ -6,10 +6,12 @@ import { customerChannelSlug, mapApp } from './mapApp';
 import { mapCustomer } from './mapCustomer';
 import { mapEventCheckIns } from './mapEventCheckIns';
 import { mapInstallAttempt } from './mapInstallAttempts';
-import { mapInstanceCheckIns } from './mapInstanceCheckIns';
+import { clusterTypeOf, mapInstanceCheckIns } from './mapInstanceCheckIns';
+import { mapPortalEvents } from './mapPortalEvents';
 import { VendorApp } from './parseApps';
 import { CustomerData, pullCustomerData } from './pullCustomerData';
 import { pullEvents } from './pullEvents';
+import { pullReleases } from './pullReleases';
 import { SyncCounts } from './syncCounts';
 import { VendorApiClient } from './VendorApiClient';
 
@@ -20,17 +22,19 @@ export interface SyncAppOptions {
   logger: LoggerService;
   counts: SyncCounts;
   includeTest: boolean;
-  /** Date (YYYY-MM-DD) to pull instance events after. */
-  eventsAfter: string;
+  /** Epoch ms to pull instance events after (up to `window.now`). */
+  eventsAfter: number;
   /** Check-ins must be at or before `now` and not before `oldest`. */
   window: { now: number; oldest: number };
 }
 
 /**
- * Pulls one app and writes it through the ingestion path: the app, then its
- * customers (one at a time; a refused one is logged and left out), then
- * check-ins and install attempt events in all-or-nothing batches. Nothing
- * is deleted, so whatever fails later leaves earlier data as it was.
+ * Pulls one app and writes it through the ingestion path: the app with its
+ * channels' release history, then its customers (one at a time; a refused
+ * one is logged and left out), then check-ins, install attempt events and
+ * Enterprise Portal events in all-or-nothing batches. Everything is pulled
+ * before anything is written, and nothing is deleted, so a failed pull
+ * changes nothing stored and a failed write leaves earlier data as it was.
  */
 export async function syncApp(options: SyncAppOptions): Promise<void> {
   const { app, client, ingest, logger, counts, window } = options;
@@ -41,14 +45,26 @@ export async function syncApp(options: SyncAppOptions): Promise<void> {
     logger,
     counts,
   });
+  const releases = await pullReleases({ client, app, logger, counts });
   const { body, channelSlugById } = mapApp(
     app,
     data.map(d => d.customer),
+    releases,
     window.now,
   );
+  // Events of every usable customer, pulled before anything is written.
+  const events = await pullEvents({
+    client,
+    appId: app.id,
+    customerIds: data.map(d => d.customer.id),
+    after: options.eventsAfter,
+    before: window.now,
+    logger,
+    counts,
+  });
+
   await ingest.putApp(app.slug, body);
   counts.add('apps');
-
   const stored: CustomerData[] = [];
   for (const d of data) {
     const mapped = mapCustomer(
@@ -56,7 +72,6 @@ export async function syncApp(options: SyncAppOptions): Promise<void> {
       {
         appSlug: app.slug,
         channelSlug: customerChannelSlug(d.customer, channelSlugById),
-        enterprisePortal: d.attempts.length > 0,
       },
       window.now,
     );
@@ -72,31 +87,40 @@ export async function syncApp(options: SyncAppOptions): Promise<void> {
     stored.push(d);
   }
   counts.add('customers', stored.length);
-  counts.add(
-    'instances',
-    stored.reduce((n, d) => n + d.instances.length, 0),
+  const instances = stored.flatMap(d =>
+    d.instances.map(instance => ({ instance, customerId: d.customer.id })),
   );
+  counts.add('instances', instances.length);
 
   const storedIds = new Set(stored.map(d => d.customer.id));
-  const events = await pullEvents({
-    client,
-    appId: app.id,
-    customerIds: [...storedIds],
-    after: options.eventsAfter,
-    logger,
-    counts,
-  });
   const fromEvents = mapEventCheckIns(
     events.filter(e => storedIds.has(e.customerId)),
+    {
+      channelSlugById,
+      embeddedInstanceIds: new Set(
+        instances
+          .filter(i => clusterTypeOf(i.instance) === 'embedded')
+          .map(i => i.instance.instanceId),
+      ),
+    },
   );
   counts.add('eventsIgnored', fromEvents.ignored);
+  const versionsFromEvents = new Map<string, Set<string>>();
+  for (const { instanceId, fields } of fromEvents.drafts) {
+    if (fields.appVersion === undefined) continue;
+    const versions = versionsFromEvents.get(instanceId) ?? new Set<string>();
+    versionsFromEvents.set(instanceId, versions.add(fields.appVersion));
+  }
   // Events first: at a shared time the instance record's values win.
   const { checkIns, clamped, tooOld } = checkInWindow(
     [
       ...fromEvents.drafts,
-      ...stored.flatMap(d =>
-        d.instances.flatMap(i =>
-          mapInstanceCheckIns(i, d.customer.id, channelSlugById),
+      ...instances.flatMap(({ instance, customerId }) =>
+        mapInstanceCheckIns(
+          instance,
+          customerId,
+          channelSlugById,
+          versionsFromEvents.get(instance.instanceId),
         ),
       ),
     ],
@@ -109,25 +133,37 @@ export async function syncApp(options: SyncAppOptions): Promise<void> {
     );
   }
   counts.add('checkInsTooOld', tooOld);
-  const checkInResult = await ingestInBatches(
+  await send(
+    'checkIns',
     checkIns,
     batch => ingest.ingestCheckIns({ checkIns: batch }),
     'check-in',
-    logger,
   );
-  counts.add('checkIns', checkInResult.accepted);
-  counts.add('skipped', checkInResult.refused);
-
-  const attemptResult = await ingestInBatches(
+  await send(
+    'installAttemptEvents',
     stored.flatMap(d =>
       d.attempts.flatMap(a => mapInstallAttempt(a, window.now)),
     ),
     batch => ingest.ingestInstallAttemptEvents({ events: batch }),
     'install attempt event',
-    logger,
   );
-  counts.add('installAttemptEvents', attemptResult.accepted);
-  counts.add('skipped', attemptResult.refused);
+  await send(
+    'portalEvents',
+    stored.flatMap(d => mapPortalEvents(d, window.now)),
+    batch => ingest.ingestPortalEvents({ events: batch }),
+    'portal event',
+  );
+
+  async function send<T>(
+    key: string,
+    items: T[],
+    put: Parameters<typeof ingestInBatches<T>>[1],
+    what: string,
+  ) {
+    const result = await ingestInBatches(items, put, what, logger);
+    counts.add(key, result.accepted);
+    counts.add('skipped', result.refused);
+  }
 }
 
 /** Undefined when stored, else why the portal refused the customer. */

@@ -1,29 +1,16 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
 
-/**
- * The Vendor API is not consistent about field-name casing (`intervalLast`
- * and `intervallast`, `isAirgap` and `is_airgap`), so every record is read
- * with its keys lowercased and without `_` or `-`; schemas name keys that way.
+/*
+ * Reading Vendor API records: every schema names the fields exactly as the
+ * specification (dev/vendor-api-v3.swagger.json) does, and is tolerant of
+ * what a real account may send: one odd field or list entry never costs the
+ * whole record.
  */
-export function normaliseKeys(value: unknown): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => [
-      key.toLowerCase().replace(/[_-]/g, ''),
-      v,
-    ]),
-  );
-}
-
-/** An API object read with normalised keys; unknown fields are ignored. */
-export function record<T extends z.ZodRawShape>(shape: T) {
-  return z.preprocess(normaliseKeys, z.object(shape));
-}
 
 /**
- * An optional field: null, missing or of an unexpected type reads as
- * undefined, so one odd field never costs the whole record.
+ * An optional field: missing or of an unexpected type reads as undefined
+ * (so does null, which the specification never declares).
  */
 export function optional<T extends z.ZodTypeAny>(schema: T) {
   return z
@@ -70,16 +57,28 @@ export const id = z
 
 export const text = z.string().trim().min(1);
 
-/** The array under the first of `keys` the answer has (normalised), or []. */
-export function listIn(answer: unknown, ...keys: string[]): unknown[] {
-  const normalised = normaliseKeys(answer);
-  if (Array.isArray(normalised)) return normalised;
-  if (!normalised || typeof normalised !== 'object') return [];
-  for (const key of keys) {
-    const value = (normalised as Record<string, unknown>)[key];
-    if (Array.isArray(value)) return value;
-  }
-  return [];
+export const flag = optional(z.boolean());
+
+export const count = optional(z.number().int().nonnegative());
+
+/** The array under `key` of an answer object (a list answer), or []. */
+export function listIn(answer: unknown, key: string): unknown[] {
+  const value =
+    answer && typeof answer === 'object' && !Array.isArray(answer)
+      ? (answer as Record<string, unknown>)[key]
+      : undefined;
+  return Array.isArray(value) ? value : [];
+}
+
+/** The integer under `key` of an answer object (a list's total), if any. */
+export function totalIn(answer: unknown, key: string): number | undefined {
+  const value =
+    answer && typeof answer === 'object'
+      ? (answer as Record<string, unknown>)[key]
+      : undefined;
+  return typeof value === 'number' && Number.isInteger(value)
+    ? value
+    : undefined;
 }
 
 /**
@@ -108,4 +107,23 @@ export function parseEach<T>(
     logger.warn(`Skipped a malformed ${what} (item ${index}): ${issues}`);
   });
   return { items: parsed, skipped };
+}
+
+/** A parsed page of a list answer (see pullPages.ts). */
+export function parsePage<T>(
+  answer: unknown,
+  listKey: string,
+  totalKey: string,
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  what: string,
+  logger: LoggerService,
+) {
+  const raw = listIn(answer, listKey);
+  const { items, skipped } = parseEach(raw, schema, what, logger);
+  return {
+    items,
+    received: raw.length,
+    total: totalIn(answer, totalKey),
+    skipped,
+  };
 }

@@ -1,15 +1,25 @@
 import apps from './apps.json';
 import customers from './customers.json';
+import customerUsers from './customerUsers.json';
 import events from './events.json';
 import installAttempts from './installAttempts.json';
+import releases from './releases.json';
+import serviceAccounts from './serviceAccounts.json';
 import { VendorApiFixtures } from '../../dev/vendorApiHandlers';
 
-/** Recorded-style Vendor API answers for app `nimbus` (and an unsynced `orbit`). */
+/**
+ * Vendor API records for app `nimbus` (and an unsynced `orbit`), written
+ * with the specification's definitions and checked against them by
+ * vendorApiContract.test.ts.
+ */
 export const fixtures = {
   apps,
   customers,
   events,
+  releases,
   installAttempts,
+  customerUsers,
+  serviceAccounts,
 } as VendorApiFixtures;
 
 export const NIMBUS_APP_ID = '2hZtQv3nRkWb8s1mYpLcD4eFgHj';

@@ -15,13 +15,16 @@ export const NOW = Date.parse(FIXTURE_NOW);
  * The fake Vendor API on msw, with every request it got recorded as
  * `METHOD path?query` plus its Authorization header.
  */
-export function fakeVendorApi(options: { now?: () => number } = {}) {
+export function fakeVendorApi(
+  options: { now?: () => number; maxPageSize?: number } = {},
+) {
   const server = setupServer(
     ...createVendorApiHandlers({
       baseUrl: BASE_URL,
       apiToken: API_TOKEN,
       fixtures,
       now: options.now,
+      maxPageSize: options.maxPageSize,
     }),
   );
   const requests: { url: string; authorization: string | null }[] = [];

@@ -1,17 +1,17 @@
 import { CUSTOMER_IDS, fixtureCustomer, fixtures } from '../__fixtures__';
 import { mapApp } from '../mapApp';
 import { parseApps } from '../parseApps';
-import { parseCustomerDetail, VendorCustomer } from '../parseCustomers';
+import { parseCustomerPage, VendorCustomer } from '../parseCustomers';
 import { parseInstances } from '../parseInstances';
 import { NOW, testLogger } from './fakeVendorApi';
 
 /** A fixture customer as the sync sees it, with its parsed instances. */
 export function parsedCustomer(name: keyof typeof CUSTOMER_IDS) {
   const logger = testLogger();
-  const customer = parseCustomerDetail(
-    { customer: fixtureCustomer(CUSTOMER_IDS[name]) },
+  const customer = parseCustomerPage(
+    { customers: [fixtureCustomer(CUSTOMER_IDS[name])] },
     logger,
-  )!;
+  ).items[0];
   const { instances } = parseInstances(customer.instances, customer.id, logger);
   return { customer, instances, logger };
 }
@@ -19,5 +19,5 @@ export function parsedCustomer(name: keyof typeof CUSTOMER_IDS) {
 /** The nimbus app as parsed, and its channel slugs by channel id. */
 export function parsedNimbus(customers: VendorCustomer[] = []) {
   const app = parseApps(fixtures.apps, testLogger()).apps[0];
-  return { app, ...mapApp(app, customers, NOW) };
+  return { app, ...mapApp(app, customers, new Map(), NOW) };
 }

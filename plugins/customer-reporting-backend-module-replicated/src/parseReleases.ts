@@ -1,0 +1,34 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { z } from 'zod';
+import { optional, parsePage, text, time } from './tolerant';
+
+/** A `KotsChannelRelease`: one release as promoted to a channel. */
+const releaseSchema = z
+  .object({
+    channelSequence: z.number().int().nonnegative(),
+    semver: optional(text),
+    releasedAt: time,
+  })
+  .transform(r => ({
+    sequence: r.channelSequence,
+    // Channels that do not require semver may leave it empty.
+    versionLabel: r.semver ?? String(r.channelSequence),
+    promotedAt: r.releasedAt,
+  }));
+
+export type VendorRelease = z.output<typeof releaseSchema>;
+
+/**
+ * One page of `GET /app/{app_id}/channel/{channel_id}/releases`:
+ * `{releases, matchedCount}`.
+ */
+export function parseReleasePage(answer: unknown, logger: LoggerService) {
+  return parsePage(
+    answer,
+    'releases',
+    'matchedCount',
+    releaseSchema,
+    'channel release',
+    logger,
+  );
+}
