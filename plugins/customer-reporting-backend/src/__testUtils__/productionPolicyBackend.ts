@@ -16,40 +16,6 @@ import { customerReportingIngestPermission } from '@internal/plugin-customer-rep
 import { customerReportingPlugin } from '../plugin';
 import { customerReportingPermissionPolicyModule } from '../permissions/permissionPolicyModule';
 
-/**
- * The plugin behind Backstage's real permission backend running the shipped
- * policy (customerReportingPermissionPolicyModule) with the production
- * default of no group members unless `groups` says otherwise. Users are
- * mock-signed; user `user:default/<name>` belongs to `group:default/<name>`.
- */
-export async function startWithProductionPolicy(
-  knex: Knex,
-  permissions: JsonObject = {},
-) {
-  const { server } = await startTestBackend({
-    features: [
-      customerReportingPlugin,
-      permissionPlugin,
-      customerReportingPermissionPolicyModule,
-      permissionsServiceFactory,
-      mockServices.database.factory({ knex }),
-      ingestOnlyTokenFactory,
-      groupMembershipFactory,
-      mockServices.rootConfig.factory({
-        data: {
-          permission: { enabled: true },
-          customerReporting: {
-            permissions,
-            license: { signingKey: TEST_SIGNING_KEY },
-            helm: { registryHost: 'registry.acme.test' },
-          },
-        },
-      }),
-    ],
-  });
-  return server;
-}
-
 /** Header of a user who is a member of `group:default/<name>`. */
 export const userHeader = (name: string) =>
   mockCredentials.user.header(`user:default/${name}`);
@@ -117,3 +83,37 @@ const groupMembershipFactory = createServiceFactory({
 const TEST_SIGNING_KEY = generateKeyPairSync('ed25519')
   .privateKey.export({ format: 'pem', type: 'pkcs8' })
   .toString();
+
+/**
+ * The plugin behind Backstage's real permission backend running the shipped
+ * policy (customerReportingPermissionPolicyModule) with the production
+ * default of no group members unless `groups` says otherwise. Users are
+ * mock-signed; user `user:default/<name>` belongs to `group:default/<name>`.
+ */
+export async function startWithProductionPolicy(
+  knex: Knex,
+  permissions: JsonObject = {},
+) {
+  const { server } = await startTestBackend({
+    features: [
+      customerReportingPlugin,
+      permissionPlugin,
+      customerReportingPermissionPolicyModule,
+      permissionsServiceFactory,
+      mockServices.database.factory({ knex }),
+      ingestOnlyTokenFactory,
+      groupMembershipFactory,
+      mockServices.rootConfig.factory({
+        data: {
+          permission: { enabled: true },
+          customerReporting: {
+            permissions,
+            license: { signingKey: TEST_SIGNING_KEY },
+            helm: { registryHost: 'registry.acme.test' },
+          },
+        },
+      }),
+    ],
+  });
+  return server;
+}

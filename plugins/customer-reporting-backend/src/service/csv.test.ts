@@ -36,6 +36,11 @@ describe('csvLine', () => {
     expect(csvLine([-2])).toBe('-2\r\n');
   });
 
+  it('keeps each hostile value one cell for a CSV reader', () => {
+    const line = csvLine(['a;=1', 'b,=2', 'c\t=3']).replace(/\r\n$/, '');
+    expect(cells(line, ',')).toEqual(['a;=1', 'b,=2', 'c\t=3']);
+  });
+
   it.each([',', ';', '\t'])(
     'keeps hostile text inert when a spreadsheet splits our lines on %j',
     separator => {
@@ -47,7 +52,6 @@ describe('csvLine', () => {
         '@SUM(1)',
       ];
       const parsed = cells(csvLine(payloads).replace(/\r\n$/, ''), separator);
-      if (separator === ',') expect(parsed).toHaveLength(payloads.length);
       for (const cell of parsed) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     },
   );
