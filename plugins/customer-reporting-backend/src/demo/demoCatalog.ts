@@ -10,7 +10,24 @@ export const DEMO_CHANNELS = [
   { slug: 'unstable', name: 'Unstable', releases: 30, everyDays: 5 },
 ] as const;
 
-/** The first name is the one the end-to-end smoke test looks for. */
+/**
+ * Customers that each show one thing clearly, named after it. Acme Corp is
+ * the healthy one the end-to-end tests open; the others each have one
+ * problem (or, for Boomerang Retail, the fleet's one rollback).
+ */
+export const DEMO_STORY_CUSTOMERS = {
+  healthy: 'Acme Corp',
+  stalledInstall: 'Stallworth Logistics',
+  downSinceYesterday: 'Blackout Energy',
+  licenseExpiring: 'Hourglass Foods',
+  versionsBehind: 'Yesteryear Media',
+  rollback: 'Boomerang Retail',
+} as const;
+
+/**
+ * The everyday customers; the first is DEMO_STORY_CUSTOMERS.healthy, the
+ * customer the end-to-end smoke test looks for.
+ */
 export const DEMO_CUSTOMER_NAMES = [
   'Acme Corp',
   'Globex',

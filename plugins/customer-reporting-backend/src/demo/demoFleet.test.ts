@@ -1,14 +1,20 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
+import {
+  CustomerReport,
+  LICENSE_TYPES,
+} from '@internal/plugin-customer-reporting-common';
 import { createStores } from '../database/createStores';
 import { IngestService } from '../ingest/IngestService';
+import { buildCustomerReport } from '../report/buildCustomerReport';
+import { DEMO_STORY_CUSTOMERS } from './demoCatalog';
 import { generateDemoFleet } from './demoFleet';
 import { loadDemoDataIfEmpty } from './loadDemoData';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const DAY = 86_400_000;
+const databases = TestDatabases.create();
 
 describe('demo fleet', () => {
   it('is the same for the same seed', () => {
@@ -16,13 +22,13 @@ describe('demo fleet', () => {
     expect(generateDemoFleet(NOW, 1)).not.toEqual(generateDemoFleet(NOW));
   });
 
-  it('has the variety the issue asks for', () => {
+  it('has the variety the pages need', () => {
     const fleet = generateDemoFleet(NOW);
     const customers = fleet.customers.map(
       c => c.body as { licenseType: string; enterprisePortalEnabled: boolean },
     );
     expect(fleet.apps).toHaveLength(2);
-    expect(customers.length).toBeGreaterThanOrEqual(40);
+    expect(customers.length).toBeGreaterThanOrEqual(45);
     expect(new Set(customers.map(c => c.licenseType))).toEqual(
       new Set(LICENSE_TYPES),
     );
@@ -47,28 +53,132 @@ describe('demo fleet', () => {
       'step',
     ]);
   });
+});
 
-  it('loads through the ingestion path once', async () => {
-    const knex = await databases.init('SQLITE_3');
+describe.each(databases.eachSupportedId())('demo fleet on %p', databaseId => {
+  let reports: Map<string, CustomerReport>;
+  let loads: boolean[];
+
+  beforeAll(async () => {
+    const knex = await databases.init(databaseId);
     const stores = await createStores(mockServices.database({ knex }));
-    const ingest = new IngestService(stores, () => NOW);
     const options = {
-      stores,
-      ingest,
+      ingest: new IngestService(stores, () => NOW),
       logger: mockServices.logger.mock(),
       clock: () => NOW,
     };
-    expect(await loadDemoDataIfEmpty(options)).toBe(true);
-    expect(await loadDemoDataIfEmpty(options)).toBe(false);
+    loads = [
+      await loadDemoDataIfEmpty(options),
+      await loadDemoDataIfEmpty(options),
+    ];
     const { items } = await stores.customers.listCustomers({
       limit: 100,
       asOf: NOW,
-      activeWindowMs: 24 * 3600_000,
+      activeWindowMs: DAY,
     });
-    expect(items.find(c => c.name === 'Acme Corp')).toMatchObject({
+    reports = new Map();
+    for (const customer of items) {
+      reports.set(
+        customer.name,
+        await buildCustomerReport(stores.report, customer.id, {
+          asOf: NOW,
+          includeInactive: false,
+          includeArchived: false,
+          activeWindowMs: DAY,
+          stalledAfterMs: 3600_000,
+          downloadPortalBaseUrl: 'https://download.example.com/',
+        }),
+      );
+    }
+  });
+
+  const report = (name: string) => reports.get(name)!;
+
+  it('loads every customer through the ingestion path once, most of them active', () => {
+    expect(loads).toEqual([true, false]);
+    const all = [...reports.values()];
+    expect(all).toHaveLength(generateDemoFleet(NOW).customers.length);
+    expect(all.filter(r => r.customer.active).length).toBeGreaterThan(25);
+    expect(all.some(r => !r.customer.active)).toBe(true);
+  });
+
+  it('shows Acme Corp healthy, on the Download Portal, with a time to install', () => {
+    const acme = report(DEMO_STORY_CUSTOMERS.healthy);
+    expect(acme.customer).toMatchObject({
       active: true,
+      archived: false,
+      enterprisePortalEnabled: false,
     });
-    expect(items.filter(c => c.active).length).toBeGreaterThan(20);
-    expect(items.some(c => !c.active)).toBe(true);
+    expect(acme.portal.kind).toBe('download');
+    expect(acme.instances.length).toBeGreaterThanOrEqual(3);
+    for (const instance of acme.instances) {
+      expect(instance.status).toBe('ready');
+      expect(instance.versionsBehind).toBeLessThanOrEqual(1);
+      expect(instance.uptime.ratio).toBeGreaterThan(0.99);
+    }
+    expect(acme.timeToInstall!.licenseSeconds).toBeLessThan(21 * 86400);
+  });
+
+  it('shows the stalled install of Stallworth Logistics', () => {
+    const stalled = report(DEMO_STORY_CUSTOMERS.stalledInstall);
+    expect(stalled.installAttempts.map(a => a.status)).toEqual(['stalled']);
+    expect(stalled.installAttempts[0].installType).toBe('helm');
+    expect(stalled.instances).toHaveLength(0);
+    expect(stalled.portal).toMatchObject({ kind: 'enterprise' });
+    // The user opened the portal before the attempt.
+    const { delivery } = stalled.portal as {
+      delivery: { firstAccessAt: string | null };
+    };
+    expect(Date.parse(delivery.firstAccessAt!)).toBeLessThanOrEqual(
+      Date.parse(stalled.installAttempts[0].startedAt),
+    );
+  });
+
+  it('shows the instance of Blackout Energy down since yesterday', () => {
+    const down = report(DEMO_STORY_CUSTOMERS.downSinceYesterday);
+    expect(down.instances).toHaveLength(1);
+    const [instance] = down.instances;
+    expect(instance).toMatchObject({ status: 'unavailable', active: true });
+    const [dayBefore, yesterday, today] = instance.uptime.days.slice(-3);
+    expect(dayBefore.up).toBe(1);
+    expect(yesterday.down).toBeGreaterThan(0);
+    expect(today.down).toBe(1);
+  });
+
+  it('shows the license of Hourglass Foods expiring in 10 days', () => {
+    const expiring = report(DEMO_STORY_CUSTOMERS.licenseExpiring);
+    const days = (Date.parse(expiring.customer.expiresAt!) - NOW) / DAY;
+    expect(Math.floor(days)).toBe(10);
+    expect(expiring.instances.map(i => i.status)).toEqual(['ready', 'ready']);
+  });
+
+  it('shows Yesteryear Media three versions behind, and no one else that far', () => {
+    const behind = report(DEMO_STORY_CUSTOMERS.versionsBehind);
+    expect(behind.instances.map(i => i.versionsBehind)).toEqual([3, 3]);
+    for (const [name, r] of reports) {
+      if (name === DEMO_STORY_CUSTOMERS.versionsBehind) continue;
+      for (const instance of r.instances.filter(i => !i.airgap))
+        expect(instance.versionsBehind).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('shows Boomerang Retail production one release back after its rollback', () => {
+    const boomerang = report(DEMO_STORY_CUSTOMERS.rollback);
+    const byName = Object.fromEntries(
+      boomerang.instances.map(i => [i.name!.split('-')[0], i]),
+    );
+    expect(byName.prod).toMatchObject({ versionsBehind: 1, status: 'ready' });
+    expect(byName.staging).toMatchObject({ versionsBehind: 0 });
+  });
+
+  it('gives believable license times to install', () => {
+    const days = [...reports.values()]
+      .map(r => r.timeToInstall?.licenseSeconds)
+      .filter((s): s is number => s !== undefined)
+      .map(s => s / 86400)
+      .sort((a, b) => a - b);
+    expect(days.length).toBeGreaterThan(25);
+    expect(days[Math.floor(days.length / 2)]).toBeLessThan(10);
+    expect(days[days.length - 1]).toBeLessThan(40);
   });
 });

@@ -26,6 +26,22 @@ export class SeededRandom {
     return this.next() < probability;
   }
 
+  /**
+   * A whole number of milliseconds in [minMs, maxMs): times built from it
+   * land on any second and millisecond, like real reports do.
+   */
+  ms(minMs: number, maxMs: number): number {
+    return minMs + Math.floor(this.next() * (maxMs - minMs));
+  }
+
+  /**
+   * Milliseconds in [minMs, maxMs) with short spans as likely as long ones
+   * per factor of ten (log-uniform): most installs take hours, a few weeks.
+   */
+  logMs(minMs: number, maxMs: number): number {
+    return Math.floor(minMs * Math.pow(maxMs / minMs, this.next()));
+  }
+
   hex(length: number): string {
     let out = '';
     while (out.length < length)

@@ -1,0 +1,144 @@
+import { CustomerPlan, InstancePlan } from './demoCustomers';
+import {
+  cloudsFor,
+  clusterTypeOf,
+  K8S_VERSIONS,
+  k8sVersionString,
+  KOTS_VERSIONS,
+  SDK_VERSIONS,
+} from './demoPlatforms';
+import { DemoRelease } from './demoReleases';
+import { VersionStep } from './demoUpgrades';
+import { SeededRandom } from './random';
+import { DAY, HOUR, iso, MINUTE } from './time';
+
+const ENVIRONMENTS = ['prod', 'staging', 'dev', 'qa', 'dr'];
+
+/** Each release bumped the SDK, up to the newest SDK on the latest release. */
+function sdkVersionOf(releaseIndex: number, releaseCount: number) {
+  const behind = releaseCount - 1 - releaseIndex;
+  return SDK_VERSIONS[Math.max(0, SDK_VERSIONS.length - 1 - behind)];
+}
+
+/** Spans in which an instance's app degrades or goes down. */
+function troubleWindows(rnd: SeededRandom, plan: InstancePlan) {
+  const count = { none: 0, blip: 1, flaky: rnd.int(2, 4) }[plan.trouble];
+  return Array.from({ length: count }, () => {
+    const start = rnd.ms(
+      plan.firstSeen + DAY,
+      Math.max(plan.end, plan.firstSeen + DAY),
+    );
+    const length =
+      plan.trouble === 'blip'
+        ? rnd.ms(HOUR, 5 * HOUR)
+        : rnd.ms(4 * HOUR, 20 * HOUR);
+    const status = rnd.chance(0.5) ? 'unavailable' : 'degraded';
+    return { start, end: start + length, status };
+  });
+}
+
+/**
+ * Check-in times: first seen (missing), the pods starting (unavailable),
+ * ready, then every four hours with a few minutes of drift (air gap
+ * instances every few days, when a support bundle is uploaded).
+ */
+function checkInTimes(rnd: SeededRandom, plan: InstancePlan): number[] {
+  const starting = plan.firstSeen + rnd.ms(2 * MINUTE, 8 * MINUTE);
+  const ready = starting + rnd.logMs(10 * MINUTE, 150 * MINUTE);
+  const times = [plan.firstSeen, starting, ready];
+  for (let t = ready; ; ) {
+    t += plan.airgap
+      ? rnd.ms(3 * DAY, 7 * DAY)
+      : 4 * HOUR + rnd.ms(-3 * MINUTE, 3 * MINUTE);
+    if (t > plan.end) return times;
+    times.push(t);
+  }
+}
+
+/** The customer's instance's check-ins in time order, as the ingest route takes them. */
+export function instanceCheckIns(
+  rnd: SeededRandom,
+  customer: CustomerPlan,
+  plan: InstancePlan,
+  releases: DemoRelease[],
+  versions: VersionStep[],
+): Record<string, unknown>[] {
+  const times = checkInTimes(rnd, plan);
+  const windows = troubleWindows(rnd, plan);
+  const clusterType = clusterTypeOf(plan.distribution);
+  const kots = plan.method !== 'helm';
+  const cloud = rnd.pick(cloudsFor(plan.distribution));
+  const region = rnd.pick(cloud.regions);
+  const nodes = plan.distribution === 'kurl' ? rnd.int(1, 5) : 0;
+  const newer = (length: number) =>
+    Math.max(rnd.int(0, length - 1), rnd.int(0, length - 1));
+  let k8s = newer(K8S_VERSIONS.length);
+  // A third of the clusters move up one Kubernetes release on the way.
+  let k8sUpgradeAt = rnd.chance(0.3)
+    ? rnd.ms(plan.firstSeen, plan.end)
+    : Infinity;
+  let kotsIndex = newer(KOTS_VERSIONS.length);
+  const tags = {
+    name: `${ENVIRONMENTS[plan.n % ENVIRONMENTS.length]}-${rnd.hex(3)}`,
+    team: rnd.pick(['platform', 'data', 'infra']),
+  };
+  let users = rnd.int(5, 400);
+  let step = 0;
+  let updatedAt = -Infinity;
+
+  return times.map((at, i) => {
+    // An upgrade (or the rollback) shows as one check-in "updating".
+    while (step + 1 < versions.length && versions[step + 1].at <= at) {
+      step++;
+      updatedAt = at;
+      if (kots && rnd.chance(0.35))
+        kotsIndex = Math.min(kotsIndex + 1, KOTS_VERSIONS.length - 1);
+    }
+    if (at >= k8sUpgradeAt) {
+      k8s = Math.min(k8s + 1, K8S_VERSIONS.length - 1);
+      k8sUpgradeAt = Infinity;
+    }
+    const version = versions[step];
+    const release = releases[version.index];
+    const broken =
+      plan.rollsBack &&
+      version.index === releases.length - 1 &&
+      !version.rollback;
+    let status = 'ready';
+    if (i === 0) status = 'missing';
+    else if (i === 1) status = 'unavailable';
+    else if (plan.downFrom !== undefined && at >= plan.downFrom)
+      status = 'unavailable';
+    else if (updatedAt === at) status = 'updating';
+    else if (broken) status = 'degraded';
+    else
+      status = windows.find(w => at >= w.start && at < w.end)?.status ?? status;
+    if (rnd.chance(0.02)) users = Math.max(1, users + rnd.int(-20, 40));
+    return {
+      instanceId: plan.id,
+      customerId: customer.id,
+      at: iso(at),
+      clusterId: `cluster-${plan.id.slice(0, 8)}`,
+      airgap: plan.airgap,
+      appStatus: status,
+      appVersion: release.versionLabel,
+      channelSlug: customer.channel,
+      releaseSequence: release.sequence,
+      k8sVersion: k8sVersionString(plan.distribution, K8S_VERSIONS[k8s]),
+      k8sDistribution: plan.distribution,
+      clusterType,
+      ...(nodes > 0
+        ? {
+            kurlNodesTotal: nodes,
+            kurlNodesReady: status === 'unavailable' ? nodes - 1 : nodes,
+          }
+        : {}),
+      ...(kots ? { kotsVersion: KOTS_VERSIONS[kotsIndex] } : {}),
+      sdkVersion: sdkVersionOf(version.index, releases.length),
+      cloudProvider: cloud.provider,
+      cloudRegion: region,
+      tags,
+      customMetrics: { activeUsers: users, dataSources: 3 + (plan.n % 4) },
+    };
+  });
+}
