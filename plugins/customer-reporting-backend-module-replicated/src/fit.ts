@@ -35,6 +35,12 @@ export function fitEmail(value: string | undefined): string | undefined {
   return email && EMAIL.test(email) ? email : undefined;
 }
 
+/** An http(s) URL the ingest routes accept (shown as a link), else undefined. */
+export function fitUrl(value: string | undefined): string | undefined {
+  const url = fit(value, 2048);
+  return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
+}
+
 /** Only defined values, so optional fields are left out of bodies. */
 export function defined<T extends object>(value: T): T {
   return Object.fromEntries(

@@ -26,6 +26,7 @@ export interface CustomerBody {
   archived: boolean;
   features: CustomerFeatures;
   enterprisePortalEnabled: boolean;
+  downloadPortalUrl?: string;
   customFields: { name: string; value: string }[];
 }
 

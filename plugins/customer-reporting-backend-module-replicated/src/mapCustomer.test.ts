@@ -49,6 +49,7 @@ describe('mapCustomer', () => {
         licenseType: 'community',
         expiresAt: null,
         enterprisePortalEnabled: false,
+        downloadPortalUrl: 'https://get.nimbus.example.com/initech-7h2k1',
       }),
     });
   });

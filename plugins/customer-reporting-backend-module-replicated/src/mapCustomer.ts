@@ -1,6 +1,6 @@
 import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
 import { CustomerBody } from './ingestBodies';
-import { cut, fit, fitEmail } from './fit';
+import { cut, fit, fitEmail, fitUrl } from './fit';
 import { VendorCustomer } from './parseCustomers';
 
 /**
@@ -36,6 +36,7 @@ export function mapCustomer(
       archived: customer.archived,
       features: customer.features,
       enterprisePortalEnabled: customer.enterprisePortalEnabled,
+      downloadPortalUrl: fitUrl(customer.downloadPortalUrl),
       customFields: customer.entitlements.slice(0, 100).map(e => ({
         name: cut(e.name, 255),
         value: e.value.slice(0, 1000),

@@ -30,6 +30,7 @@ export class DatabaseCustomersStore {
       expires_at: c.expiresAt ?? null,
       archived: c.archived,
       enterprise_portal_enabled: c.enterprisePortalEnabled,
+      download_portal_url: c.downloadPortalUrl ?? null,
       features: JSON.stringify(c.features),
       custom_fields: JSON.stringify(c.customFields),
       owner: c.owner ?? null,

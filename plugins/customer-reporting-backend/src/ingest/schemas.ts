@@ -90,6 +90,13 @@ export function customerSchema(now: () => number) {
       archived: z.boolean().default(false),
       features,
       enterprisePortalEnabled: z.boolean().default(false),
+      // Shown as a link: http(s) only.
+      downloadPortalUrl: z
+        .string()
+        .max(2048)
+        .url()
+        .regex(/^https?:\/\//i, 'must be an http(s) URL')
+        .nullish(),
       owner: z
         .string()
         .max(255)

@@ -290,6 +290,26 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it("links the customer's own Download Portal address when the upstream system gives one, http(s) only", async () => {
+      const { stores, ingest } = await setup();
+      const url = 'https://get.nimbus.example.com/globex-9q4d2';
+      await ingest.putCustomer('c1', testCustomer({ downloadPortalUrl: url }));
+      const report = await buildCustomerReport(
+        stores.report,
+        'c1',
+        options('2024-07-02T00:00:00Z'),
+      );
+      expect(report.portal).toEqual(
+        expect.objectContaining({ kind: 'download', url }),
+      );
+      await expect(
+        ingest.putCustomer(
+          'c1',
+          testCustomer({ downloadPortalUrl: 'javascript:alert(1)' }),
+        ),
+      ).rejects.toThrow(/downloadPortalUrl/);
+    });
+
     it('describes the download portal, or the enterprise portal when enabled', async () => {
       const { stores, ingest } = await setup();
       await ingest.ingestPortalEvents({

@@ -10,6 +10,8 @@ type PortalActivity = {
 export interface PortalCustomerRow {
   enterprise_portal_enabled: unknown;
   portal_slug: string;
+  /** The upstream system's own Download Portal address, if it has one. */
+  download_portal_url?: string | null;
   portal_password_hash: string | null;
   portal_password_set_at: number | string | null;
   portal_password_set_by: string | null;
@@ -33,10 +35,10 @@ export function buildPortal(
   if (!customer.enterprise_portal_enabled) {
     return {
       kind: 'download',
-      // An unguessable slug, so the URL alone reveals nothing about the customer.
-      url: `${downloadPortalBaseUrl.replace(/\/+$/, '')}/${
-        customer.portal_slug
-      }`,
+      // Else an unguessable slug, so the URL alone reveals nothing about the customer.
+      url:
+        customer.download_portal_url ||
+        `${downloadPortalBaseUrl.replace(/\/+$/, '')}/${customer.portal_slug}`,
       passwordSet: Boolean(customer.portal_password_hash),
       passwordSetAt: iso(customer.portal_password_set_at),
       passwordSetBy: customer.portal_password_set_by,
