@@ -3,9 +3,9 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 export interface Config {
   customerReporting?: {
     /**
-     * Pulls customers, instances and install attempts from Replicated's
-     * Vendor API v3 (needs the replicated module in the backend). Without
-     * this block the module registers nothing.
+     * Pulls customers, instances, release history and Enterprise Portal
+     * data from Replicated's Vendor API v3 (needs the replicated module in
+     * the backend). Without this block the module registers nothing.
      */
     replicated?: {
       /**
