@@ -1,5 +1,6 @@
 import { DEMO_CHANNELS, DEMO_CUSTOMER_NAMES } from './demoCatalog';
-import { CustomerPlan, planCustomers } from './demoCustomers';
+import { CustomerPlan } from './demoCustomerPlan';
+import { planCustomers } from './demoCustomers';
 import { installAttempts } from './demoInstallAttempts';
 import { instanceCheckIns } from './demoInstances';
 import {
@@ -86,8 +87,7 @@ export function generateDemoFleet(now: number, seed = 20261127): DemoFleet {
         // Production upgrades a day or so after the other environments.
         offsetMs:
           plan.n === 0 ? rnd.ms(12 * HOUR, 36 * HOUR) : rnd.ms(0, 12 * HOUR),
-        // Story customers upgrade like clockwork, so that each shows one thing.
-        skipChance: customer.story ? 0 : 0.2,
+        skipChance: customer.skipChance,
         holdAt: plan.holdAt,
         rollsBack: plan.rollsBack,
       });

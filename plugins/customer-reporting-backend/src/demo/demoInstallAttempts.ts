@@ -1,6 +1,6 @@
 import { INSTALL_STEPS } from '../ingest/schemas';
 import { DEMO_FAILURE_REASONS } from './demoCatalog';
-import { CustomerPlan, InstancePlan } from './demoCustomers';
+import { CustomerPlan, InstancePlan } from './demoCustomerPlan';
 import {
   EXISTING_CLUSTER_DISTRIBUTIONS,
   LINUX_OS_NAMES,

@@ -1,4 +1,4 @@
-import { CustomerPlan, InstancePlan } from './demoCustomers';
+import { CustomerPlan, InstancePlan } from './demoCustomerPlan';
 import {
   cloudsFor,
   clusterTypeOf,
@@ -109,7 +109,8 @@ export function instanceCheckIns(
     else if (i === 1) status = 'unavailable';
     else if (plan.downFrom !== undefined && at >= plan.downFrom)
       status = 'unavailable';
-    else if (updatedAt === at) status = 'updating';
+    // Air gap instances report long after an upgrade finished.
+    else if (updatedAt === at && !plan.airgap) status = 'updating';
     else if (broken) status = 'degraded';
     else
       status = windows.find(w => at >= w.start && at < w.end)?.status ?? status;

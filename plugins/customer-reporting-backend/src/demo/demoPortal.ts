@@ -1,4 +1,4 @@
-import { CustomerPlan } from './demoCustomers';
+import { CustomerPlan } from './demoCustomerPlan';
 import { PortalTouches, PortalUser } from './demoInstallAttempts';
 import { SeededRandom } from './random';
 import { DAY, HOUR, iso, MINUTE } from './time';

@@ -1,3 +1,4 @@
+import { EXPIRING_SOON_DAYS } from '@internal/plugin-customer-reporting-common';
 import { DEMO_STORY_CUSTOMERS } from './demoCatalog';
 import { generateDemoFleet } from './demoFleet';
 
@@ -343,5 +344,15 @@ describe.each([
     )!;
     const daysLeft = (Date.parse(expiring.expiresAt) - NOW) / (1440 * MINUTE);
     expect(Math.floor(daysLeft)).toBe(10);
+    // The only license that runs out soon.
+    const soon = [...customers.values()].filter(
+      c =>
+        c.expiresAt &&
+        Date.parse(c.expiresAt) > NOW &&
+        Date.parse(c.expiresAt) <= NOW + EXPIRING_SOON_DAYS * 1440 * MINUTE,
+    );
+    expect(soon.map(c => c.name)).toEqual([
+      DEMO_STORY_CUSTOMERS.licenseExpiring,
+    ]);
   });
 });
