@@ -14,8 +14,11 @@ export type {
   LicenseFile,
 } from './customerActionTypes';
 import {
+  CustomerAppList,
   CustomerListResponse,
   CustomerReport,
+  CustomerSort,
+  CustomerStatusFilter,
   DataSourceList,
   InstallAttemptList,
   InstanceDetails,
@@ -51,6 +54,11 @@ export interface CustomerListQuery extends AsOfQuery {
   licenseType?: LicenseType;
   /** true: only active customers, false: only inactive, undefined: both. */
   active?: boolean;
+  /** Health: worst status of the active instances, `none` without one. */
+  status?: CustomerStatusFilter;
+  /** Sort key (default `name`); a cursor only continues the sort it came from. */
+  sort?: CustomerSort;
+  order?: 'asc' | 'desc';
   /** Page size; the backend applies its own default and maximum. */
   limit?: number;
   /** Opaque `nextCursor` of the previous page. */
@@ -214,6 +222,9 @@ export interface TimeToInstallStats {
 export interface CustomerReportingApi {
   /** One page of customers matching the query. */
   listCustomers(query?: CustomerListQuery): Promise<CustomerListResponse>;
+
+  /** Apps and channels of the visible customers: the list's filter options. */
+  listApps(): Promise<CustomerAppList>;
 
   /** Everything the customer report page shows about one customer. */
   getCustomerReport(

@@ -33,11 +33,14 @@ describe('CustomerReportingClient', () => {
     fetchApi: new MockFetchApi(),
   });
 
-  /** Answers every customer list call with `response` and records the URLs. */
-  function captureRequests(response: Response | (() => Response)) {
+  /** Answers GETs of `path` (default the customer list), recording the URLs. */
+  function captureRequests(
+    response: Response | (() => Response),
+    path = '/v1/customers',
+  ) {
     const urls: URL[] = [];
     server.use(
-      http.get(`${baseUrl}/v1/customers`, ({ request }) => {
+      http.get(`${baseUrl}${path}`, ({ request }) => {
         urls.push(new URL(request.url));
         return typeof response === 'function' ? response() : response;
       }),
@@ -63,14 +66,34 @@ describe('CustomerReportingClient', () => {
       channelSlug: 'stable',
       licenseType: 'trial',
       active: false,
+      status: 'missing',
+      sort: 'lastActiveAt',
+      order: 'desc',
       limit: 50,
       cursor: 'abc',
     });
 
     expect(urls[0].pathname).toBe('/api/customer-reporting/v1/customers');
     expect(urls[0].search).toBe(
-      '?search=acme+corp&appSlug=app-a&channelSlug=stable&licenseType=trial&active=false&limit=50&cursor=abc',
+      '?search=acme+corp&appSlug=app-a&channelSlug=stable&licenseType=trial&active=false&status=missing&sort=lastActiveAt&order=desc&limit=50&cursor=abc',
     );
+  });
+
+  it('lists the apps and channels the list filters by', async () => {
+    const apps = {
+      items: [
+        {
+          slug: 'app-a',
+          name: 'App A',
+          channels: [{ slug: 'stable', name: 'Stable' }],
+        },
+      ],
+    };
+    const urls = captureRequests(() => HttpResponse.json(apps), '/v1/apps');
+
+    await expect(client.listApps()).resolves.toEqual(apps);
+    expect(urls[0].pathname).toBe('/api/customer-reporting/v1/apps');
+    expect(urls[0].search).toBe('');
   });
 
   it('leaves out empty filters', async () => {

@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CustomerAppList,
   CustomerListResponse,
   CustomerReport,
   DataSourceList,
@@ -90,10 +91,17 @@ export class CustomerReportingClient implements CustomerReportingApi {
       channelSlug: query.channelSlug,
       licenseType: query.licenseType,
       active: query.active,
+      status: query.status,
+      sort: query.sort,
+      order: query.order,
       limit: query.limit,
       cursor: query.cursor,
       asOf: query.asOf,
     });
+  }
+
+  listApps(): Promise<CustomerAppList> {
+    return this.getJson<CustomerAppList>('/v1/apps');
   }
 
   async getCustomerReport(

@@ -2,22 +2,23 @@ import { ChangeEvent, ReactNode, useEffect, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import InputAdornment from '@material-ui/core/InputAdornment';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import SearchIcon from '@material-ui/icons/Search';
 import useDebounce from 'react-use/esm/useDebounce';
 import {
+  CUSTOMER_STATUS_FILTERS,
+  CustomerApp,
+  CustomerStatusFilter,
   LICENSE_TYPES,
   LICENSE_TYPE_LABELS,
   LicenseType,
 } from '@internal/plugin-customer-reporting-common';
+import { APP_STATUS_DISPLAY, FilterSelect } from '../shared';
+import { useCustomerApps } from './useCustomerApps';
 import { CustomerFilters } from './useCustomerFilters';
 
 /** Wait after the last keystroke before a text filter refetches the list. */
 const TEXT_DEBOUNCE_MS = 400;
-
-/** Select value meaning "no filter"; '' would make MUI show an empty box. */
-const ANY = 'any';
 
 /**
  * Text field that reports its value only once typing pauses, so the list is
@@ -73,9 +74,34 @@ function DebouncedTextField(props: {
   );
 }
 
-function activeToValue(active: boolean | undefined): string {
-  if (active === undefined) return ANY;
-  return active ? 'true' : 'false';
+const LICENSE_OPTIONS = LICENSE_TYPES.map(type => ({
+  value: type,
+  label: LICENSE_TYPE_LABELS[type],
+}));
+
+const STATUS_OPTIONS = CUSTOMER_STATUS_FILTERS.map(status => ({
+  value: status,
+  label:
+    status === 'none'
+      ? 'No active instance'
+      : `${APP_STATUS_DISPLAY[status].label} (worst)`,
+}));
+
+const ACTIVE_OPTIONS = [
+  { value: 'true', label: 'Active' },
+  { value: 'false', label: 'Inactive' },
+];
+
+/** Channels of the chosen app, else of every app (once per slug). */
+function channelOptions(apps: CustomerApp[], appSlug: string) {
+  const channels = new Map<string, string>();
+  for (const app of apps) {
+    if (appSlug && app.slug !== appSlug) continue;
+    for (const c of app.channels) {
+      if (!channels.has(c.slug)) channels.set(c.slug, c.name);
+    }
+  }
+  return [...channels].map(([value, label]) => ({ value, label }));
 }
 
 /**
@@ -89,6 +115,8 @@ export function CustomerFilterBar(props: {
   hasFilters: boolean;
 }) {
   const { filters, onChange, onClear, hasFilters } = props;
+  const apps = useCustomerApps();
+  const field = { xs: 6, sm: 4, md: 2 } as const;
 
   return (
     <Grid container spacing={2} alignItems="center">
@@ -102,63 +130,63 @@ export function CustomerFilterBar(props: {
           startAdornment={<SearchIcon fontSize="small" />}
         />
       </Grid>
-      <Grid item xs={12} sm={4} md={2}>
-        <DebouncedTextField
-          id="customer-reporting-app-slug"
-          label="App slug"
-          maxLength={100}
-          value={filters.appSlug}
-          onChange={appSlug => onChange({ appSlug })}
+      <Grid item {...field}>
+        <FilterSelect
+          id="customer-reporting-app"
+          label="App"
+          value={filters.appSlug || undefined}
+          options={apps.map(app => ({ value: app.slug, label: app.name }))}
+          // Another app has other channels: the channel filter starts over.
+          onChange={appSlug => onChange({ appSlug, channelSlug: undefined })}
+        />
+      </Grid>
+      <Grid item {...field}>
+        <FilterSelect
+          id="customer-reporting-channel"
+          label="Channel"
+          value={filters.channelSlug || undefined}
+          options={channelOptions(apps, filters.appSlug)}
+          onChange={channelSlug => onChange({ channelSlug })}
+        />
+      </Grid>
+      <Grid item {...field}>
+        <FilterSelect
+          id="customer-reporting-license-type"
+          label="License type"
+          value={filters.licenseType}
+          options={LICENSE_OPTIONS}
+          onChange={value =>
+            onChange({ licenseType: value as LicenseType | undefined })
+          }
+        />
+      </Grid>
+      <Grid item {...field}>
+        <FilterSelect
+          id="customer-reporting-status"
+          label="Health"
+          value={filters.status}
+          options={STATUS_OPTIONS}
+          onChange={value =>
+            onChange({ status: value as CustomerStatusFilter | undefined })
+          }
+        />
+      </Grid>
+      <Grid item {...field}>
+        <FilterSelect
+          id="customer-reporting-active"
+          label="Active"
+          value={
+            filters.active === undefined ? undefined : String(filters.active)
+          }
+          options={ACTIVE_OPTIONS}
+          onChange={value =>
+            onChange({
+              active: value === undefined ? undefined : value === 'true',
+            })
+          }
         />
       </Grid>
       <Grid item xs={12} sm={4} md={2}>
-        <TextField
-          select
-          id="customer-reporting-license-type"
-          label="License type"
-          value={filters.licenseType ?? ANY}
-          onChange={e =>
-            onChange({
-              licenseType:
-                e.target.value === ANY
-                  ? undefined
-                  : (e.target.value as LicenseType),
-            })
-          }
-          variant="outlined"
-          size="small"
-          fullWidth
-        >
-          <MenuItem value={ANY}>All</MenuItem>
-          {LICENSE_TYPES.map(type => (
-            <MenuItem key={type} value={type}>
-              {LICENSE_TYPE_LABELS[type]}
-            </MenuItem>
-          ))}
-        </TextField>
-      </Grid>
-      <Grid item xs={12} sm={4} md={2}>
-        <TextField
-          select
-          id="customer-reporting-active"
-          label="Active"
-          value={activeToValue(filters.active)}
-          onChange={e =>
-            onChange({
-              active:
-                e.target.value === ANY ? undefined : e.target.value === 'true',
-            })
-          }
-          variant="outlined"
-          size="small"
-          fullWidth
-        >
-          <MenuItem value={ANY}>All</MenuItem>
-          <MenuItem value="true">Active</MenuItem>
-          <MenuItem value="false">Inactive</MenuItem>
-        </TextField>
-      </Grid>
-      <Grid item xs={12} md={2}>
         <Button onClick={onClear} disabled={!hasFilters}>
           Clear filters
         </Button>

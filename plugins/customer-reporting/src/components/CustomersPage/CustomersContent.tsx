@@ -1,4 +1,6 @@
+import { useCallback } from 'react';
 import Box from '@material-ui/core/Box';
+import { CustomerSort } from '@internal/plugin-customer-reporting-common';
 import { Content, ContentHeader } from '@backstage/core-components';
 import { CustomerExports } from './CustomerExports';
 import { CustomerFilterBar } from './CustomerFilterBar';
@@ -6,8 +8,8 @@ import { CustomersTable } from './CustomersTable';
 import { useCustomerFilters } from './useCustomerFilters';
 
 /**
- * Body of the customer list page without the page header: filters (kept in
- * the URL query string) above the customer table.
+ * Body of the customer list page without the page header: filters and sort
+ * (kept in the URL query string) above the customer table.
  *
  * @remarks
  * Separate from {@link CustomersPage} because the new frontend system draws
@@ -16,6 +18,10 @@ import { useCustomerFilters } from './useCustomerFilters';
 export function CustomersContent() {
   const { filters, setFilters, clearFilters, hasFilters } =
     useCustomerFilters();
+  const onSort = useCallback(
+    (sort: CustomerSort, order: 'asc' | 'desc') => setFilters({ sort, order }),
+    [setFilters],
+  );
 
   return (
     <Content>
@@ -34,6 +40,7 @@ export function CustomersContent() {
         filters={filters}
         hasFilters={hasFilters}
         onClearFilters={clearFilters}
+        onSort={onSort}
       />
     </Content>
   );

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import {
+  CustomerAppList,
   CustomerListResponse,
   CustomerSummary,
 } from '@internal/plugin-customer-reporting-common';
@@ -23,12 +24,30 @@ function listOf(
   return { items, totalCount, nextCursor };
 }
 
+// Rendering the full table with MUI selects is slow on a busy machine.
+jest.setTimeout(30_000);
+
+const APPS: CustomerAppList = {
+  items: [
+    {
+      slug: 'app-a',
+      name: 'App A',
+      channels: [
+        { slug: 'beta', name: 'Beta' },
+        { slug: 'stable', name: 'Stable' },
+      ],
+    },
+    { slug: 'app-b', name: 'App B', channels: [{ slug: 'lts', name: 'LTS' }] },
+  ],
+};
+
 async function renderPage(
   listCustomers: CustomerReportingApi['listCustomers'],
   url = '/customer-reporting',
 ) {
   const api: Partial<CustomerReportingApi> = {
     listCustomers: jest.fn(listCustomers),
+    listApps: async () => APPS,
   };
   await renderInTestApp(
     <TestApiProvider apis={[[customerReportingApiRef, api]]}>
@@ -63,6 +82,13 @@ describe('CustomersPage', () => {
           id: 'c3',
           name: 'Initech',
           status: 'degraded',
+          statusCounts: {
+            ready: 0,
+            updating: 0,
+            degraded: 1,
+            unavailable: 0,
+            missing: 0,
+          },
           timeToInstallSeconds: 9 * 86400 + 6 * 3600,
         }),
       ]),
@@ -74,13 +100,20 @@ describe('CustomersPage', () => {
       'href',
       '/customer-reporting/customers/c2',
     );
-    expect(screen.getByText('ops@acme.test')).toBeInTheDocument();
+    // A long email is cut with an ellipsis; its title holds all of it.
+    expect(screen.getByText('ops@acme.test')).toHaveAttribute(
+      'title',
+      'ops@acme.test',
+    );
     expect(screen.getByText('Globex')).toBeInTheDocument();
     expect(screen.getByText('app-b')).toBeInTheDocument();
     expect(screen.getByText('Beta')).toBeInTheDocument();
     expect(screen.getByText('Trial')).toBeInTheDocument();
     expect(screen.getByText('Ready')).toBeInTheDocument();
     expect(screen.getByText('Degraded')).toBeInTheDocument();
+    expect(screen.getByText('1 degraded')).toBeInTheDocument();
+    expect(screen.getAllByText('2 active')).toHaveLength(2);
+    expect(screen.getByText('0 active')).toBeInTheDocument();
     expect(screen.getByText('No active instance')).toBeInTheDocument();
     expect(screen.getByText('1 h 30 min')).toBeInTheDocument();
     expect(screen.getByText('9 d 6 h')).toBeInTheDocument();
@@ -98,28 +131,122 @@ describe('CustomersPage', () => {
   it('passes the filters of the URL query string to the API', async () => {
     const listCustomers = await renderPage(
       async () => listOf([customer({})]),
-      '/customer-reporting?search=acme&appSlug=app-a&licenseType=trial&active=false',
+      '/customer-reporting?search=acme&appSlug=app-a&channelSlug=beta&licenseType=trial&status=missing&active=false&sort=lastActiveAt&order=desc',
     );
 
     await screen.findByText('Acme');
     expect(listCustomers).toHaveBeenCalledWith({
       search: 'acme',
       appSlug: 'app-a',
+      channelSlug: 'beta',
       licenseType: 'trial',
+      status: 'missing',
       active: false,
+      sort: 'lastActiveAt',
+      order: 'desc',
       limit: 50,
     });
     expect(screen.getByLabelText('Search customers')).toHaveValue('acme');
   });
 
-  it('ignores an unknown license type in the URL', async () => {
+  it('ignores unknown license types, statuses and sorts in the URL', async () => {
     const listCustomers = await renderPage(
       async () => listOf([customer({})]),
-      '/customer-reporting?licenseType=gold',
+      '/customer-reporting?licenseType=gold&status=fine&sort=size&order=up',
     );
 
     await screen.findByText('Acme');
-    expect(listCustomers.mock.calls[0][0].licenseType).toBeUndefined();
+    expect(listCustomers.mock.calls[0][0]).toMatchObject({
+      licenseType: undefined,
+      status: undefined,
+      sort: 'name',
+      order: 'asc',
+    });
+  });
+
+  it('shows the worst status with counts, instances with air gap apart, and badges', async () => {
+    await renderPage(async () =>
+      listOf([
+        customer({
+          id: 'c1',
+          name: 'Acme',
+          status: 'missing',
+          statusCounts: {
+            ready: 2,
+            updating: 0,
+            degraded: 0,
+            unavailable: 0,
+            missing: 1,
+          },
+          activeInstances: 2,
+          airgapInstances: 1,
+          expiresAt: '2025-07-01T00:00:00Z',
+          expiringSoon: true,
+        }),
+        customer({ id: 'c2', name: 'Globex', expired: true, archived: true }),
+      ]),
+    );
+
+    await screen.findByText('Acme');
+    // Not "Ready": one missing instance among ready ones shows.
+    expect(screen.getByRole('img', { name: 'Status: Missing' })).toBeVisible();
+    expect(screen.getByText('2 ready · 1 missing')).toBeInTheDocument();
+    expect(screen.getByText('1 air gap')).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: /^License expires on / }),
+    ).toHaveTextContent('Expires soon');
+    expect(
+      screen.getByRole('img', { name: /^License expired on / }),
+    ).toHaveTextContent('Expired');
+    expect(
+      screen.getByRole('img', { name: 'Archived customer' }),
+    ).toHaveTextContent('Archived');
+    // Badges sit beside the link, whose name stays the customer's name.
+    expect(screen.getByRole('link', { name: 'Acme' })).toBeInTheDocument();
+  });
+
+  it('sorts on the backend from the column headers, a second click reversing', async () => {
+    const listCustomers = await renderPage(async () => listOf([customer({})]));
+    await screen.findByText('Acme');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Health' }));
+    expect(listCustomers).toHaveBeenLastCalledWith(
+      expect.objectContaining({ sort: 'status', order: 'asc' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Health' }));
+    expect(listCustomers).toHaveBeenLastCalledWith(
+      expect.objectContaining({ sort: 'status', order: 'desc' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Last active' }));
+    expect(listCustomers).toHaveBeenLastCalledWith(
+      expect.objectContaining({ sort: 'lastActiveAt', order: 'asc' }),
+    );
+  });
+
+  it('filters by app and channel from selects of known ones, and by health', async () => {
+    const listCustomers = await renderPage(async () => listOf([customer({})]));
+    await screen.findByText('Acme');
+
+    await userEvent.click(screen.getByLabelText('App'));
+    await userEvent.click(await screen.findByRole('option', { name: 'App B' }));
+    expect(listCustomers).toHaveBeenLastCalledWith(
+      expect.objectContaining({ appSlug: 'app-b' }),
+    );
+    // The channel select offers the chosen app's channels only.
+    await userEvent.click(screen.getByLabelText('Channel'));
+    expect(screen.queryByRole('option', { name: 'Beta' })).toBeNull();
+    await userEvent.click(screen.getByRole('option', { name: 'LTS' }));
+    expect(listCustomers).toHaveBeenLastCalledWith(
+      expect.objectContaining({ appSlug: 'app-b', channelSlug: 'lts' }),
+    );
+
+    await userEvent.click(screen.getByLabelText('Health'));
+    await userEvent.click(
+      screen.getByRole('option', { name: 'Missing (worst)' }),
+    );
+    expect(listCustomers).toHaveBeenLastCalledWith(
+      expect.objectContaining({ status: 'missing' }),
+    );
   });
 
   it('refetches with the typed search once typing pauses', async () => {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import {
@@ -10,7 +11,7 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
 import { useNavigate } from 'react-router-dom';
 import { customerReportRouteRef } from '../../routes';
-import { customerColumns } from './customerColumns';
+import { customerColumns, CustomerSortState } from './customerColumns';
 import { useCustomerList } from './useCustomerList';
 import { CustomerFilters } from './useCustomerFilters';
 import { LoadMoreFooter } from '../shared';
@@ -23,8 +24,14 @@ export function CustomersTable(props: {
   filters: CustomerFilters;
   hasFilters: boolean;
   onClearFilters: () => void;
+  onSort: CustomerSortState['onSort'];
 }) {
-  const { filters, hasFilters, onClearFilters } = props;
+  const { filters, hasFilters, onClearFilters, onSort } = props;
+  const { sort, order } = filters;
+  const columns = useMemo(
+    () => customerColumns({ sort, order, onSort }),
+    [sort, order, onSort],
+  );
   const list = useCustomerList(filters);
   const navigate = useNavigate();
   const reportLink = useRouteRef(customerReportRouteRef);
@@ -76,7 +83,7 @@ export function CustomersTable(props: {
           list.totalCount === 1 ? 'customer' : 'customers'
         }`}
         subtitle={`Showing ${list.items.length} of ${list.totalCount}`}
-        columns={customerColumns}
+        columns={columns}
         data={list.items}
         isLoading={list.loading}
         onRowClick={(event, row) => {
@@ -89,6 +96,8 @@ export function CustomersTable(props: {
           paging: false,
           search: false,
           sorting: false,
+          // Dragged headers would be a second button around each sort button.
+          draggable: false,
           padding: 'dense',
         }}
       />

@@ -1,26 +1,71 @@
+import { CSSProperties, ReactNode } from 'react';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { Link, TableColumn } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import {
+  CustomerSort,
   CustomerSummary,
   LICENSE_TYPE_LABELS,
 } from '@internal/plugin-customer-reporting-common';
 import { customerReportRouteRef } from '../../routes';
 import { formatDuration } from '../format';
 import { DateTimeText, Muted } from '../shared';
-import { CustomerStatus } from './CustomerStatus';
+import { CustomerBadges } from './CustomerBadges';
+import { CustomerHealth } from './CustomerHealth';
 
-/** The customer's name as a link to its report, email below it. */
+/**
+ * Words never break inside: the theme lets table cells break anywhere
+ * ('Linu x'), so every cell and header opts out; a table wider than its
+ * place scrolls sideways instead.
+ */
+const WHOLE_WORDS: CSSProperties = {
+  wordBreak: 'normal',
+  overflowWrap: 'normal',
+};
+/** Short values ('Ready', '3 hours ago', '14 d 10 h') stay on one line. */
+const ONE_LINE: CSSProperties = { ...WHOLE_WORDS, whiteSpace: 'nowrap' };
+
+/** Long emails are cut with an ellipsis; the full one is in the title. */
+const EMAIL: CSSProperties = {
+  display: 'block',
+  maxWidth: '22em',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+};
+
+/** The customer's name as a link to its report, badges and email below. */
 function CustomerName(props: { row: CustomerSummary }) {
   const { row } = props;
   const reportLink = useRouteRef(customerReportRouteRef);
   return (
     <>
       <Link to={reportLink({ customerId: row.id })}>{row.name}</Link>
+      <CustomerBadges row={row} />
       {row.email && (
-        <Typography variant="body2" color="textSecondary">
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          style={EMAIL}
+          title={row.email}
+        >
           {row.email}
         </Typography>
+      )}
+    </>
+  );
+}
+
+/** A value with a secondary line below it. */
+function TwoLines(props: { first: ReactNode; second?: ReactNode }) {
+  return (
+    <>
+      <div>{props.first}</div>
+      {props.second && (
+        <div>
+          <Muted>{props.second}</Muted>
+        </div>
       )}
     </>
   );
@@ -35,67 +80,118 @@ function TimeToInstall(props: { row: CustomerSummary }) {
   return <>{formatDuration(timeToInstallSeconds, { start: createdAt })}</>;
 }
 
-/**
- * Columns of the customer table. Sorting is off on every column: the table
- * only holds the pages loaded so far, so sorting them client-side would
- * suggest an order over all customers that does not exist.
- */
-/**
- * Short values stay on one line ('Ready', '3 hours ago', '14 d 10 h'): the
- * table gives every column the same width hint and table cells may break
- * anywhere, so without this they split mid-word while the customer column,
- * whose emails are long anyway, takes the rest.
- */
-const ONE_LINE = { whiteSpace: 'nowrap' } as const;
+/** Instances as the report counts them: active online, air gap apart. */
+function Instances(props: { row: CustomerSummary }) {
+  const { activeInstances, airgapInstances } = props.row;
+  return (
+    <TwoLines
+      first={`${activeInstances} active`}
+      second={airgapInstances > 0 ? `${airgapInstances} air gap` : undefined}
+    />
+  );
+}
 
-export const customerColumns: TableColumn<CustomerSummary>[] = [
-  {
-    title: 'Customer',
-    field: 'name',
-    highlight: true,
-    // A hint only: the one-line columns still get what they need.
-    width: '30%',
-    render: row => <CustomerName row={row} />,
-  },
-  { title: 'App', field: 'appSlug', cellStyle: ONE_LINE },
-  { title: 'Channel', field: 'channelName', cellStyle: ONE_LINE },
-  {
-    title: 'License',
-    field: 'licenseTypeLabel',
-    cellStyle: ONE_LINE,
-    // The backend sends the label; the shared map covers an older backend.
-    render: row =>
-      row.licenseTypeLabel || LICENSE_TYPE_LABELS[row.licenseType] || '',
-  },
-  {
-    title: 'Status',
-    field: 'status',
-    cellStyle: ONE_LINE,
-    render: row => <CustomerStatus status={row.status} />,
-  },
-  {
-    title: 'Active instances',
-    field: 'activeInstances',
-    type: 'numeric',
-    cellStyle: ONE_LINE,
-  },
-  {
-    title: 'Last active',
-    field: 'lastActiveAt',
-    cellStyle: ONE_LINE,
-    // Relative time scans faster; hovering shows the exact local and UTC time.
-    render: row => (
-      <DateTimeText
-        iso={row.lastActiveAt}
-        variant="relative"
-        placeholder="Never"
-      />
-    ),
-  },
-  {
-    title: 'Time to install',
-    field: 'timeToInstallSeconds',
-    cellStyle: ONE_LINE,
-    render: row => <TimeToInstall row={row} />,
-  },
-];
+/** The list's sort as kept in the URL, and how a header changes it. */
+export interface CustomerSortState {
+  sort: CustomerSort;
+  order: 'asc' | 'desc';
+  onSort: (sort: CustomerSort, order: 'asc' | 'desc') => void;
+}
+
+/** A header that sorts the whole list on the backend; a second click reverses. */
+function SortHeader(props: {
+  label: string;
+  sortKey: CustomerSort;
+  state: CustomerSortState;
+}) {
+  const { label, sortKey, state } = props;
+  const active = state.sort === sortKey;
+  return (
+    <TableSortLabel
+      active={active}
+      direction={active ? state.order : 'asc'}
+      onClick={() =>
+        state.onSort(sortKey, active && state.order === 'asc' ? 'desc' : 'asc')
+      }
+    >
+      {label}
+    </TableSortLabel>
+  );
+}
+
+/**
+ * Columns of the customer table. Sorting happens on the backend over all
+ * customers (the table holds only the pages loaded so far), so headers are
+ * sort buttons rather than the table's own client-side sorting.
+ */
+export function customerColumns(
+  state: CustomerSortState,
+): TableColumn<CustomerSummary>[] {
+  const header = (label: string, sortKey: CustomerSort) => (
+    <SortHeader label={label} sortKey={sortKey} state={state} />
+  );
+  const columns: TableColumn<CustomerSummary>[] = [
+    {
+      title: header('Customer', 'name'),
+      field: 'name',
+      highlight: true,
+      // A hint only: the one-line columns still get what they need.
+      width: '28%',
+      // Copies: the table writes the highlight's font weight into them.
+      cellStyle: { ...WHOLE_WORDS },
+      render: row => <CustomerName row={row} />,
+    },
+    {
+      title: 'App · channel',
+      field: 'appSlug',
+      cellStyle: ONE_LINE,
+      render: row => <TwoLines first={row.appSlug} second={row.channelName} />,
+    },
+    {
+      title: header('License · expires', 'expiresAt'),
+      field: 'expiresAt',
+      cellStyle: ONE_LINE,
+      render: row => (
+        <TwoLines
+          // The backend sends the label; the shared map covers an older backend.
+          first={row.licenseTypeLabel || LICENSE_TYPE_LABELS[row.licenseType]}
+          second={
+            row.expiresAt && <DateTimeText iso={row.expiresAt} variant="date" />
+          }
+        />
+      ),
+    },
+    {
+      title: header('Health', 'status'),
+      field: 'status',
+      cellStyle: ONE_LINE,
+      render: row => <CustomerHealth row={row} />,
+    },
+    {
+      title: header('Instances', 'activeInstances'),
+      field: 'activeInstances',
+      cellStyle: ONE_LINE,
+      render: row => <Instances row={row} />,
+    },
+    {
+      title: header('Last active', 'lastActiveAt'),
+      field: 'lastActiveAt',
+      cellStyle: ONE_LINE,
+      // Relative time scans faster; hovering shows the exact local and UTC time.
+      render: row => (
+        <DateTimeText
+          iso={row.lastActiveAt}
+          variant="relative"
+          placeholder="Never"
+        />
+      ),
+    },
+    {
+      title: header('Time to install', 'timeToInstall'),
+      field: 'timeToInstallSeconds',
+      cellStyle: ONE_LINE,
+      render: row => <TimeToInstall row={row} />,
+    },
+  ];
+  return columns.map(column => ({ ...column, headerStyle: { ...ONE_LINE } }));
+}

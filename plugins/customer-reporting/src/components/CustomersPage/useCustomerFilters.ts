@@ -1,27 +1,36 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
+  CUSTOMER_SORTS,
+  CUSTOMER_STATUS_FILTERS,
+  CustomerSort,
+  CustomerStatusFilter,
   LICENSE_TYPES,
   LicenseType,
 } from '@internal/plugin-customer-reporting-common';
+import { oneOf } from '../shared';
 
-/** Filters of the customer list, as read from the page's query string. */
+/** Filters and sort of the customer list, as read from the page's query string. */
 export interface CustomerFilters {
   search: string;
   appSlug: string;
+  channelSlug: string;
   licenseType?: LicenseType;
+  status?: CustomerStatusFilter;
   active?: boolean;
+  sort: CustomerSort;
+  order: 'asc' | 'desc';
 }
 
-/** Query string keys; the same names as the backend's query parameters. */
-const KEYS = ['search', 'appSlug', 'licenseType', 'active'] as const;
-
-function parseLicenseType(value: string | null): LicenseType | undefined {
-  // A hand-edited or stale URL must not reach the backend as a bad filter.
-  return (LICENSE_TYPES as readonly string[]).includes(value ?? '')
-    ? (value as LicenseType)
-    : undefined;
-}
+/** Query string keys of the filters; the same names as the backend's parameters. */
+const FILTER_KEYS = [
+  'search',
+  'appSlug',
+  'channelSlug',
+  'licenseType',
+  'status',
+  'active',
+] as const;
 
 function parseActive(value: string | null): boolean | undefined {
   if (value === 'true') return true;
@@ -30,7 +39,7 @@ function parseActive(value: string | null): boolean | undefined {
 }
 
 /**
- * Reads and writes the list filters in the URL query string.
+ * Reads and writes the list filters and sort in the URL query string.
  *
  * @remarks
  * The URL is the single source of truth so a filtered view can be shared as
@@ -41,13 +50,26 @@ export function useCustomerFilters() {
 
   const search = searchParams.get('search') ?? '';
   const appSlug = searchParams.get('appSlug') ?? '';
-  const licenseType = parseLicenseType(searchParams.get('licenseType'));
+  const channelSlug = searchParams.get('channelSlug') ?? '';
+  const licenseType = oneOf(LICENSE_TYPES, searchParams.get('licenseType'));
+  const status = oneOf(CUSTOMER_STATUS_FILTERS, searchParams.get('status'));
   const active = parseActive(searchParams.get('active'));
+  const sort = oneOf(CUSTOMER_SORTS, searchParams.get('sort')) ?? 'name';
+  const order = searchParams.get('order') === 'desc' ? 'desc' : 'asc';
 
   // Memoised on the primitive values so consumers can use it as a dependency.
   const filters = useMemo<CustomerFilters>(
-    () => ({ search, appSlug, licenseType, active }),
-    [search, appSlug, licenseType, active],
+    () => ({
+      search,
+      appSlug,
+      channelSlug,
+      licenseType,
+      status,
+      active,
+      sort,
+      order,
+    }),
+    [search, appSlug, channelSlug, licenseType, status, active, sort, order],
   );
 
   const setFilters = useCallback(
@@ -71,11 +93,12 @@ export function useCustomerFilters() {
     [setSearchParams],
   );
 
+  /** Clears the filters; the sort stays as chosen. */
   const clearFilters = useCallback(() => {
     setSearchParams(
       previous => {
         const next = new URLSearchParams(previous);
-        KEYS.forEach(key => next.delete(key));
+        FILTER_KEYS.forEach(key => next.delete(key));
         return next;
       },
       { replace: true },
@@ -85,7 +108,9 @@ export function useCustomerFilters() {
   const hasFilters =
     search !== '' ||
     appSlug !== '' ||
+    channelSlug !== '' ||
     licenseType !== undefined ||
+    status !== undefined ||
     active !== undefined;
 
   return { filters, setFilters, clearFilters, hasFilters };

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
@@ -26,19 +26,19 @@ export function useCustomerList(filters: CustomerFilters) {
   const [morePages, setMorePages] = useState<CustomerListResponse[]>([]);
   const generation = useRef(0);
 
-  const { search, appSlug, licenseType, active } = filters;
+  // Every filter and the sort go to the backend: the table shows only the
+  // pages loaded so far, so sorting or filtering them here would mislead.
+  // `filters` is memoised on its values, so this changes only when they do.
+  const query = useMemo(
+    () => ({ ...filters, limit: CUSTOMER_PAGE_SIZE }),
+    [filters],
+  );
 
   const firstPage = useAsyncRetry(async () => {
     generation.current += 1;
     setMorePages([]);
-    return api.listCustomers({
-      search,
-      appSlug,
-      licenseType,
-      active,
-      limit: CUSTOMER_PAGE_SIZE,
-    });
-  }, [api, search, appSlug, licenseType, active]);
+    return api.listCustomers(query);
+  }, [api, query]);
 
   const lastPage = morePages.length
     ? morePages[morePages.length - 1]
@@ -53,18 +53,11 @@ export function useCustomerList(filters: CustomerFilters) {
       return;
     }
     const requestedIn = generation.current;
-    const page = await api.listCustomers({
-      search,
-      appSlug,
-      licenseType,
-      active,
-      limit: CUSTOMER_PAGE_SIZE,
-      cursor: nextCursor,
-    });
+    const page = await api.listCustomers({ ...query, cursor: nextCursor });
     if (requestedIn === generation.current) {
       setMorePages(pages => [...pages, page]);
     }
-  }, [api, search, appSlug, licenseType, active, nextCursor, canLoadMore]);
+  }, [api, query, nextCursor, canLoadMore]);
 
   // Errors surface through moreState; swallow the rejection here so a failed
   // "Load more" click does not become an unhandled promise rejection.

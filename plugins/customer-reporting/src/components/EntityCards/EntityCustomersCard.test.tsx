@@ -76,7 +76,9 @@ describe('EntityCustomersCard', () => {
         nextCursor: 'p2',
       },
       {
-        items: [summary('c', { status: null, activeInstances: 0 })],
+        items: [
+          summary('c', { status: null, activeInstances: 0, active: false }),
+        ],
         totalCount: 3,
         nextCursor: null,
       },

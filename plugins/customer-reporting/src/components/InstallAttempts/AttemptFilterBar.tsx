@@ -17,6 +17,7 @@ import {
   REGISTRY_LABELS,
   statusLabel,
 } from './labels';
+import { FilterSelect } from '../shared';
 import {
   AttemptFilterValues,
   INSTALL_TYPES,
@@ -26,8 +27,6 @@ import {
 
 /** Wait after the last keystroke before a text filter reloads the page. */
 const TEXT_DEBOUNCE_MS = 400;
-/** Select value meaning "no filter"; '' would make MUI show an empty box. */
-const ANY = 'any';
 
 type TextKey = 'appSlug' | 'channelSlug' | 'k8sDistribution' | 'os';
 type ChoiceKey = 'installType' | 'networkMode' | 'registry';
@@ -76,25 +75,16 @@ function ChoiceField(props: {
 }) {
   const { name, label, value, options, labels, onChange } = props;
   return (
-    <TextField
-      select
+    <FilterSelect
       id={`install-attempts-${name}`}
       label={label}
-      value={value ?? ANY}
-      onChange={e =>
-        onChange(e.target.value === ANY ? undefined : e.target.value)
-      }
-      variant="outlined"
-      size="small"
-      fullWidth
-    >
-      <MenuItem value={ANY}>All</MenuItem>
-      {options.map(option => (
-        <MenuItem key={option} value={option}>
-          {labels[option] ?? option}
-        </MenuItem>
-      ))}
-    </TextField>
+      value={value}
+      options={options.map(option => ({
+        value: option,
+        label: labels[option] ?? option,
+      }))}
+      onChange={onChange}
+    />
   );
 }
 

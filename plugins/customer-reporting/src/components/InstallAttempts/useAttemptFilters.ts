@@ -10,6 +10,7 @@ import {
   InstallAttemptSort,
   TimeToInstallGroupBy,
 } from '../../api';
+import { oneOf } from '../shared';
 
 /**
  * The page's filters as the user chose them. Dates stay `YYYY-MM-DD` here
@@ -56,16 +57,6 @@ const FILTER_KEYS: (keyof AttemptFilterValues)[] = [
   'from',
   'to',
 ];
-
-/** A hand-edited or stale URL must not reach the backend as a 400. */
-function oneOf<T extends string>(
-  allowed: readonly T[],
-  value: string | null,
-): T | undefined {
-  return (allowed as readonly string[]).includes(value ?? '')
-    ? (value as T)
-    : undefined;
-}
 
 function dateParam(value: string | null): string {
   return value && DateTime.fromISO(value).isValid ? value : '';

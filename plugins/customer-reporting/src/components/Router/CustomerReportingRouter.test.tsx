@@ -27,6 +27,7 @@ const api: Partial<CustomerReportingApi> = {
     totalCount: 1,
     nextCursor: null,
   }),
+  listApps: async () => ({ items: [] }),
   getCustomerReport: async () => reportFixture(),
   getInstance: async () => detailsFixture(),
   getInstanceUptime: async () => uptimeFixture(),

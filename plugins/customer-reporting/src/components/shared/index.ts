@@ -14,3 +14,5 @@ export type { UptimeShares } from './UptimeBar';
 export { UptimeDayBars } from './UptimeDayBars';
 export { LoadMoreFooter } from './LoadMoreFooter';
 export type { PagedList } from './LoadMoreFooter';
+export { FilterSelect } from './FilterSelect';
+export { oneOf } from './oneOf';

@@ -1,0 +1,41 @@
+import Box from '@material-ui/core/Box';
+import {
+  APP_STATUSES,
+  CustomerSummary,
+} from '@internal/plugin-customer-reporting-common';
+import { APP_STATUS_DISPLAY, AppStatusChip, Muted } from '../shared';
+
+/** Most available first, as one reads "2 ready · 1 missing". */
+const COUNT_ORDER = [...APP_STATUSES].reverse();
+
+/** "2 ready · 1 missing": the statuses of the active and air gap instances. */
+export function statusCountsText(
+  counts: CustomerSummary['statusCounts'],
+): string {
+  return COUNT_ORDER.filter(status => counts[status] > 0)
+    .map(
+      status =>
+        `${counts[status]} ${APP_STATUS_DISPLAY[status].label.toLowerCase()}`,
+    )
+    .join(' · ');
+}
+
+/**
+ * The customer's health: a chip with the worst status of its active and air
+ * gap instances, so one missing instance among ready ones shows, and the
+ * count per status below it. No active instance is not an error state.
+ */
+export function CustomerHealth(props: { row: CustomerSummary }) {
+  const { status, statusCounts } = props.row;
+  if (status === null) {
+    return <Muted>No active instance</Muted>;
+  }
+  return (
+    <>
+      <AppStatusChip status={status} />
+      <Box mt={0.5}>
+        <Muted>{statusCountsText(statusCounts)}</Muted>
+      </Box>
+    </>
+  );
+}
