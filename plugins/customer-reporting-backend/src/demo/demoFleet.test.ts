@@ -119,6 +119,17 @@ describe.each(databases.eachSupportedId())('demo fleet on %p', databaseId => {
     expect(acme.timeToInstall!.licenseSeconds).toBeLessThan(21 * 86400);
   });
 
+  it('shows everyday customers healthy now: their trouble is history', () => {
+    const stories = Object.values(DEMO_STORY_CUSTOMERS) as string[];
+    const everyday = [...reports.entries()].filter(
+      ([name]) => !stories.includes(name),
+    );
+    const statuses = new Set(
+      everyday.flatMap(([, r]) => r.instances.map(i => i.status)),
+    );
+    expect([...statuses]).toEqual(['ready']);
+  });
+
   it('shows the stalled install of Stallworth Logistics', () => {
     const stalled = report(DEMO_STORY_CUSTOMERS.stalledInstall);
     expect(stalled.installAttempts.map(a => a.status)).toEqual(['stalled']);

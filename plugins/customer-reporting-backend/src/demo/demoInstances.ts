@@ -20,20 +20,23 @@ function sdkVersionOf(releaseIndex: number, releaseCount: number) {
   return SDK_VERSIONS[Math.max(0, SDK_VERSIONS.length - 1 - behind)];
 }
 
-/** Spans in which an instance's app degrades or goes down. */
+/**
+ * Spans in which an instance's app degrades or goes down. They are over a
+ * day before its last check-in: what is wrong now is the story customers'.
+ */
 function troubleWindows(rnd: SeededRandom, plan: InstancePlan) {
   const count = { none: 0, blip: 1, flaky: rnd.int(2, 4) }[plan.trouble];
   return Array.from({ length: count }, () => {
-    const start = rnd.ms(
-      plan.firstSeen + DAY,
-      Math.max(plan.end, plan.firstSeen + DAY),
-    );
     const length =
       plan.trouble === 'blip'
         ? rnd.ms(HOUR, 5 * HOUR)
         : rnd.ms(4 * HOUR, 20 * HOUR);
+    const earliest = plan.firstSeen + DAY;
+    const latest = plan.end - DAY - length;
+    const start = rnd.ms(earliest, Math.max(earliest, latest));
     const status = rnd.chance(0.5) ? 'unavailable' : 'degraded';
-    return { start, end: start + length, status };
+    // An instance too young for trouble that is over has none.
+    return { start, end: latest >= earliest ? start + length : start, status };
   });
 }
 
