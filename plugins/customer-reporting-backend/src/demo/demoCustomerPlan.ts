@@ -121,8 +121,9 @@ export function customerBase(
       embeddedClusterDownload: true,
       supportBundleUpload: true,
     },
-    upgradeLag: rnd.ms(10, 60) / 100,
-    // Story customers upgrade like clockwork, so each shows one thing.
+    // Story customers upgrade promptly and like clockwork, so that each
+    // shows its one thing.
+    upgradeLag: o.story ? 0.15 : rnd.ms(10, 60) / 100,
     skipChance: o.story ? 0 : 0.2,
     instances: [],
     ...o,

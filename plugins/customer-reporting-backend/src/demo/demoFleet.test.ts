@@ -149,7 +149,11 @@ describe.each(databases.eachSupportedId())('demo fleet on %p', databaseId => {
     const down = report(DEMO_STORY_CUSTOMERS.downSinceYesterday);
     expect(down.instances).toHaveLength(1);
     const [instance] = down.instances;
-    expect(instance).toMatchObject({ status: 'unavailable', active: true });
+    expect(instance).toMatchObject({
+      status: 'unavailable',
+      active: true,
+      versionsBehind: 0,
+    });
     const [dayBefore, yesterday, today] = instance.uptime.days.slice(-3);
     expect(dayBefore.up).toBe(1);
     expect(yesterday.down).toBeGreaterThan(0);
@@ -160,7 +164,10 @@ describe.each(databases.eachSupportedId())('demo fleet on %p', databaseId => {
     const expiring = report(DEMO_STORY_CUSTOMERS.licenseExpiring);
     const days = (Date.parse(expiring.customer.expiresAt!) - NOW) / DAY;
     expect(Math.floor(days)).toBe(10);
-    expect(expiring.instances.map(i => i.status)).toEqual(['ready', 'ready']);
+    expect(expiring.instances.map(i => [i.status, i.versionsBehind])).toEqual([
+      ['ready', 0],
+      ['ready', 0],
+    ]);
   });
 
   it('shows Yesteryear Media three versions behind, and no one else that far', () => {

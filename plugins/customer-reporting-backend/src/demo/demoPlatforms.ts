@@ -13,9 +13,12 @@ import { DEMO_CLOUDS, DEMO_DISTRIBUTIONS } from './demoCatalog';
  */
 export type InstallMethod = 'helm' | 'kots' | 'embedded-cluster' | 'kurl';
 
-/** Distributions of existing clusters (Helm and KOTS installs). */
+/**
+ * Distributions of existing clusters (Helm and KOTS installs): the
+ * Kubernetes distributions other than kind, which runs on laptops and CI.
+ */
 export const EXISTING_CLUSTER_DISTRIBUTIONS = DEMO_DISTRIBUTIONS.filter(
-  d => d !== 'embedded-cluster' && d !== 'kurl',
+  d => d !== 'embedded-cluster' && d !== 'kurl' && d !== 'kind',
 );
 
 /** The cluster type a check-in reports for a distribution. */

@@ -83,7 +83,6 @@ export function storyCustomers(
   });
   // Staging took the latest release; production took it, broke, went back.
   const boomerang = steady(paid('rollback', 'nimbus', 75), 2);
-  boomerang.upgradeLag = 0.1;
   boomerang.instances[0].rollsBack = true;
   return [stalled, down, expiring, behind, boomerang];
 }
