@@ -11,8 +11,13 @@
 #              PostgreSQL is absent (after a notice); 1 if it failed to start.
 #   pg_stop    stop the cluster and remove its folder (safe to call twice).
 #   pg_ddl_count  how many CREATE DATABASE statements the cluster has seen.
+#   pg_backend_env  after pg_start: export POSTGRES_HOST, POSTGRES_PORT,
+#              POSTGRES_USER and POSTGRES_PASSWORD, which
+#              app-config.production.yaml reads (trust authentication: the
+#              password is empty).
 #
-# PG15_BIN overrides the binaries folder (default /usr/lib/postgresql/15/bin).
+# PG15_BIN overrides the binaries folder (default /usr/lib/postgresql/15/bin);
+# PG_START_PORT a fixed port for pg_start (default: a free one).
 
 PG15_BIN="${PG15_BIN:-/usr/lib/postgresql/15/bin}"
 PG_TMP_DIR=""
@@ -75,7 +80,7 @@ pg_start() {
 
   local attempt
   for attempt in 1 2 3 4 5; do
-    PG_PORT="$(_pg_free_port)"
+    PG_PORT="${PG_START_PORT:-$(_pg_free_port)}"
     # Settings for a disposable test server: no durability, plenty of
     # connections (every test database gets its own pool), DDL logged so the
     # log shows that the tests really used it.
@@ -95,6 +100,11 @@ pg_start() {
   tail -n 20 "$PG_TMP_DIR/pg_ctl.log" "$PG_TMP_DIR/server.log" >&2 2>/dev/null
   pg_stop
   return 1
+}
+
+pg_backend_env() {
+  [ -n "$PG_PORT" ] && [ -n "$PG_TMP_DIR" ] || return 1
+  export POSTGRES_HOST=127.0.0.1 POSTGRES_PORT="$PG_PORT" POSTGRES_USER=postgres POSTGRES_PASSWORD=
 }
 
 pg_ddl_count() {

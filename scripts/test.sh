@@ -5,8 +5,10 @@
 #   3. unit and database tests (backstage-cli repo test = Jest), on SQLite and,
 #      when Debian's PostgreSQL 15 is installed, on a throwaway PostgreSQL 15
 #      cluster (scripts/pg.sh)                      counts each Jest test
-#   4. end-to-end smoke test in headless Chromium (scripts/e2e-smoke.mjs), and
-#      the Replicated source against its fake (scripts/e2e/replicated.mjs)
+#   4. end-to-end smoke test in headless Chromium (scripts/e2e-smoke.mjs),
+#      the Replicated source against its fake (scripts/e2e/replicated.mjs), and
+#      the production build (built like packages/backend/Dockerfile, started
+#      with app-config.production.yaml) on PostgreSQL 15 (scripts/e2e/production.mjs)
 #   5. the benchmark harness at size S on SQLite (bench/), counts as 1 check
 #                                                   counts each e2e test
 # Runs every stage even when an earlier one failed. The last line printed is
@@ -152,6 +154,10 @@ else
   # Its own backend on 7307 with the fake Vendor API on 8797.
   STAGE_STARTED=$SECONDS
   e2e_run "e2e replicated (fake Vendor API)" scripts/e2e/replicated.mjs
+  # The production build on a throwaway PostgreSQL 15: backend on 7350,
+  # PostgreSQL on 7351 (about 1.5 minutes, most of it the build).
+  STAGE_STARTED=$SECONDS
+  e2e_run "e2e production build (PostgreSQL 15)" scripts/e2e/production.mjs
 fi
 
 stage "5/5 benchmark harness at size S (SQLite): proves it runs; no timing assertions"

@@ -48,4 +48,11 @@ backend.add(
   import('@internal/plugin-customer-reporting-backend-module-replicated'),
 );
 
-backend.start();
+// Outside development a backend whose plugins failed to start exits instead
+// of serving without them, so that the failure shows: a container that does
+// not come up, `scripts/prod-start.sh` ending with the reason.
+backend.start().catch(error => {
+  if (process.env.NODE_ENV === 'development') throw error;
+  console.error(String(error));
+  process.exit(1);
+});
