@@ -141,7 +141,7 @@ function attemptEvents(
  * after a failed try), and a few tries that failed, were discarded or were
  * left hanging. Air gap attempts only with the air gap entitlement. With
  * `inProgress`, one more started minutes before `now`. The stalled install
- * story customer has exactly one attempt, hung since this morning.
+ * story customer has exactly one attempt, hung for hours.
  */
 export function installAttempts(
   rnd: SeededRandom,

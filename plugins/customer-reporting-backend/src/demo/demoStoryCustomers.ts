@@ -61,7 +61,7 @@ export function storyCustomers(
   const stable = (appSlug: string) =>
     history.get(channelKey(appSlug, 'stable'))!;
 
-  // Signed up two days ago; its one Helm install has hung since this morning.
+  // Signed up two days ago; its one Helm install has hung for hours.
   const stalled = paid('stalledInstall', 'nimbus', 2, { enterprise: true });
   // Its only instance went down yesterday and still reports unavailable.
   const down = steady(paid('downSinceYesterday', 'harbor-gate', 60), 1, {
