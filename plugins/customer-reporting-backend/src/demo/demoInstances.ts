@@ -103,10 +103,8 @@ export function instanceCheckIns(
     }
     const version = versions[step];
     const release = releases[version.index];
-    const broken =
-      plan.rollsBack &&
-      version.index === releases.length - 1 &&
-      !version.rollback;
+    // The release the rollback undoes degrades production.
+    const broken = plan.rollsBack && version.index === releases.length - 1;
     let status = 'ready';
     if (i === 0) status = 'missing';
     else if (i === 1) status = 'unavailable';

@@ -17,7 +17,8 @@ export function storyCustomers(
   history: ReleaseHistory,
   firstIndex: number,
 ): CustomerPlan[] {
-  const paid = (
+  /** A paid Stable customer unless `extra` says otherwise. */
+  const storyCustomer = (
     story: Story,
     appSlug: string,
     createdDaysAgo: number,
@@ -62,27 +63,33 @@ export function storyCustomers(
     history.get(channelKey(appSlug, 'stable'))!;
 
   // Signed up two days ago; its one Helm install has hung for hours.
-  const stalled = paid('stalledInstall', 'nimbus', 2, { enterprise: true });
-  // Its only instance went down yesterday and still reports unavailable.
-  const down = steady(paid('downSinceYesterday', 'harbor-gate', 60), 1, {
-    method: 'helm',
-    downFrom: now - 24 * HOUR - rnd.ms(2 * HOUR, 6 * HOUR),
+  const stalled = storyCustomer('stalledInstall', 'nimbus', 2, {
+    enterprise: true,
   });
+  // Its only instance went down yesterday and still reports unavailable.
+  const down = steady(
+    storyCustomer('downSinceYesterday', 'harbor-gate', 60),
+    1,
+    {
+      method: 'helm',
+      downFrom: now - 24 * HOUR - rnd.ms(2 * HOUR, 6 * HOUR),
+    },
+  );
   // A trial that runs out in ten days (and some hours) with healthy instances.
   const expiresAt = now + 10 * DAY + rnd.ms(2 * HOUR, 20 * HOUR);
   const expiring = steady(
-    paid('licenseExpiring', 'nimbus', 0, {
+    storyCustomer('licenseExpiring', 'nimbus', 0, {
       licenseType: 'trial',
       createdAt: expiresAt - 60 * DAY,
     }),
     2,
   );
   // Stopped upgrading three releases ago.
-  const behind = steady(paid('versionsBehind', 'harbor-gate', 84), 2, {
+  const behind = steady(storyCustomer('versionsBehind', 'harbor-gate', 84), 2, {
     holdAt: stable('harbor-gate').length - 4,
   });
   // Staging took the latest release; production took it, broke, went back.
-  const boomerang = steady(paid('rollback', 'nimbus', 75), 2);
+  const boomerang = steady(storyCustomer('rollback', 'nimbus', 75), 2);
   boomerang.instances[0].rollsBack = true;
   return [stalled, down, expiring, behind, boomerang];
 }
