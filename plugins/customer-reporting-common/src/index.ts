@@ -8,3 +8,4 @@ export * from './appStatus';
 export * from './apiTypes';
 export * from './permissions';
 export * from './customerList';
+export * from './alertTypes';

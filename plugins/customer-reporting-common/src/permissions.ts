@@ -59,6 +59,21 @@ export const customerReportingIngestPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Reading the alert rules and the delivery log (which holds only deliveries
+ * about customers the caller may read). Signed-in users have it. @public
+ */
+export const customerReportingAlertsReadPermission = createPermission({
+  name: 'customer-reporting.alerts.read',
+  attributes: { action: 'read' },
+});
+
+/** Creating, changing, muting and deleting alert rules. @public */
+export const customerReportingAlertsManagePermission = createPermission({
+  name: 'customer-reporting.alerts.manage',
+  attributes: { action: 'update' },
+});
+
 /** The permissions on a customer resource. @public */
 export const customerResourcePermissions = [
   customerReadPermission,
@@ -73,4 +88,6 @@ export const customerReportingPermissions = [
   customerReportingExportPermission,
   customerReportingDataSourcesReadPermission,
   customerReportingIngestPermission,
+  customerReportingAlertsReadPermission,
+  customerReportingAlertsManagePermission,
 ];

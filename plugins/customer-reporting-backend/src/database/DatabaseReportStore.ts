@@ -89,6 +89,19 @@ export class DatabaseReportStore {
     return instance;
   }
 
+  /** These instances as they were at `asOf` (those not yet seen are left out). */
+  async getInstancesById(ids: string[], asOf: number): Promise<InstanceRow[]> {
+    const rows: InstanceRow[] = [];
+    for (const part of chunk(ids, 500))
+      rows.push(
+        ...(await this.readInstances(
+          this.db('instances').whereIn('id', part),
+          asOf,
+        )),
+      );
+    return rows;
+  }
+
   /**
    * A page of the customers the caller may see, ordered by id, with their
    * channel's name, for exports; `afterId` is the last id of the previous page.

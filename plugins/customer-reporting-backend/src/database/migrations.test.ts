@@ -22,6 +22,10 @@ const TABLES = [
   'install_attempts',
   'portal_events',
   'data_source_syncs',
+  'alert_rules',
+  'alert_mutes',
+  'alert_states',
+  'alert_deliveries',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {

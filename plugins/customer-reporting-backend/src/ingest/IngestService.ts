@@ -33,6 +33,10 @@ export class IngestService implements CustomerReportingIngest {
     private readonly onCustomerChanged: (
       customerId: string,
     ) => Promise<void> = async () => {},
+    /** Told which customers' data a write touched (e.g. to evaluate alerts). */
+    private readonly onIngested: (
+      customerIds: string[],
+    ) => Promise<void> = async () => {},
   ) {
     // Built once: zod compiles a schema's parser on its first use.
     this.schemas = {
@@ -70,6 +74,7 @@ export class IngestService implements CustomerReportingIngest {
     }
     await this.stores.customers.upsertCustomer(id, customer, this.clock());
     await this.onCustomerChanged(id);
+    await this.onIngested([id]);
   }
 
   async ingestCheckIns(body: unknown): Promise<IngestResult> {
@@ -106,7 +111,12 @@ export class IngestService implements CustomerReportingIngest {
     });
     if (issues.length > 0) throw new BatchValidationError(issues);
     await this.requireCustomers(checkIns.map(c => c.customerId));
-    return this.stores.instances.ingestCheckIns(prepared, receivedAt);
+    const result = await this.stores.instances.ingestCheckIns(
+      prepared,
+      receivedAt,
+    );
+    await this.onIngested(unique(checkIns.map(c => c.customerId)));
+    return result;
   }
 
   async ingestInstallAttemptEvents(body: unknown): Promise<IngestResult> {
@@ -117,7 +127,9 @@ export class IngestService implements CustomerReportingIngest {
       MAX_BATCH_ITEMS,
     );
     await this.requireCustomers(events.map(e => e.customerId));
-    return this.stores.installAttempts.ingestEvents(events);
+    const result = await this.stores.installAttempts.ingestEvents(events);
+    await this.onIngested(unique(events.map(e => e.customerId)));
+    return result;
   }
 
   async ingestPortalEvents(body: unknown): Promise<IngestResult> {
@@ -146,4 +158,8 @@ export class IngestService implements CustomerReportingIngest {
       );
     }
   }
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
 }

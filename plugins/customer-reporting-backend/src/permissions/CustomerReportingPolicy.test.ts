@@ -11,6 +11,7 @@ import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   customerLicenseDownloadPermission,
   customerReadPermission,
+  customerReportingAlertsReadPermission,
   customerReportingIngestPermission,
   customerReportingPermissions,
   CustomerSummary,
@@ -42,7 +43,10 @@ const decide = (p: CustomerReportingPolicy, permission: Permission, as?: string)
 describe('CustomerReportingPolicy', () => {
   it('has a group for every privileged permission and lets users read, nothing more, by default', async () => {
     const privileged = customerReportingPermissions.filter(
-      p => p !== customerReadPermission && p !== customerReportingIngestPermission,
+      p =>
+        p !== customerReadPermission &&
+        p !== customerReportingAlertsReadPermission &&
+        p !== customerReportingIngestPermission,
     );
     expect(Object.keys(GROUP_OF_PERMISSION).sort()).toEqual(
       privileged.map(p => p.name).sort(),
@@ -51,6 +55,9 @@ describe('CustomerReportingPolicy', () => {
     expect(await decide(p, customerReadPermission, 'alice')).toEqual({
       result: AuthorizeResult.ALLOW,
     });
+    expect(
+      await decide(p, customerReportingAlertsReadPermission, 'alice'),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
     for (const permission of [...privileged, customerReportingIngestPermission])
       expect([permission.name, await decide(p, permission, 'alice')]).toEqual([
         permission.name,

@@ -17,6 +17,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import {
   customerReadPermission,
+  customerReportingAlertsReadPermission,
   RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
 } from '@internal/plugin-customer-reporting-common';
 import {
@@ -34,8 +35,9 @@ const PLUGIN_PREFIX = 'customer-reporting.';
  * The permission policy the customer-reporting plugins ship (docs/permissions.md).
  *
  * Least privilege for this plugin family: signed-in users read customers;
- * each privileged permission (license download and license ids, portal
- * password, Enterprise Portal, exports, data-source status) needs membership
+ * alert rules and deliveries; each privileged permission (license download
+ * and license ids, portal password, Enterprise Portal, exports, data-source
+ * status, managing alert rules) needs membership
  * in its configured group; any other customer-reporting permission, ingest
  * included, is denied to users. Service credentials never reach a policy:
  * Backstage allows them everything their `accessRestrictions` allow.
@@ -90,7 +92,8 @@ export class CustomerReportingPolicy implements PermissionPolicy {
       GROUP_OF_PERMISSION[permission.name as keyof typeof GROUP_OF_PERMISSION];
     const granted = group
       ? this.config.groups[group].some(member => claims.includes(member))
-      : isPermission(permission, customerReadPermission);
+      : isPermission(permission, customerReadPermission) ||
+        isPermission(permission, customerReportingAlertsReadPermission);
     if (!granted) return DENY;
     if (
       this.config.readOwnCustomersOnly &&

@@ -3,6 +3,7 @@ import {
   customerLicenseDownloadPermission,
   customerPortalInvitePermission,
   customerPortalPasswordManagePermission,
+  customerReportingAlertsManagePermission,
   customerReportingDataSourcesReadPermission,
   customerReportingExportPermission,
 } from '@internal/plugin-customer-reporting-common';
@@ -17,6 +18,7 @@ export const GROUP_OF_PERMISSION = {
   [customerPortalInvitePermission.name]: 'enterprisePortalAdmins',
   [customerReportingExportPermission.name]: 'exporters',
   [customerReportingDataSourcesReadPermission.name]: 'dataSourceViewers',
+  [customerReportingAlertsManagePermission.name]: 'alertAdmins',
 } as const;
 
 export type PermissionGroup =

@@ -1,0 +1,252 @@
+import { Knex } from 'knex';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  NotificationSendOptions,
+  NotificationService,
+} from '@backstage/plugin-notifications-node';
+import { AlertRuleInput } from '@internal/plugin-customer-reporting-common';
+import { createStores } from '../database/createStores';
+import { IngestService } from '../ingest/IngestService';
+import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
+import { AlertEvaluator } from './AlertEvaluator';
+import { DatabaseAlertDeliveriesStore } from './DatabaseAlertDeliveriesStore';
+import { DatabaseAlertRulesStore } from './DatabaseAlertRulesStore';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create();
+const T0 = Date.parse('2024-07-02T12:00:00Z');
+const MIN = 60_000;
+const NO_FILTERS = {
+  appSlugs: [],
+  channelSlugs: [],
+  licenseTypes: [],
+  customerIds: [],
+  owners: [],
+};
+
+function rule(overrides: Partial<AlertRuleInput>): AlertRuleInput {
+  return {
+    name: 'rule',
+    eventType: 'instance-unavailable',
+    threshold: null,
+    filters: NO_FILTERS,
+    recipients: [],
+    enabled: true,
+    ...overrides,
+  };
+}
+
+/** A NotificationService that keeps what it was asked to send. */
+class CapturingNotifications implements NotificationService {
+  readonly sent: NotificationSendOptions[] = [];
+  async send(options: NotificationSendOptions) {
+    this.sent.push(options);
+  }
+}
+
+/** One backend process: its own stores, evaluator and ingest on the shared database. */
+async function process(knex: Knex, clock: () => number) {
+  const stores = await createStores(mockServices.database({ knex }), clock);
+  const notifications = new CapturingNotifications();
+  const evaluator = new AlertEvaluator({
+    db: knex,
+    rules: new DatabaseAlertRulesStore(knex),
+    deliveries: new DatabaseAlertDeliveriesStore(knex),
+    notifications,
+    logger: mockServices.logger.mock(),
+    clock,
+    activeWindowMs: 24 * 60 * MIN,
+    stalledAfterMs: 60 * MIN,
+    lookbackMs: 7 * 24 * 60 * MIN,
+    defaultOwner: 'group:default/customer-success',
+  });
+  const ingest = new IngestService(
+    stores,
+    clock,
+    undefined,
+    undefined,
+    async customerIds => {
+      await evaluator.evaluate({ customerIds });
+    },
+  );
+  return { stores, ingest, evaluator, notifications };
+}
+
+const count = (sent: NotificationSendOptions[]) =>
+  sent
+    .map(
+      s =>
+        `${s.payload.topic} ${s.payload.scope} ${
+          s.payload.title.startsWith('Recovered') ? 'recovered' : 'firing'
+        }`,
+    )
+    .sort();
+
+describe.each(databases.eachSupportedId())(
+  'alert evaluation replayed through ingest on %p',
+  databaseId => {
+    it('notifies each change once, recovers, honours mutes and survives a second process', async () => {
+      const knex = await databases.init(databaseId);
+      let now = T0;
+      const clock = () => now;
+      const a = await process(knex, clock);
+      await a.ingest.putApp('test-app', TEST_APP);
+      await a.ingest.putCustomer('c1', testCustomer());
+      const rules = new DatabaseAlertRulesStore(knex);
+      await rules.putRule('down', rule({ name: 'Down' }), 'user:default/x', T0);
+      await rules.putRule(
+        'attempts',
+        rule({
+          name: 'Attempts',
+          eventType: 'install-attempt-failed',
+          recipients: ['user:default/alice'],
+        }),
+        'user:default/x',
+        T0,
+      );
+      await rules.putRule(
+        'ready',
+        rule({ name: 'Ready', eventType: 'instance-first-ready' }),
+        'user:default/x',
+        T0,
+      );
+      // A rule for another app never fires for c1.
+      await rules.putRule(
+        'other-app',
+        rule({ filters: { ...NO_FILTERS, appSlugs: ['other'] } }),
+        'user:default/x',
+        T0,
+      );
+
+      const checkIn = async (at: number, appStatus: string) => {
+        now = at;
+        await a.ingest.ingestCheckIns({
+          checkIns: [
+            {
+              instanceId: 'i1',
+              customerId: 'c1',
+              at: new Date(at).toISOString(),
+              appStatus,
+            },
+          ],
+        });
+      };
+      await checkIn(T0, 'unavailable');
+      await checkIn(T0 + 10 * MIN, 'unavailable');
+      expect(a.notifications.sent).toHaveLength(0); // down 10 min < 30
+      await checkIn(T0 + 31 * MIN, 'missing');
+      expect(count(a.notifications.sent)).toEqual([
+        'customer-reporting:instance-unavailable customer-reporting:down:i1 firing',
+      ]);
+      expect(a.notifications.sent[0].recipients).toEqual({
+        type: 'entity',
+        entityRef: ['group:default/customer-success'],
+      });
+      expect(a.notifications.sent[0].payload.title).toBe(
+        'Acme Corp: instance i1 is missing for 31 min',
+      );
+      await checkIn(T0 + 40 * MIN, 'unavailable'); // a repeat: nothing new
+      expect(a.notifications.sent).toHaveLength(1);
+      await checkIn(T0 + 50 * MIN, 'ready'); // recovers, and is ready for the first time
+      expect(count(a.notifications.sent.slice(1))).toEqual([
+        'customer-reporting:instance-first-ready customer-reporting:ready:i1 firing',
+        'customer-reporting:instance-unavailable customer-reporting:down:i1 recovered',
+      ]);
+      expect(
+        a.notifications.sent.find(s => s.payload.scope?.includes('ready'))
+          ?.payload.title,
+      ).toBe(
+        'Acme Corp: instance i1 is ready for the first time, 50 min after it was first seen',
+      );
+
+      // An install attempt stalls (judged on the schedule) and then succeeds.
+      now = T0 + 55 * MIN;
+      await a.ingest.ingestInstallAttemptEvents({
+        events: [
+          {
+            attemptId: 'a1',
+            customerId: 'c1',
+            type: 'started',
+            at: new Date(T0 + 50 * MIN).toISOString(),
+            installType: 'helm',
+          },
+        ],
+      });
+      expect(a.notifications.sent).toHaveLength(3);
+      now = T0 + 110 * MIN;
+      await a.evaluator.evaluate();
+      expect(a.notifications.sent).toHaveLength(4);
+      expect(a.notifications.sent[3].payload).toMatchObject({
+        topic: 'customer-reporting:install-attempt-failed',
+        scope: 'customer-reporting:attempts:a1',
+        title: 'Acme Corp: install attempt a1 stalled after started',
+      });
+      expect(a.notifications.sent[3].recipients).toEqual({
+        type: 'entity',
+        entityRef: ['user:default/alice'],
+      });
+
+      // A restart in the middle: a second process judges the same moment.
+      const b = await process(knex, clock);
+      await b.evaluator.evaluate();
+      expect(b.notifications.sent).toHaveLength(0);
+
+      now = T0 + 120 * MIN;
+      await b.ingest.ingestInstallAttemptEvents({
+        events: [
+          {
+            attemptId: 'a1',
+            customerId: 'c1',
+            type: 'completed',
+            at: new Date(now).toISOString(),
+          },
+        ],
+      });
+      expect(count(b.notifications.sent)).toEqual([
+        'customer-reporting:install-attempt-failed customer-reporting:attempts:a1 recovered',
+      ]);
+
+      // Down again while muted: nothing until the mute ends, then once,
+      // though both processes judge the same moment side by side.
+      await rules.putMute('down', 'i1', T0 + 240 * MIN, 'user:default/x');
+      await checkIn(T0 + 180 * MIN, 'unavailable');
+      await checkIn(T0 + 220 * MIN, 'unavailable');
+      await a.evaluator.evaluate();
+      expect(a.notifications.sent).toHaveLength(4);
+      now = T0 + 241 * MIN;
+      await Promise.all([a.evaluator.evaluate(), b.evaluator.evaluate()]);
+      const all = [...a.notifications.sent, ...b.notifications.sent];
+      expect(count(all)).toEqual([
+        'customer-reporting:install-attempt-failed customer-reporting:attempts:a1 firing',
+        'customer-reporting:install-attempt-failed customer-reporting:attempts:a1 recovered',
+        'customer-reporting:instance-first-ready customer-reporting:ready:i1 firing',
+        'customer-reporting:instance-unavailable customer-reporting:down:i1 firing',
+        'customer-reporting:instance-unavailable customer-reporting:down:i1 firing',
+        'customer-reporting:instance-unavailable customer-reporting:down:i1 recovered',
+      ]);
+
+      // The delivery log holds the same, newest first.
+      const log = await new DatabaseAlertDeliveriesStore(knex).listDeliveries(
+        'all',
+        { limit: 50 },
+      );
+      expect(log.map(d => `${d.ruleId} ${d.subject} ${d.kind}`)).toEqual([
+        'down i1 firing',
+        'attempts a1 recovered',
+        'attempts a1 firing',
+        'ready i1 firing',
+        'down i1 recovered',
+        'down i1 firing',
+      ]);
+      expect(log[0]).toMatchObject({
+        ruleName: 'Down',
+        eventType: 'instance-unavailable',
+        customerId: 'c1',
+        recipients: ['group:default/customer-success'],
+        at: new Date(T0 + 241 * MIN).toISOString(),
+        error: null,
+      });
+    });
+  },
+);

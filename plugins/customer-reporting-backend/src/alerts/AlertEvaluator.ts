@@ -1,0 +1,194 @@
+import { Knex } from 'knex';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  ALERT_THRESHOLDS,
+  AlertEventType,
+} from '@internal/plugin-customer-reporting-common';
+import { judgeInstallAttemptFailed } from './attemptJudges';
+import { judgeLicenseExpiring, judgeVersionsBehind } from './customerJudges';
+import { DatabaseAlertDeliveriesStore } from './DatabaseAlertDeliveriesStore';
+import {
+  DatabaseAlertRulesStore,
+  isMuted,
+  StoredAlertRule,
+} from './DatabaseAlertRulesStore';
+import {
+  judgeInstanceFirstReady,
+  judgeInstanceInactive,
+  judgeInstanceUnavailable,
+} from './instanceJudges';
+import { JudgeContext, Judgement } from './judgement';
+
+const JUDGES: Record<
+  AlertEventType,
+  (ctx: JudgeContext, threshold: number) => Promise<Judgement[]>
+> = {
+  'instance-unavailable': judgeInstanceUnavailable,
+  'instance-inactive': judgeInstanceInactive,
+  'install-attempt-failed': judgeInstallAttemptFailed,
+  'license-expiring': judgeLicenseExpiring,
+  'versions-behind': judgeVersionsBehind,
+  'instance-first-ready': judgeInstanceFirstReady,
+};
+
+/** Events are told once and never recover. */
+const ONE_SHOT: readonly AlertEventType[] = ['instance-first-ready'];
+
+export interface AlertEvaluatorOptions {
+  db: Knex;
+  rules: DatabaseAlertRulesStore;
+  deliveries: DatabaseAlertDeliveriesStore;
+  notifications: NotificationService;
+  logger: LoggerService;
+  clock: () => number;
+  activeWindowMs: number;
+  stalledAfterMs: number;
+  lookbackMs: number;
+  /** Recipient when a rule names none and the customer has no owner. */
+  defaultOwner: string;
+}
+
+/** What one evaluation did, for logs, tests and the bench. */
+export interface EvaluationResult {
+  rules: number;
+  judged: number;
+  sent: number;
+}
+
+/**
+ * Judges every enabled rule at `asOf` and notifies on changes: a subject
+ * that starts firing, and one that recovers. Each (rule, subject, episode,
+ * change) is claimed in the database before it is sent, so however many
+ * evaluators run (replicas, the scheduler and the ingest hook, a restart),
+ * each change is sent once. Muted subjects are not judged: when the mute
+ * ends and the condition still holds, it is told then.
+ */
+export class AlertEvaluator {
+  constructor(private readonly options: AlertEvaluatorOptions) {}
+
+  async evaluate(
+    query: { asOf?: number; customerIds?: string[] } = {},
+  ): Promise<EvaluationResult> {
+    const { rules, deliveries, clock } = this.options;
+    const asOf = query.asOf ?? clock();
+    const result = { rules: 0, judged: 0, sent: 0 };
+    if (query.customerIds && query.customerIds.length === 0) return result;
+    for (const rule of await rules.listRules({ enabledOnly: true })) {
+      result.rules += 1;
+      const firing = await deliveries.firingSubjects(
+        rule.id,
+        query.customerIds,
+      );
+      const judgements = await JUDGES[rule.eventType](
+        {
+          db: this.options.db,
+          rule,
+          asOf,
+          customerIds: query.customerIds,
+          firing: firing.map(f => f.subject),
+          activeWindowMs: this.options.activeWindowMs,
+          stalledAfterMs: this.options.stalledAfterMs,
+          lookbackMs: this.options.lookbackMs,
+        },
+        rule.threshold ?? ALERT_THRESHOLDS[rule.eventType]?.default ?? 0,
+      );
+      result.judged += judgements.length;
+      result.sent += await this.notifyChanges(rule, judgements, asOf);
+    }
+    return result;
+  }
+
+  private async notifyChanges(
+    rule: StoredAlertRule,
+    judgements: Judgement[],
+    asOf: number,
+  ): Promise<number> {
+    const { deliveries } = this.options;
+    const states = await deliveries.getStates(
+      rule.id,
+      judgements.map(j => j.subject),
+    );
+    const changes = judgements.filter(j => {
+      const state = states.get(j.subject);
+      if (isMuted(rule, j.subject, asOf)) return false;
+      if (j.firing) return !state?.firing;
+      return state?.firing === true && !ONE_SHOT.includes(rule.eventType);
+    });
+    if (changes.length === 0) return 0;
+    const customers = await this.customers(changes.map(c => c.customerId));
+    let sent = 0;
+    for (const change of changes) {
+      const state = states.get(change.subject);
+      const episode = change.firing
+        ? (state?.episode ?? 0) + 1
+        : state!.episode;
+      const customer = customers.get(change.customerId);
+      const recipients =
+        rule.recipients.length > 0
+          ? rule.recipients
+          : [customer?.owner ?? this.options.defaultOwner];
+      const kind = change.firing ? 'firing' : 'recovered';
+      const name = customer?.name ?? change.customerId;
+      const title = change.firing
+        ? `${name}: ${change.summary}`
+        : `Recovered: ${name}: ${change.summary}`;
+      const claimed = await deliveries.claim({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        eventType: rule.eventType,
+        subject: change.subject,
+        customerId: change.customerId,
+        episode,
+        kind,
+        title,
+        recipients,
+        at: asOf,
+        sentAt: this.options.clock(),
+      });
+      if (!claimed) continue;
+      try {
+        await this.options.notifications.send({
+          recipients: { type: 'entity', entityRef: recipients },
+          payload: {
+            title,
+            description: `Alert rule "${rule.name}" (${
+              rule.eventType
+            }), judged at ${new Date(asOf).toISOString()}.`,
+            link: change.link,
+            severity: change.firing ? 'high' : 'normal',
+            topic: `customer-reporting:${rule.eventType}`,
+            // One notification per rule and subject: a repeat or recovery updates it.
+            scope: `customer-reporting:${rule.id}:${change.subject}`,
+          },
+        });
+        sent += 1;
+      } catch (error) {
+        this.options.logger.warn(
+          `Could not send alert ${rule.id} for ${change.subject}: ${error}`,
+        );
+        await deliveries.recordError(
+          rule.id,
+          change.subject,
+          episode,
+          kind,
+          String(error),
+        );
+      }
+    }
+    return sent;
+  }
+
+  private async customers(ids: string[]) {
+    const rows = await this.options
+      .db('customers')
+      .whereIn('id', [...new Set(ids)])
+      .select('id', 'name', 'owner');
+    return new Map(
+      rows.map(r => [
+        r.id as string,
+        { name: r.name as string, owner: (r.owner as string | null) ?? null },
+      ]),
+    );
+  }
+}

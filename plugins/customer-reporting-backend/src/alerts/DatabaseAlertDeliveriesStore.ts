@@ -1,0 +1,171 @@
+import { Knex } from 'knex';
+import {
+  AlertDelivery,
+  AlertEventType,
+} from '@internal/plugin-customer-reporting-common';
+import { insertIgnoringDuplicates } from '../database/insertIgnoringDuplicates';
+import { toIso } from '../database/time';
+import {
+  applyCustomerFilter,
+  CustomerFilter,
+} from '../permissions/customerFilter';
+
+export interface AlertState {
+  episode: number;
+  firing: boolean;
+}
+
+/** A notification about to be sent, as the log keeps it. */
+export interface DeliveryClaim {
+  ruleId: string;
+  ruleName: string;
+  eventType: AlertEventType;
+  subject: string;
+  customerId: string;
+  episode: number;
+  kind: 'firing' | 'recovered';
+  title: string;
+  recipients: string[];
+  at: number;
+  sentAt: number;
+}
+
+/**
+ * What the evaluator remembers (tables alert_states, alert_deliveries): which
+ * subjects fire, and every notification sent. A delivery is claimed by
+ * inserting its unique key before sending, so two evaluators (replicas, or a
+ * restart halfway) never send the same change twice.
+ */
+export class DatabaseAlertDeliveriesStore {
+  constructor(private readonly db: Knex) {}
+
+  /** The subjects of the rule that fire, optionally of some customers only. */
+  async firingSubjects(ruleId: string, customerIds?: string[]) {
+    const query = this.db('alert_states')
+      .where({ rule_id: ruleId, firing: true })
+      .select('subject', 'customer_id');
+    if (customerIds) query.whereIn('customer_id', customerIds);
+    return (await query).map(r => ({
+      subject: r.subject as string,
+      customerId: r.customer_id as string,
+    }));
+  }
+
+  async getStates(
+    ruleId: string,
+    subjects: string[],
+  ): Promise<Map<string, AlertState>> {
+    const states = new Map<string, AlertState>();
+    for (let i = 0; i < subjects.length; i += 500) {
+      const rows = await this.db('alert_states')
+        .where({ rule_id: ruleId })
+        .whereIn('subject', subjects.slice(i, i + 500));
+      for (const r of rows)
+        states.set(r.subject, {
+          episode: Number(r.episode),
+          firing: Boolean(r.firing),
+        });
+    }
+    return states;
+  }
+
+  /**
+   * Claims the delivery: true when this caller inserted it (and must send),
+   * false when another evaluator already did. The state moves on either way.
+   */
+  async claim(delivery: DeliveryClaim): Promise<boolean> {
+    const key = [
+      delivery.ruleId,
+      delivery.subject,
+      delivery.episode,
+      delivery.kind,
+    ].join('|');
+    const claimed = await this.db.transaction(async tx => {
+      const inserted = await insertIgnoringDuplicates(
+        tx,
+        'alert_deliveries',
+        [
+          {
+            delivery_key: key,
+            rule_id: delivery.ruleId,
+            rule_name: delivery.ruleName,
+            event_type: delivery.eventType,
+            subject: delivery.subject,
+            customer_id: delivery.customerId,
+            kind: delivery.kind,
+            title: delivery.title.slice(0, 500),
+            recipients: JSON.stringify(delivery.recipients),
+            at: delivery.at,
+            sent_at: delivery.sentAt,
+          },
+        ],
+        ['delivery_key'],
+      );
+      if (inserted === 0) return false;
+      const state = {
+        customer_id: delivery.customerId,
+        episode: delivery.episode,
+        firing: delivery.kind === 'firing',
+        changed_at: delivery.at,
+      };
+      await tx('alert_states')
+        .insert({
+          rule_id: delivery.ruleId,
+          subject: delivery.subject,
+          ...state,
+        })
+        .onConflict(['rule_id', 'subject'])
+        .merge(state);
+      return true;
+    });
+    return claimed;
+  }
+
+  /** Notes why a claimed delivery could not be sent. */
+  async recordError(
+    ruleId: string,
+    subject: string,
+    episode: number,
+    kind: string,
+    error: string,
+  ): Promise<void> {
+    await this.db('alert_deliveries')
+      .where({ delivery_key: [ruleId, subject, episode, kind].join('|') })
+      .update({ error: error.slice(0, 2000) });
+  }
+
+  /** The newest deliveries about customers the caller may read. */
+  async listDeliveries(
+    customerFilter: CustomerFilter,
+    options: { limit: number; ruleId?: string },
+  ): Promise<AlertDelivery[]> {
+    const query = applyCustomerFilter(
+      this.db('alert_deliveries as d').join(
+        'customers as c',
+        'c.id',
+        'd.customer_id',
+      ),
+      customerFilter,
+    )
+      .select('d.*')
+      .orderBy([
+        { column: 'd.sent_at', order: 'desc' },
+        { column: 'd.id', order: 'desc' },
+      ])
+      .limit(options.limit);
+    if (options.ruleId) query.where('d.rule_id', options.ruleId);
+    return (await query).map((r: any) => ({
+      ruleId: r.rule_id,
+      ruleName: r.rule_name,
+      eventType: r.event_type,
+      subject: r.subject,
+      customerId: r.customer_id,
+      kind: r.kind,
+      title: r.title,
+      recipients: JSON.parse(r.recipients),
+      at: toIso(r.at)!,
+      sentAt: toIso(r.sent_at)!,
+      error: r.error ?? null,
+    }));
+  }
+}

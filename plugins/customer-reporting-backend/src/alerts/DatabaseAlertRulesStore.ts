@@ -1,0 +1,151 @@
+import { Knex } from 'knex';
+import {
+  AlertEventType,
+  AlertRule,
+  AlertRuleInput,
+} from '@internal/plugin-customer-reporting-common';
+import { toIso } from '../database/time';
+
+/** A rule as the evaluator uses it: times as epoch milliseconds. */
+export interface StoredAlertRule extends AlertRuleInput {
+  id: string;
+  /** Whole-rule mute end, and per-subject mute ends. */
+  mutes: { subject: string | null; until: number; createdBy: string }[];
+  createdAt: number;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+/** Alert rules and their mutes (table alert_rules, alert_mutes). */
+export class DatabaseAlertRulesStore {
+  constructor(private readonly db: Knex) {}
+
+  async listRules(options: { enabledOnly?: boolean } = {}) {
+    const query = this.db('alert_rules').orderBy(['name', 'id']);
+    if (options.enabledOnly) query.where({ enabled: true });
+    const rows = await query;
+    const mutes = await this.db('alert_mutes')
+      .whereIn(
+        'rule_id',
+        rows.map(r => r.id),
+      )
+      .orderBy(['rule_id', 'subject']);
+    return rows.map(
+      (r): StoredAlertRule => ({
+        id: r.id,
+        name: r.name,
+        eventType: r.event_type as AlertEventType,
+        threshold: r.threshold === null ? null : Number(r.threshold),
+        filters: JSON.parse(r.filters),
+        recipients: JSON.parse(r.recipients),
+        enabled: Boolean(r.enabled),
+        createdAt: Number(r.created_at),
+        updatedAt: Number(r.updated_at),
+        updatedBy: r.updated_by,
+        mutes: mutes
+          .filter(m => m.rule_id === r.id)
+          .map(m => ({
+            subject: m.subject === '' ? null : m.subject,
+            until: Number(m.until),
+            createdBy: m.created_by,
+          })),
+      }),
+    );
+  }
+
+  async getRule(id: string): Promise<StoredAlertRule | undefined> {
+    return (await this.listRules()).find(r => r.id === id);
+  }
+
+  /** Creates or replaces the rule; true when it was created. */
+  async putRule(
+    id: string,
+    rule: AlertRuleInput,
+    actor: string,
+    now: number,
+  ): Promise<boolean> {
+    const values = {
+      name: rule.name,
+      event_type: rule.eventType,
+      threshold: rule.threshold,
+      filters: JSON.stringify(rule.filters),
+      recipients: JSON.stringify(rule.recipients),
+      enabled: rule.enabled,
+      updated_at: now,
+      updated_by: actor,
+    };
+    const updated = await this.db('alert_rules').where({ id }).update(values);
+    if (updated > 0) return false;
+    await this.db('alert_rules')
+      .insert({ id, ...values, created_at: now })
+      .onConflict('id')
+      .merge(values);
+    return true;
+  }
+
+  /** Deletes the rule, its mutes and states (the delivery log stays). */
+  async deleteRule(id: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('alert_mutes').where({ rule_id: id }).delete();
+      await tx('alert_states').where({ rule_id: id }).delete();
+      await tx('alert_rules').where({ id }).delete();
+    });
+  }
+
+  /** Mutes the rule (subject null) or one subject of it until `until`. */
+  async putMute(
+    ruleId: string,
+    subject: string | null,
+    until: number,
+    actor: string,
+  ): Promise<void> {
+    const row = {
+      rule_id: ruleId,
+      subject: subject ?? '',
+      until,
+      created_by: actor,
+    };
+    await this.db('alert_mutes')
+      .insert(row)
+      .onConflict(['rule_id', 'subject'])
+      .merge({ until, created_by: actor });
+  }
+
+  async deleteMute(ruleId: string, subject: string | null): Promise<void> {
+    await this.db('alert_mutes')
+      .where({ rule_id: ruleId, subject: subject ?? '' })
+      .delete();
+  }
+}
+
+/** Whether the rule, or this subject of it, is muted at `at`. */
+export function isMuted(
+  rule: Pick<StoredAlertRule, 'mutes'>,
+  subject: string,
+  at: number,
+): boolean {
+  return rule.mutes.some(
+    m => (m.subject === null || m.subject === subject) && m.until > at,
+  );
+}
+
+/** The API's view of a rule. */
+export function toAlertRule(rule: StoredAlertRule): AlertRule {
+  return {
+    id: rule.id,
+    name: rule.name,
+    eventType: rule.eventType,
+    threshold: rule.threshold,
+    filters: rule.filters,
+    recipients: rule.recipients,
+    enabled: rule.enabled,
+    createdAt: toIso(rule.createdAt)!,
+    updatedAt: toIso(rule.updatedAt)!,
+    updatedBy: rule.updatedBy,
+    mutes: rule.mutes.map(m => ({
+      subject: m.subject,
+      until: toIso(m.until)!,
+      createdBy: m.createdBy,
+    })),
+  };
+}

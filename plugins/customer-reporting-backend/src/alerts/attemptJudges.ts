@@ -1,0 +1,80 @@
+import { filteredAttempts } from '../database/installAttemptQuery';
+import { troubledAttemptStatus } from './conditions';
+import { JudgeContext, Judgement } from './judgement';
+import { applyRuleFilters } from './ruleFilters';
+
+const COLUMNS = [
+  'a.id',
+  'a.customer_id',
+  'a.started_at',
+  'a.completed_at',
+  'a.failed_at',
+  'a.discarded_at',
+  'a.last_event_at',
+  'a.failed_step',
+  'a.furthest_step',
+  'a.reason',
+];
+
+/** An install attempt stalled or failed (recovers when it succeeds). */
+export async function judgeInstallAttemptFailed(
+  ctx: JudgeContext,
+): Promise<Judgement[]> {
+  // Candidates in SQL: troubled with activity in the look-back, or firing.
+  const attempts = filteredAttempts(
+    ctx.db,
+    {},
+    ctx.asOf,
+    ctx.stalledAfterMs,
+    'all',
+    COLUMNS,
+  ).where(q =>
+    q
+      .where(w =>
+        w
+          .whereIn('status', ['failed', 'stalled'])
+          .andWhere('last_event_at', '>=', ctx.asOf - ctx.lookbackMs),
+      )
+      .orWhereIn('id', ctx.firing),
+  );
+  const rows = await applyRuleFilters(
+    ctx.db('customers as c').join(attempts.as('a'), 'a.customer_id', 'c.id'),
+    ctx.rule.filters,
+    ctx.customerIds,
+  ).select('a.*');
+  const at = (v: unknown) =>
+    v === null || v === undefined || Number(v) > ctx.asOf ? null : Number(v);
+  return rows.map((r: any) => {
+    const lastEventAt = Number(r.last_event_at);
+    const status = troubledAttemptStatus(
+      {
+        completedAt: at(r.completed_at),
+        failedAt: at(r.failed_at),
+        discardedAt: at(r.discarded_at),
+        // After asOf: the start stands in (docs/metrics.md).
+        lastEventAt:
+          lastEventAt <= ctx.asOf ? lastEventAt : Number(r.started_at),
+      },
+      ctx.asOf,
+      ctx.stalledAfterMs,
+    );
+    return {
+      subject: r.id,
+      customerId: r.customer_id,
+      firing: status !== null,
+      summary:
+        status === 'failed'
+          ? `install attempt ${r.id} failed at ${
+              r.failed_step ?? r.furthest_step ?? 'an unknown step'
+            }${r.reason ? `: ${r.reason}` : ''}`
+          : status === 'stalled'
+          ? `install attempt ${r.id} stalled after ${
+              r.furthest_step ?? 'start'
+            }`
+          : `install attempt ${r.id} is moving again`,
+      link: `/customer-reporting/install-attempts?customerId=${encodeURIComponent(
+        r.customer_id,
+      )}`,
+    };
+  });
+}

@@ -1,0 +1,25 @@
+import { Knex } from 'knex';
+import { AlertRuleFilters } from '@internal/plugin-customer-reporting-common';
+
+/**
+ * Applies a rule's filters to a query joining the customers table as `c`;
+ * an empty list does not filter. `customerIds` narrows an evaluation to the
+ * customers an ingest touched.
+ */
+export function applyRuleFilters(
+  query: Knex.QueryBuilder,
+  filters: AlertRuleFilters,
+  customerIds?: string[],
+): Knex.QueryBuilder {
+  const columns: [keyof AlertRuleFilters, string][] = [
+    ['appSlugs', 'c.app_slug'],
+    ['channelSlugs', 'c.channel_slug'],
+    ['licenseTypes', 'c.license_type'],
+    ['customerIds', 'c.id'],
+    ['owners', 'c.owner'],
+  ];
+  for (const [key, column] of columns)
+    if (filters[key].length > 0) query.whereIn(column, filters[key]);
+  if (customerIds) query.whereIn('c.id', customerIds);
+  return query;
+}
