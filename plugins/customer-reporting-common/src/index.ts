@@ -8,4 +8,5 @@ export * from './appStatus';
 export * from './apiTypes';
 export * from './permissions';
 export * from './customerList';
+export * from './adoption';
 export * from './alertTypes';

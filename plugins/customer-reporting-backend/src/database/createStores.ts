@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { DatabaseAdoptionStore } from './DatabaseAdoptionStore';
 import { DatabaseAppsStore } from './DatabaseAppsStore';
 import { DatabaseCustomersStore } from './DatabaseCustomersStore';
 import { DatabaseDataSourceSyncsStore } from './DatabaseDataSourceSyncsStore';
@@ -25,6 +26,7 @@ export interface Stores {
   timeToInstallStats: DatabaseTimeToInstallStatsStore;
   auditTrail: DatabaseAuditStore;
   dataSourceSyncs: DatabaseDataSourceSyncsStore;
+  adoption: DatabaseAdoptionStore;
 }
 
 export async function createStores(
@@ -44,5 +46,6 @@ export async function createStores(
     timeToInstallStats: new DatabaseTimeToInstallStatsStore(db),
     auditTrail: new DatabaseAuditStore(db, clock),
     dataSourceSyncs: new DatabaseDataSourceSyncsStore(db),
+    adoption: new DatabaseAdoptionStore(db),
   };
 }

@@ -23,11 +23,7 @@ export function versionStanding(
   now: number,
 ): VersionStanding {
   const published = releases.filter(r => r.promotedAt <= now);
-  const current =
-    (running.sequence !== null && running.sequence !== undefined
-      ? published.find(r => r.sequence === running.sequence)
-      : undefined) ??
-    published.find(r => r.versionLabel === running.versionLabel);
+  const current = runningRelease(published, running);
   if (!current)
     return { versionsBehind: null, ageSeconds: null, relativeAgeDays: null };
   const latest = published.reduce((a, b) =>
@@ -41,6 +37,19 @@ export function versionStanding(
       (latest.promotedAt - current.promotedAt) / 86_400_000,
     ),
   };
+}
+
+/** The running release among `releases`: by sequence, else by version label. */
+export function runningRelease(
+  releases: readonly Release[],
+  running: { sequence?: number | null; versionLabel?: string | null },
+): Release | undefined {
+  return (
+    (running.sequence !== null && running.sequence !== undefined
+      ? releases.find(r => r.sequence === running.sequence)
+      : undefined) ??
+    releases.find(r => r.versionLabel === running.versionLabel)
+  );
 }
 
 /** The label shown: the version label, else the release sequence. */

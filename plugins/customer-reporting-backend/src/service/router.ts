@@ -6,6 +6,7 @@ import { IngestService } from '../ingest/IngestService';
 import { PluginOptions } from '../options';
 import { CustomerAccess } from '../permissions/CustomerAccess';
 import { addActionRoutes } from './actionRoutes';
+import { addAdoptionRoutes } from './adoptionRoutes';
 import { addAuditRoutes } from './auditRoutes';
 import { addCustomerRoutes } from './customerRoutes';
 import { addDataSourceRoutes } from './dataSourceRoutes';
@@ -47,6 +48,7 @@ export async function createRouter(
   addInstallAttemptRoutes(router, ctx);
   addExportRoutes(router, ctx);
   addDataSourceRoutes(router, ctx, routerOptions.dataSourceIds ?? []);
+  addAdoptionRoutes(router, ctx);
 
   router.use(requestErrorHandler);
   return router;

@@ -1,0 +1,71 @@
+import { Router } from 'express';
+import { z } from 'zod/v4';
+import { NotFoundError } from '@backstage/errors';
+import {
+  ADOPTION_RANGES,
+  AppAdoption,
+} from '@internal/plugin-customer-reporting-common';
+import {
+  adoptionSeries,
+  medianDaysToHalf,
+  releaseAdoption,
+} from '../metrics/adoption';
+import { adoptionPlan } from '../metrics/adoptionRange';
+import { asOfQuery, parseQuery } from './readQueries';
+import { RouteContext } from './routeContext';
+
+const adoptionQuery = asOfQuery
+  .extend({
+    channelSlug: z.string().max(100).optional(),
+    range: z
+      .enum(ADOPTION_RANGES, {
+        error: `must be one of ${ADOPTION_RANGES.join(', ')}`,
+      })
+      .default('90d'),
+  })
+  .strict();
+
+/** Release adoption and instance counts of an app over time (docs/adoption.md). */
+export function addAdoptionRoutes(router: Router, ctx: RouteContext) {
+  const { stores, options } = ctx;
+
+  router.get('/v1/apps/:appSlug/adoption', async (req, res) => {
+    const customerFilter = await ctx.customerFilter(req);
+    const query = parseQuery(adoptionQuery, req.query);
+    const { appSlug } = req.params;
+    const { channelSlug, range } = query;
+    if (!(await stores.adoption.appExists(appSlug)))
+      throw new NotFoundError(`Unknown app: ${appSlug}`);
+    if (channelSlug && !(await stores.apps.channelExists(appSlug, channelSlug)))
+      throw new NotFoundError(`Unknown channel of ${appSlug}: ${channelSlug}`);
+    const asOf = query.asOf ?? ctx.clock();
+    const plan = adoptionPlan(range, asOf);
+    const [allReleases, allGroups] = await Promise.all([
+      stores.report.getReleases(appSlug),
+      stores.adoption.groups({
+        appSlug,
+        samples: plan.samples,
+        activeWindowMs: options.activeWindowMs,
+        customerFilter,
+      }),
+    ]);
+    const inChannel = <T>(entries: [string, T][]) =>
+      new Map(entries.filter(([c]) => !channelSlug || c === channelSlug));
+    const releases = inChannel([...allReleases]);
+    const groups = channelSlug
+      ? allGroups.filter(g => g.channelSlug === channelSlug)
+      : allGroups;
+    const perRelease = releaseAdoption(plan, asOf, groups, releases);
+    const body: AppAdoption = {
+      appSlug,
+      channelSlug: channelSlug ?? null,
+      range,
+      bucket: plan.bucket,
+      asOf: new Date(asOf).toISOString(),
+      points: adoptionSeries(plan, asOf, groups, releases),
+      releases: perRelease,
+      medianDaysToHalf: medianDaysToHalf(perRelease),
+    };
+    res.json(body);
+  });
+}
