@@ -44,6 +44,17 @@ describe('demo fleet', () => {
       'updating',
     ]);
     expect(fleet.checkIns.some(c => c.airgap)).toBe(true);
+    // The end-to-end test filters the audit to failed and stalled Helm attempts.
+    const helm = new Set(
+      fleet.attemptEvents
+        .filter(e => e.type === 'started' && e.installType === 'helm')
+        .map(e => e.attemptId),
+    );
+    expect(
+      fleet.attemptEvents.filter(
+        e => e.type === 'failed' && helm.has(e.attemptId),
+      ).length,
+    ).toBeGreaterThan(3);
     const types = new Set(fleet.attemptEvents.map(e => e.type));
     expect([...types].sort()).toEqual([
       'completed',
