@@ -48,6 +48,21 @@ export interface Config {
        */
       baseUrl?: string;
     };
+    alerts?: {
+      /**
+       * How often every alert rule is judged (once across replicas); ingest
+       * judges the customers it touched right away.
+       * @default 1
+       */
+      evaluateEveryMinutes?: number;
+      /**
+       * How long ago an event (first ready) or a transition (became
+       * inactive, attempt stalled or failed) may be to be told when first
+       * judged, e.g. for a new rule.
+       * @default 168
+       */
+      lookbackHours?: number;
+    };
     catalog?: {
       /**
        * Owner (entity ref) of customer entities whose record names none.
@@ -81,6 +96,8 @@ export interface Config {
         exporters?: string[];
         /** See the sync status of the data sources. */
         dataSourceViewers?: string[];
+        /** Create, change, mute and delete alert rules. */
+        alertAdmins?: string[];
       };
       /**
        * Users read only the customers one of their ownership refs owns (the

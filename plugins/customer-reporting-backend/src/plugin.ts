@@ -3,6 +3,8 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import {
+  customerReportingAlertsManagePermission,
+  customerReportingAlertsReadPermission,
   customerReportingDataSourcesReadPermission,
   customerReportingExportPermission,
   customerReportingIngestPermission,
@@ -15,6 +17,9 @@ import {
   customerReportingDataSourcesExtensionPoint,
 } from '@internal/plugin-customer-reporting-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AlertEvaluator } from './alerts/AlertEvaluator';
+import { readAlertOptions, scheduleAlerts } from './alerts/scheduleAlerts';
 import { CUSTOMER_CHANGED_TOPIC } from './catalog/catalogModule';
 import { createStores } from './database/createStores';
 import { IngestService } from './ingest/IngestService';
@@ -53,6 +58,7 @@ export const customerReportingPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         events: eventsServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -64,6 +70,7 @@ export const customerReportingPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         events,
+        notifications,
       }) {
         // Before anything touches the database or serves a request.
         assertSafeOutsideDevelopment(config, process.env.NODE_ENV);
@@ -79,6 +86,8 @@ export const customerReportingPlugin = createBackendPlugin({
           customerReportingExportPermission,
           customerReportingDataSourcesReadPermission,
           customerReportingIngestPermission,
+          customerReportingAlertsReadPermission,
+          customerReportingAlertsManagePermission,
         ]);
         const access = new CustomerAccess(
           permissions,
@@ -87,6 +96,19 @@ export const customerReportingPlugin = createBackendPlugin({
           ),
         );
         const options = readPluginOptions(config);
+        const alertOptions = readAlertOptions(config);
+        const alerts = new AlertEvaluator({
+          db: stores.alerts.db,
+          rules: stores.alerts.rules,
+          deliveries: stores.alerts.deliveries,
+          notifications,
+          logger,
+          clock,
+          activeWindowMs: options.activeWindowMs,
+          stalledAfterMs: options.stalledAfterMs,
+          lookbackMs: alertOptions.lookbackMs,
+          defaultOwner: alertOptions.defaultOwner,
+        });
         const ingest = new IngestService(
           stores,
           clock,
@@ -103,6 +125,14 @@ export const customerReportingPlugin = createBackendPlugin({
                 logger.warn(
                   `Could not announce customer ${customerId}: ${error}`,
                 ),
+              );
+          },
+          // Alerts about what the write changed, before the caller is answered.
+          async customerIds => {
+            await alerts
+              .evaluate({ customerIds })
+              .catch(error =>
+                logger.warn(`Alert evaluation after ingest failed: ${error}`),
               );
           },
         );
@@ -127,6 +157,12 @@ export const customerReportingPlugin = createBackendPlugin({
           syncs: stores.dataSourceSyncs,
           logger,
           clock,
+        });
+        await scheduleAlerts({
+          scheduler,
+          evaluator: alerts,
+          logger,
+          everyMinutes: alertOptions.evaluateEveryMinutes,
         });
         await scheduleRetention({
           scheduler,

@@ -1,3 +1,4 @@
+import { Knex } from 'knex';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseAdoptionStore } from './DatabaseAdoptionStore';
 import { DatabaseAppsStore } from './DatabaseAppsStore';
@@ -12,6 +13,8 @@ import { DatabaseTimeToInstallStatsStore } from './DatabaseTimeToInstallStatsSto
 import { DatabasePortalStore } from './DatabasePortalStore';
 import { DatabaseReportStore } from './DatabaseReportStore';
 import { getMigratedClient } from './migrateDatabase';
+import { DatabaseAlertRulesStore } from '../alerts/DatabaseAlertRulesStore';
+import { DatabaseAlertDeliveriesStore } from '../alerts/DatabaseAlertDeliveriesStore';
 
 /** Every store of the plugin, over one migrated database client. */
 export interface Stores {
@@ -27,6 +30,12 @@ export interface Stores {
   auditTrail: DatabaseAuditStore;
   dataSourceSyncs: DatabaseDataSourceSyncsStore;
   adoption: DatabaseAdoptionStore;
+  /** Alert rules and deliveries, and the client the evaluator reads facts with. */
+  alerts: {
+    rules: DatabaseAlertRulesStore;
+    deliveries: DatabaseAlertDeliveriesStore;
+    db: Knex;
+  };
 }
 
 export async function createStores(
@@ -47,5 +56,10 @@ export async function createStores(
     auditTrail: new DatabaseAuditStore(db, clock),
     dataSourceSyncs: new DatabaseDataSourceSyncsStore(db),
     adoption: new DatabaseAdoptionStore(db),
+    alerts: {
+      rules: new DatabaseAlertRulesStore(db),
+      deliveries: new DatabaseAlertDeliveriesStore(db),
+      db,
+    },
   };
 }

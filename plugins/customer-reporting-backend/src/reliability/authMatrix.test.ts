@@ -60,6 +60,12 @@ const REQUIREMENTS: Record<string, Requirement> = {
   'GET /v1/exports/customers-instances.csv': 'exporters',
   'GET /v1/exports/install-attempts.csv': 'exporters',
   'GET /v1/data-sources': 'dataSourceViewers',
+  'PUT /v1/alerts/rules/{ruleId}/mutes': 'alertAdmins',
+  'DELETE /v1/alerts/rules/{ruleId}/mutes': 'alertAdmins',
+  'GET /v1/alerts/rules': 'read',
+  'PUT /v1/alerts/rules/{ruleId}': 'alertAdmins',
+  'DELETE /v1/alerts/rules/{ruleId}': 'alertAdmins',
+  'GET /v1/alerts/deliveries': 'read',
 };
 
 const CUSTOMER = testCustomer({
@@ -75,6 +81,11 @@ const PATH_PARAMS: Record<string, string> = {
   appSlug: 'test-app',
   customerId: 'c1',
   instanceId: 'i1',
+  ruleId: 'r1',
+};
+const ALERT_RULE = {
+  name: 'Down for 30 minutes',
+  eventType: 'instance-unavailable',
 };
 /** Request bodies; a function when each caller needs its own (an email is invited once). */
 const BODIES: Record<string, object | ((caller: string) => object)> = {
@@ -92,6 +103,11 @@ const BODIES: Record<string, object | ((caller: string) => object)> = {
     events: [{ customerId: 'c1', type: 'accessed', at: recent }],
   },
   'POST /v1/customers/{customerId}/download-portal/password': {},
+  'PUT /v1/alerts/rules/{ruleId}': ALERT_RULE,
+  'PUT /v1/alerts/rules/{ruleId}/mutes': {
+    subject: 'i1',
+    until: '2099-01-01T00:00:00Z',
+  },
   'PUT /v1/customers/{customerId}/enterprise-portal': { enabled: true },
   'POST /v1/customers/{customerId}/enterprise-portal/invitations': caller => ({
     email: `${caller.replace(/\W/g, '-')}@acme.example.com`,
@@ -186,6 +202,13 @@ describe('authorization matrix on the shipped policy (production defaults plus o
           .send(BODIES[route] as object)
           .expect(200);
       }
+      // The rule whose mutes are set (the spec lists mutes before the rule's
+      // own routes, so the rule is deleted last).
+      await request(server)
+        .put(`${base}/v1/alerts/rules/r1`)
+        .set('Authorization', mockCredentials.service.header())
+        .send(ALERT_RULE)
+        .expect(200);
 
       const actual: Record<string, Record<string, number>> = {};
       const expected: Record<string, Record<string, number>> = {};

@@ -6,6 +6,7 @@ import { IngestService } from '../ingest/IngestService';
 import { PluginOptions } from '../options';
 import { CustomerAccess } from '../permissions/CustomerAccess';
 import { addActionRoutes } from './actionRoutes';
+import { addAlertRoutes } from './alertRoutes';
 import { addAdoptionRoutes } from './adoptionRoutes';
 import { addAuditRoutes } from './auditRoutes';
 import { addCustomerRoutes } from './customerRoutes';
@@ -48,6 +49,7 @@ export async function createRouter(
   addInstallAttemptRoutes(router, ctx);
   addExportRoutes(router, ctx);
   addDataSourceRoutes(router, ctx, routerOptions.dataSourceIds ?? []);
+  addAlertRoutes(router, ctx);
   addAdoptionRoutes(router, ctx);
 
   router.use(requestErrorHandler);
