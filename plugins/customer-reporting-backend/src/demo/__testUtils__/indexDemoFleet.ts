@@ -5,16 +5,12 @@ export type Row = Record<string, any>;
 
 export const MINUTE = 60_000;
 
-/** The portal generates the fleet at start-up: any time of day must do. */
-export const LOAD_TIMES = [
-  '2026-11-27T12:00:00Z',
-  '2026-03-01T00:30:00Z',
-  '2027-07-15T18:45:10Z',
-];
-
-/** The demo fleet generated at `loadTime`, indexed the way the tests read it. */
-export function indexDemoFleet(loadTime: string) {
-  const now = Date.parse(loadTime);
+/**
+ * The demo fleet generated at `now`, indexed the way the tests read it.
+ * Every time in it is relative to `now` (demoFleet.test.ts checks that), so
+ * one load time stands for all.
+ */
+export function indexDemoFleet(now: number) {
   const fleet = generateDemoFleet(now);
   const customers = new Map(
     fleet.customers.map(c => [c.id, c.body as Row] as const),
