@@ -38,3 +38,10 @@ export const dataSourcesRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/data-sources',
 });
+
+/** Alert rules and the delivery log, a tab beside the fleet-wide views. */
+export const alertsRouteRef = createSubRouteRef({
+  id: 'customer-reporting/alerts',
+  parent: rootRouteRef,
+  path: '/alerts',
+});

@@ -72,7 +72,9 @@ export function instanceCheckIns(
   const kots = plan.method !== 'helm';
   const cloud = rnd.pick(cloudsFor(plan.distribution));
   const region = rnd.pick(cloud.regions);
-  const nodes = plan.distribution === 'kurl' ? rnd.int(1, 5) : 0;
+  // Replicated reports node counts (kurlNodeCount*) for kURL and Embedded
+  // Cluster alike; the cluster type, not the field name, says which it is.
+  const nodes = clusterType === 'existing' ? 0 : rnd.pick([1, 1, 3, 3, 5]);
   const newer = (length: number) =>
     Math.max(rnd.int(0, length - 1), rnd.int(0, length - 1));
   let k8s = newer(K8S_VERSIONS.length);

@@ -1,4 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  AlertDeliveryList,
+  AlertRule,
+  AlertRuleInput,
+  AlertRuleList,
+} from '@internal/plugin-customer-reporting-common';
 import {
   CustomerAuditList,
   CustomerAuditQuery,
@@ -318,6 +324,33 @@ export interface CustomerReportingApi {
     customerId: string,
     query?: CustomerAuditQuery,
   ): Promise<CustomerAuditList>;
+
+  /** Every alert rule with its mutes. */
+  listAlertRules(): Promise<AlertRuleList>;
+
+  /** Creates or replaces an alert rule (needs the manage permission). */
+  putAlertRule(ruleId: string, rule: AlertRuleInput): Promise<AlertRule>;
+
+  /** Deletes an alert rule; its deliveries stay in the log. */
+  deleteAlertRule(ruleId: string): Promise<void>;
+
+  /** Mutes a rule (subject null) or one subject of it until `until` (ISO). */
+  muteAlertRule(
+    ruleId: string,
+    mute: { subject: string | null; until: string },
+  ): Promise<AlertRule>;
+
+  /** Ends a mute of a rule (no subject) or of one subject. */
+  unmuteAlertRule(ruleId: string, subject?: string | null): Promise<void>;
+
+  /** The newest deliveries about customers the caller may read. */
+  listAlertDeliveries(query?: AlertDeliveryQuery): Promise<AlertDeliveryList>;
+}
+
+/** Options of `GET /v1/alerts/deliveries`. @public */
+export interface AlertDeliveryQuery {
+  ruleId?: string;
+  limit?: number;
 }
 
 /**

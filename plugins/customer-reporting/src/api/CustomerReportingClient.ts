@@ -1,5 +1,11 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import type {
+  AlertDeliveryList,
+  AlertRuleInput,
+  AlertRuleList,
+} from '@internal/plugin-customer-reporting-common';
+import type { AlertDeliveryQuery } from './CustomerReportingApi';
 import {
   CustomerAppList,
   CustomerListResponse,
@@ -290,6 +296,46 @@ export class CustomerReportingClient implements CustomerReportingApi {
     });
   }
 
+  listAlertRules(): Promise<AlertRuleList> {
+    return this.getJson('/v1/alerts/rules');
+  }
+
+  async putAlertRule(ruleId: string, rule: AlertRuleInput) {
+    const init: JsonBody = { method: 'PUT', body: rule };
+    return (await this.request(alertRulePath(ruleId), {}, init)).json();
+  }
+
+  async deleteAlertRule(ruleId: string): Promise<void> {
+    await this.request(alertRulePath(ruleId), {}, { method: 'DELETE' });
+  }
+
+  async muteAlertRule(
+    ruleId: string,
+    mute: { subject: string | null; until: string },
+  ) {
+    const init: JsonBody = { method: 'PUT', body: mute };
+    return (
+      await this.request(`${alertRulePath(ruleId)}/mutes`, {}, init)
+    ).json();
+  }
+
+  async unmuteAlertRule(ruleId: string, subject?: string | null) {
+    await this.request(
+      `${alertRulePath(ruleId)}/mutes`,
+      { subject },
+      { method: 'DELETE' },
+    );
+  }
+
+  listAlertDeliveries(
+    query: AlertDeliveryQuery = {},
+  ): Promise<AlertDeliveryList> {
+    return this.getJson('/v1/alerts/deliveries', {
+      ruleId: query.ruleId,
+      limit: query.limit,
+    });
+  }
+
   private async getJson<T>(
     path: string,
     query: Record<string, QueryValue> = {},
@@ -337,4 +383,8 @@ export class CustomerReportingClient implements CustomerReportingApi {
     }
     return response;
   }
+}
+
+function alertRulePath(ruleId: string): string {
+  return `/v1/alerts/rules/${encodeURIComponent(ruleId)}`;
 }

@@ -27,6 +27,6 @@ export function filenameFromDisposition(
 
 /** A JSON request body, sent with the matching content type. */
 export interface JsonBody {
-  method: 'POST' | 'PUT';
-  body: unknown;
+  method: 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
 }

@@ -1,5 +1,6 @@
 export { customerReportingApiRef } from './CustomerReportingApi';
 export type {
+  AlertDeliveryQuery,
   AsOfQuery,
   CustomerAuditEntry,
   CustomerAuditList,

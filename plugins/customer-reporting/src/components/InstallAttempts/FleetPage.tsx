@@ -3,6 +3,7 @@ import { Header, HeaderTabs, Page } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useLocation, useNavigate } from 'react-router-dom';
 import {
+  alertsRouteRef,
   dataSourcesRouteRef,
   installAttemptsRouteRef,
   rootRouteRef,
@@ -12,6 +13,7 @@ const TABS = [
   { id: 'customers', label: 'Customers' },
   { id: 'install-attempts', label: 'Install attempts' },
   { id: 'data-sources', label: 'Data sources' },
+  { id: 'alerts', label: 'Alerts' },
 ];
 
 const trimSlashes = (path: string) => path.replace(/\/+$/, '');
@@ -27,6 +29,7 @@ export function FleetTabs() {
     useRouteRef(rootRouteRef)(),
     useRouteRef(installAttemptsRouteRef)(),
     useRouteRef(dataSourcesRouteRef)(),
+    useRouteRef(alertsRouteRef)(),
   ];
   const selectedIndex = Math.max(
     0,

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { ErrorPage } from '@backstage/core-components';
 import {
+  alertsRouteRef,
   customerReportRouteRef,
   dataSourcesRouteRef,
   installAttemptsRouteRef,
@@ -10,6 +11,7 @@ import {
   CustomerReportPage,
   CustomerReportSubPage,
 } from '../CustomerReport/CustomerReportPage';
+import { AlertsContent } from '../Alerts';
 import { CustomersContent } from '../CustomersPage';
 import { DataSourcesContent } from '../DataSources';
 import {
@@ -67,6 +69,14 @@ export function CustomerReportingRouter() {
         }
       />
       <Route
+        path={alertsRouteRef.path}
+        element={
+          <FleetPage title="Alerts">
+            <AlertsContent />
+          </FleetPage>
+        }
+      />
+      <Route
         path={customerReportRouteRef.path}
         element={<CustomerReportPage />}
       />
@@ -110,6 +120,15 @@ export function CustomerReportingContentRouter() {
           <>
             <FleetTabs />
             <DataSourcesContent />
+          </>
+        }
+      />
+      <Route
+        path={alertsRouteRef.path}
+        element={
+          <>
+            <FleetTabs />
+            <AlertsContent />
           </>
         }
       />
