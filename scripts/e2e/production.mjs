@@ -16,9 +16,9 @@
  * does that. Here: the backend starts with every plugin initialised on
  * PostgreSQL; app-backend serves the built frontend, which boots in Chromium
  * to its sign-in page; reads without credentials and with the development
- * token are refused; the ingest token from the environment ingests, and the
- * rows land in PostgreSQL; no demo data is loaded; and the same build
- * refuses to start with the demo signing key.
+ * token are refused; there is no guest sign-in; the ingest token from the
+ * environment ingests, and the rows land in PostgreSQL; no demo data is
+ * loaded; and the same build refuses to start with the demo signing key.
  *
  * Prints `[e2e] production build on PostgreSQL 15: N passed, N failed`;
  * writes {passed, failed, skipped, tests} as JSON to $E2E_RESULT_FILE when
@@ -76,6 +76,8 @@ const TESTS = {
     'production build: the frontend boots in Chromium to its sign-in page with the configured title',
   refusedReads:
     'production build: reads without credentials and with the development token are refused (401)',
+  noGuest:
+    'production build: no guest sign-in (the guest provider is not configured)',
   ingest:
     'production build: the ingest token from the environment ingests an app and a customer into PostgreSQL',
   noDemo: 'production build: no demo data is loaded',
@@ -347,6 +349,15 @@ async function main() {
         await expectStatus(`${API}/v1/customers`, 401, {
           headers: { Authorization: `Bearer ${developmentToken}` },
         });
+      });
+
+      await check(TESTS.noGuest, async () => {
+        const { body } = await expectStatus(
+          `${BASE}/api/auth/guest/refresh`,
+          404,
+        );
+        if (!/No auth provider registered for 'guest'/.test(body))
+          throw new Error(`unexpected answer: ${body.slice(0, 300)}`);
       });
 
       // Before the ingest below, and a while after the start (the demo
