@@ -18,6 +18,7 @@ import {
   isCustomerEntity,
 } from './components/EntityCards/conditions';
 import {
+  adoptionRouteRef,
   customerReportRouteRef,
   dataSourcesRouteRef,
   installAttemptsRouteRef,
@@ -91,6 +92,18 @@ const entityCustomersCard = EntityCardBlueprint.make({
   },
 });
 
+/** Components and systems of an app: how fast its releases are adopted. */
+const entityAdoptionCard = EntityCardBlueprint.make({
+  name: 'adoption',
+  params: {
+    filter: isCustomerAppAvailable,
+    loader: () =>
+      import('./components/Adoption').then(m =>
+        createElement(m.EntityAdoptionCard),
+      ),
+  },
+});
+
 /**
  * The customer-reporting plugin for apps on the new frontend system.
  *
@@ -106,6 +119,7 @@ export default createFrontendPlugin({
     instanceDetails: instanceDetailsRouteRef,
     installAttempts: installAttemptsRouteRef,
     dataSources: dataSourcesRouteRef,
+    adoption: adoptionRouteRef,
   },
   extensions: [
     customersPage,
@@ -113,5 +127,6 @@ export default createFrontendPlugin({
     entityCustomerReportContent,
     entityCustomerHealthCard,
     entityCustomersCard,
+    entityAdoptionCard,
   ],
 });

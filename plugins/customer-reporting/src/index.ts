@@ -10,6 +10,7 @@ export {
   EntityCustomerHealthCard,
   EntityCustomerReportContent,
   EntityCustomersCard,
+  EntityAdoptionCard,
 } from './plugin';
 export {
   CUSTOMER_APP_ANNOTATION,
@@ -20,6 +21,7 @@ export {
 export { CustomerActivityCard } from './components/CustomerActions';
 export * from './api';
 export {
+  adoptionRouteRef,
   customerReportRouteRef,
   dataSourcesRouteRef,
   installAttemptsRouteRef,

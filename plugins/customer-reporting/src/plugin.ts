@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { customerReportingApiRef, CustomerReportingClient } from './api';
 import {
+  adoptionRouteRef,
   customerReportRouteRef,
   dataSourcesRouteRef,
   installAttemptsRouteRef,
@@ -41,6 +42,7 @@ export const customerReportingPlugin = createPlugin({
     installAttempts: installAttemptsRouteRef,
     // The data sources' sync status.
     dataSources: dataSourcesRouteRef,
+    adoption: adoptionRouteRef,
   },
 });
 
@@ -110,6 +112,23 @@ export const EntityCustomersCard = customerReportingPlugin.provide(
     component: {
       lazy: () =>
         import('./components/EntityCards').then(m => m.EntityCustomersCard),
+    },
+  }),
+);
+
+/**
+ * Release adoption of the app of a component or system (annotation
+ * `customer-reporting/app`): shares of active instances behind the latest
+ * release and the median days to half adoption.
+ *
+ * @public
+ */
+export const EntityAdoptionCard = customerReportingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAdoptionCard',
+    component: {
+      lazy: () =>
+        import('./components/Adoption').then(m => m.EntityAdoptionCard),
     },
   }),
 );

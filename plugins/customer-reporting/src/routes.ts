@@ -39,6 +39,13 @@ export const dataSourcesRouteRef = createSubRouteRef({
   path: '/data-sources',
 });
 
+/** Release adoption per app and channel, a tab beside the fleet-wide views. */
+export const adoptionRouteRef = createSubRouteRef({
+  id: 'customer-reporting/adoption',
+  parent: rootRouteRef,
+  path: '/adoption',
+});
+
 /** Alert rules and the delivery log, a tab beside the fleet-wide views. */
 export const alertsRouteRef = createSubRouteRef({
   id: 'customer-reporting/alerts',

@@ -20,6 +20,8 @@ export type {
   LicenseFile,
 } from './customerActionTypes';
 import {
+  AdoptionRangeName,
+  AppAdoption,
   CustomerAppList,
   CustomerListResponse,
   CustomerReport,
@@ -206,6 +208,14 @@ export interface TimeToInstallStatsQuery extends AsOfQuery {
   groupBy?: TimeToInstallGroupBy;
 }
 
+/** Options of `GET /v1/apps/{appSlug}/adoption`. @public */
+export interface AppAdoptionQuery extends AsOfQuery {
+  /** One channel; every channel of the app when omitted. */
+  channelSlug?: string;
+  /** Defaults to `90d` on the backend. */
+  range?: AdoptionRangeName;
+}
+
 /** `GET /v1/time-to-install/stats`; durations in seconds. @public */
 export interface TimeToInstallStats {
   groups: {
@@ -282,6 +292,12 @@ export interface CustomerReportingApi {
   getTimeToInstallStats(
     query?: TimeToInstallStatsQuery,
   ): Promise<TimeToInstallStats>;
+
+  /** Release adoption and instance counts of an app over time. */
+  getAppAdoption(
+    appSlug: string,
+    query?: AppAdoptionQuery,
+  ): Promise<AppAdoption>;
 
   /** Sync status of the data sources the backend pulls from. */
   listDataSources(): Promise<DataSourceList>;

@@ -73,6 +73,20 @@ describe('CustomerReportingClient read routes', () => {
     expect(urls).toEqual([`${baseUrl}/v1/customers/a%2Fb%20c/report`]);
   });
 
+  it('gets the adoption of an app, its channel and range', async () => {
+    const urls = captureRequests({ appSlug: 'nimbus' });
+
+    await expect(
+      client.getAppAdoption('nimbus', { channelSlug: 'stable', range: '1y' }),
+    ).resolves.toEqual({ appSlug: 'nimbus' });
+    await client.getAppAdoption('a/b');
+
+    expect(urls).toEqual([
+      `${baseUrl}/v1/apps/nimbus/adoption?channelSlug=stable&range=1y`,
+      `${baseUrl}/v1/apps/a%2Fb/adoption`,
+    ]);
+  });
+
   it('gets instance details', async () => {
     const urls = captureRequests({ instance: { id: 'ins_1' } });
 

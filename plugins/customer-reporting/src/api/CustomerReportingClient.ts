@@ -7,6 +7,7 @@ import type {
 } from '@internal/plugin-customer-reporting-common';
 import type { AlertDeliveryQuery } from './CustomerReportingApi';
 import {
+  AppAdoption,
   CustomerAppList,
   CustomerListResponse,
   CustomerReport,
@@ -17,6 +18,7 @@ import {
   InstanceUptime,
 } from '@internal/plugin-customer-reporting-common';
 import {
+  AppAdoptionQuery,
   AsOfQuery,
   CustomerListQuery,
   CustomerReportingApi,
@@ -214,6 +216,16 @@ export class CustomerReportingClient implements CustomerReportingApi {
       groupBy: query.groupBy,
       asOf: query.asOf,
     });
+  }
+
+  async getAppAdoption(
+    appSlug: string,
+    query: AppAdoptionQuery = {},
+  ): Promise<AppAdoption> {
+    return this.getJson<AppAdoption>(
+      `/v1/apps/${encodeURIComponent(appSlug)}/adoption`,
+      { channelSlug: query.channelSlug, range: query.range, asOf: query.asOf },
+    );
   }
 
   async exportCustomersCsv(query: AsOfQuery = {}): Promise<Blob> {

@@ -1,5 +1,6 @@
 export { customerReportingApiRef } from './CustomerReportingApi';
 export type {
+  AppAdoptionQuery,
   AlertDeliveryQuery,
   AsOfQuery,
   CustomerAuditEntry,

@@ -35,6 +35,7 @@ import {
 } from '@backstage/plugin-org';
 import { EmptyState } from '@backstage/core-components';
 import {
+  EntityAdoptionCard,
   EntityCustomerHealthCard,
   EntityCustomerReportContent,
   EntityCustomersCard,
@@ -115,12 +116,16 @@ const entityWarningContent = (
 );
 
 // Components and systems that implement a customer-reporting app
-// (annotation customer-reporting/app) list the customers running it.
+// (annotation customer-reporting/app) list the customers running it and
+// how fast they adopt its releases.
 const customersContent = (
   <EntitySwitch>
     <EntitySwitch.Case if={isCustomerAppAvailable}>
       <Grid item xs={12}>
         <EntityCustomersCard />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityAdoptionCard />
       </Grid>
     </EntitySwitch.Case>
   </EntitySwitch>

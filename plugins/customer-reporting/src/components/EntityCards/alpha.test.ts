@@ -5,6 +5,7 @@ describe('alpha catalog extensions', () => {
     ['entity-content:customer-reporting/customer-report', 'entity-content'],
     ['entity-card:customer-reporting/customer-health', 'entity-card'],
     ['entity-card:customer-reporting/customers', 'entity-card'],
+    ['entity-card:customer-reporting/adoption', 'entity-card'],
   ])('declares %s', (id, kind) => {
     const extension = alphaPlugin.getExtension(id as any);
     // Extensions have no public kind field; their description names it.

@@ -3,6 +3,7 @@ import { Header, HeaderTabs, Page } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useLocation, useNavigate } from 'react-router-dom';
 import {
+  adoptionRouteRef,
   alertsRouteRef,
   dataSourcesRouteRef,
   installAttemptsRouteRef,
@@ -13,6 +14,7 @@ const TABS = [
   { id: 'customers', label: 'Customers' },
   { id: 'install-attempts', label: 'Install attempts' },
   { id: 'data-sources', label: 'Data sources' },
+  { id: 'adoption', label: 'Adoption' },
   { id: 'alerts', label: 'Alerts' },
 ];
 
@@ -29,6 +31,7 @@ export function FleetTabs() {
     useRouteRef(rootRouteRef)(),
     useRouteRef(installAttemptsRouteRef)(),
     useRouteRef(dataSourcesRouteRef)(),
+    useRouteRef(adoptionRouteRef)(),
     useRouteRef(alertsRouteRef)(),
   ];
   const selectedIndex = Math.max(

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { ErrorPage } from '@backstage/core-components';
 import {
+  adoptionRouteRef,
   alertsRouteRef,
   customerReportRouteRef,
   dataSourcesRouteRef,
@@ -12,6 +13,7 @@ import {
   CustomerReportSubPage,
 } from '../CustomerReport/CustomerReportPage';
 import { AlertsContent } from '../Alerts';
+import { AdoptionContent } from '../Adoption';
 import { CustomersContent } from '../CustomersPage';
 import { DataSourcesContent } from '../DataSources';
 import {
@@ -69,6 +71,14 @@ export function CustomerReportingRouter() {
         }
       />
       <Route
+        path={adoptionRouteRef.path}
+        element={
+          <FleetPage title="Adoption">
+            <AdoptionContent />
+          </FleetPage>
+        }
+      />
+      <Route
         path={alertsRouteRef.path}
         element={
           <FleetPage title="Alerts">
@@ -120,6 +130,15 @@ export function CustomerReportingContentRouter() {
           <>
             <FleetTabs />
             <DataSourcesContent />
+          </>
+        }
+      />
+      <Route
+        path={adoptionRouteRef.path}
+        element={
+          <>
+            <FleetTabs />
+            <AdoptionContent />
           </>
         }
       />

@@ -5,7 +5,7 @@ import { makeStyles, Theme } from '@material-ui/core/styles';
 /** Meaning of a chip's colour; mapped to the theme palette. */
 export type Tone = 'success' | 'warning' | 'error' | 'info' | 'neutral';
 
-function toneColor(theme: Theme, tone: Tone): string {
+export function toneColor(theme: Theme, tone: Tone): string {
   if (tone === 'neutral') {
     return theme.palette.type === 'dark'
       ? theme.palette.grey[700]

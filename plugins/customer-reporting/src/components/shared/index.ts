@@ -7,7 +7,7 @@ export { DateTimeText } from './DateTimeText';
 export { DefinitionList } from './DefinitionList';
 export type { Definition } from './DefinitionList';
 export { Muted } from './Muted';
-export { ToneChip } from './ToneChip';
+export { ToneChip, toneColor } from './ToneChip';
 export type { Tone } from './ToneChip';
 export { UptimeBar, describeShares, useUptimeColors } from './UptimeBar';
 export type { UptimeShares } from './UptimeBar';

@@ -1,0 +1,2 @@
+export { AdoptionContent } from './AdoptionContent';
+export { EntityAdoptionCard } from './EntityAdoptionCard';
