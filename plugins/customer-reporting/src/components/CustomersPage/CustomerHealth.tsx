@@ -14,8 +14,11 @@ export function statusCountsText(
 ): string {
   return COUNT_ORDER.filter(status => counts[status] > 0)
     .map(
+      // A no-break space keeps each count with its status when the line wraps.
       status =>
-        `${counts[status]} ${APP_STATUS_DISPLAY[status].label.toLowerCase()}`,
+        `${counts[status]}\u00a0${APP_STATUS_DISPLAY[
+          status
+        ].label.toLowerCase()}`,
     )
     .join(' · ');
 }

@@ -29,7 +29,7 @@ const ONE_LINE: CSSProperties = { ...WHOLE_WORDS, whiteSpace: 'nowrap' };
 /** Long emails are cut with an ellipsis; the full one is in the title. */
 const EMAIL: CSSProperties = {
   display: 'block',
-  maxWidth: '22em',
+  maxWidth: '14em',
   overflow: 'hidden',
   textOverflow: 'ellipsis',
   whiteSpace: 'nowrap',
@@ -135,20 +135,18 @@ export function customerColumns(
       title: header('Customer', 'name'),
       field: 'name',
       highlight: true,
-      // A hint only: the one-line columns still get what they need.
-      width: '28%',
       // Copies: the table writes the highlight's font weight into them.
       cellStyle: { ...WHOLE_WORDS },
       render: row => <CustomerName row={row} />,
     },
     {
-      title: 'App · channel',
+      title: 'App\u00a0· channel',
       field: 'appSlug',
       cellStyle: ONE_LINE,
       render: row => <TwoLines first={row.appSlug} second={row.channelName} />,
     },
     {
-      title: header('License · expires', 'expiresAt'),
+      title: header('License\u00a0· expires', 'expiresAt'),
       field: 'expiresAt',
       cellStyle: ONE_LINE,
       render: row => (
@@ -164,7 +162,8 @@ export function customerColumns(
     {
       title: header('Health', 'status'),
       field: 'status',
-      cellStyle: ONE_LINE,
+      // The counts may wrap between statuses ('2 ready ·' / '1 missing').
+      cellStyle: WHOLE_WORDS,
       render: row => <CustomerHealth row={row} />,
     },
     {
@@ -193,5 +192,13 @@ export function customerColumns(
       render: row => <TimeToInstall row={row} />,
     },
   ];
-  return columns.map(column => ({ ...column, headerStyle: { ...ONE_LINE } }));
+  // The table would give every column the same width; '1%' shrinks the
+  // short ones to their one-line values, and the customer column takes the
+  // rest. Headers may wrap between words ('Time to / install'), so the
+  // table fits 1280 px without scrolling.
+  return columns.map(column => ({
+    ...column,
+    width: column.field === 'name' ? 'auto' : '1%',
+    headerStyle: { ...WHOLE_WORDS },
+  }));
 }
