@@ -275,6 +275,30 @@ async function runOne(db, args, workDir, pgUrl, token) {
       });
     }
 
+    // 4b. Adoption over time: one grouped query per range (docs/adoption.md).
+    log(`${db}: timing the adoption route`);
+    const adoptionFloor = await series(
+      () =>
+        pdb('instance_events')
+          .whereIn('field', ['releaseSequence', 'appStatus'])
+          .groupBy('field')
+          .select('field')
+          .count({ n: '*' }),
+      { runs: 10, warmup: 2 },
+    );
+    for (const range of ['90d', '1y']) {
+      const stats = await series(
+        () => api.get(`/v1/apps/nimbus/adoption?range=${range}`),
+        { runs: 10, warmup: 2 },
+      );
+      add({
+        figure: `GET /v1/apps/nimbus/adoption?range=${range} (half of the ${result.counts.instances} instances)`,
+        value: stats,
+        floor: adoptionFloor,
+        ratio: stats.p50 / adoptionFloor.p50,
+      });
+    }
+
     // 5. CSV export of all instances: time and backend memory.
     log(`${db}: timing the customers-instances CSV export`);
     const rssBefore = memoryOf(backend.pid).rss;
