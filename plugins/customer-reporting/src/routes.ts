@@ -52,10 +52,3 @@ export const alertsRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/alerts',
 });
-
-/** Alert rules and the delivery log, a tab beside the fleet-wide views. */
-export const alertsRouteRef = createSubRouteRef({
-  id: 'customer-reporting/alerts',
-  parent: rootRouteRef,
-  path: '/alerts',
-});

@@ -62,19 +62,32 @@ export async function judgeInstallAttemptFailed(
       subject: r.id,
       customerId: r.customer_id,
       firing: status !== null,
-      summary:
-        status === 'failed'
-          ? `install attempt ${r.id} failed at ${
-              r.failed_step ?? r.furthest_step ?? 'an unknown step'
-            }${r.reason ? `: ${r.reason}` : ''}`
-          : status === 'stalled'
-          ? `install attempt ${r.id} stalled after ${
-              r.furthest_step ?? 'start'
-            }`
-          : `install attempt ${r.id} is moving again`,
+      summary: attemptSummary(r, status),
       link: `/customer-reporting/install-attempts?customerId=${encodeURIComponent(
         r.customer_id,
       )}`,
     };
   });
+}
+
+function attemptSummary(
+  attempt: {
+    id: string;
+    failed_step?: string;
+    furthest_step?: string;
+    reason?: string;
+  },
+  status: 'failed' | 'stalled' | null,
+): string {
+  const name = `install attempt ${attempt.id}`;
+  if (status === 'failed') {
+    const step =
+      attempt.failed_step ?? attempt.furthest_step ?? 'an unknown step';
+    return `${name} failed at ${step}${
+      attempt.reason ? `: ${attempt.reason}` : ''
+    }`;
+  }
+  if (status === 'stalled')
+    return `${name} stalled after ${attempt.furthest_step ?? 'start'}`;
+  return `${name} is moving again`;
 }

@@ -38,24 +38,30 @@ export async function judgeLicenseExpiring(
       ctx.asOf,
       days,
     );
-    const when =
-      expiresAt === null
-        ? 'never'
-        : new Date(expiresAt).toISOString().slice(0, 10);
     return {
       subject: r.id,
       customerId: r.id,
       firing,
-      summary: !firing
-        ? `license renewed (expires ${when})`
-        : expiresAt! <= ctx.asOf
-        ? `license expired on ${when}`
-        : `license expires on ${when}, in ${Math.ceil(
-            (expiresAt! - ctx.asOf) / DAY_MS,
-          )} d`,
+      summary: licenseSummary(firing, expiresAt, ctx.asOf),
       link: customerLink(r.id),
     };
   });
+}
+
+function licenseSummary(
+  firing: boolean,
+  expiresAt: number | null,
+  asOf: number,
+): string {
+  const when =
+    expiresAt === null
+      ? 'never'
+      : new Date(expiresAt).toISOString().slice(0, 10);
+  if (!firing || expiresAt === null) return `license renewed (expires ${when})`;
+  if (expiresAt <= asOf) return `license expired on ${when}`;
+  return `license expires on ${when}, in ${Math.ceil(
+    (expiresAt - asOf) / DAY_MS,
+  )} d`;
 }
 
 /** Active instances N or more versions behind their channel (default 3). */

@@ -1,0 +1,57 @@
+import {
+  ALERT_THRESHOLDS,
+  AlertEventType,
+  AlertRule,
+  AlertRuleFilters,
+} from '@internal/plugin-customer-reporting-common';
+
+/** What each event type means, as the rule list and form say it. */
+export const EVENT_TYPE_LABELS: Record<AlertEventType, string> = {
+  'instance-unavailable': 'Instance unavailable or missing',
+  'instance-inactive': 'Online instance became inactive (24 h)',
+  'install-attempt-failed': 'Install attempt stalled or failed',
+  'license-expiring': 'License expires soon',
+  'versions-behind': 'Active instances versions behind',
+  'instance-first-ready': 'New instance ready for the first time',
+};
+
+/** `for 30 minutes (default)`, `within 7 days`, or '' for types without one. */
+export function describeThreshold(
+  eventType: AlertEventType,
+  threshold: number | null,
+): string {
+  const spec = ALERT_THRESHOLDS[eventType];
+  if (!spec) return '';
+  const value = threshold ?? spec.default;
+  const suffix = threshold === null ? ' (default)' : '';
+  return `${value} ${spec.unit}${suffix}`;
+}
+
+const FILTER_LABELS: [keyof AlertRuleFilters, string][] = [
+  ['appSlugs', 'app'],
+  ['channelSlugs', 'channel'],
+  ['licenseTypes', 'license'],
+  ['customerIds', 'customer'],
+  ['owners', 'owner'],
+];
+
+/** `app: a, b · license: paid`, or `All customers`. */
+export function describeFilters(filters: AlertRuleFilters): string {
+  const parts = FILTER_LABELS.filter(([key]) => filters[key].length > 0).map(
+    ([key, label]) => `${label}: ${filters[key].join(', ')}`,
+  );
+  return parts.length > 0 ? parts.join(' · ') : 'All customers';
+}
+
+/** The whole-rule mute in force at `now`, if any. */
+export function ruleMute(rule: AlertRule, now: number) {
+  return rule.mutes.find(m => m.subject === null && Date.parse(m.until) > now);
+}
+
+/** `a, b ,c` → `['a', 'b', 'c']`: the form's list fields. */
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map(part => part.trim())
+    .filter(part => part.length > 0);
+}

@@ -1,0 +1,1 @@
+export { AlertsContent } from './AlertsContent';
