@@ -43,6 +43,7 @@ import {
 } from './e2e/customerActions.mjs';
 import { CATALOG_TESTS, runCatalogTests } from './e2e/catalog.mjs';
 import { RENDERING_TESTS, runRenderingTests } from './e2e/rendering.mjs';
+import { LAYOUT_TESTS, runLayoutTests } from './e2e/layout.mjs';
 
 const REPO_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -81,6 +82,7 @@ const TESTS = [
   ...CUSTOMER_ACTION_TESTS,
   ...CATALOG_TESTS,
   ...RENDERING_TESTS,
+  ...LAYOUT_TESTS,
 ];
 
 // Errors the browser logs that do not come from the pages under test: React
@@ -614,7 +616,19 @@ async function runBrowserTests() {
     docsScreenshot: reportingScreenshots,
   });
 
-  // 9. data shows as text (scripts/e2e/rendering.mjs)
+  // 9. every page at three window sizes: words, axe (scripts/e2e/layout.mjs)
+  await runLayoutTests({
+    page,
+    signedIn,
+    frontendUrl: FRONTEND_URL,
+    customerName: DEMO_CUSTOMER,
+    outDir: OUT_DIR,
+    docsImagesDir: DOCS_IMAGES_DIR,
+    record,
+    withErrors,
+  });
+
+  // 10. data shows as text (scripts/e2e/rendering.mjs)
   await runRenderingTests({
     page,
     frontendUrl: FRONTEND_URL,

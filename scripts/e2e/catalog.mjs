@@ -85,7 +85,7 @@ export async function runCatalogTests(o) {
       page,
       frontendUrl,
       '/catalog/default/component/nimbus-api',
-      p => p.getByText(/^[1-9]\d* running nimbus$/),
+      p => p.getByText(/^[1-9]\d* customers? runs? nimbus$/),
     );
     await page
       .getByRole('link', { name: customerName, exact: true })

@@ -2,12 +2,17 @@ import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { CustomerAuditEntry } from '../../api';
 import { useCustomerReport } from '../CustomerReport/CustomerReportProvider';
-import { DataCard, DateTimeText, LoadMoreFooter, Muted } from '../shared';
+import {
+  DataCard,
+  DateTimeText,
+  LoadMoreFooter,
+  Muted,
+  ScrollingTable,
+} from '../shared';
 import { useCustomerAudit } from './useCustomerAudit';
 
 /** Sentences for the backend's audit actions; unknown ones show as sent. */
@@ -68,7 +73,7 @@ export function CustomerActivityCard() {
           </Box>
         ) : (
           <>
-            <TableContainer>
+            <ScrollingTable label="Customer activity">
               <Table size="small" aria-label="Customer activity">
                 <TableHead>
                   <TableRow>
@@ -85,7 +90,7 @@ export function CustomerActivityCard() {
                   ))}
                 </TableBody>
               </Table>
-            </TableContainer>
+            </ScrollingTable>
             <LoadMoreFooter list={audit} what="activity" />
           </>
         )

@@ -2,14 +2,13 @@ import { useCallback } from 'react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef } from '../../api';
-import { CsvDownloadButton, DataCard } from '../shared';
+import { CsvDownloadButton, DataCard, ScrollingTable } from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
 import { ATTEMPT_COLUMNS, InstallAttemptRow } from './InstallAttemptRow';
 
@@ -49,7 +48,7 @@ export function InstallAttemptsCard() {
             description="Attempts appear once the customer starts an install."
           />
         ) : (
-          <TableContainer>
+          <ScrollingTable label="Install attempts">
             <Table size="small" aria-label="Install attempts">
               <TableHead>
                 <TableRow>
@@ -67,7 +66,7 @@ export function InstallAttemptsCard() {
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </ScrollingTable>
         )
       }
     </DataCard>

@@ -16,6 +16,7 @@ import {
   ToneChip,
   UptimeDayBars,
 } from '../shared';
+import { nodesReadyText } from '../format';
 import { InstanceLink, instanceLabel } from './InstanceLink';
 
 const useStyles = makeStyles((theme: Theme) => ({
@@ -29,6 +30,7 @@ const useStyles = makeStyles((theme: Theme) => ({
     '&:first-child': { paddingLeft: theme.spacing(2) },
   },
   inactive: { color: theme.palette.error.main },
+  markers: { display: 'flex', gap: 4, '&:empty': { display: 'none' } },
   tags: { display: 'flex', flexWrap: 'wrap', gap: 4, maxWidth: 160 },
 }));
 
@@ -92,12 +94,6 @@ export function InstanceRow(props: { instance: ReportInstance }) {
     navigate(instanceLink({ instanceId: instance.id }));
   };
 
-  const kurl =
-    instance.kurlNodesTotal !== null
-      ? `kURL ${instance.kurlNodesReady ?? 0}/${
-          instance.kurlNodesTotal
-        } nodes ready`
-      : undefined;
   const tags = extraTags(instance);
 
   return (
@@ -112,7 +108,10 @@ export function InstanceRow(props: { instance: ReportInstance }) {
           }
           sub={[instance.name ? instance.shortId : undefined]}
         />
-        {instance.archived && <ToneChip label="Archived" tone="neutral" />}
+        <div className={classes.markers}>
+          {instance.airgap && <ToneChip label="Air gap" tone="info" />}
+          {instance.archived && <ToneChip label="Archived" tone="neutral" />}
+        </div>
       </TableCell>
       <TableCell className={classes.cell}>
         <AppStatusChip status={instance.status} />
@@ -128,7 +127,7 @@ export function InstanceRow(props: { instance: ReportInstance }) {
           main={instance.k8sDistribution}
           sub={[
             instance.k8sVersion && `Kubernetes ${instance.k8sVersion}`,
-            kurl,
+            nodesReadyText(instance),
           ]}
         />
       </TableCell>

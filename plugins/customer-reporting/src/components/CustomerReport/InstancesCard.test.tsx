@@ -111,6 +111,34 @@ describe('InstancesCard', () => {
     });
   });
 
+  it('labels Embedded Cluster nodes and marks air gap instances', async () => {
+    const embedded = instanceFixture({
+      id: 'ins_ec',
+      shortId: 'ins_ec1',
+      name: null,
+      airgap: true,
+      k8sDistribution: 'embedded-cluster',
+      clusterType: 'embedded',
+      kurlNodesTotal: 3,
+      kurlNodesReady: 3,
+    });
+    await renderCard(async () =>
+      reportFixture({ instances: [embedded, instanceFixture()] }),
+    );
+
+    const row = (await screen.findByRole('link', { name: 'ins_ec1' })).closest(
+      'tr',
+    )!;
+    expect(
+      within(row).getByText('Embedded Cluster 3/3 nodes ready'),
+    ).toBeInTheDocument();
+    expect(within(row).queryByText(/kURL/)).not.toBeInTheDocument();
+    expect(within(row).getByText('Air gap')).toBeInTheDocument();
+    // Online instances carry no marker.
+    const online = screen.getByRole('link', { name: 'prod-eu' }).closest('tr')!;
+    expect(within(online).queryByText('Air gap')).not.toBeInTheDocument();
+  });
+
   it('refetches with includeInactive and includeArchived when toggled', async () => {
     const getCustomerReport = await renderCard(async (_id, query) =>
       reportFixture({

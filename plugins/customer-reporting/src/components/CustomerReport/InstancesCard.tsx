@@ -4,12 +4,11 @@ import Switch from '@material-ui/core/Switch';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { EmptyState } from '@backstage/core-components';
 import { CustomerReport } from '@internal/plugin-customer-reporting-common';
-import { DataCard } from '../shared';
+import { DataCard, ScrollingTable } from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
 import { INSTANCE_COLUMNS, InstanceRow } from './InstanceRow';
 
@@ -97,7 +96,7 @@ export function InstancesCard() {
         ) : (
           // Scrolls inside the card on narrow screens instead of widening
           // the page.
-          <TableContainer>
+          <ScrollingTable label="Instances">
             <Table size="small" aria-label="Instances">
               <TableHead>
                 <TableRow>
@@ -112,7 +111,7 @@ export function InstancesCard() {
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </ScrollingTable>
         )
       }
     </DataCard>

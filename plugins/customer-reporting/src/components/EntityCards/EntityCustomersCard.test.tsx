@@ -90,7 +90,9 @@ describe('EntityCustomersCard', () => {
     const getCustomerReport = jest.fn(async (id: string) => reportOf(id));
     await renderCard({ listCustomers, getCustomerReport });
 
-    expect(await screen.findByText('3 running nimbus')).toBeInTheDocument();
+    expect(
+      await screen.findByText('3 customers run nimbus'),
+    ).toBeInTheDocument();
     expect(listCustomers).toHaveBeenNthCalledWith(1, {
       appSlug: 'nimbus',
       limit: 50,
@@ -137,10 +139,27 @@ describe('EntityCustomersCard', () => {
       getCustomerReport,
     });
 
-    expect(await screen.findByText('30 running nimbus')).toBeInTheDocument();
+    expect(
+      await screen.findByText('30 customers run nimbus'),
+    ).toBeInTheDocument();
     expect(getCustomerReport).toHaveBeenCalledTimes(MAX_REPORTS);
     expect(getCustomerReport).toHaveBeenCalledWith('c29');
     expect(getCustomerReport).not.toHaveBeenCalledWith('c0');
+  });
+
+  it('reads naturally for a single customer', async () => {
+    await renderCard({
+      listCustomers: async () => ({
+        items: [summary('a')],
+        totalCount: 1,
+        nextCursor: null,
+      }),
+      getCustomerReport: async (id: string) => reportOf(id),
+    });
+
+    expect(
+      await screen.findByText('1 customer runs nimbus'),
+    ).toBeInTheDocument();
   });
 
   it('says so when no customer runs the app', async () => {
@@ -164,7 +183,7 @@ describe('EntityCustomersCard', () => {
     await renderCard({ listCustomers: () => pending() });
 
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
-    expect(screen.getByText('Running nimbus')).toBeInTheDocument();
+    expect(screen.getByText('Customers of nimbus')).toBeInTheDocument();
   });
 
   it('shows the error with Retry', async () => {

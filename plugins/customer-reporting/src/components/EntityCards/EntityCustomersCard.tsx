@@ -124,6 +124,13 @@ export function EntityCustomersCard() {
   return <AppCustomersCard appSlug={appSlug} />;
 }
 
+/** '20 customers run nimbus', '1 customer runs nimbus'. */
+function customersRunning(count: number, appSlug: string): string {
+  return `${count} ${
+    count === 1 ? 'customer runs' : 'customers run'
+  } ${appSlug}`;
+}
+
 function AppCustomersCard(props: { appSlug: string }) {
   const { appSlug } = props;
   const state = useAppCustomers(appSlug);
@@ -137,8 +144,8 @@ function AppCustomersCard(props: { appSlug: string }) {
       title="Customers"
       subheader={
         state.value
-          ? `${state.value.totalCount} running ${appSlug}`
-          : `Running ${appSlug}`
+          ? customersRunning(state.value.totalCount, appSlug)
+          : `Customers of ${appSlug}`
       }
       state={state}
     >

@@ -212,6 +212,30 @@ describe('InstallAttemptsPage filters, sorting and paging', () => {
     expect(location()).toHaveTextContent(`${PAGE}?groupBy=channel`);
   });
 
+  it('lists app versions in version order, not text order', async () => {
+    const group = (key: string) => ({
+      key,
+      customers: 1,
+      license: { median: 60, p90: 60 },
+      instance: { median: 60, p90: 60 },
+    });
+    await renderAt(
+      `${PAGE}?groupBy=appVersion`,
+      auditApi({
+        getTimeToInstallStats: jest.fn(async () => ({
+          groups: ['2.10.0', '2.6.1', '2.9.0'].map(group),
+        })),
+      }),
+    );
+
+    const table = await screen.findByRole('table', { name: 'Time to install' });
+    const firstCells = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map(row => within(row).getAllByRole('cell')[0].textContent);
+    expect(firstCells).toEqual(['2.6.1', '2.9.0', '2.10.0']);
+  });
+
   it('switches between the customer list and the attempts with tabs', async () => {
     await renderAt(
       '/customer-reporting',

@@ -92,7 +92,7 @@ export function SummaryCard(props: { filters: InstallAttemptFilters }) {
                   <Box
                     component="dd"
                     className={classes.value}
-                    color={tile.color ? `${tile.color}.main` : undefined}
+                    color={tile.color ? `${tile.color}.dark` : undefined}
                   >
                     {tile.value}
                   </Box>

@@ -9,8 +9,8 @@ import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef, TimeToInstallGroupBy } from '../../api';
-import { formatDuration } from '../format';
-import { DataCard, Muted } from '../shared';
+import { compareVersions, formatDuration } from '../format';
+import { DataCard, Muted, ScrollingTable } from '../shared';
 import { useTableStyles } from './tableStyles';
 
 const GROUP_BY_LABELS: Record<TimeToInstallGroupBy, string> = {
@@ -26,6 +26,15 @@ const COLUMNS = [
   'Instance median',
   'Instance p90',
 ];
+
+/** App versions in version order (2.6.1 before 2.10.0), others as sent. */
+function sortGroups<T extends { key: string }>(
+  groups: T[],
+  groupBy: TimeToInstallGroupBy,
+): T[] {
+  if (groupBy !== 'appVersion') return groups;
+  return [...groups].sort((a, b) => compareVersions(a.key, b.key));
+}
 
 function duration(seconds: number | null) {
   return seconds === null ? <Muted>–</Muted> : formatDuration(seconds);
@@ -76,42 +85,44 @@ export function TimeToInstallStatsCard(props: {
             <Muted>No customer has installed yet</Muted>
           </Typography>
         ) : (
-          <Table
-            size="small"
-            aria-label="Time to install"
-            className={classes.table}
-          >
-            <TableHead>
-              <TableRow>
-                <TableCell>{GROUP_BY_LABELS[groupBy]}</TableCell>
-                {COLUMNS.map(c => (
-                  <TableCell key={c} align="right">
-                    {c}
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {groups.map(group => (
-                <TableRow key={group.key}>
-                  <TableCell className={classes.wrap}>{group.key}</TableCell>
-                  <TableCell align="right">{group.customers}</TableCell>
-                  <TableCell align="right">
-                    {duration(group.license.median)}
-                  </TableCell>
-                  <TableCell align="right">
-                    {duration(group.license.p90)}
-                  </TableCell>
-                  <TableCell align="right">
-                    {duration(group.instance.median)}
-                  </TableCell>
-                  <TableCell align="right">
-                    {duration(group.instance.p90)}
-                  </TableCell>
+          <ScrollingTable label="Time to install">
+            <Table
+              size="small"
+              aria-label="Time to install"
+              className={classes.table}
+            >
+              <TableHead>
+                <TableRow>
+                  <TableCell>{GROUP_BY_LABELS[groupBy]}</TableCell>
+                  {COLUMNS.map(c => (
+                    <TableCell key={c} align="right">
+                      {c}
+                    </TableCell>
+                  ))}
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {sortGroups(groups, groupBy).map(group => (
+                  <TableRow key={group.key}>
+                    <TableCell className={classes.wrap}>{group.key}</TableCell>
+                    <TableCell align="right">{group.customers}</TableCell>
+                    <TableCell align="right">
+                      {duration(group.license.median)}
+                    </TableCell>
+                    <TableCell align="right">
+                      {duration(group.license.p90)}
+                    </TableCell>
+                    <TableCell align="right">
+                      {duration(group.instance.median)}
+                    </TableCell>
+                    <TableCell align="right">
+                      {duration(group.instance.p90)}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ScrollingTable>
         )
       }
     </DataCard>

@@ -1,9 +1,9 @@
 import { makeStyles, Theme } from '@material-ui/core/styles';
 
 /**
- * Dense tables that fit a card at 1280 px: the theme lets cells break
- * anywhere, which split short headers and labels mid-word ('Durati on');
- * short cells keep to one line and only free text wraps.
+ * Dense tables that fit a card at 1280 px: short cells keep to one line and
+ * only free text wraps, between words (ReadableTheme keeps the theme from
+ * breaking inside words); narrower windows scroll the table.
  */
 export const useTableStyles = makeStyles((theme: Theme) => ({
   table: {
@@ -11,5 +11,5 @@ export const useTableStyles = makeStyles((theme: Theme) => ({
     '& th': { whiteSpace: 'nowrap' },
   },
   nowrap: { whiteSpace: 'nowrap' },
-  wrap: { overflowWrap: 'anywhere', minWidth: '6em' },
+  wrap: { minWidth: '14em' },
 }));

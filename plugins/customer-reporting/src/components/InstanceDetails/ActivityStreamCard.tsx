@@ -5,7 +5,6 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
@@ -14,7 +13,13 @@ import {
   InstanceEventCategory,
   InstanceEventList,
 } from '@internal/plugin-customer-reporting-common';
-import { DataCard, DateTimeText, LoadMoreFooter, Muted } from '../shared';
+import {
+  DataCard,
+  DateTimeText,
+  LoadMoreFooter,
+  Muted,
+  ScrollingTable,
+} from '../shared';
 import { EVENT_CATEGORY_LABELS, formatEventValue } from './formatEventValue';
 import { useInstanceDetails } from './InstanceDetailsProvider';
 import { useInstanceEvents } from './useInstanceEvents';
@@ -104,7 +109,7 @@ export function ActivityStreamCard() {
           </Box>
         ) : (
           <>
-            <TableContainer>
+            <ScrollingTable label="Activity">
               <Table size="small" aria-label="Activity">
                 <TableHead>
                   <TableRow>
@@ -122,7 +127,7 @@ export function ActivityStreamCard() {
                   ))}
                 </TableBody>
               </Table>
-            </TableContainer>
+            </ScrollingTable>
             <LoadMoreFooter list={events} what="events" />
           </>
         )

@@ -38,6 +38,7 @@ describe('InformationCard', () => {
     expect(screen.getByText('1.30.4')).toBeInTheDocument();
     expect(screen.getByText('existing')).toBeInTheDocument();
     expect(screen.getByText('2 of 3 ready')).toBeInTheDocument();
+    expect(screen.getByText('kURL nodes')).toBeInTheDocument();
     expect(screen.getByText('1.124.3')).toBeInTheDocument();
     expect(screen.getByText('1.5.2')).toBeInTheDocument();
     expect(screen.getByText('aws · eu-west-1')).toBeInTheDocument();
@@ -51,6 +52,25 @@ describe('InformationCard', () => {
     );
     expect(screen.getByText('team: platform')).toBeInTheDocument();
     expect(screen.getByText('name: prod-eu')).toBeInTheDocument();
+  });
+
+  it('names the nodes of an Embedded Cluster instance', async () => {
+    await renderCard(async () =>
+      detailsFixture({
+        instance: instanceFixture({
+          k8sDistribution: 'embedded-cluster',
+          clusterType: 'embedded',
+          kurlNodesTotal: 1,
+          kurlNodesReady: 1,
+        }),
+      }),
+    );
+
+    expect(
+      await screen.findByText('Embedded Cluster nodes'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('1 of 1 ready')).toBeInTheDocument();
+    expect(screen.queryByText('kURL nodes')).not.toBeInTheDocument();
   });
 
   it('shows dashes and "No tags" for missing information', async () => {

@@ -9,6 +9,7 @@ import {
   DefinitionList,
   Muted,
 } from '../shared';
+import { clusterInstallerName } from '../format';
 import { useInstanceDetails } from './InstanceDetailsProvider';
 
 function orDash(value: string | number | null | undefined) {
@@ -40,7 +41,7 @@ function Tags(props: { tags: Record<string, string> }) {
 
 function definitions(details: InstanceDetails): Definition[] {
   const { instance, information } = details;
-  const kurl =
+  const nodes =
     instance.kurlNodesTotal === null
       ? null
       : `${instance.kurlNodesReady ?? 0} of ${instance.kurlNodesTotal} ready`;
@@ -65,7 +66,7 @@ function definitions(details: InstanceDetails): Definition[] {
     { label: 'Distribution', value: orDash(instance.k8sDistribution) },
     { label: 'Kubernetes version', value: orDash(instance.k8sVersion) },
     { label: 'Cluster type', value: orDash(instance.clusterType) },
-    { label: 'kURL nodes', value: orDash(kurl) },
+    { label: `${clusterInstallerName(instance)} nodes`, value: orDash(nodes) },
     { label: 'KOTS version', value: orDash(instance.kotsVersion) },
     { label: 'SDK version', value: orDash(instance.sdkVersion) },
     { label: 'Cloud', value: orDash(cloud) },

@@ -12,8 +12,8 @@ import {
   CustomerReportPage,
   CustomerReportSubPage,
 } from '../CustomerReport/CustomerReportPage';
-import { AlertsContent } from '../Alerts';
 import { AdoptionContent } from '../Adoption';
+import { AlertsContent } from '../Alerts';
 import { CustomersContent } from '../CustomersPage';
 import { DataSourcesContent } from '../DataSources';
 import {
@@ -26,6 +26,7 @@ import {
   InstanceDetailsPage,
   InstanceDetailsSubPage,
 } from '../InstanceDetails/InstanceDetailsPage';
+import { ReadableTheme } from '../shared';
 
 function NotFound() {
   return (
@@ -44,58 +45,61 @@ function NotFound() {
  *
  * @remarks
  * Paths come from the sub-route refs so links made with useRouteRef and
- * the routes here cannot drift apart.
+ * the routes here cannot drift apart. Both routers keep secondary text
+ * readable and table cells unbroken inside words (see ReadableTheme).
  */
 export function CustomerReportingRouter() {
   return (
-    <Routes>
-      {/* The list shares its header and tabs with the install attempts. */}
-      <Route
-        path="/"
-        element={
-          <FleetPage>
-            <CustomersContent />
-          </FleetPage>
-        }
-      />
-      <Route
-        path={installAttemptsRouteRef.path}
-        element={<InstallAttemptsPage />}
-      />
-      <Route
-        path={dataSourcesRouteRef.path}
-        element={
-          <FleetPage title="Data sources">
-            <DataSourcesContent />
-          </FleetPage>
-        }
-      />
-      <Route
-        path={adoptionRouteRef.path}
-        element={
-          <FleetPage title="Adoption">
-            <AdoptionContent />
-          </FleetPage>
-        }
-      />
-      <Route
-        path={alertsRouteRef.path}
-        element={
-          <FleetPage title="Alerts">
-            <AlertsContent />
-          </FleetPage>
-        }
-      />
-      <Route
-        path={customerReportRouteRef.path}
-        element={<CustomerReportPage />}
-      />
-      <Route
-        path={instanceDetailsRouteRef.path}
-        element={<InstanceDetailsPage />}
-      />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <ReadableTheme>
+      <Routes>
+        {/* The list shares its header and tabs with the install attempts. */}
+        <Route
+          path="/"
+          element={
+            <FleetPage>
+              <CustomersContent />
+            </FleetPage>
+          }
+        />
+        <Route
+          path={installAttemptsRouteRef.path}
+          element={<InstallAttemptsPage />}
+        />
+        <Route
+          path={dataSourcesRouteRef.path}
+          element={
+            <FleetPage title="Data sources">
+              <DataSourcesContent />
+            </FleetPage>
+          }
+        />
+        <Route
+          path={adoptionRouteRef.path}
+          element={
+            <FleetPage title="Adoption">
+              <AdoptionContent />
+            </FleetPage>
+          }
+        />
+        <Route
+          path={alertsRouteRef.path}
+          element={
+            <FleetPage title="Alerts">
+              <AlertsContent />
+            </FleetPage>
+          }
+        />
+        <Route
+          path={customerReportRouteRef.path}
+          element={<CustomerReportPage />}
+        />
+        <Route
+          path={instanceDetailsRouteRef.path}
+          element={<InstanceDetailsPage />}
+        />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </ReadableTheme>
   );
 }
 
@@ -105,61 +109,63 @@ export function CustomerReportingRouter() {
  */
 export function CustomerReportingContentRouter() {
   return (
-    <Routes>
-      <Route
-        path="/"
-        element={
-          <>
-            <FleetTabs />
-            <CustomersContent />
-          </>
-        }
-      />
-      <Route
-        path={installAttemptsRouteRef.path}
-        element={
-          <>
-            <FleetTabs />
-            <InstallAttemptsContent />
-          </>
-        }
-      />
-      <Route
-        path={dataSourcesRouteRef.path}
-        element={
-          <>
-            <FleetTabs />
-            <DataSourcesContent />
-          </>
-        }
-      />
-      <Route
-        path={adoptionRouteRef.path}
-        element={
-          <>
-            <FleetTabs />
-            <AdoptionContent />
-          </>
-        }
-      />
-      <Route
-        path={alertsRouteRef.path}
-        element={
-          <>
-            <FleetTabs />
-            <AlertsContent />
-          </>
-        }
-      />
-      <Route
-        path={customerReportRouteRef.path}
-        element={<CustomerReportSubPage />}
-      />
-      <Route
-        path={instanceDetailsRouteRef.path}
-        element={<InstanceDetailsSubPage />}
-      />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <ReadableTheme>
+      <Routes>
+        <Route
+          path="/"
+          element={
+            <>
+              <FleetTabs />
+              <CustomersContent />
+            </>
+          }
+        />
+        <Route
+          path={installAttemptsRouteRef.path}
+          element={
+            <>
+              <FleetTabs />
+              <InstallAttemptsContent />
+            </>
+          }
+        />
+        <Route
+          path={dataSourcesRouteRef.path}
+          element={
+            <>
+              <FleetTabs />
+              <DataSourcesContent />
+            </>
+          }
+        />
+        <Route
+          path={adoptionRouteRef.path}
+          element={
+            <>
+              <FleetTabs />
+              <AdoptionContent />
+            </>
+          }
+        />
+        <Route
+          path={alertsRouteRef.path}
+          element={
+            <>
+              <FleetTabs />
+              <AlertsContent />
+            </>
+          }
+        />
+        <Route
+          path={customerReportRouteRef.path}
+          element={<CustomerReportSubPage />}
+        />
+        <Route
+          path={instanceDetailsRouteRef.path}
+          element={<InstanceDetailsSubPage />}
+        />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </ReadableTheme>
   );
 }

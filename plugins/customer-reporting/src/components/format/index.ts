@@ -7,3 +7,5 @@ export {
   formatUtcDateTime,
 } from './formatDateTime';
 export { formatPercent } from './formatPercent';
+export { clusterInstallerName, nodesReadyText } from './clusterNodes';
+export { compareVersions } from './compareVersions';

@@ -1,6 +1,6 @@
 import { ReactElement } from 'react';
 import Chip from '@material-ui/core/Chip';
-import { makeStyles, Theme } from '@material-ui/core/styles';
+import { getContrastRatio, makeStyles, Theme } from '@material-ui/core/styles';
 
 /** Meaning of a chip's colour; mapped to the theme palette. */
 export type Tone = 'success' | 'warning' | 'error' | 'info' | 'neutral';
@@ -14,17 +14,28 @@ export function toneColor(theme: Theme, tone: Tone): string {
   return theme.palette[tone].main;
 }
 
+/**
+ * White or near-black text, whichever is readable on `background` by WCAG
+ * AA (4.5:1). MUI's getContrastText settles for 3:1, which leaves white on
+ * the default info blue (3.1:1) unreadable for some users.
+ */
+export function readableTextColor(background: string): string {
+  return getContrastRatio(background, '#fff') >= 4.5
+    ? '#fff'
+    : 'rgba(0, 0, 0, 0.87)';
+}
+
 // Palette colours (not fixed hex values) so light and dark themes both work;
 // the text colour follows the background for contrast.
 const useStyles = makeStyles<Theme, { tone: Tone }>(theme => ({
   chip: ({ tone }) => ({
     backgroundColor: toneColor(theme, tone),
-    color: theme.palette.getContrastText(toneColor(theme, tone)),
+    color: readableTextColor(toneColor(theme, tone)),
     fontWeight: theme.typography.fontWeightMedium as number,
     margin: 0,
   }),
   icon: ({ tone }) => ({
-    color: theme.palette.getContrastText(toneColor(theme, tone)),
+    color: readableTextColor(toneColor(theme, tone)),
   }),
 }));
 

@@ -16,3 +16,5 @@ export { LoadMoreFooter } from './LoadMoreFooter';
 export type { PagedList } from './LoadMoreFooter';
 export { FilterSelect } from './FilterSelect';
 export { oneOf } from './oneOf';
+export { ReadableTheme } from './ReadableTheme';
+export { ScrollingTable } from './ScrollingTable';
