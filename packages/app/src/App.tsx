@@ -29,7 +29,7 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
-import { CustomerReportingPage } from '@internal/plugin-customer-reporting';
+import { CustomerReportingPage } from '@customer-reporting/plugin-customer-reporting';
 
 const app = createApp({
   apis,

@@ -7,7 +7,7 @@ import {
   customerReportingCatalogModule,
   customerReportingDemoDataModule,
   customerReportingPermissionPolicyModule,
-} from '@internal/plugin-customer-reporting-backend';
+} from '@customer-reporting/plugin-customer-reporting-backend';
 
 const backend = createBackend();
 
@@ -37,7 +37,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 // customer reporting
-backend.add(import('@internal/plugin-customer-reporting-backend'));
+backend.add(import('@customer-reporting/plugin-customer-reporting-backend'));
 // demo fleet on first start, when customerReporting.demo.enabled is true
 backend.add(customerReportingDemoDataModule);
 // customers as catalog entities (Resource, type customer)
@@ -45,7 +45,7 @@ backend.add(customerReportingCatalogModule);
 // Replicated's Vendor API as a data source; idle unless
 // customerReporting.replicated is configured (docs/replicated.md)
 backend.add(
-  import('@internal/plugin-customer-reporting-backend-module-replicated'),
+  import('@customer-reporting/plugin-customer-reporting-backend-module-replicated'),
 );
 
 // Outside development a backend whose plugins failed to start exits instead

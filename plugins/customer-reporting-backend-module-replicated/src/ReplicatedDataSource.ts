@@ -4,7 +4,7 @@ import {
   CustomerReportingDataSource,
   CustomerReportingDataSourceSyncResult,
   CustomerReportingIngest,
-} from '@internal/plugin-customer-reporting-node';
+} from '@customer-reporting/plugin-customer-reporting-node';
 import { ReplicatedConfig } from './config';
 import { eventsAfter, readEventCursor } from './eventCursor';
 import { parseApps } from './parseApps';

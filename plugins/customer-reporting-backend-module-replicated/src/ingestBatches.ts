@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { IngestResult } from '@internal/plugin-customer-reporting-common';
+import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 
 /** The ingest routes' batch limit. */
 export const BATCH_SIZE = 1000;

@@ -2,7 +2,7 @@
  * Bodies of the customer-reporting ingest routes (docs/ingest.md), as this
  * module builds them. The ingestion service validates them again.
  */
-import { CustomerFeatures } from '@internal/plugin-customer-reporting-common';
+import { CustomerFeatures } from '@customer-reporting/plugin-customer-reporting-common';
 
 export interface AppBody {
   name: string;

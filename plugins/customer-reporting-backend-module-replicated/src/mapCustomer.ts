@@ -1,4 +1,4 @@
-import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
+import { LICENSE_TYPES } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerBody } from './ingestBodies';
 import { cut, fit, fitEmail, fitUrl } from './fit';
 import { VendorCustomer } from './parseCustomers';

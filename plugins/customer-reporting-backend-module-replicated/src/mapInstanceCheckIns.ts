@@ -1,4 +1,4 @@
-import { APP_STATUSES } from '@internal/plugin-customer-reporting-common';
+import { APP_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
 import { CheckInDraft, CheckInFields } from './ingestBodies';
 import { defined, fit } from './fit';
 import { VendorInstance } from './parseInstances';

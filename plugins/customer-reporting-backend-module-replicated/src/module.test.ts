@@ -13,7 +13,7 @@ import {
 } from '@backstage/backend-test-utils';
 // The integration test runs the module in the real backend plugin.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import customerReportingPlugin from '@internal/plugin-customer-reporting-backend';
+import customerReportingPlugin from '@customer-reporting/plugin-customer-reporting-backend';
 import { CUSTOMER_IDS } from './__fixtures__';
 import {
   API_TOKEN,

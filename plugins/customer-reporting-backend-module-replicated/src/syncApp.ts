@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { CustomerReportingIngest } from '@internal/plugin-customer-reporting-node';
+import { CustomerReportingIngest } from '@customer-reporting/plugin-customer-reporting-node';
 import { checkInWindow } from './checkInWindow';
 import { ingestInBatches } from './ingestBatches';
 import { customerChannelSlug, mapApp } from './mapApp';

@@ -9,13 +9,13 @@ import {
   customerReportingExportPermission,
   customerReportingIngestPermission,
   customerResourcePermissions,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import {
   customerPermissionResourceRef,
   customerPermissionRules,
   CustomerReportingDataSource,
   customerReportingDataSourcesExtensionPoint,
-} from '@internal/plugin-customer-reporting-node';
+} from '@customer-reporting/plugin-customer-reporting-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AlertEvaluator } from './alerts/AlertEvaluator';

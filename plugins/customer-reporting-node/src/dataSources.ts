@@ -3,7 +3,7 @@ import {
   LoggerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { IngestResult } from '@internal/plugin-customer-reporting-common';
+import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 
 /**
  * The ingestion path, as offered to data sources. Bodies are the same as the

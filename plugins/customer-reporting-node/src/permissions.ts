@@ -6,7 +6,7 @@ import {
 import {
   LICENSE_TYPES,
   RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { z } from 'zod';
 
 /** What permission rules see of a customer. @public */

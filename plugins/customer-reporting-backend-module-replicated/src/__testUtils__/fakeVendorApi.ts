@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { setupServer } from 'msw/node';
-import { CustomerReportingIngest } from '@internal/plugin-customer-reporting-node';
+import { CustomerReportingIngest } from '@customer-reporting/plugin-customer-reporting-node';
 import { fixtures } from '../__fixtures__';
 import {
   createVendorApiHandlers,

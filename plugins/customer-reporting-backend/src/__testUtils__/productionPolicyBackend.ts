@@ -12,7 +12,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import { customerReportingIngestPermission } from '@internal/plugin-customer-reporting-common';
+import { customerReportingIngestPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingPlugin } from '../plugin';
 import { customerReportingPermissionPolicyModule } from '../permissions/permissionPolicyModule';
 

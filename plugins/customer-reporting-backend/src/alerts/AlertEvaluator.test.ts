@@ -4,7 +4,7 @@ import {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
-import { AlertRuleInput } from '@internal/plugin-customer-reporting-common';
+import { AlertRuleInput } from '@customer-reporting/plugin-customer-reporting-common';
 import { createStores } from '../database/createStores';
 import { IngestService } from '../ingest/IngestService';
 import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';

@@ -4,7 +4,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   ALERT_THRESHOLDS,
   AlertEventType,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { judgeInstallAttemptFailed } from './attemptJudges';
 import { judgeLicenseExpiring, judgeVersionsBehind } from './customerJudges';
 import { DatabaseAlertDeliveriesStore } from './DatabaseAlertDeliveriesStore';

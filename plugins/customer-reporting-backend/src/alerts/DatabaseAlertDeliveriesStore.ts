@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import {
   AlertDelivery,
   AlertEventType,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { insertIgnoringDuplicates } from '../database/insertIgnoringDuplicates';
 import { toIso } from '../database/time';
 import {

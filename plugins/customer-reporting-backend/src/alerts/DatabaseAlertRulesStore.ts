@@ -3,7 +3,7 @@ import {
   AlertEventType,
   AlertRule,
   AlertRuleInput,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { toIso } from '../database/time';
 
 /** A rule as the evaluator uses it: times as epoch milliseconds. */

@@ -1,4 +1,4 @@
-import { AppStatus } from '@internal/plugin-customer-reporting-common';
+import { AppStatus } from '@customer-reporting/plugin-customer-reporting-common';
 import { instanceActivity, InstanceActivityInput } from '../metrics/activity';
 import {
   installAttemptStatus,

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { AlertRuleFilters } from '@internal/plugin-customer-reporting-common';
+import { AlertRuleFilters } from '@customer-reporting/plugin-customer-reporting-common';
 
 /**
  * Applies a rule's filters to a query joining the customers table as `c`;

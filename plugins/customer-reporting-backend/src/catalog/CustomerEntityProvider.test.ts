@@ -6,7 +6,7 @@ import {
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
+import { CustomerSummary } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerEntityProvider } from './CustomerEntityProvider';
 import { customerEntityName } from './customerEntity';
 

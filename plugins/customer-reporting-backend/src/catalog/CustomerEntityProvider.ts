@@ -8,7 +8,7 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   CustomerListResponse,
   CustomerSummary,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityProvider,

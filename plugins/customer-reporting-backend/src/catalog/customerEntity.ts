@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
+import { CustomerSummary } from '@customer-reporting/plugin-customer-reporting-common';
 
 /** Annotation naming the customer a catalog entity stands for. */
 export const CUSTOMER_ID_ANNOTATION = 'customer-reporting/customer-id';

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import {
   APP_STATUSES,
   AppStatus,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { AdoptionGroup } from '../metrics/adoption';
 import { DAY_MS } from '../metrics/adoptionRange';
 import {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import { Knex } from 'knex';
 import { chunk } from './chunk';
-import { CustomerApp } from '@internal/plugin-customer-reporting-common';
+import { CustomerApp } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerInput } from '../ingest/schemas';
 import {
   applyCustomerFilter,

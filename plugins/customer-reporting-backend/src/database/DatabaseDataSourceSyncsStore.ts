@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import {
   DataSourceStatus,
   DataSourceSyncState,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { toIso, toNumber } from './time';
 
 /** Error messages can be long stack-laden texts; the panel needs the gist. */

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunk } from './chunk';
-import { IngestResult } from '@internal/plugin-customer-reporting-common';
+import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 import { AttemptEventInput } from '../ingest/schemas';
 import { BatchValidationError, ValidationIssue } from '../ingest/validate';
 import { normalizeFailureReason } from '../metrics/failureReason';

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { INSTALL_ATTEMPT_STATUSES } from '@internal/plugin-customer-reporting-common';
+import { INSTALL_ATTEMPT_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
 import { STEP_ORDER } from '../metrics/installAttemptSummary';
 import { CustomerFilter } from '../permissions/customerFilter';
 import { filteredAttempts, InstallAttemptFilters } from './installAttemptQuery';

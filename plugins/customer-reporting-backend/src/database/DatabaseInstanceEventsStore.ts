@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { InstanceEventCategory as EventCategory } from '@internal/plugin-customer-reporting-common';
+import { InstanceEventCategory as EventCategory } from '@customer-reporting/plugin-customer-reporting-common';
 import { fieldsOfCategory } from '../metrics/eventCategories';
 import { intDivSql, sqlInt } from './sqlMath';
 

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunk, ROWS_PER_INSERT } from './chunk';
-import { IngestResult } from '@internal/plugin-customer-reporting-common';
+import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 import { deriveChangeEvents, FieldValues } from '../metrics/changeEvents';
 import {
   assertOwnership,

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { IngestResult } from '@internal/plugin-customer-reporting-common';
+import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 import { PortalEventInput } from '../ingest/schemas';
 import { contentHash } from './contentHash';
 import { insertIgnoringDuplicates } from './insertIgnoringDuplicates';

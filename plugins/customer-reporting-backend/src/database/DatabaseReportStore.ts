@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunk } from './chunk';
-import { AppStatus } from '@internal/plugin-customer-reporting-common';
+import { AppStatus } from '@customer-reporting/plugin-customer-reporting-common';
 import { FieldValues } from '../metrics/changeEvents';
 import {
   ObservationSpan,

@@ -3,7 +3,7 @@ import { chunk, ROWS_PER_INSERT } from './chunk';
 import {
   APP_STATUSES,
   AppStatus,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { FieldValues } from '../metrics/changeEvents';
 import { BatchValidationError } from '../ingest/validate';
 import { decodeField } from '../ingest/checkInFields';

@@ -8,7 +8,7 @@ import {
   EXPIRING_SOON_DAYS,
   licenseTypeLabel,
   LicenseType,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import {
   applyCustomerFilter,
   CustomerFilter,

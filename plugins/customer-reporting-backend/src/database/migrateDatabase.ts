@@ -5,7 +5,7 @@ import {
 import { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-customer-reporting-backend',
+  '@customer-reporting/plugin-customer-reporting-backend',
   'migrations',
 );
 

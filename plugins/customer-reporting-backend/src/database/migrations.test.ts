@@ -6,7 +6,7 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create();
 const directory = resolvePackagePath(
-  '@internal/plugin-customer-reporting-backend',
+  '@customer-reporting/plugin-customer-reporting-backend',
   'migrations',
 );
 const TABLES = [

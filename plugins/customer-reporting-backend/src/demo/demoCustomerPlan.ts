@@ -1,4 +1,4 @@
-import { CustomerFeatures } from '@internal/plugin-customer-reporting-common';
+import { CustomerFeatures } from '@customer-reporting/plugin-customer-reporting-common';
 import { DEMO_STORY_CUSTOMERS } from './demoCatalog';
 import { EXISTING_CLUSTER_DISTRIBUTIONS, InstallMethod } from './demoPlatforms';
 import { SeededRandom } from './random';

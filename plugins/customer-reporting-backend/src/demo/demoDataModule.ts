@@ -2,7 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { customerReportingDataSourcesExtensionPoint } from '@internal/plugin-customer-reporting-node';
+import { customerReportingDataSourcesExtensionPoint } from '@customer-reporting/plugin-customer-reporting-node';
 import { loadDemoDataIfEmpty } from './loadDemoData';
 
 /**

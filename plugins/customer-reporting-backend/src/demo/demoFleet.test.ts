@@ -2,7 +2,7 @@ import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import {
   CustomerReport,
   LICENSE_TYPES,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { createStores } from '../database/createStores';
 import { IngestService } from '../ingest/IngestService';
 import { buildCustomerReport } from '../report/buildCustomerReport';

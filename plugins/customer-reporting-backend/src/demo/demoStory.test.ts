@@ -1,4 +1,4 @@
-import { EXPIRING_SOON_DAYS } from '@internal/plugin-customer-reporting-common';
+import { EXPIRING_SOON_DAYS } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   indexDemoFleet,
   MINUTE,

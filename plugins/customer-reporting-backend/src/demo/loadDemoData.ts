@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { CustomerReportingIngest } from '@internal/plugin-customer-reporting-node';
+import { CustomerReportingIngest } from '@customer-reporting/plugin-customer-reporting-node';
 import { MAX_BATCH_ITEMS } from '../ingest/schemas';
 import { generateDemoFleet } from './demoFleet';
 

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
-import { IngestResult } from '@internal/plugin-customer-reporting-common';
-import { CustomerReportingIngest } from '@internal/plugin-customer-reporting-node';
+import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
+import { CustomerReportingIngest } from '@customer-reporting/plugin-customer-reporting-node';
 import { Stores } from '../database/createStores';
 import { PreparedCheckIn } from '../database/DatabaseInstancesStore';
 import { checkInFields, effectiveAppStatus } from './checkInFields';

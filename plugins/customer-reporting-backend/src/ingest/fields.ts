@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { APP_STATUSES } from '@internal/plugin-customer-reporting-common';
+import { APP_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
 
 /** How far in the future a reported time may be (clock skew allowance). */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
+import { LICENSE_TYPES } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   appStatus,
   email,

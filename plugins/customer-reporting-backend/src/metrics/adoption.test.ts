@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { APP_STATUSES } from '@internal/plugin-customer-reporting-common';
+import { APP_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   AdoptionGroup,
   adoptionSeries,

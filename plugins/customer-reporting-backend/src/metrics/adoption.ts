@@ -4,7 +4,7 @@ import {
   APP_STATUSES,
   AppStatus,
   ReleaseAdoption,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { AdoptionPlan, bucketSample, utcDay } from './adoptionRange';
 import { Release, runningRelease, versionStanding } from './versions';
 

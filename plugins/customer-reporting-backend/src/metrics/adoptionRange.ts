@@ -1,4 +1,4 @@
-import { AdoptionRangeName } from '@internal/plugin-customer-reporting-common';
+import { AdoptionRangeName } from '@customer-reporting/plugin-customer-reporting-common';
 
 export const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;

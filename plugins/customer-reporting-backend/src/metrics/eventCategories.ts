@@ -1,4 +1,4 @@
-import { InstanceEventCategory as EventCategory } from '@internal/plugin-customer-reporting-common';
+import { InstanceEventCategory as EventCategory } from '@customer-reporting/plugin-customer-reporting-common';
 import { METRIC_FIELD_PREFIX } from '../ingest/checkInFields';
 
 const FIELDS: Record<string, { label: string; category: EventCategory }> = {

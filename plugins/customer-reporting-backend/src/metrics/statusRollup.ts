@@ -1,7 +1,7 @@
 import {
   APP_STATUSES,
   AppStatus,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 /**
  * The app is as available as its least available resource; with no

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AppStatus } from '@internal/plugin-customer-reporting-common';
+import { AppStatus } from '@customer-reporting/plugin-customer-reporting-common';
 import { mergeObservationSpans } from './observationSpans';
 import { computeUptime, StatusChange } from './uptime';
 

@@ -1,4 +1,4 @@
-import { AppStatus } from '@internal/plugin-customer-reporting-common';
+import { AppStatus } from '@customer-reporting/plugin-customer-reporting-common';
 import { OBSERVATION_WINDOW_MS, ObservationSpan } from './observationSpans';
 
 /** A status report that holds until the next one. */

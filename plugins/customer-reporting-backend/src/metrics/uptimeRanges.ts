@@ -1,4 +1,4 @@
-import { UptimeRangeName } from '@internal/plugin-customer-reporting-common';
+import { UptimeRangeName } from '@customer-reporting/plugin-customer-reporting-common';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

@@ -16,11 +16,11 @@ import {
 import {
   customerReadPermission,
   RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import {
   CustomerPermissionQuery,
   CustomerPermissionResource,
-} from '@internal/plugin-customer-reporting-node';
+} from '@customer-reporting/plugin-customer-reporting-node';
 import { CustomerFilter } from './customerFilter';
 
 type CustomerPermission = ResourcePermission<

@@ -15,7 +15,7 @@ import {
   customerReportingIngestPermission,
   customerReportingPermissions,
   CustomerSummary,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { customerToEntity } from '../catalog/customerEntity';
 import { CustomerReportingPolicy } from './CustomerReportingPolicy';
 import { GROUP_OF_PERMISSION, readPolicyConfig } from './policyConfig';

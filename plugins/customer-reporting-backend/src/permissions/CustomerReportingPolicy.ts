@@ -19,11 +19,11 @@ import {
   customerReadPermission,
   customerReportingAlertsReadPermission,
   RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import {
   createCustomerConditionalDecision,
   customerConditions,
-} from '@internal/plugin-customer-reporting-node';
+} from '@customer-reporting/plugin-customer-reporting-node';
 import { CUSTOMER_ID_ANNOTATION } from '../catalog/customerEntity';
 import { GROUP_OF_PERMISSION, PolicyConfig } from './policyConfig';
 

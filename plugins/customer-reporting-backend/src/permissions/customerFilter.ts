@@ -5,7 +5,7 @@ import {
   isNotCriteria,
   isOrCriteria,
 } from '@backstage/plugin-permission-node';
-import { CustomerPermissionQuery } from '@internal/plugin-customer-reporting-node';
+import { CustomerPermissionQuery } from '@customer-reporting/plugin-customer-reporting-node';
 
 /** Which customers a caller may see: all, none, or those matching criteria. */
 export type CustomerFilter =

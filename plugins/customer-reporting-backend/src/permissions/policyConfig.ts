@@ -6,7 +6,7 @@ import {
   customerReportingAlertsManagePermission,
   customerReportingDataSourcesReadPermission,
   customerReportingExportPermission,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 /**
  * The privileged permissions and the group (config key under

@@ -1,4 +1,4 @@
-import { ReportInstallAttempt } from '@internal/plugin-customer-reporting-common';
+import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
 import { installAttemptStatus } from '../metrics/installAttemptStatus';
 
 const iso = (ms: number | null) =>

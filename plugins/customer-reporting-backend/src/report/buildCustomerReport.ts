@@ -2,7 +2,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   CustomerReport,
   licenseTypeLabel,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { DatabaseReportStore } from '../database/DatabaseReportStore';
 import { decodeField } from '../ingest/checkInFields';
 import {

@@ -1,4 +1,4 @@
-import { ReportPortal } from '@internal/plugin-customer-reporting-common';
+import { ReportPortal } from '@customer-reporting/plugin-customer-reporting-common';
 
 type PortalActivity = {
   byType: Map<string, { count: number; first: number; last: number }>;

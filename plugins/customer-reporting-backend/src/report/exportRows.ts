@@ -1,7 +1,7 @@
 import {
   CustomerSummary,
   licenseTypeLabel,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { Stores } from '../database/createStores';
 import { CustomerListCursor } from '../database/customerList';
 import { InstanceRow } from '../database/DatabaseReportStore';

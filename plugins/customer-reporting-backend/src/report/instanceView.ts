@@ -2,7 +2,7 @@ import {
   APP_STATUSES,
   AppStatus,
   ReportInstance,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { InstanceRow } from '../database/DatabaseReportStore';
 import { decodeField } from '../ingest/checkInFields';
 import { InstanceActivity } from '../metrics/activity';

@@ -8,7 +8,7 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { customerReportingIngestPermission } from '@internal/plugin-customer-reporting-common';
+import { customerReportingIngestPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingPlugin } from '../plugin';
 import { verifyLicenseYaml } from '../actions/licenseDocument';
 import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';

@@ -9,7 +9,7 @@ import {
   customerLicenseDownloadPermission,
   customerPortalInvitePermission,
   customerPortalPasswordManagePermission,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { helmInstructions } from '../actions/helmInstructions';
 import { licenseFileName, signedLicenseYaml } from '../actions/licenseDocument';
 import {

@@ -4,7 +4,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   ADOPTION_RANGES,
   AppAdoption,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import {
   adoptionSeries,
   medianDaysToHalf,

@@ -6,7 +6,7 @@ import {
   customerReportingAlertsManagePermission,
   customerReportingAlertsReadPermission,
   LICENSE_TYPES,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { toAlertRule } from '../alerts/DatabaseAlertRulesStore';
 import { id, slug, text } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { INSTALL_ATTEMPT_STATUSES } from '@internal/plugin-customer-reporting-common';
+import { INSTALL_ATTEMPT_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   ATTEMPT_SORTS,
   AttemptSort,

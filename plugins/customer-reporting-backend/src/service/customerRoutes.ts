@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 import {
   customerLicenseDownloadPermission,
   CustomerSort,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { id } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';
 import { buildCustomerReport } from '../report/buildCustomerReport';

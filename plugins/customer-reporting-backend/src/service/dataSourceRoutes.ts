@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { customerReportingDataSourcesReadPermission } from '@internal/plugin-customer-reporting-common';
+import { customerReportingDataSourcesReadPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { asOfQuery, parseQuery } from './readQueries';
 import { RouteContext } from './routeContext';
 

@@ -1,6 +1,6 @@
 import { Request, Router } from 'express';
 import { z } from 'zod/v4';
-import { customerReportingExportPermission } from '@internal/plugin-customer-reporting-common';
+import { customerReportingExportPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   CUSTOMER_COLUMNS,
   CUSTOMER_INSTANCE_COLUMNS,

@@ -1,12 +1,12 @@
 import { z } from 'zod/v4';
-import { LICENSE_TYPES } from '@internal/plugin-customer-reporting-common';
+import { LICENSE_TYPES } from '@customer-reporting/plugin-customer-reporting-common';
 import { BatchValidationError } from '../ingest/validate';
 import {
   CUSTOMER_SORTS,
   CUSTOMER_STATUS_FILTERS,
   INSTANCE_EVENT_CATEGORIES,
   UPTIME_RANGES,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 const booleanString = z.enum(['true', 'false']).transform(v => v === 'true');
 

@@ -11,7 +11,7 @@ import {
 import {
   customerReadPermission,
   customerReportingIngestPermission,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { Stores } from '../database/createStores';
 import { IngestService } from '../ingest/IngestService';
 import { PluginOptions } from '../options';

@@ -9,7 +9,7 @@ import {
 import {
   CustomerReportingDataSource,
   customerReportingDataSourcesExtensionPoint,
-} from '@internal/plugin-customer-reporting-node';
+} from '@customer-reporting/plugin-customer-reporting-node';
 import { customerReportingPlugin } from '../plugin';
 import { createStores } from '../database/createStores';
 import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';

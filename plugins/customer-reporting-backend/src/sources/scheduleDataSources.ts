@@ -3,7 +3,7 @@ import { stringifyError } from '@backstage/errors';
 import {
   CustomerReportingDataSource,
   CustomerReportingIngest,
-} from '@internal/plugin-customer-reporting-node';
+} from '@customer-reporting/plugin-customer-reporting-node';
 import { DatabaseDataSourceSyncsStore } from '../database/DatabaseDataSourceSyncsStore';
 
 /**

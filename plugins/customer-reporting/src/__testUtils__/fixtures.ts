@@ -7,7 +7,7 @@ import {
   ReportInstallAttempt,
   ReportInstance,
   UptimeDay,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 /** 14 UTC days of full uptime, the last one partly degraded. */
 export function uptimeDays(): UptimeDay[] {

@@ -4,7 +4,7 @@ import type {
   AlertRule,
   AlertRuleInput,
   AlertRuleList,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import {
   CustomerAuditList,
   CustomerAuditQuery,
@@ -36,7 +36,7 @@ import {
   LicenseType,
   ReportInstallAttempt,
   UptimeRangeName,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 /**
  * `asOf` of every read route: the answer as the portal would have given it

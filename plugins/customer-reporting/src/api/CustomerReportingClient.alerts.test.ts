@@ -6,7 +6,7 @@ import {
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { AlertRuleInput } from '@internal/plugin-customer-reporting-common';
+import { AlertRuleInput } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerReportingClient } from './CustomerReportingClient';
 
 const baseUrl = 'http://localhost:7007/api/customer-reporting';

@@ -4,7 +4,7 @@ import {
   registerMswTestHooks,
 } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
-import { CustomerListResponse } from '@internal/plugin-customer-reporting-common';
+import { CustomerListResponse } from '@customer-reporting/plugin-customer-reporting-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { customerSummaryFixture } from '../__testUtils__';

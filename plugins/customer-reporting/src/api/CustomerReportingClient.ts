@@ -4,7 +4,7 @@ import type {
   AlertDeliveryList,
   AlertRuleInput,
   AlertRuleList,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import type { AlertDeliveryQuery } from './CustomerReportingApi';
 import {
   AppAdoption,
@@ -16,7 +16,7 @@ import {
   InstanceDetails,
   InstanceEventList,
   InstanceUptime,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import {
   AppAdoptionQuery,
   AsOfQuery,

@@ -41,7 +41,7 @@ import {
   EntityCustomersCard,
   isCustomerAppAvailable,
   isCustomerEntity,
-} from '@internal/plugin-customer-reporting';
+} from '@customer-reporting/plugin-customer-reporting';
 import {
   Direction,
   EntityCatalogGraphCard,

@@ -1,6 +1,6 @@
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
-import { AppAdoption } from '@internal/plugin-customer-reporting-common';
+import { AppAdoption } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatPercent, formatUtcDateTime } from '../format';
 import { AsyncValue, CardTable, DataCard, Muted } from '../shared';
 import {

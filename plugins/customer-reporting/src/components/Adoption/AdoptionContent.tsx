@@ -14,7 +14,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   ADOPTION_RANGES,
   AdoptionRangeName,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { FilterSelect, oneOf } from '../shared';
 import {

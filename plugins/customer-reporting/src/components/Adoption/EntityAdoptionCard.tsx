@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import { Link, MissingAnnotationEmptyState } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { AppAdoption } from '@internal/plugin-customer-reporting-common';
+import { AppAdoption } from '@customer-reporting/plugin-customer-reporting-common';
 import { adoptionRouteRef } from '../../routes';
 import { CUSTOMER_APP_ANNOTATION } from '../EntityCards/conditions';
 import { formatPercent } from '../format';

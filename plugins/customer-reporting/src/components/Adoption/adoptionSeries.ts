@@ -4,7 +4,7 @@ import {
   AdoptionPoint,
   APP_STATUSES,
   AppAdoption,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { formatPercent } from '../format';
 import { APP_STATUS_DISPLAY, Tone } from '../shared';
 

@@ -1,7 +1,7 @@
 import {
   AdoptionPoint,
   AppAdoption,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 /** A day of adoption with these counts (latest, 1, 2, 3+ behind) and all ready. */
 export function adoptionPoint(

@@ -1,6 +1,6 @@
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
-import { AppAdoption } from '@internal/plugin-customer-reporting-common';
+import { AppAdoption } from '@customer-reporting/plugin-customer-reporting-common';
 import { AppAdoptionQuery, customerReportingApiRef } from '../../api';
 
 /** The adoption of an app (nothing until an app is chosen). */

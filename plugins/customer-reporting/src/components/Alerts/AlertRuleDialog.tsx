@@ -16,7 +16,7 @@ import {
   AlertRule,
   AlertRuleFilters,
   AlertRuleInput,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { EVENT_TYPE_LABELS, splitList } from './alertRuleText';
 
 const FILTER_FIELDS: [keyof AlertRuleFilters, string][] = [

@@ -10,7 +10,7 @@ import {
   AlertRule,
   AlertRuleInput,
   customerReportingAlertsManagePermission,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { CardTable, DataCard, DateTimeText, Muted, ToneChip } from '../shared';
 import { AlertRuleDialog } from './AlertRuleDialog';

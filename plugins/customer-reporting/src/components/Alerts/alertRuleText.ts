@@ -3,7 +3,7 @@ import {
   AlertEventType,
   AlertRule,
   AlertRuleFilters,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 /** What each event type means, as the rule list and form say it. */
 export const EVENT_TYPE_LABELS: Record<AlertEventType, string> = {

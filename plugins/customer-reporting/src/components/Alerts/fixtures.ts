@@ -1,7 +1,7 @@
 import {
   AlertDelivery,
   AlertRule,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 export const downRule: AlertRule = {
   id: 'down',

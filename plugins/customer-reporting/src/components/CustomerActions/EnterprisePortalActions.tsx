@@ -6,7 +6,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { ReportPortal } from '@internal/plugin-customer-reporting-common';
+import { ReportPortal } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { ActionButton } from './ActionButton';
 import { errorMessage } from './errorMessage';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { customerLicenseDownloadPermission } from '@internal/plugin-customer-reporting-common';
+import { customerLicenseDownloadPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerReportingApi } from '../../api';
 import { responseError } from '../../__testUtils__';
 import {

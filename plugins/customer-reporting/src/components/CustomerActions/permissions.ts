@@ -5,7 +5,7 @@ import {
   customerPortalInvitePermission,
   customerPortalPasswordManagePermission,
   customerReadPermission,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 /** Tooltips of the action buttons when the permission policy says no. */
 export const DENIED_REASONS = {

@@ -1,5 +1,5 @@
 import Box from '@material-ui/core/Box';
-import { ReportPortal } from '@internal/plugin-customer-reporting-common';
+import { ReportPortal } from '@customer-reporting/plugin-customer-reporting-common';
 import { DateTimeText, DefinitionList, Muted, ToneChip } from '../shared';
 
 type EnterprisePortal = Extract<ReportPortal, { kind: 'enterprise' }>;

@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import CheckIcon from '@material-ui/icons/Check';
-import { CustomerFeatures } from '@internal/plugin-customer-reporting-common';
+import { CustomerFeatures } from '@customer-reporting/plugin-customer-reporting-common';
 import { Muted, ToneChip } from '../shared';
 
 /** The license features worth a badge, in display order. */

@@ -6,7 +6,7 @@ import TableRow from '@material-ui/core/TableRow';
 import { makeStyles } from '@material-ui/core/styles';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowUpIcon from '@material-ui/icons/KeyboardArrowUp';
-import { ReportInstallAttempt } from '@internal/plugin-customer-reporting-common';
+import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatDuration } from '../format';
 import { DateTimeText, Muted, ToneChip } from '../shared';
 import { InstallStepChecklist } from './InstallStepChecklist';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   attemptFixture,
   pending,

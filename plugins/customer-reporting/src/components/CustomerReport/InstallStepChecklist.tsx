@@ -4,7 +4,7 @@ import { makeStyles, Theme } from '@material-ui/core/styles';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
 import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
-import { ReportInstallAttempt } from '@internal/plugin-customer-reporting-common';
+import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
 import { DateTimeText, Muted } from '../shared';
 import { stepChecklist, StepState } from './installSteps';
 

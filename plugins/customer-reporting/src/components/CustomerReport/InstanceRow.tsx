@@ -7,7 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { useNavigate } from 'react-router-dom';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { ReportInstance } from '@internal/plugin-customer-reporting-common';
+import { ReportInstance } from '@customer-reporting/plugin-customer-reporting-common';
 import { instanceDetailsRouteRef } from '../../routes';
 import {
   AppStatusChip,

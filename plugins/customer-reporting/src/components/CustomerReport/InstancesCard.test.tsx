@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { lightTheme } from '@backstage/theme';
-import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   instanceFixture,
   pending,

@@ -7,7 +7,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { EmptyState } from '@backstage/core-components';
-import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import { DataCard, ScrollingTable } from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
 import { INSTANCE_COLUMNS, InstanceRow } from './InstanceRow';

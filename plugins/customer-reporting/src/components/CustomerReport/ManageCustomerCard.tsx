@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import { CopyTextButton } from '@backstage/core-components';
-import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   DataCard,
   DateTimeText,

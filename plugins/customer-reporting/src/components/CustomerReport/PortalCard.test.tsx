@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   pending,
   renderWithApi,

@@ -1,5 +1,5 @@
 import { Link } from '@backstage/core-components';
-import { ReportPortal } from '@internal/plugin-customer-reporting-common';
+import { ReportPortal } from '@customer-reporting/plugin-customer-reporting-common';
 import { DataCard, DateTimeText, DefinitionList, Muted } from '../shared';
 import { DownloadPortalActions } from '../CustomerActions/DownloadPortalActions';
 import {

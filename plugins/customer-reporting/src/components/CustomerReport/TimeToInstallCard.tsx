@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatDuration } from '../format';
 import { DataCard, DateTimeText, DefinitionList, Muted } from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';

@@ -1,4 +1,4 @@
-import { ReportInstallAttempt } from '@internal/plugin-customer-reporting-common';
+import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
 import { attemptEnvironment, stepChecklist } from './installSteps';
 
 function attempt(

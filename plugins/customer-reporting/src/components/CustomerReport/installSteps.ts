@@ -1,4 +1,4 @@
-import { ReportInstallAttempt } from '@internal/plugin-customer-reporting-common';
+import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
 import { Tone } from '../shared';
 
 /** The steps an attempt of each install type goes through, in order. */

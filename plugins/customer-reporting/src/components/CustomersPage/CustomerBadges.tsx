@@ -1,5 +1,5 @@
 import Box from '@material-ui/core/Box';
-import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
+import { CustomerSummary } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatLocalDate } from '../format';
 import { Tone, ToneChip } from '../shared';
 

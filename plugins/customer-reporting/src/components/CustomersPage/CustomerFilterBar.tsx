@@ -12,7 +12,7 @@ import {
   LICENSE_TYPES,
   LICENSE_TYPE_LABELS,
   LicenseType,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { APP_STATUS_DISPLAY, FilterSelect } from '../shared';
 import { useCustomerApps } from './useCustomerApps';
 import { CustomerFilters } from './useCustomerFilters';

@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import {
   APP_STATUSES,
   CustomerSummary,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { APP_STATUS_DISPLAY, AppStatusChip, Muted } from '../shared';
 
 /** Most available first, as one reads "2 ready · 1 missing". */

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import Box from '@material-ui/core/Box';
-import { CustomerSort } from '@internal/plugin-customer-reporting-common';
+import { CustomerSort } from '@customer-reporting/plugin-customer-reporting-common';
 import { Content, ContentHeader } from '@backstage/core-components';
 import { CustomerExports } from './CustomerExports';
 import { CustomerFilterBar } from './CustomerFilterBar';

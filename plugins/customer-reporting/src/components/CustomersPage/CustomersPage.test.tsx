@@ -6,7 +6,7 @@ import {
   CustomerAppList,
   CustomerListResponse,
   CustomerSummary,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerReportingApi, customerReportingApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { customerSummaryFixture } from '../../__testUtils__';

@@ -8,7 +8,7 @@ import {
   Table,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { CustomerSummary } from '@internal/plugin-customer-reporting-common';
+import { CustomerSummary } from '@customer-reporting/plugin-customer-reporting-common';
 import { useNavigate } from 'react-router-dom';
 import { customerReportRouteRef } from '../../routes';
 import { customerColumns, CustomerSortState } from './customerColumns';

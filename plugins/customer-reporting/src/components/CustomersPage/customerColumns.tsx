@@ -7,7 +7,7 @@ import {
   CustomerSort,
   CustomerSummary,
   LICENSE_TYPE_LABELS,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportRouteRef } from '../../routes';
 import { formatDuration } from '../format';
 import { DateTimeText, Muted } from '../shared';

@@ -1,6 +1,6 @@
 import useAsync from 'react-use/esm/useAsync';
 import { useApi } from '@backstage/core-plugin-api';
-import { CustomerApp } from '@internal/plugin-customer-reporting-common';
+import { CustomerApp } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 
 /**

@@ -7,7 +7,7 @@ import {
   CustomerStatusFilter,
   LICENSE_TYPES,
   LicenseType,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { oneOf } from '../shared';
 
 /** Filters and sort of the customer list, as read from the page's query string. */

@@ -5,7 +5,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   CustomerListResponse,
   CustomerSummary,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { CustomerFilters } from './useCustomerFilters';
 

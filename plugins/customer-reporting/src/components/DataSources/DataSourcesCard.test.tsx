@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { DataSourceStatus } from '@internal/plugin-customer-reporting-common';
+import { DataSourceStatus } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   pending,
   renderWithApi,

@@ -6,7 +6,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   DataSourceStatus,
   DataSourceSyncState,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { useTableStyles } from '../InstallAttempts/tableStyles';
 import {

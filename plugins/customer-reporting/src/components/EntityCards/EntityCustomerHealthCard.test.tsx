@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   instanceFixture,
   pending,

@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import { Link, MissingAnnotationEmptyState } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { CustomerReport } from '@internal/plugin-customer-reporting-common';
+import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportRouteRef } from '../../routes';
 import {
   CustomerReportProvider,

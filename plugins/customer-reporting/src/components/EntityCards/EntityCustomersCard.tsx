@@ -8,7 +8,7 @@ import TableRow from '@material-ui/core/TableRow';
 import { Link, MissingAnnotationEmptyState } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { APP_STATUSES } from '@internal/plugin-customer-reporting-common';
+import { APP_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportRouteRef, rootRouteRef } from '../../routes';
 import { formatPercent } from '../format';
 import {

@@ -3,7 +3,7 @@ import {
   AppStatus,
   CustomerReport,
   ReportInstance,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 /**
  * The customer's status as the customer list shows it: that of its most

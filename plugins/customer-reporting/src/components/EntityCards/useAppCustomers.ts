@@ -3,7 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   CustomerReport,
   CustomerSummary,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerReportingApi, customerReportingApiRef } from '../../api';
 
 /** Customers listed on the card at most; the rest via "View all". */

@@ -9,7 +9,7 @@ import useDebounce from 'react-use/esm/useDebounce';
 import {
   INSTALL_ATTEMPT_STATUSES,
   InstallAttemptStatus,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import {
   ATTEMPT_STATUS_DISPLAY,
   INSTALL_TYPE_LABELS,

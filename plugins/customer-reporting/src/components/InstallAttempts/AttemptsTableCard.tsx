@@ -9,7 +9,7 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { InstallAttemptList } from '@internal/plugin-customer-reporting-common';
+import { InstallAttemptList } from '@customer-reporting/plugin-customer-reporting-common';
 import { useNavigate } from 'react-router-dom';
 import {
   customerReportingApiRef,

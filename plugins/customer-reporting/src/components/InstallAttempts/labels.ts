@@ -1,4 +1,4 @@
-import { InstallAttemptStatus } from '@internal/plugin-customer-reporting-common';
+import { InstallAttemptStatus } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   ATTEMPT_STATUS_DISPLAY,
   NETWORK_MODE_LABELS,

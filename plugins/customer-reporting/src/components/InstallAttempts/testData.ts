@@ -1,4 +1,4 @@
-import { InstallAttemptList } from '@internal/plugin-customer-reporting-common';
+import { InstallAttemptList } from '@customer-reporting/plugin-customer-reporting-common';
 import { attemptFixture } from '../../__testUtils__';
 import {
   CustomerReportingApi,

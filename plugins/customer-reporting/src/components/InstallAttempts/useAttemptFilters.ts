@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import {
   INSTALL_ATTEMPT_STATUSES,
   InstallAttemptStatus,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import {
   InstallAttemptFilters,
   InstallAttemptSort,

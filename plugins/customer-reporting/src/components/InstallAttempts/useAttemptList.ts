@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
-import { InstallAttemptList } from '@internal/plugin-customer-reporting-common';
+import { InstallAttemptList } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   customerReportingApiRef,
   InstallAttemptFilters,

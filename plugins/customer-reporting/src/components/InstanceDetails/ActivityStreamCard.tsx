@@ -12,7 +12,7 @@ import {
   INSTANCE_EVENT_CATEGORIES,
   InstanceEventCategory,
   InstanceEventList,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import {
   DataCard,
   DateTimeText,

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { lightTheme } from '@backstage/theme';
-import { InstanceDetails } from '@internal/plugin-customer-reporting-common';
+import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   detailsFixture,
   instanceFixture,

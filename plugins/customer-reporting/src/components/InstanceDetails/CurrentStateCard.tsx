@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { InstanceDetails } from '@internal/plugin-customer-reporting-common';
+import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatDuration } from '../format';
 import {
   AppStatusChip,

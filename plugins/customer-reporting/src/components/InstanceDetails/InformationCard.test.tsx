@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { InstanceDetails } from '@internal/plugin-customer-reporting-common';
+import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   detailsFixture,
   instanceFixture,

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import { CopyTextButton } from '@backstage/core-components';
-import { InstanceDetails } from '@internal/plugin-customer-reporting-common';
+import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   DataCard,
   DateTimeText,

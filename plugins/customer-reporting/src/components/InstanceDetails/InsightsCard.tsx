@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import { InstanceDetails } from '@internal/plugin-customer-reporting-common';
+import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatDuration, formatPercent } from '../format';
 import { DataCard, DefinitionList, Muted } from '../shared';
 import { useInstanceDetails } from './InstanceDetailsProvider';

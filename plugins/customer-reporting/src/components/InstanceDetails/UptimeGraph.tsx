@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { InstanceUptime } from '@internal/plugin-customer-reporting-common';
+import { InstanceUptime } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatLocalDateTime } from '../format';
 import { DateTimeText, UptimeBar, useUptimeColors } from '../shared';
 

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { InstanceUptime } from '@internal/plugin-customer-reporting-common';
+import { InstanceUptime } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   detailsFixture,
   pending,

@@ -7,7 +7,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   UPTIME_RANGES,
   UptimeRangeName,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { formatPercent } from '../format';
 import { DataCard, Muted } from '../shared';

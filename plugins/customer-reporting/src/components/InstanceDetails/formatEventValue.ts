@@ -1,4 +1,4 @@
-import { InstanceEventCategory } from '@internal/plugin-customer-reporting-common';
+import { InstanceEventCategory } from '@customer-reporting/plugin-customer-reporting-common';
 
 /** Labels of the event categories, for the filter and the chips. */
 export const EVENT_CATEGORY_LABELS: Record<InstanceEventCategory, string> = {

@@ -5,7 +5,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   InstanceEventCategory,
   InstanceEventList,
-} from '@internal/plugin-customer-reporting-common';
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 
 /** Events fetched per request; "Load more" appends the next batch. */

@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { UptimeDay } from '@internal/plugin-customer-reporting-common';
+import { UptimeDay } from '@customer-reporting/plugin-customer-reporting-common';
 import { DateTime } from 'luxon';
 import { formatPercent } from '../format';
 import { Muted } from './Muted';
