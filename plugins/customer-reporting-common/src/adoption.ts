@@ -59,3 +59,28 @@ export interface AppAdoption {
   /** Median `daysToHalf` of the releases that reached half; null if none did. */
   medianDaysToHalf: number | null;
 }
+
+/**
+ * `GET /v1/apps/{appSlug}/customer-figures`: what the catalog component's
+ * Customers card shows about all customers of an app, in one answer.
+ * @public
+ */
+export interface AppCustomerFigures {
+  appSlug: string;
+  asOf: string;
+  /** Customers of the app the caller may read. */
+  customers: number;
+  /** Of those, customers with an active online or air gap instance. */
+  activeCustomers: number;
+  /** Active online and air gap instances per app version, most used first (null: none reported). */
+  versions: { version: string | null; instances: number }[];
+  /** Customers with an active instance behind its channel's latest release. */
+  customersBehind: number;
+  /** The active instance with the lowest 14-day uptime ratio, with its customer. */
+  worstUptime: {
+    customerId: string;
+    customerName: string;
+    instanceId: string;
+    ratio: number;
+  } | null;
+}

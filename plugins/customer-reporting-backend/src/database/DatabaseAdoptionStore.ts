@@ -56,6 +56,25 @@ export class DatabaseAdoptionStore {
     return Boolean(await this.db('apps').where({ slug: appSlug }).first());
   }
 
+  /** The customers of an app the filter lets through (created by `asOf`). */
+  async customersOfApp(
+    appSlug: string,
+    asOf: number,
+    customerFilter: CustomerFilter,
+  ): Promise<{ id: string; name: string; channelSlug: string }[]> {
+    const rows = await applyCustomerFilter(
+      this.db('customers as c')
+        .where('c.app_slug', appSlug)
+        .andWhere('c.created_at', '<=', asOf),
+      customerFilter,
+    ).select('c.id', 'c.name', 'c.channel_slug');
+    return rows.map(r => ({
+      id: r.id,
+      name: r.name,
+      channelSlug: r.channel_slug,
+    }));
+  }
+
   async groups(query: AdoptionQuery): Promise<AdoptionGroup[]> {
     const { db } = this;
     const { samples } = query;

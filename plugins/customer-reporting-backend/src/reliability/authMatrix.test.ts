@@ -37,6 +37,7 @@ const REQUIREMENTS: Record<string, Requirement> = {
   'POST /v1/portal-events': 'ingest',
   'GET /v1/apps': 'read',
   'GET /v1/apps/{appSlug}/adoption': 'read',
+  'GET /v1/apps/{appSlug}/customer-figures': 'read',
   'GET /v1/customers': 'read',
   'GET /v1/customers/{customerId}/report': 'read',
   'GET /v1/customers/{customerId}/helm-instructions': 'read',

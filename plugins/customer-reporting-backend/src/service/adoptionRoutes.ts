@@ -11,6 +11,7 @@ import {
   releaseAdoption,
 } from '../metrics/adoption';
 import { adoptionPlan } from '../metrics/adoptionRange';
+import { buildAppCustomerFigures } from '../report/buildAppCustomerFigures';
 import { asOfQuery, parseQuery } from './readQueries';
 import { RouteContext } from './routeContext';
 
@@ -25,17 +26,36 @@ const adoptionQuery = asOfQuery
   })
   .strict();
 
-/** Release adoption and instance counts of an app over time (docs/adoption.md). */
+/**
+ * App-wide figures: release adoption and instance counts over time
+ * (docs/adoption.md), and the catalog Customers card's figures now.
+ */
 export function addAdoptionRoutes(router: Router, ctx: RouteContext) {
   const { stores, options } = ctx;
+  const requireApp = async (appSlug: string) => {
+    if (!(await stores.adoption.appExists(appSlug)))
+      throw new NotFoundError(`Unknown app: ${appSlug}`);
+  };
+
+  router.get('/v1/apps/:appSlug/customer-figures', async (req, res) => {
+    const customerFilter = await ctx.customerFilter(req);
+    const query = parseQuery(asOfQuery, req.query);
+    await requireApp(req.params.appSlug);
+    res.json(
+      await buildAppCustomerFigures(stores, req.params.appSlug, {
+        asOf: query.asOf ?? ctx.clock(),
+        activeWindowMs: options.activeWindowMs,
+        customerFilter,
+      }),
+    );
+  });
 
   router.get('/v1/apps/:appSlug/adoption', async (req, res) => {
     const customerFilter = await ctx.customerFilter(req);
     const query = parseQuery(adoptionQuery, req.query);
     const { appSlug } = req.params;
     const { channelSlug, range } = query;
-    if (!(await stores.adoption.appExists(appSlug)))
-      throw new NotFoundError(`Unknown app: ${appSlug}`);
+    await requireApp(appSlug);
     if (channelSlug && !(await stores.apps.channelExists(appSlug, channelSlug)))
       throw new NotFoundError(`Unknown channel of ${appSlug}: ${channelSlug}`);
     const asOf = query.asOf ?? ctx.clock();
