@@ -16,6 +16,7 @@ import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { searchPage } from './components/search/SearchPage';
 import { Root } from './components/Root';
+import { useSignInProviders } from './components/signIn/useSignInProviders';
 
 import {
   AlertDisplay,
@@ -42,7 +43,9 @@ const app = createApp({
     });
   },
   components: {
-    SignInPage: props => <SignInPage {...props} auto providers={['guest']} />,
+    SignInPage: props => (
+      <SignInPage {...props} auto providers={useSignInProviders()} />
+    ),
   },
 });
 
