@@ -74,7 +74,7 @@ describe('downSince', () => {
           }
           const since = downSince(given, asOf, n);
           expect(since !== null).toBe(everyMinuteDown);
-          if (since !== null) expect(since).toBeLessThanOrEqual(from);
+          expect(since ?? from).toBeLessThanOrEqual(from);
         },
       ),
     );
