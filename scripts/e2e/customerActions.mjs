@@ -117,7 +117,17 @@ export async function runCustomerActionTests(o) {
   // 2. Enterprise Portal on, invite a user.
   await run(1, async () => {
     const toggle = page.getByRole('checkbox', { name: 'Enterprise portal' });
-    if (!(await toggle.isChecked({ timeout: TIMEOUT }))) await toggle.click();
+    if (!(await toggle.isChecked({ timeout: TIMEOUT }))) {
+      await toggle.click();
+      // The switch asks before it changes the customer's portal.
+      const confirm = page.getByRole('dialog', {
+        name: 'Switch to the Enterprise Portal?',
+      });
+      await confirm
+        .getByRole('button', { name: 'Switch to Enterprise Portal' })
+        .click({ timeout: TIMEOUT });
+      await confirm.waitFor({ state: 'hidden', timeout: TIMEOUT });
+    }
     const invite = page.getByRole('button', { name: 'Invite user' });
     await invite.waitFor({ state: 'visible', timeout: TIMEOUT });
     const summary = page.getByLabel('Portal users');

@@ -47,6 +47,8 @@ export async function runRenderingTests(o) {
       channelSlug: 'stable',
       licenseType: 'trial',
       licenseId: 'lic-html',
+      // Install attempts show on the report with the Enterprise Portal.
+      enterprisePortalEnabled: true,
       createdAt: at,
       features: {
         gitops: false,

@@ -5,11 +5,12 @@ import Switch from '@material-ui/core/Switch';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { ReportPortal } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { ActionButton } from './ActionButton';
 import { errorMessage } from './errorMessage';
+import { FormDialog } from './FormDialog';
 import { InviteUserDialog } from './InviteUserDialog';
 import { useActionPermission } from './permissions';
 
@@ -17,7 +18,8 @@ type PortalUser = Extract<ReportPortal, { kind: 'enterprise' }>['users'][0];
 
 /**
  * The Enterprise Portal on/off switch, for the portal card's header: the
- * report then shows the enterprise or the download portal.
+ * report then shows the enterprise or the download portal. The switch
+ * changes which portal the customer uses, so it asks first.
  */
 export function EnterprisePortalSwitch(props: {
   customerId: string;
@@ -26,24 +28,17 @@ export function EnterprisePortalSwitch(props: {
 }) {
   const { customerId, enabled, onChanged } = props;
   const api = useApi(customerReportingApiRef);
-  const alertApi = useApi(alertApiRef);
   const permission = useActionPermission('invite', customerId);
+  // The state the user asked for, until confirmed or cancelled.
+  const [asked, setAsked] = useState<boolean | undefined>();
 
-  const [state, toggle] = useAsyncFn(
+  const [state, confirm] = useAsyncFn(
     async (enable: boolean) => {
-      try {
-        await api.setEnterprisePortal(customerId, enable);
-        onChanged();
-      } catch (e) {
-        alertApi.post({
-          message: `Could not ${
-            enable ? 'enable' : 'disable'
-          } the Enterprise Portal: ${errorMessage(e)}`,
-          severity: 'error',
-        });
-      }
+      await api.setEnterprisePortal(customerId, enable);
+      setAsked(undefined);
+      onChanged();
     },
-    [api, alertApi, customerId, onChanged],
+    [api, customerId, onChanged],
   );
 
   const control = (
@@ -55,13 +50,48 @@ export function EnterprisePortalSwitch(props: {
           color="primary"
           inputProps={{ 'aria-label': 'Enterprise portal' }}
           checked={enabled}
-          onChange={(_, checked) => toggle(checked)}
+          onChange={(_, checked) => setAsked(checked)}
           disabled={Boolean(permission.disabledReason) || state.loading}
         />
       }
     />
   );
-  if (!permission.disabledReason) return control;
+  const dialog = asked !== undefined && (
+    <FormDialog
+      id="enterprise-portal-switch"
+      title={
+        asked
+          ? 'Switch to the Enterprise Portal?'
+          : 'Switch back to the Download Portal?'
+      }
+      submitLabel={
+        asked ? 'Switch to Enterprise Portal' : 'Switch to Download Portal'
+      }
+      busy={state.loading}
+      failure={
+        state.error &&
+        `Could not ${
+          asked ? 'enable' : 'disable'
+        } the Enterprise Portal: ${errorMessage(state.error)}`
+      }
+      onCancel={() => setAsked(undefined)}
+      onSubmit={() => confirm(asked)}
+    >
+      <Typography>
+        {asked
+          ? 'The customer then gets the Enterprise Portal (users, service accounts, install attempts) instead of the Download Portal.'
+          : 'The customer then gets the Download Portal; Enterprise Portal users lose access.'}
+      </Typography>
+    </FormDialog>
+  );
+  if (!permission.disabledReason) {
+    return (
+      <>
+        {control}
+        {dialog}
+      </>
+    );
+  }
   return (
     <Tooltip title={permission.disabledReason}>
       <span>{control}</span>

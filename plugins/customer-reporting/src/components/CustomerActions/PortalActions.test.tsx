@@ -188,12 +188,43 @@ describe('PortalCard actions', () => {
     });
     expect(toggle).not.toBeChecked();
     await userEvent.click(toggle);
+    // Nothing changes before the confirmation.
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Switch to the Enterprise Portal?',
+    });
+    expect(setEnterprisePortal).not.toHaveBeenCalled();
+    await userEvent.click(
+      within(dialog).getByRole('button', {
+        name: 'Switch to Enterprise Portal',
+      }),
+    );
 
     expect(await screen.findByText('Enterprise portal')).toBeInTheDocument();
     expect(setEnterprisePortal).toHaveBeenCalledWith(id, true);
     expect(
       screen.getByRole('checkbox', { name: 'Enterprise portal' }),
     ).toBeChecked();
+  });
+
+  it('keeps the portal when the switch is cancelled', async () => {
+    const setEnterprisePortal = jest.fn(async () => ({ enabled: true }));
+    await renderCard([report], { setEnterprisePortal });
+
+    await userEvent.click(
+      await screen.findByRole('checkbox', { name: 'Enterprise portal' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(setEnterprisePortal).not.toHaveBeenCalled();
+    expect(
+      screen.getByRole('checkbox', { name: 'Enterprise portal' }),
+    ).not.toBeChecked();
   });
 
   it('invites a user, reports repeats and updates the count', async () => {

@@ -1,11 +1,9 @@
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import {
-  Content,
-  ContentHeader,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Content, ContentHeader } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { rootRouteRef } from '../../routes';
+import { PageLoadError } from '../shared';
 import { CustomerActivityCard } from '../CustomerActions/CustomerActivityCard';
 import { InstallAttemptsCard } from './InstallAttemptsCard';
 import { InstancesCard } from './InstancesCard';
@@ -19,28 +17,26 @@ import { useCustomerReport } from './CustomerReportProvider';
  * {@link CustomerReportProvider}.
  *
  * @remarks
- * When the report cannot be loaded at all (unknown customer, backend down)
- * one error panel replaces the grid rather than the same error in each card.
+ * When the report cannot be loaded at all one state replaces the grid rather
+ * than the same error in each card: "Customer not found" for an unknown
+ * customer, else the backend's error with Retry.
  */
 export function CustomerReportContent(props: {
   /** Draw the customer name as a content header (when the page has none). */
   showTitle?: boolean;
 }) {
   const report = useCustomerReport();
+  const customersLink = useRouteRef(rootRouteRef);
 
   if (report.error && !report.value) {
     return (
-      <Content>
-        <ResponseErrorPanel
-          title="Could not load the customer report"
-          error={report.error}
-        />
-        <Box mt={2}>
-          <Button variant="outlined" onClick={report.retry}>
-            Retry
-          </Button>
-        </Box>
-      </Content>
+      <PageLoadError
+        subject="customer"
+        errorTitle="Could not load the customer report"
+        error={report.error}
+        retry={report.retry}
+        listPath={customersLink()}
+      />
     );
   }
 
@@ -63,9 +59,13 @@ export function CustomerReportContent(props: {
         <Grid item xs={12}>
           <InstancesCard />
         </Grid>
-        <Grid item xs={12}>
-          <InstallAttemptsCard />
-        </Grid>
+        {/* Install attempts come through the Enterprise Portal: as in
+            Replicated's vendor portal, the section shows only with it. */}
+        {report.value?.customer.enterprisePortalEnabled && (
+          <Grid item xs={12}>
+            <InstallAttemptsCard />
+          </Grid>
+        )}
         <Grid item xs={12}>
           <CustomerActivityCard />
         </Grid>

@@ -1,11 +1,8 @@
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import {
-  Content,
-  ContentHeader,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Content, ContentHeader } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { rootRouteRef } from '../../routes';
+import { PageLoadError } from '../shared';
 import { ActivityStreamCard } from './ActivityStreamCard';
 import { CurrentStateCard } from './CurrentStateCard';
 import { CustomMetricsCard } from './CustomMetricsCard';
@@ -16,28 +13,26 @@ import { UptimeGraphCard } from './UptimeGraphCard';
 
 /**
  * The instance cards in a grid, for use inside an
- * {@link InstanceDetailsProvider}. One error panel replaces the grid when
- * the instance cannot be loaded at all (unknown id, backend down).
+ * {@link InstanceDetailsProvider}. One state replaces the grid when the
+ * instance cannot be loaded at all: "Instance not found" for an unknown id,
+ * else the backend's error with Retry.
  */
 export function InstanceDetailsContent(props: {
   /** Draw the instance name as a content header (when the page has none). */
   showTitle?: boolean;
 }) {
   const details = useInstanceDetails();
+  const customersLink = useRouteRef(rootRouteRef);
 
   if (details.error && !details.value) {
     return (
-      <Content>
-        <ResponseErrorPanel
-          title="Could not load the instance"
-          error={details.error}
-        />
-        <Box mt={2}>
-          <Button variant="outlined" onClick={details.retry}>
-            Retry
-          </Button>
-        </Box>
-      </Content>
+      <PageLoadError
+        subject="instance"
+        errorTitle="Could not load the instance"
+        error={details.error}
+        retry={details.retry}
+        listPath={customersLink()}
+      />
     );
   }
 

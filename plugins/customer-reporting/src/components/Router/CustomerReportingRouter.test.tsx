@@ -79,8 +79,56 @@ describe('CustomerReportingRouter', () => {
     // Three full pages in one test: the default 5 s is too tight on a busy CI.
   }, 15_000);
 
-  it('replaces the report grid with one error for an unknown customer', async () => {
+  it('shows install attempts only with the Enterprise Portal, as Replicated does', async () => {
+    await renderRouter('/customer-reporting/customers/cus_1');
+    expect(await screen.findByText('Manage customer')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Install attempts' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the install attempts of an Enterprise Portal customer', async () => {
+    const report = reportFixture();
+    report.customer.enterprisePortalEnabled = true;
+    report.portal = {
+      kind: 'enterprise',
+      status: 'accessed',
+      lastAccessedAt: null,
+      users: [],
+      serviceAccounts: 0,
+      supportBundles: 0,
+      installAttempts: 1,
+      delivery: { firstAccessAt: null, firstPullAt: null, latestPullAt: null },
+    };
+    await renderRouter('/customer-reporting/customers/cus_1', {
+      getCustomerReport: async () => report,
+    });
+    expect(
+      await screen.findByRole('table', { name: 'Install attempts' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows "Customer not found" for an unknown customer, without Retry', async () => {
     const error = await responseError(404, 'NotFoundError', 'no customer x');
+    await renderRouter('/customer-reporting/customers/x', {
+      getCustomerReport: async () => {
+        throw error;
+      },
+    });
+
+    expect(await screen.findByText('Customer not found')).toBeInTheDocument();
+    // A link styled as a button, back to the list.
+    expect(
+      screen.getByRole('button', { name: 'All customers' }).closest('a'),
+    ).toHaveAttribute('href', '/customer-reporting');
+    expect(
+      screen.queryByRole('button', { name: 'Retry' }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText('Manage customer')).not.toBeInTheDocument();
+  });
+
+  it('replaces the report grid with one error and Retry when the backend fails', async () => {
+    const error = await responseError(500, 'Error', 'database down');
     await renderRouter('/customer-reporting/customers/x', {
       getCustomerReport: async () => {
         throw error;
@@ -90,11 +138,12 @@ describe('CustomerReportingRouter', () => {
     expect(
       await screen.findByText(/Could not load the customer report/),
     ).toBeInTheDocument();
-    expect(screen.getAllByText('no customer x')).toHaveLength(1);
+    expect(screen.getAllByText('database down')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
     expect(screen.queryByText('Manage customer')).not.toBeInTheDocument();
   });
 
-  it('replaces the instance grid with one error for an unknown instance', async () => {
+  it('shows "Instance not found" for an unknown instance', async () => {
     const error = await responseError(404, 'NotFoundError', 'no instance y');
     await renderRouter('/customer-reporting/instances/y', {
       getInstance: async () => {
@@ -102,9 +151,10 @@ describe('CustomerReportingRouter', () => {
       },
     });
 
+    expect(await screen.findByText('Instance not found')).toBeInTheDocument();
     expect(
-      await screen.findByText(/Could not load the instance/),
-    ).toBeInTheDocument();
+      screen.queryByRole('button', { name: 'Retry' }),
+    ).not.toBeInTheDocument();
     expect(screen.queryByText('Current state')).not.toBeInTheDocument();
   });
 

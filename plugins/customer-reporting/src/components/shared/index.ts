@@ -18,3 +18,4 @@ export { FilterSelect } from './FilterSelect';
 export { oneOf } from './oneOf';
 export { ReadableTheme } from './ReadableTheme';
 export { ScrollingTable } from './ScrollingTable';
+export { PageLoadError } from './PageLoadError';
