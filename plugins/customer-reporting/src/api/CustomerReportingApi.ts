@@ -22,6 +22,7 @@ export type {
 import {
   AdoptionRangeName,
   AppAdoption,
+  AppCustomerFigures,
   CustomerAppList,
   CustomerListResponse,
   CustomerReport,
@@ -298,6 +299,12 @@ export interface CustomerReportingApi {
     appSlug: string,
     query?: AppAdoptionQuery,
   ): Promise<AppAdoption>;
+
+  /** Versions, customers behind and the worst uptime over every customer of an app. */
+  getAppCustomerFigures(
+    appSlug: string,
+    query?: AsOfQuery,
+  ): Promise<AppCustomerFigures>;
 
   /** Sync status of the data sources the backend pulls from. */
   listDataSources(): Promise<DataSourceList>;

@@ -87,6 +87,22 @@ describe('CustomerReportingClient read routes', () => {
     ]);
   });
 
+  it('gets the customer figures of an app', async () => {
+    const urls = captureRequests({ customers: 3 });
+
+    await expect(client.getAppCustomerFigures('nimbus')).resolves.toEqual({
+      customers: 3,
+    });
+    await client.getAppCustomerFigures('nimbus', {
+      asOf: '2025-06-01T00:00:00Z',
+    });
+
+    expect(urls).toEqual([
+      `${baseUrl}/v1/apps/nimbus/customer-figures`,
+      `${baseUrl}/v1/apps/nimbus/customer-figures?asOf=2025-06-01T00%3A00%3A00Z`,
+    ]);
+  });
+
   it('gets instance details', async () => {
     const urls = captureRequests({ instance: { id: 'ins_1' } });
 

@@ -8,6 +8,7 @@ import type {
 import type { AlertDeliveryQuery } from './CustomerReportingApi';
 import {
   AppAdoption,
+  AppCustomerFigures,
   CustomerAppList,
   CustomerListResponse,
   CustomerReport,
@@ -225,6 +226,16 @@ export class CustomerReportingClient implements CustomerReportingApi {
     return this.getJson<AppAdoption>(
       `/v1/apps/${encodeURIComponent(appSlug)}/adoption`,
       { channelSlug: query.channelSlug, range: query.range, asOf: query.asOf },
+    );
+  }
+
+  async getAppCustomerFigures(
+    appSlug: string,
+    query: AsOfQuery = {},
+  ): Promise<AppCustomerFigures> {
+    return this.getJson<AppCustomerFigures>(
+      `/v1/apps/${encodeURIComponent(appSlug)}/customer-figures`,
+      { asOf: query.asOf },
     );
   }
 

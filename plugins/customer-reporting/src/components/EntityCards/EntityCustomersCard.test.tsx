@@ -2,20 +2,18 @@ import { screen, within } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
+  AppCustomerFigures,
   CustomerListResponse,
   CustomerSummary,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerReportingApi } from '../../api';
 import {
   customerSummaryFixture,
-  instanceFixture,
   pending,
   renderWithApi,
-  reportFixture,
   responseError,
 } from '../../__testUtils__';
 import { EntityCustomersCard } from './EntityCustomersCard';
-import { MAX_REPORTS } from './useAppCustomers';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -41,22 +39,25 @@ function summary(
   });
 }
 
-/** A report per customer: `a` is current, `b` behind with poor uptime. */
-function reportOf(id: string) {
-  const report = reportFixture();
-  report.customer = { ...report.customer, id, name: `Customer ${id}` };
-  report.instances =
-    id === 'b'
-      ? [
-          instanceFixture({
-            appVersion: '2.9.0',
-            versionsBehind: 3,
-            uptime: { ratio: 0.91234, days: [] },
-          }),
-        ]
-      : [instanceFixture({ appVersion: '2.11.0', versionsBehind: 0 })];
-  return report;
-}
+/** The app-wide figures: `a` is current, `b` behind with poor uptime. */
+const FIGURES: AppCustomerFigures = {
+  appSlug: 'nimbus',
+  asOf: '2025-06-02T00:00:00.000Z',
+  customers: 3,
+  activeCustomers: 2,
+  versions: [
+    { version: '2.11.0', instances: 1 },
+    { version: '2.9.0', instances: 1 },
+  ],
+  customersBehind: 1,
+  worstUptime: {
+    customerId: 'b',
+    customerName: 'Customer b',
+    instanceId: 'ins_b',
+    ratio: 0.91234,
+  },
+};
+const getAppCustomerFigures = async () => FIGURES;
 
 async function renderCard(api: Partial<CustomerReportingApi>) {
   await renderWithApi(
@@ -87,8 +88,8 @@ describe('EntityCustomersCard', () => {
       .fn()
       .mockResolvedValueOnce(pages[0])
       .mockResolvedValueOnce(pages[1]);
-    const getCustomerReport = jest.fn(async (id: string) => reportOf(id));
-    await renderCard({ listCustomers, getCustomerReport });
+    const figures = jest.fn(getAppCustomerFigures);
+    await renderCard({ listCustomers, getAppCustomerFigures: figures });
 
     expect(
       await screen.findByText('3 customers run nimbus'),
@@ -103,18 +104,25 @@ describe('EntityCustomersCard', () => {
       limit: 50,
       cursor: 'p2',
     });
-    // Only customers with active instances have versions worth reading.
-    expect(getCustomerReport.mock.calls.map(c => c[0]).sort()).toEqual([
-      'a',
-      'b',
-    ]);
+    // Versions, behind and uptime of every customer in one request.
+    expect(figures).toHaveBeenCalledTimes(1);
+    expect(figures).toHaveBeenCalledWith('nimbus');
     expect(
       screen.getByText('1 ready · 1 degraded · 1 without an active instance'),
     ).toBeInTheDocument();
     expect(screen.getByText('2.11.0 × 1')).toBeInTheDocument();
     expect(screen.getByText('2.9.0 × 1')).toBeInTheDocument();
-    expect(screen.getByText('1 of 2 customers')).toBeInTheDocument();
+    expect(screen.getByText('1 of 2 active customers')).toBeInTheDocument();
     expect(screen.getByText(/91\.23%/)).toBeInTheDocument();
+    // The worst uptime links to its customer (as does the customer's row).
+    expect(
+      screen
+        .getAllByRole('link', { name: 'Customer b' })
+        .map(link => link.getAttribute('href')),
+    ).toEqual([
+      '/customer-reporting/customers/b',
+      '/customer-reporting/customers/b',
+    ]);
 
     const table = screen.getByRole('table', {
       name: 'Customers running nimbus',
@@ -127,24 +135,39 @@ describe('EntityCustomersCard', () => {
     ).toHaveAttribute('href', '/customer-reporting?appSlug=nimbus');
   });
 
-  it(`reads at most ${MAX_REPORTS} reports, the most recently active`, async () => {
-    const items = Array.from({ length: 30 }, (_, i) =>
-      summary(`c${i}`, {
-        lastActiveAt: `2025-06-${String(i + 1).padStart(2, '0')}T00:00:00Z`,
-      }),
-    );
-    const getCustomerReport = jest.fn(async (id: string) => reportOf(id));
+  it('reads no customer report, however many customers there are', async () => {
+    const items = Array.from({ length: 30 }, (_, i) => summary(`c${i}`));
+    const getCustomerReport = jest.fn();
     await renderCard({
       listCustomers: async () => ({ items, totalCount: 30, nextCursor: null }),
       getCustomerReport,
+      getAppCustomerFigures,
     });
 
     expect(
       await screen.findByText('30 customers run nimbus'),
     ).toBeInTheDocument();
-    expect(getCustomerReport).toHaveBeenCalledTimes(MAX_REPORTS);
-    expect(getCustomerReport).toHaveBeenCalledWith('c29');
-    expect(getCustomerReport).not.toHaveBeenCalledWith('c0');
+    expect(screen.getByText('2.11.0 × 1')).toBeInTheDocument();
+    expect(getCustomerReport).not.toHaveBeenCalled();
+  });
+
+  it('still lists the customers when the figures fail', async () => {
+    const error = await responseError(500, 'Error', 'figures failed');
+    await renderCard({
+      listCustomers: async () => ({
+        items: [summary('a')],
+        totalCount: 1,
+        nextCursor: null,
+      }),
+      getAppCustomerFigures: () => Promise.reject(error),
+    });
+
+    expect(
+      await screen.findByText('Versions and uptime could not be loaded'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Customer a' }),
+    ).toBeInTheDocument();
   });
 
   it('reads naturally for a single customer', async () => {
@@ -154,7 +177,7 @@ describe('EntityCustomersCard', () => {
         totalCount: 1,
         nextCursor: null,
       }),
-      getCustomerReport: async (id: string) => reportOf(id),
+      getAppCustomerFigures,
     });
 
     expect(
@@ -163,20 +186,25 @@ describe('EntityCustomersCard', () => {
   });
 
   it('says so when no customer runs the app', async () => {
-    const getCustomerReport = jest.fn();
     await renderCard({
       listCustomers: async () => ({
         items: [],
         totalCount: 0,
         nextCursor: null,
       }),
-      getCustomerReport,
+      getAppCustomerFigures: async () => ({
+        ...FIGURES,
+        customers: 0,
+        activeCustomers: 0,
+        versions: [],
+        customersBehind: 0,
+        worstUptime: null,
+      }),
     });
 
     expect(
       await screen.findByText('No customers run nimbus yet'),
     ).toBeInTheDocument();
-    expect(getCustomerReport).not.toHaveBeenCalled();
   });
 
   it('shows progress while loading', async () => {

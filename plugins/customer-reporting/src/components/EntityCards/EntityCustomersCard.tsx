@@ -8,22 +8,21 @@ import TableRow from '@material-ui/core/TableRow';
 import { Link, MissingAnnotationEmptyState } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { APP_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  APP_STATUSES,
+  AppCustomerFigures,
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportRouteRef, rootRouteRef } from '../../routes';
 import { formatPercent } from '../format';
 import {
   APP_STATUS_DISPLAY,
   AppStatusChip,
   DataCard,
+  Definition,
   DefinitionList,
   Muted,
 } from '../shared';
 import { CUSTOMER_APP_ANNOTATION } from './conditions';
-import {
-  customersBehind,
-  versionDistribution,
-  worstUptime,
-} from './customerHealth';
 import { AppCustomers, useAppCustomers } from './useAppCustomers';
 
 /** Customer rows shown; the card links to the full list for the rest. */
@@ -43,65 +42,67 @@ function statusCounts(data: AppCustomers): string {
   return parts.join(' · ');
 }
 
+/** The app-wide figures, or why they are missing. */
+function figureItems(
+  figures: AppCustomerFigures | null,
+  reportPath: (id: string) => string,
+): Definition[] {
+  if (!figures) {
+    return [
+      {
+        label: 'Versions',
+        value: <Muted>Versions and uptime could not be loaded</Muted>,
+      },
+    ];
+  }
+  const worst = figures.worstUptime;
+  return [
+    {
+      label: 'Versions',
+      value:
+        figures.versions.length === 0 ? (
+          <Muted>No active instances</Muted>
+        ) : (
+          <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+            {figures.versions.map(v => (
+              <Chip
+                key={v.version ?? ''}
+                size="small"
+                variant="outlined"
+                label={`${v.version ?? 'Unknown'} × ${v.instances}`}
+              />
+            ))}
+          </Box>
+        ),
+    },
+    {
+      label: 'Behind latest',
+      value: `${figures.customersBehind} of ${figures.activeCustomers} active customers`,
+    },
+    {
+      label: 'Worst uptime',
+      value: worst ? (
+        <>
+          {formatPercent(worst.ratio)} (
+          <Link to={reportPath(worst.customerId)}>{worst.customerName}</Link>)
+        </>
+      ) : (
+        <Muted>No uptime data</Muted>
+      ),
+    },
+  ];
+}
+
 function Summary(props: {
   data: AppCustomers;
   reportPath: (id: string) => string;
 }) {
   const { data, reportPath } = props;
-  const { reports } = data;
-  const versions = versionDistribution(reports);
-  const worst = worstUptime(reports);
-  const sampled = `${reports.length} most recently active customer${
-    reports.length === 1 ? '' : 's'
-  }`;
   return (
     <DefinitionList
       items={[
         { label: 'Status', value: statusCounts(data) },
-        {
-          label: 'Versions',
-          value:
-            versions.length === 0 ? (
-              <Muted>No active instances</Muted>
-            ) : (
-              <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-                {versions.map(v => (
-                  <Chip
-                    key={v.version}
-                    size="small"
-                    variant="outlined"
-                    label={`${v.version} × ${v.count}`}
-                  />
-                ))}
-              </Box>
-            ),
-        },
-        {
-          label: 'Behind latest',
-          value: `${customersBehind(reports)} of ${reports.length} customers`,
-        },
-        {
-          label: 'Worst uptime',
-          value: worst ? (
-            <>
-              {formatPercent(worst.ratio)} (
-              <Link to={reportPath(worst.customerId)}>
-                {worst.customerName}
-              </Link>
-              )
-            </>
-          ) : (
-            <Muted>No uptime data</Muted>
-          ),
-        },
-        {
-          label: 'Based on',
-          value: `Reports of the ${sampled}${
-            data.failedReports
-              ? ` (${data.failedReports} could not be loaded)`
-              : ''
-          }`,
-        },
+        ...figureItems(data.figures, reportPath),
       ]}
     />
   );
