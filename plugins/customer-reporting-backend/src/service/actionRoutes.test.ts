@@ -119,6 +119,10 @@ describe.each(databases.eachSupportedId())(
       expect(res.headers['content-disposition']).toBe(
         'attachment; filename="acme-corp-license.yaml"',
       );
+      // Readable by the frontend on another origin (CORS).
+      expect(res.headers['access-control-expose-headers']).toBe(
+        'Content-Disposition',
+      );
       expect(res.headers['cache-control']).toBe('no-store');
       expect(
         verifyLicenseYaml(

@@ -23,6 +23,7 @@ import { actorOf } from './actor';
 import { noStore } from './noStore';
 import { decodeCursor, encodeCursor, parseQuery } from './readQueries';
 import { RouteContext } from './routeContext';
+import { setAttachment } from './attachment';
 
 const passwordBody = z
   .object({
@@ -138,10 +139,7 @@ export function addActionRoutes(router: Router, ctx: RouteContext) {
     });
     noStore(res);
     res.setHeader('Content-Type', 'application/yaml; charset=utf-8');
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="${licenseFileName(customer.name)}"`,
-    );
+    setAttachment(res, licenseFileName(customer.name));
     res.send(document);
   });
 

@@ -1,6 +1,7 @@
 import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { Response } from 'express';
+import { setAttachment } from './attachment';
 
 /**
  * One CSV line (RFC 4180). The rule for spreadsheets (docs/permissions.md):
@@ -39,7 +40,7 @@ export async function streamCsv(
   }
   res.status(200);
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  setAttachment(res, filename);
   try {
     await pipeline(Readable.from(lines()), res);
   } catch (error) {

@@ -347,6 +347,9 @@ describe.each(databases.eachSupportedId())('read routes on %p', databaseId => {
       .set('Authorization', user)
       .expect(200);
     expect(customers.headers['content-type']).toContain('text/csv');
+    expect(customers.headers['access-control-expose-headers']).toBe(
+      'Content-Disposition',
+    );
     const [header, row] = customers.text.trim().split('\r\n');
     expect(header.split(',').slice(0, 3)).toEqual([
       '"customer_id"',
