@@ -19,6 +19,7 @@ import {
 } from './components/EntityCards/conditions';
 import {
   adoptionRouteRef,
+  alertsRouteRef,
   customerReportRouteRef,
   dataSourcesRouteRef,
   installAttemptsRouteRef,
@@ -120,6 +121,7 @@ export default createFrontendPlugin({
     installAttempts: installAttemptsRouteRef,
     dataSources: dataSourcesRouteRef,
     adoption: adoptionRouteRef,
+    alerts: alertsRouteRef,
   },
   extensions: [
     customersPage,

@@ -22,6 +22,7 @@ export { CustomerActivityCard } from './components/CustomerActions';
 export * from './api';
 export {
   adoptionRouteRef,
+  alertsRouteRef,
   customerReportRouteRef,
   dataSourcesRouteRef,
   installAttemptsRouteRef,

@@ -9,6 +9,7 @@ import {
 import { customerReportingApiRef, CustomerReportingClient } from './api';
 import {
   adoptionRouteRef,
+  alertsRouteRef,
   customerReportRouteRef,
   dataSourcesRouteRef,
   installAttemptsRouteRef,
@@ -43,6 +44,8 @@ export const customerReportingPlugin = createPlugin({
     // The data sources' sync status.
     dataSources: dataSourcesRouteRef,
     adoption: adoptionRouteRef,
+    // Alert rules and the delivery log.
+    alerts: alertsRouteRef,
   },
 });
 
