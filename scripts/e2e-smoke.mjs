@@ -43,6 +43,7 @@ import {
 } from './e2e/customerActions.mjs';
 import { CATALOG_TESTS, runCatalogTests } from './e2e/catalog.mjs';
 import { RENDERING_TESTS, runRenderingTests } from './e2e/rendering.mjs';
+import { ADOPTION_TESTS, runAdoptionTests } from './e2e/adoption.mjs';
 import { LAYOUT_TESTS, runLayoutTests } from './e2e/layout.mjs';
 
 const REPO_ROOT = path.resolve(
@@ -82,6 +83,7 @@ const TESTS = [
   ...CUSTOMER_ACTION_TESTS,
   ...CATALOG_TESTS,
   ...RENDERING_TESTS,
+  ...ADOPTION_TESTS,
   ...LAYOUT_TESTS,
 ];
 
@@ -626,6 +628,15 @@ async function runBrowserTests() {
 
   // 10. data shows as text (scripts/e2e/rendering.mjs)
   await runRenderingTests({
+    page,
+    frontendUrl: FRONTEND_URL,
+    backendUrl: BACKEND_URL,
+    record,
+    withErrors,
+  });
+
+  // 11. the Adoption tab shows a hand-made fleet's shares (scripts/e2e/adoption.mjs)
+  await runAdoptionTests({
     page,
     frontendUrl: FRONTEND_URL,
     backendUrl: BACKEND_URL,
