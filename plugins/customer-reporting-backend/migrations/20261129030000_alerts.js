@@ -2,7 +2,7 @@
  * Alert rules, their mutes, the state of every (rule, subject) the evaluator
  * has seen firing, and the delivery log (docs/alerts.md).
  *
- * alert_deliveries.delivery_key is unique: (rule, subject, episode, kind).
+ * alert_deliveries.delivery_key is unique: (rule@created, subject, episode, kind).
  * The evaluator inserts the row before it sends, so of two processes judging
  * the same change only the one whose insert went in sends.
  */

@@ -179,6 +179,20 @@ describe.each(databases.eachSupportedId())(
         at: new Date(T0 + 241 * MIN).toISOString(),
         error: null,
       });
+
+      // A rule deleted and made again starts afresh: i1 is still down, so
+      // the new rule tells it (its deliveries do not collide with the old).
+      await rules.deleteRule('down');
+      await rules.putRule(
+        'down',
+        rule({ name: 'Down' }),
+        'user:default/x',
+        now,
+      );
+      await a.evaluator.evaluate();
+      expect(count(a.notifications.sent.slice(-1))).toEqual([
+        'customer-reporting:instance-unavailable customer-reporting:down:i1 firing',
+      ]);
     });
   },
 );

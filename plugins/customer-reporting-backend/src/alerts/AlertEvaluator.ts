@@ -135,6 +135,7 @@ export class AlertEvaluator {
         : `Recovered: ${name}: ${change.summary}`;
       const claimed = await deliveries.claim({
         ruleId: rule.id,
+        ruleCreatedAt: rule.createdAt,
         ruleName: rule.name,
         eventType: rule.eventType,
         subject: change.subject,
@@ -167,13 +168,7 @@ export class AlertEvaluator {
         this.options.logger.warn(
           `Could not send alert ${rule.id} for ${change.subject}: ${error}`,
         );
-        await deliveries.recordError(
-          rule.id,
-          change.subject,
-          episode,
-          kind,
-          String(error),
-        );
+        await deliveries.recordError(claimed, String(error));
       }
     }
     return sent;

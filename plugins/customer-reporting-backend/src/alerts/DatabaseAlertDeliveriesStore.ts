@@ -18,6 +18,8 @@ export interface AlertState {
 /** A notification about to be sent, as the log keeps it. */
 export interface DeliveryClaim {
   ruleId: string;
+  /** Creation time of the rule: a rule deleted and made again starts afresh. */
+  ruleCreatedAt: number;
   ruleName: string;
   eventType: AlertEventType;
   subject: string;
@@ -70,12 +72,13 @@ export class DatabaseAlertDeliveriesStore {
   }
 
   /**
-   * Claims the delivery: true when this caller inserted it (and must send),
-   * false when another evaluator already did. The state moves on either way.
+   * Claims the delivery: its key when this caller inserted it (and must
+   * send), null when another evaluator already did. Only the claim moves the
+   * subject's state.
    */
-  async claim(delivery: DeliveryClaim): Promise<boolean> {
+  async claim(delivery: DeliveryClaim): Promise<string | null> {
     const key = [
-      delivery.ruleId,
+      `${delivery.ruleId}@${delivery.ruleCreatedAt}`,
       delivery.subject,
       delivery.episode,
       delivery.kind,
@@ -101,7 +104,7 @@ export class DatabaseAlertDeliveriesStore {
         ],
         ['delivery_key'],
       );
-      if (inserted === 0) return false;
+      if (inserted === 0) return null;
       const state = {
         customer_id: delivery.customerId,
         episode: delivery.episode,
@@ -116,21 +119,15 @@ export class DatabaseAlertDeliveriesStore {
         })
         .onConflict(['rule_id', 'subject'])
         .merge(state);
-      return true;
+      return key;
     });
     return claimed;
   }
 
   /** Notes why a claimed delivery could not be sent. */
-  async recordError(
-    ruleId: string,
-    subject: string,
-    episode: number,
-    kind: string,
-    error: string,
-  ): Promise<void> {
+  async recordError(deliveryKey: string, error: string): Promise<void> {
     await this.db('alert_deliveries')
-      .where({ delivery_key: [ruleId, subject, episode, kind].join('|') })
+      .where({ delivery_key: deliveryKey })
       .update({ error: error.slice(0, 2000) });
   }
 
