@@ -3,11 +3,6 @@
  * plugin family. Run with `yarn dev` (or `npm start` from the repository root).
  */
 import { createBackend } from '@backstage/backend-defaults';
-import {
-  customerReportingCatalogModule,
-  customerReportingDemoDataModule,
-  customerReportingPermissionPolicyModule,
-} from '@customer-reporting/plugin-customer-reporting-backend';
 
 const backend = createBackend();
 
@@ -26,7 +21,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // read, privileged actions need the groups of customerReporting.permissions
 // (docs/permissions.md)
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(customerReportingPermissionPolicyModule);
+backend.add(
+  import('@customer-reporting/plugin-customer-reporting-backend/permissions'),
+);
 
 // search, with the catalog collator and the default in-memory engine
 backend.add(import('@backstage/plugin-search-backend'));
@@ -39,13 +36,19 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // customer reporting
 backend.add(import('@customer-reporting/plugin-customer-reporting-backend'));
 // demo fleet on first start, when customerReporting.demo.enabled is true
-backend.add(customerReportingDemoDataModule);
+backend.add(
+  import('@customer-reporting/plugin-customer-reporting-backend/demo'),
+);
 // customers as catalog entities (Resource, type customer)
-backend.add(customerReportingCatalogModule);
+backend.add(
+  import('@customer-reporting/plugin-customer-reporting-backend/catalog'),
+);
 // Replicated's Vendor API as a data source; idle unless
 // customerReporting.replicated is configured (docs/replicated.md)
 backend.add(
-  import('@customer-reporting/plugin-customer-reporting-backend-module-replicated'),
+  import(
+    '@customer-reporting/plugin-customer-reporting-backend-module-replicated'
+  ),
 );
 
 // Outside development a backend whose plugins failed to start exits instead

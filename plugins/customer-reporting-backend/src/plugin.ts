@@ -20,7 +20,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AlertEvaluator } from './alerts/AlertEvaluator';
 import { readAlertOptions, scheduleAlerts } from './alerts/scheduleAlerts';
-import { CUSTOMER_CHANGED_TOPIC } from './catalog/catalogModule';
+import { createCustomerChangedAnnouncer } from './catalog/customerChangedAnnouncer';
 import { createStores } from './database/createStores';
 import { IngestService } from './ingest/IngestService';
 import { createRouter } from './service/router';
@@ -109,6 +109,10 @@ export const customerReportingPlugin = createBackendPlugin({
           lookbackMs: alertOptions.lookbackMs,
           defaultOwner: alertOptions.defaultOwner,
         });
+        const announceCustomerChanged = createCustomerChangedAnnouncer(
+          events,
+          logger,
+        );
         const ingest = new IngestService(
           stores,
           clock,
@@ -116,16 +120,7 @@ export const customerReportingPlugin = createBackendPlugin({
           async customerId => {
             // The catalog module keeps the customer's entity up to date; the
             // ingest does not wait for it.
-            events
-              .publish({
-                topic: CUSTOMER_CHANGED_TOPIC,
-                eventPayload: { customerId },
-              })
-              .catch(error =>
-                logger.warn(
-                  `Could not announce customer ${customerId}: ${error}`,
-                ),
-              );
+            announceCustomerChanged(customerId);
           },
           // Alerts about what the write changed, before the caller is answered.
           async customerIds => {

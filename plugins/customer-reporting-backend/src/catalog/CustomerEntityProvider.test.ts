@@ -1,6 +1,10 @@
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  groupEntityV1alpha1Validator,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   mockServices,
   registerMswTestHooks,
@@ -9,6 +13,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CustomerSummary } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerEntityProvider } from './CustomerEntityProvider';
 import { customerEntityName } from './customerEntity';
+import { DEFAULT_OWNER_REF } from './defaultOwnerGroup';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -75,7 +80,7 @@ const implementing: Entity[] = [
   },
 ];
 
-function provider(licenseDetails = true) {
+function provider(licenseDetails = true, publishDefaultOwner = false) {
   return new CustomerEntityProvider({
     discovery: mockServices.discovery(),
     auth: mockServices.auth(),
@@ -84,6 +89,7 @@ function provider(licenseDetails = true) {
     defaultOwner: 'group:default/customer-success',
     appBaseUrl: 'http://portal.test',
     licenseDetails,
+    publishDefaultOwner,
   });
 }
 
@@ -171,6 +177,42 @@ describe('CustomerEntityProvider', () => {
     expect(entity.metadata.tags).toEqual([]);
     expect(entity.metadata.description).toBe('Customer of nimbus');
     expect(JSON.stringify(entity)).not.toMatch(/trial|Trial|Stable|stable/);
+  });
+
+  it('publishes the default owner group with the customers when no default owner is configured', async () => {
+    server.use(
+      http.get('http://localhost:0/api/customer-reporting/v1/customers', () =>
+        HttpResponse.json({
+          items: [customer('c1')],
+          totalCount: 1,
+          nextCursor: null,
+        }),
+      ),
+    );
+    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+    const p = provider(false, true);
+    await p.connect(connection);
+    await p.refreshAll();
+    const entities: Entity[] =
+      connection.applyMutation.mock.calls[0][0].entities.map(
+        (e: { entity: Entity }) => e.entity,
+      );
+    const group = entities.find(e => e.kind === 'Group')!;
+    expect(stringifyEntityRef(group)).toBe(DEFAULT_OWNER_REF);
+    expect(await groupEntityV1alpha1Validator.check(group)).toBe(true);
+    expect(
+      entities.filter(e => e.kind === 'Resource').map(e => e.spec?.owner),
+    ).toEqual([DEFAULT_OWNER_REF]);
+
+    const withoutGroup = { applyMutation: jest.fn(), refresh: jest.fn() };
+    const configured = provider(false, false);
+    await configured.connect(withoutGroup);
+    await configured.refreshAll();
+    expect(
+      withoutGroup.applyMutation.mock.calls[0][0].entities.map(
+        (e: { entity: Entity }) => e.entity.kind,
+      ),
+    ).toEqual(['Resource']);
   });
 
   it('applies a delta for one changed customer', async () => {

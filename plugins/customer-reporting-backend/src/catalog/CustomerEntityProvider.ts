@@ -20,6 +20,7 @@ import {
   implementorsByApp,
   PROVIDER_NAME,
 } from './customerEntity';
+import { defaultOwnerGroup } from './defaultOwnerGroup';
 
 /**
  * Publishes every customer as a catalog entity. A full refresh runs on a
@@ -38,6 +39,8 @@ export class CustomerEntityProvider implements EntityProvider {
       appBaseUrl: string;
       /** Publish license type and channel (default: only name, app, owner). */
       licenseDetails?: boolean;
+      /** Publish the default owner group too (no default owner configured). */
+      publishDefaultOwner?: boolean;
     },
   ) {}
 
@@ -64,10 +67,12 @@ export class CustomerEntityProvider implements EntityProvider {
     } while (cursor);
     await this.connection.applyMutation({
       type: 'full',
-      entities: customers.map(c => ({
-        entity: this.toEntity(c, implementors),
-        locationKey: this.locationKey(),
-      })),
+      entities: [
+        ...(this.deps.publishDefaultOwner
+          ? [defaultOwnerGroup(this.locationKey())]
+          : []),
+        ...customers.map(c => this.toEntity(c, implementors)),
+      ].map(entity => ({ entity, locationKey: this.locationKey() })),
     });
     this.deps.logger.info(
       `Published ${customers.length} customers to the catalog`,

@@ -9,9 +9,8 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { CustomerEntityProvider } from './CustomerEntityProvider';
-
-/** Topic on which the customer-reporting backend announces changed customers. */
-export const CUSTOMER_CHANGED_TOPIC = 'customer-reporting.customer-changed';
+import { DEFAULT_OWNER_REF } from './defaultOwnerGroup';
+import { CUSTOMER_CHANGED_TOPIC } from './customerChangedAnnouncer';
 
 /**
  * Catalog module that publishes customers as `Resource` entities of type
@@ -46,14 +45,15 @@ export const customerReportingCatalogModule = createBackendModule({
         const catalogConfig = config.getOptionalConfig(
           'customerReporting.catalog',
         );
+        const configuredOwner =
+          catalogConfig?.getOptionalString('defaultOwner');
         const provider = new CustomerEntityProvider({
           discovery,
           auth,
           catalog,
           logger,
-          defaultOwner:
-            catalogConfig?.getOptionalString('defaultOwner') ??
-            'group:default/customer-success',
+          defaultOwner: configuredOwner ?? DEFAULT_OWNER_REF,
+          publishDefaultOwner: configuredOwner === undefined,
           appBaseUrl: config.getString('app.baseUrl'),
           licenseDetails:
             catalogConfig?.getOptionalBoolean('licenseDetails') ?? false,
