@@ -197,6 +197,24 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([]);
     });
 
+    it("filters to a failure group's attempts by status, step and reason", async () => {
+      const { stores, query } = await setup();
+      const { items } = await stores.installAudit.failureGroups(query());
+      for (const group of items) {
+        const filters = {
+          status: [group.status],
+          step: group.step ?? undefined,
+          reason: group.reason ?? undefined,
+        };
+        const summary = await stores.installAudit.summary(query(filters));
+        expect(summary.total).toBe(group.count);
+      }
+      const none = await stores.installAudit.summary(
+        query({ status: ['failed'], step: 'images-pulled', reason: 'other' }),
+      );
+      expect(none.total).toBe(0);
+    });
+
     it('trends attempts and success rate per week', async () => {
       const { stores, query } = await setup();
       expect(await stores.installAudit.trend(query())).toEqual({

@@ -2,7 +2,11 @@ import { Knex } from 'knex';
 import { INSTALL_ATTEMPT_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
 import { STEP_ORDER } from '../metrics/installAttemptSummary';
 import { CustomerFilter } from '../permissions/customerFilter';
-import { filteredAttempts, InstallAttemptFilters } from './installAttemptQuery';
+import {
+  filteredAttempts,
+  InstallAttemptFilters,
+  STOP_STEP_SQL,
+} from './installAttemptQuery';
 import { intDivSql, P50, P90, percentilesOf, sqlInt } from './sqlMath';
 
 const WEEK = 7 * 86_400_000;
@@ -135,7 +139,7 @@ export class DatabaseInstallAuditStore {
 
   /** Failed and stalled attempts by the step they stopped at and normalised reason. */
   async failureGroups(q: AuditQuery, limit = 100) {
-    const stepSql = `case when status = 'failed' then coalesce(failed_step, furthest_step) else furthest_step end`;
+    const stepSql = STOP_STEP_SQL;
     const rows = await this.attempts({
       ...q,
       filters: {

@@ -17,6 +17,10 @@ export interface InstallAttemptFilters {
   k8sDistribution?: string;
   os?: string;
   appVersion?: string;
+  /** stopped at this step (STOP_STEP_SQL), as a failure group */
+  step?: string;
+  /** with this normalised failure reason (reason_key) */
+  reason?: string;
   /** started at or after */
   from?: number;
   /** started before */
@@ -46,6 +50,13 @@ function attemptStatusColumn(
     [asOf, asOf, asOf, asOf, asOf - stalledAfterMs],
   );
 }
+
+/**
+ * The step an attempt stopped at, over the filtered attempts: where it
+ * failed (or the furthest step it reached when the failure named none), else
+ * the furthest step reached. Failure groups group by it.
+ */
+export const STOP_STEP_SQL = `case when status = 'failed' then coalesce(failed_step, furthest_step) else furthest_step end`;
 
 /** What the attempt list shows: the attempt and its customer's name and app. */
 const LIST_COLUMNS = [
@@ -102,5 +113,7 @@ export function filteredAttempts(
   // Wrapped so the computed status can be filtered and grouped on.
   const outer = db.from(inner.as('attempts'));
   if (filters.status) outer.whereIn('status', filters.status);
+  if (filters.step) outer.whereRaw(`${STOP_STEP_SQL} = ?`, [filters.step]);
+  if (filters.reason) outer.where('reason_key', filters.reason);
   return outer;
 }

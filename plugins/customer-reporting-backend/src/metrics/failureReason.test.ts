@@ -27,6 +27,14 @@ describe('normalizeFailureReason', () => {
     ).toBe('layer <hash> missing');
   });
 
+  it('keeps numbers that are part of a name', () => {
+    expect(
+      normalizeFailureReason(
+        'x509: certificate signed by unknown authority (k3s node 3)',
+      ),
+    ).toBe('x509: certificate signed by unknown authority (k3s node <n>)');
+  });
+
   it('has no key for a missing reason', () => {
     expect(normalizeFailureReason(undefined)).toBeNull();
     expect(normalizeFailureReason('   ')).toBeNull();

@@ -1,7 +1,8 @@
 /**
  * Normalises a failure reason so that the same failure on different
  * machines groups together: ids, addresses, numbers and quoted values are
- * masked, case and spacing are folded.
+ * masked, case and spacing are folded. The key only groups; pages show a
+ * reason as reported (the group's example).
  *
  * `ImagePullBackOff for "registry.acme.io/api:1.2.3" after 30s` and
  * `imagepullbackoff for "registry.other.io/web:2.0.0" after 45s` both become
@@ -20,7 +21,9 @@ export function normalizeFailureReason(
     )
     .replace(/\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b/g, '<ip>')
     .replace(/\b(sha256:)?[0-9a-f]{12,}\b/g, '<hash>')
-    .replace(/\d+(\.\d+)*/g, '<n>')
+    // A number glued to letters is part of a name (x509, ipv4, k3s), not
+    // a count: it stays.
+    .replace(/(?<![a-z\d.])\d+(\.\d+)*/g, '<n>')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 255);

@@ -37,6 +37,9 @@ export const attemptFilterShape = {
   k8sDistribution: z.string().max(50).optional(),
   os: z.string().max(50).optional(),
   appVersion: z.string().max(100).optional(),
+  // A failure group: the step attempts stopped at, the normalised reason.
+  step: z.string().max(100).optional(),
+  reason: z.string().max(255).optional(),
   from: time.optional(),
   to: time.optional(),
   asOf: time.optional(),

@@ -118,6 +118,10 @@ export interface InstallAttemptFilters extends AsOfQuery {
   k8sDistribution?: string;
   os?: string;
   appVersion?: string;
+  /** Failed or stalled attempts that stopped at this step (a failure group). */
+  step?: string;
+  /** Failed attempts with this normalised reason (a failure group). */
+  reason?: string;
   /** Attempts started at or after this ISO 8601 time. */
   from?: string;
   /** Attempts started before this ISO 8601 time. */

@@ -64,6 +64,8 @@ function attemptFilterParams(
     k8sDistribution: query.k8sDistribution,
     os: query.os,
     appVersion: query.appVersion,
+    step: query.step,
+    reason: query.reason,
     from: query.from,
     to: query.to,
     asOf: query.asOf,

@@ -1,6 +1,7 @@
 import { ChangeEvent, useEffect, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
+import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -16,6 +17,7 @@ import {
   NETWORK_MODE_LABELS,
   REGISTRY_LABELS,
   statusLabel,
+  stepLabel,
 } from './labels';
 import { FilterSelect } from '../shared';
 import {
@@ -205,6 +207,19 @@ export function AttemptFilterBar(props: {
       {text('appVersion', 'App version', 100)}
       {date('from', 'Started from')}
       {date('to', 'Started until')}
+      {(filters.step || filters.reason) && (
+        <Grid item>
+          <Chip
+            label={`Failure group: ${[
+              filters.step && stepLabel(filters.step),
+              filters.reason,
+            ]
+              .filter(Boolean)
+              .join(' · ')}`}
+            onDelete={() => onChange({ step: '', reason: '' })}
+          />
+        </Grid>
+      )}
       <Grid {...item}>
         <Button onClick={onClear} disabled={!hasFilters}>
           Clear filters

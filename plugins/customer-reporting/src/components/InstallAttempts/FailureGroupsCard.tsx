@@ -1,8 +1,14 @@
+import Link from '@material-ui/core/Link';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
+import { MouseEvent } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
-import { customerReportingApiRef, InstallAttemptFilters } from '../../api';
+import {
+  customerReportingApiRef,
+  InstallAttemptFailureGroups,
+  InstallAttemptFilters,
+} from '../../api';
 import { CardTable, DataCard, DateTimeText, Muted, ToneChip } from '../shared';
 import { ATTEMPT_STATUS_DISPLAY, stepLabel } from './labels';
 import { useTableStyles } from './tableStyles';
@@ -17,12 +23,27 @@ const COLUMNS = [
   'Last seen',
 ];
 
+type FailureGroup = InstallAttemptFailureGroups['items'][0];
+
+/**
+ * What a group's reason reads as: a reason as reported (the group's
+ * example), not the grouping key with its masks ("x<n>: …", lower case).
+ */
+export function groupReasonText(group: FailureGroup): string | null {
+  if (group.status === 'stalled') return 'Stopped here without an outcome';
+  return group.exampleReason ?? group.reason;
+}
+
 /**
  * Failed attempts grouped by step and normalised reason, stalled ones by
  * the step they stopped at; largest groups first (the backend's order).
+ * Choosing a group filters the page to its attempts.
  */
-export function FailureGroupsCard(props: { filters: InstallAttemptFilters }) {
-  const { filters } = props;
+export function FailureGroupsCard(props: {
+  filters: InstallAttemptFilters;
+  onSelect: (group: FailureGroup) => void;
+}) {
+  const { filters, onSelect } = props;
   const classes = useTableStyles();
   const api = useApi(customerReportingApiRef);
   const state = useAsyncRetry(
@@ -46,18 +67,44 @@ export function FailureGroupsCard(props: { filters: InstallAttemptFilters }) {
         >
           {group => {
             const status = ATTEMPT_STATUS_DISPLAY[group.status];
+            const reason = groupReasonText(group);
             return (
-              <TableRow key={`${group.status}|${group.step}|${group.reason}`}>
+              <TableRow
+                key={`${group.status}|${group.step}|${group.reason}`}
+                hover
+                className={classes.clickable}
+                onClick={() => onSelect(group)}
+              >
                 <TableCell>
                   <ToneChip label={status.label} tone={status.tone} />
                 </TableCell>
                 <TableCell>{stepLabel(group.step)}</TableCell>
-                {/* The normalised text groups; an example shows a real one. */}
+                {/* Grouped by the normalised text; the similar reasons
+                    differ in ids, numbers and quoted values. */}
                 <TableCell
-                  title={group.exampleReason ?? undefined}
+                  title={
+                    group.reason && group.count > 1
+                      ? `${group.count} attempts with reasons like this one`
+                      : undefined
+                  }
                   className={classes.wrap}
                 >
-                  {group.reason ?? <Muted>No reason reported</Muted>}
+                  <Link
+                    component="button"
+                    variant="body2"
+                    align="left"
+                    onClick={(event: MouseEvent) => {
+                      event.stopPropagation();
+                      onSelect(group);
+                    }}
+                    aria-label={`Show the ${
+                      group.count
+                    } ${status.label.toLowerCase()} attempts: ${
+                      reason ?? 'no reason reported'
+                    }`}
+                  >
+                    {reason ?? <Muted>No reason reported</Muted>}
+                  </Link>
                 </TableCell>
                 <TableCell>{group.count}</TableCell>
                 <TableCell>{group.customers}</TableCell>

@@ -42,7 +42,16 @@ export function InstallAttemptsContent() {
           <TrendCard filters={f.apiFilters} />
         </Grid>
         <Grid item xs={12}>
-          <FailureGroupsCard filters={f.apiFilters} />
+          <FailureGroupsCard
+            filters={f.apiFilters}
+            onSelect={group =>
+              f.setFilters({
+                status: [group.status],
+                step: group.step ?? '',
+                reason: group.reason ?? '',
+              })
+            }
+          />
         </Grid>
         <Grid item xs={12}>
           <AttemptsTableCard

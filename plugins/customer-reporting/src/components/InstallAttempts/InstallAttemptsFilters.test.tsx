@@ -212,6 +212,35 @@ describe('InstallAttemptsPage filters, sorting and paging', () => {
     expect(location()).toHaveTextContent(`${PAGE}?groupBy=channel`);
   });
 
+  it('filters the page to a failure group when it is clicked', async () => {
+    const api = await renderAt(PAGE);
+    const table = await screen.findByRole('table', { name: 'Failure groups' });
+
+    await userEvent.click(
+      within(table).getByRole('button', {
+        name: /^Show the 3 failed attempts/,
+      }),
+    );
+
+    expect(location()).toHaveTextContent(
+      `${PAGE}?status=failed&step=images-pulled&reason=imagepullbackoff%3A+manifest+%3Cvalue%3E+unknown`,
+    );
+    await waitFor(() =>
+      expect(api.listInstallAttempts).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          status: ['failed'],
+          step: 'images-pulled',
+          reason: 'imagepullbackoff: manifest <value> unknown',
+        }),
+      ),
+    );
+    // The filter shows, and goes away with its chip.
+    const chip = screen.getByText(
+      'Failure group: Images pulled · imagepullbackoff: manifest <value> unknown',
+    );
+    expect(chip).toBeInTheDocument();
+  });
+
   it('lists app versions in version order, not text order', async () => {
     const group = (key: string) => ({
       key,

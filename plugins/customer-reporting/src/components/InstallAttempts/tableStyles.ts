@@ -12,4 +12,5 @@ export const useTableStyles = makeStyles((theme: Theme) => ({
   },
   nowrap: { whiteSpace: 'nowrap' },
   wrap: { minWidth: '14em' },
+  clickable: { cursor: 'pointer' },
 }));

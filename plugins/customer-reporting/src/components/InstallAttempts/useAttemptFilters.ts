@@ -27,6 +27,9 @@ export interface AttemptFilterValues {
   k8sDistribution: string;
   os: string;
   appVersion: string;
+  /** A failure group: the step attempts stopped at, the normalised reason. */
+  step: string;
+  reason: string;
   from: string;
   to: string;
 }
@@ -54,6 +57,8 @@ const FILTER_KEYS: (keyof AttemptFilterValues)[] = [
   'k8sDistribution',
   'os',
   'appVersion',
+  'step',
+  'reason',
   'from',
   'to',
 ];
@@ -88,6 +93,8 @@ export function toApiFilters(
     k8sDistribution: values.k8sDistribution || undefined,
     os: values.os || undefined,
     appVersion: values.appVersion || undefined,
+    step: values.step || undefined,
+    reason: values.reason || undefined,
     from: day(values.from, 0),
     to: day(values.to, 1),
   };
@@ -112,6 +119,8 @@ export function useAttemptFilters() {
     k8sDistribution: text('k8sDistribution'),
     os: text('os'),
     appVersion: text('appVersion'),
+    step: text('step'),
+    reason: text('reason'),
     from: dateParam(params.get('from')),
     to: dateParam(params.get('to')),
   };
