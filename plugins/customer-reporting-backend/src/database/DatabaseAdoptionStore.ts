@@ -18,20 +18,18 @@ export interface AdoptionQuery {
   customerFilter: CustomerFilter;
 }
 
-/** The latest value of an instance field at the sample `s.at` (instance_events' key serves it). */
-const latestField = (field: string, alias: string) =>
-  `(SELECT e.value FROM instance_events e WHERE e.instance_id = i.id` +
-  ` AND e.field = '${field}' AND e.at <= s.at ORDER BY e.at DESC LIMIT 1) AS ${alias}`;
+/** The fields an instance's adoption figures depend on, and their columns. */
+const FIELDS = {
+  channel: 'channelSlug',
+  sequence: 'releaseSequence',
+  label: 'appVersion',
+  status: 'appStatus',
+};
 
-/** What the instances of a sample are grouped by. */
-const GROUPED_BY = [
-  'sample_at',
-  'customer_channel',
-  'channel',
-  'sequence',
-  'label',
-  'status',
-];
+/** The latest value of a field at the point `p.at` (instance_events' key serves it). */
+const latestAtPoint = (column: string, field: string) =>
+  `(SELECT e.value FROM instance_events e WHERE e.instance_id = p.instance_id` +
+  ` AND e.field = '${field}' AND e.at <= p.at ORDER BY e.at DESC LIMIT 1) AS ${column}`;
 
 function decode<T>(raw: string | null): T | null {
   if (raw === null || raw === undefined) return null;
@@ -43,7 +41,8 @@ function decode<T>(raw: string | null): T | null {
 }
 
 /**
- * Adoption over time from stored history, in one grouped query per range:
+ * App-wide reads. Adoption over time from stored history, in one grouped
+ * query per range:
  * for every sample, the active online instances of an app (an observation
  * span reaches the sample) grouped by the channel, release and status they
  * reported last by then. Rows grow with samples × releases × statuses, not
@@ -51,6 +50,13 @@ function decode<T>(raw: string | null): T | null {
  */
 export class DatabaseAdoptionStore {
   constructor(private readonly db: Knex) {}
+
+  /** MySQL casts to SIGNED; SQLite and PostgreSQL to BIGINT. */
+  private get bigint() {
+    return String(this.db.client.config.client).includes('mysql')
+      ? 'SIGNED'
+      : 'BIGINT';
+  }
 
   async appExists(appSlug: string): Promise<boolean> {
     return Boolean(await this.db('apps').where({ slug: appSlug }).first());
@@ -75,56 +81,92 @@ export class DatabaseAdoptionStore {
     }));
   }
 
+  /**
+   * The state of an instance changes only where one of FIELDS changes: the
+   * query cuts each instance's range into intervals at those changes (and
+   * at the first sample), reads the fields once per interval, then counts
+   * the samples each interval covers while an observation span is active.
+   */
   async groups(query: AdoptionQuery): Promise<AdoptionGroup[]> {
-    const { db } = this;
+    const { db, bigint } = this;
     const { samples } = query;
-    const bigint = String(db.client.config.client).includes('mysql')
-      ? 'SIGNED'
-      : 'BIGINT';
-    const daily = samples.slice(0, -1);
+    const from = samples[0];
     const asOf = samples[samples.length - 1];
-    const perInstance = applyCustomerFilter(
-      db
-        .from(
-          db.raw(
-            `(SELECT at FROM day_ends UNION ALL SELECT CAST(? AS ${bigint})) s`,
-            [asOf],
-          ),
-        )
-        .crossJoin(db.raw('instances i'))
+    const appInstances = applyCustomerFilter(
+      db('instances as i')
         .join('customers as c', 'c.id', 'i.customer_id')
         .where('c.app_slug', query.appSlug)
         .andWhere('i.archived', false)
         .andWhere('i.airgap', false)
-        .whereExists(
-          db('instance_spans as sp')
-            .whereRaw('sp.instance_id = i.id')
-            .andWhereRaw('sp.start_at <= s.at')
-            .andWhereRaw('sp.last_at >= s.at - ?', [query.activeWindowMs]),
-        )
-        .select(
-          's.at as sample_at',
-          'c.channel_slug as customer_channel',
-          db.raw(latestField('channelSlug', 'channel')),
-          db.raw(latestField('releaseSequence', 'sequence')),
-          db.raw(latestField('appVersion', 'label')),
-          db.raw(latestField('appStatus', 'status')),
-        ),
+        .andWhere('i.first_seen_at', '<=', asOf)
+        .select('i.id', 'i.first_seen_at', 'c.channel_slug'),
       query.customerFilter,
     );
-    // Day ends before asOf; an empty first row when asOf is in the first day.
-    const dayEnds = daily.length
-      ? db.raw(
-          `SELECT CAST(? AS ${bigint}) AS at UNION ALL SELECT at + ${DAY_MS} FROM day_ends WHERE at + ${DAY_MS} <= ?`,
-          [daily[0], daily[daily.length - 1]],
-        )
-      : db.raw(`SELECT CAST(? AS ${bigint}) AS at WHERE 1 = 0`, [asOf]);
+    const fieldNames = Object.values(FIELDS);
     const rows = await db
-      .withRecursive('day_ends', ['at'], dayEnds)
-      .from(perInstance.as('x'))
-      .select(...GROUPED_BY)
+      // The day ends, then asOf (one sample when asOf is in the first day).
+      .withRecursive(
+        'day_ends',
+        ['at'],
+        db.raw(
+          `SELECT CAST(? AS ${bigint}) AS at UNION ALL SELECT at + ${DAY_MS} FROM day_ends WHERE at + ${DAY_MS} < ?`,
+          [from, asOf],
+        ),
+      )
+      .with(
+        'samples',
+        db.raw(
+          `SELECT at FROM day_ends WHERE at < ? UNION ALL SELECT CAST(? AS ${bigint}) AS at`,
+          [asOf, asOf],
+        ),
+      )
+      .with('app_instances', appInstances)
+      .with(
+        'points',
+        db.raw(
+          `SELECT ai.id AS instance_id, CASE WHEN ai.first_seen_at > ? THEN ai.first_seen_at ELSE ? END AS at FROM app_instances ai` +
+            ` UNION SELECT e.instance_id, e.at FROM instance_events e JOIN app_instances ai ON ai.id = e.instance_id` +
+            ` WHERE e.field IN (${fieldNames
+              .map(() => '?')
+              .join(', ')}) AND e.at > ? AND e.at <= ?`,
+          [from, from, ...fieldNames, from, asOf],
+        ),
+      )
+      .with(
+        'intervals',
+        db.raw(
+          `SELECT p.instance_id, p.at AS start_at,` +
+            ` LEAD(p.at) OVER (PARTITION BY p.instance_id ORDER BY p.at) AS end_at, ${Object.entries(
+              FIELDS,
+            )
+              .map(([column, field]) => latestAtPoint(column, field))
+              .join(', ')} FROM points p`,
+        ),
+      )
+      .from('intervals as iv')
+      .join('samples as s', function inInterval() {
+        this.on('s.at', '>=', 'iv.start_at').andOn(b =>
+          b.onNull('iv.end_at').orOn('s.at', '<', 'iv.end_at'),
+        );
+      })
+      .join('app_instances as ai', 'ai.id', 'iv.instance_id')
+      .whereExists(
+        db('instance_spans as sp')
+          .whereRaw('sp.instance_id = iv.instance_id')
+          .andWhereRaw('sp.start_at <= s.at')
+          .andWhereRaw('sp.last_at >= s.at - ?', [query.activeWindowMs]),
+      )
+      .select(
+        's.at as sample_at',
+        'ai.channel_slug as customer_channel',
+        ...Object.keys(FIELDS).map(column => `iv.${column}`),
+      )
       .count({ n: '*' })
-      .groupBy(...GROUPED_BY);
+      .groupBy(
+        's.at',
+        'ai.channel_slug',
+        ...Object.keys(FIELDS).map(column => `iv.${column}`),
+      );
     return rows.map(r => {
       const status = decode<string>(r.status as string);
       return {
