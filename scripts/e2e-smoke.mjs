@@ -44,6 +44,7 @@ import {
 import { CATALOG_TESTS, runCatalogTests } from './e2e/catalog.mjs';
 import { RENDERING_TESTS, runRenderingTests } from './e2e/rendering.mjs';
 import { ADOPTION_TESTS, runAdoptionTests } from './e2e/adoption.mjs';
+import { ALERTS_TESTS, runAlertsTests } from './e2e/alerts.mjs';
 import { LAYOUT_TESTS, runLayoutTests } from './e2e/layout.mjs';
 
 const REPO_ROOT = path.resolve(
@@ -84,6 +85,7 @@ const TESTS = [
   ...CATALOG_TESTS,
   ...RENDERING_TESTS,
   ...ADOPTION_TESTS,
+  ...ALERTS_TESTS,
   ...LAYOUT_TESTS,
 ];
 
@@ -637,6 +639,15 @@ async function runBrowserTests() {
 
   // 11. the Adoption tab shows a hand-made fleet's shares (scripts/e2e/adoption.mjs)
   await runAdoptionTests({
+    page,
+    frontendUrl: FRONTEND_URL,
+    backendUrl: BACKEND_URL,
+    record,
+    withErrors,
+  });
+
+  // 12. a rule made on the Alerts tab notifies the guest (scripts/e2e/alerts.mjs)
+  await runAlertsTests({
     page,
     frontendUrl: FRONTEND_URL,
     backendUrl: BACKEND_URL,

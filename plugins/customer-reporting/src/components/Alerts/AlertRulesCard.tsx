@@ -128,7 +128,10 @@ export function AlertRulesCard(props: { onChange?: () => void }) {
                 </TableCell>
                 {canManage && (
                   <TableCell>
-                    <Box display="flex" style={{ gap: 4 }}>
+                    <Box
+                      display="flex"
+                      style={{ gap: 4, whiteSpace: 'nowrap' }}
+                    >
                       <Button size="small" onClick={() => setEditing(rule)}>
                         Edit
                       </Button>
