@@ -15,16 +15,10 @@ import { CustomerBadges } from './CustomerBadges';
 import { CustomerHealth } from './CustomerHealth';
 
 /**
- * Words never break inside: the theme lets table cells break anywhere
- * ('Linu x'), so every cell and header opts out; a table wider than its
- * place scrolls sideways instead.
+ * Short values ('Ready', '3 hours ago', '14 d 10 h') stay on one line; words
+ * never break inside anywhere (ReadableTheme), so the table grows to them.
  */
-const WHOLE_WORDS: CSSProperties = {
-  wordBreak: 'normal',
-  overflowWrap: 'normal',
-};
-/** Short values ('Ready', '3 hours ago', '14 d 10 h') stay on one line. */
-const ONE_LINE: CSSProperties = { ...WHOLE_WORDS, whiteSpace: 'nowrap' };
+const ONE_LINE: CSSProperties = { whiteSpace: 'nowrap' };
 
 /** Long emails are cut with an ellipsis; the full one is in the title. */
 const EMAIL: CSSProperties = {
@@ -135,8 +129,6 @@ export function customerColumns(
       title: header('Customer', 'name'),
       field: 'name',
       highlight: true,
-      // Copies: the table writes the highlight's font weight into them.
-      cellStyle: { ...WHOLE_WORDS },
       render: row => <CustomerName row={row} />,
     },
     {
@@ -162,8 +154,7 @@ export function customerColumns(
     {
       title: header('Health', 'status'),
       field: 'status',
-      // The counts may wrap between statuses ('2 ready ·' / '1 missing').
-      cellStyle: WHOLE_WORDS,
+      // No ONE_LINE: the counts may wrap between statuses ('2 ready ·' / '1 missing').
       render: row => <CustomerHealth row={row} />,
     },
     {
@@ -194,11 +185,10 @@ export function customerColumns(
   ];
   // The table would give every column the same width; '1%' shrinks the
   // short ones to their one-line values, and the customer column takes the
-  // rest. Headers may wrap between words ('Time to / install'), so the
-  // table fits 1280 px without scrolling.
+  // rest. Headers wrap between words ('Time to / install'), so the table
+  // fits 1280 px without scrolling.
   return columns.map(column => ({
     ...column,
     width: column.field === 'name' ? 'auto' : '1%',
-    headerStyle: { ...WHOLE_WORDS },
   }));
 }
