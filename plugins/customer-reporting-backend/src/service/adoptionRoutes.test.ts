@@ -237,6 +237,39 @@ describe.each(databases.eachSupportedId())(
       expect(body.medianDaysToHalf).toBe(4.5);
     });
 
+    it('answers the same when the days arrive newest first', async () => {
+      const late = await startSeededBackend(await databases.init(databaseId), [
+        mockServices.rootConfig.factory({
+          data: { customerReporting: { retention: { checkInDays: 36500 } } },
+        }),
+      ]);
+      const send = (method: 'put' | 'post', path: string, body: object) =>
+        request(late)
+          [method](`${API_BASE}${path}`)
+          .set('Authorization', SERVICE_AUTH)
+          .send(body)
+          .expect(200);
+      await send('put', '/v1/apps/test-app', FLEET_APP);
+      await send(
+        'put',
+        '/v1/customers/c1',
+        testCustomer({ createdAt: '2024-05-01T00:00:00Z' }),
+      );
+      const byDay = new Map<string, object[]>();
+      for (const checkIn of fleetCheckIns())
+        byDay.set(checkIn.at, [...(byDay.get(checkIn.at) ?? []), checkIn]);
+      for (const day of [...byDay.keys()].sort().reverse())
+        await send('post', '/v1/check-ins', { checkIns: byDay.get(day) });
+
+      const query = `range=30d&asOf=${AS_OF}`;
+      const inOrder = await get(query);
+      const { body } = await request(late)
+        .get(`${API_BASE}/v1/apps/test-app/adoption?${query}`)
+        .set('Authorization', SERVICE_AUTH)
+        .expect(200);
+      expect(body).toEqual(inOrder);
+    });
+
     it('filters by channel and names bad input', async () => {
       const beta = await get(`channelSlug=beta&asOf=${AS_OF}`);
       expect(beta.points.every((p: any) => p.activeInstances === 0)).toBe(true);

@@ -86,6 +86,19 @@ describe('EntityAdoptionCard', () => {
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
+  it('says no data has arrived for an app the backend does not know', async () => {
+    const error = await responseError(404, 'NotFoundError', 'Unknown app');
+    await renderCard({
+      getAppAdoption: async () => {
+        throw error;
+      },
+    });
+    expect(
+      await screen.findByText('No data about nimbus has been received yet'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Unknown app')).not.toBeInTheDocument();
+  });
+
   it('asks for the annotation when the entity has none', async () => {
     const getAppAdoption = jest.fn();
     await renderCard({ getAppAdoption }, component());

@@ -1,6 +1,11 @@
 import Box from '@material-ui/core/Box';
-import { Link, MissingAnnotationEmptyState } from '@backstage/core-components';
+import {
+  InfoCard,
+  Link,
+  MissingAnnotationEmptyState,
+} from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { AppAdoption } from '@customer-reporting/plugin-customer-reporting-common';
 import { adoptionRouteRef } from '../../routes';
@@ -71,6 +76,14 @@ export function EntityAdoptionCard() {
   const state = useAppAdoption(appSlug, { range: '30d' });
   if (!appSlug) {
     return <MissingAnnotationEmptyState annotation={CUSTOMER_APP_ANNOTATION} />;
+  }
+  // An app the backend has not heard of yet is not an error on its component.
+  if ((state.error as ResponseError | undefined)?.statusCode === 404) {
+    return (
+      <InfoCard title="Release adoption">
+        <Muted>No data about {appSlug} has been received yet</Muted>
+      </InfoCard>
+    );
   }
   const value = state.value ?? undefined;
   return (
