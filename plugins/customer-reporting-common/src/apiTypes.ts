@@ -116,6 +116,8 @@ export type ReportPortal =
     }
   | {
       kind: 'enterprise';
+      /** The customer's portal address (the card's View link). */
+      url: string;
       status: 'accessed' | 'not-accessed';
       lastAccessedAt: string | null;
       users: { email: string; status: 'invited' | 'joined' }[];

@@ -389,6 +389,8 @@ describe.each(databases.eachSupportedId())(
       );
       expect(enterprise.portal).toEqual({
         kind: 'enterprise',
+        // The same address as the Download Portal's (the View link).
+        url: (download.portal as { url: string }).url,
         status: 'accessed',
         lastAccessedAt: '2024-07-01T09:05:00.000Z',
         users: [

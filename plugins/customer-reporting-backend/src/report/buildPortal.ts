@@ -32,13 +32,16 @@ export function buildPortal(
   downloadPortalBaseUrl: string,
 ): ReportPortal {
   const type = (name: string) => activity.byType.get(name);
+  // The customer's portal address, which serves the Enterprise Portal once
+  // it is enabled. Else an unguessable slug, so the URL alone reveals
+  // nothing about the customer.
+  const url =
+    customer.download_portal_url ||
+    `${downloadPortalBaseUrl.replace(/\/+$/, '')}/${customer.portal_slug}`;
   if (!customer.enterprise_portal_enabled) {
     return {
       kind: 'download',
-      // Else an unguessable slug, so the URL alone reveals nothing about the customer.
-      url:
-        customer.download_portal_url ||
-        `${downloadPortalBaseUrl.replace(/\/+$/, '')}/${customer.portal_slug}`,
+      url,
       passwordSet: Boolean(customer.portal_password_hash),
       passwordSetAt: iso(customer.portal_password_set_at),
       passwordSetBy: customer.portal_password_set_by,
@@ -52,6 +55,7 @@ export function buildPortal(
   const pulled = type('software-pulled');
   return {
     kind: 'enterprise',
+    url,
     status: accessed ? 'accessed' : 'not-accessed',
     lastAccessedAt: iso(accessed?.last),
     users: activity.users.map(u => ({

@@ -35,6 +35,7 @@ const enterprise = (
   users: { email: string; status: 'invited' | 'joined' }[],
 ): CustomerReport['portal'] => ({
   kind: 'enterprise',
+  url: 'https://portal.example.com/cus_1',
   status: 'accessed',
   lastAccessedAt: null,
   users,

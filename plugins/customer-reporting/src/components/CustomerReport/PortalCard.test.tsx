@@ -21,6 +21,7 @@ async function renderCard(getCustomerReport: () => Promise<CustomerReport>) {
 
 const enterprise: CustomerReport['portal'] = {
   kind: 'enterprise',
+  url: 'https://portal.example.com/cus_1',
   status: 'accessed',
   lastAccessedAt: '2025-06-02T12:00:00Z',
   users: [
@@ -54,6 +55,10 @@ describe('PortalCard', () => {
     );
     expect(screen.getByText('Jun 1, 2025, 8:00 AM')).toBeInTheDocument();
     expect(screen.getByText(/version 2\.7\.0/)).toBeInTheDocument();
+    // View belongs to the Enterprise Portal.
+    expect(
+      screen.queryByRole('link', { name: /^View the Enterprise Portal/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('says when the portal was never used', async () => {
@@ -78,6 +83,9 @@ describe('PortalCard', () => {
     await renderCard(async () => reportFixture({ portal: enterprise }));
 
     expect(await screen.findByText('Enterprise portal')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /^View the Enterprise Portal/ }),
+    ).toHaveAttribute('href', 'https://portal.example.com/cus_1');
     expect(screen.getByRole('img', { name: 'Accessed' })).toBeInTheDocument();
     expect(screen.getByText('Jun 2, 2025, 8:00 AM')).toBeInTheDocument();
     expect(

@@ -1,3 +1,4 @@
+import Box from '@material-ui/core/Box';
 import { Link } from '@backstage/core-components';
 import { ReportPortal } from '@customer-reporting/plugin-customer-reporting-common';
 import { DataCard, DateTimeText, DefinitionList, Muted } from '../shared';
@@ -64,7 +65,7 @@ function DownloadPortalDetails(props: { portal: DownloadPortal }) {
 /**
  * The customer's download portal, or the enterprise portal when it is
  * enabled for the customer: the backend decides which one applies. The
- * header switch turns the enterprise portal on or off; the password and
+ * header switch turns the enterprise portal on or off (View opens it); the password and
  * invitation actions sit below the details.
  *
  * @public
@@ -84,11 +85,23 @@ export function PortalCard() {
       state={report}
       action={
         report.value && (
-          <EnterprisePortalSwitch
-            customerId={report.customerId}
-            enabled={report.value.customer.enterprisePortalEnabled}
-            onChanged={refresh}
-          />
+          <Box display="flex" alignItems="center" style={{ gap: 16 }}>
+            {report.value.portal.kind === 'enterprise' && (
+              <Link
+                to={report.value.portal.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-label="View the Enterprise Portal"
+              >
+                View
+              </Link>
+            )}
+            <EnterprisePortalSwitch
+              customerId={report.customerId}
+              enabled={report.value.customer.enterprisePortalEnabled}
+              onChanged={refresh}
+            />
+          </Box>
         )
       }
     >

@@ -92,6 +92,7 @@ describe('CustomerReportingRouter', () => {
     report.customer.enterprisePortalEnabled = true;
     report.portal = {
       kind: 'enterprise',
+      url: 'https://portal.example.com/cus_1',
       status: 'accessed',
       lastAccessedAt: null,
       users: [],
