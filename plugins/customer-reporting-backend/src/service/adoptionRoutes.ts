@@ -69,9 +69,10 @@ export function addAdoptionRoutes(router: Router, ctx: RouteContext) {
         customerFilter,
       }),
     ]);
-    const inChannel = <T>(entries: [string, T][]) =>
-      new Map(entries.filter(([c]) => !channelSlug || c === channelSlug));
-    const releases = inChannel([...allReleases]);
+    // One channel's figures are its instances' judged against its releases.
+    const releases = channelSlug
+      ? new Map([...allReleases].filter(([slug]) => slug === channelSlug))
+      : allReleases;
     const groups = channelSlug
       ? allGroups.filter(g => g.channelSlug === channelSlug)
       : allGroups;
