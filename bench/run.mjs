@@ -299,6 +299,51 @@ async function runOne(db, args, workDir, pgUrl, token) {
       });
     }
 
+    // 4c. Alert evaluation after ingest (docs/alerts.md): the same kind of
+    // live batch (500 instances, one new check-in each) without rules, then
+    // with one rule of each event type judged for the customers the batch
+    // touched before the answer; the difference is the evaluator's cost per
+    // batch. Times after the fleet's last check-in, one second apart.
+    log(`${db}: timing alert evaluation per ingest batch`);
+    const batchInstances = fleet.instances.slice(0, 500);
+    let alertBatchAt = fleet.now;
+    const alertBatch = () => {
+      alertBatchAt += 1000;
+      return api.send('POST', '/v1/check-ins', {
+        checkIns: batchInstances.map(i => ({
+          instanceId: i.id,
+          customerId: i.customer.id,
+          at: new Date(alertBatchAt).toISOString(),
+          appStatus: 'ready',
+        })),
+      });
+    };
+    const withoutRules = await series(alertBatch, { runs: 10, warmup: 2 });
+    for (const eventType of [
+      'instance-unavailable',
+      'instance-inactive',
+      'install-attempt-failed',
+      'license-expiring',
+      'versions-behind',
+      'instance-first-ready',
+    ])
+      await api.send('PUT', `/v1/alerts/rules/bench-${eventType}`, {
+        name: `bench ${eventType}`,
+        eventType,
+        recipients: ['user:default/bench'],
+      });
+    const withRules = await series(alertBatch, { runs: 10, warmup: 2 });
+    const customersTouched = new Set(batchInstances.map(i => i.customer.id))
+      .size;
+    add({
+      figure: `POST /v1/check-ins, 500 instances of ${customersTouched} customers, with one alert rule per event type (floor: without rules); evaluator ≈ ${Math.round(
+        withRules.p50 - withoutRules.p50,
+      )} ms per batch`,
+      value: withRules,
+      floor: withoutRules,
+      ratio: withRules.p50 / withoutRules.p50,
+    });
+
     // 5. CSV export of all instances: time and backend memory.
     log(`${db}: timing the customers-instances CSV export`);
     const rssBefore = memoryOf(backend.pid).rss;
