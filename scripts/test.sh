@@ -9,6 +9,7 @@
 #      the Replicated source against its fake (scripts/e2e/replicated.mjs), and
 #      the production build (built like packages/backend/Dockerfile, started
 #      with app-config.production.yaml) on PostgreSQL 15 (scripts/e2e/production.mjs)
+#      and the packages packed for npm (scripts/e2e/packing.mjs)
 #   5. the benchmark harness at size S on SQLite (bench/), counts as 1 check
 #                                                   counts each e2e test
 # Runs every stage even when an earlier one failed. The last line printed is
@@ -169,6 +170,10 @@ else
   # PostgreSQL on 7351 (about 1.5 minutes, most of it the build).
   STAGE_STARTED=$SECONDS
   e2e_run "e2e production build (PostgreSQL 15)" scripts/e2e/production.mjs
+  # The five packages packed as they are published: main, module, types,
+  # exports and README links point inside each tarball (about 2-3 minutes).
+  STAGE_STARTED=$SECONDS
+  e2e_run "e2e packing (npm tarballs)" scripts/e2e/packing.mjs
 fi
 
 stage "5/5 benchmark harness at size S (SQLite): proves it runs; no timing assertions"

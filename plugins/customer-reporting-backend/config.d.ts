@@ -66,6 +66,8 @@ export interface Config {
     catalog?: {
       /**
        * Owner (entity ref) of customer entities whose record names none.
+       * When unset, the catalog module publishes this group itself so that
+       * the owner exists in an app that has no such group.
        * @default group:default/customer-success
        */
       defaultOwner?: string;
