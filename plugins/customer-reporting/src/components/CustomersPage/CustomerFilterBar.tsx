@@ -83,7 +83,7 @@ const STATUS_OPTIONS = CUSTOMER_STATUS_FILTERS.map(status => ({
   value: status,
   label:
     status === 'none'
-      ? 'No active instance'
+      ? 'No status (or no active instance)'
       : `${APP_STATUS_DISPLAY[status].label} (worst)`,
 }));
 

@@ -29,9 +29,12 @@ export function statusCountsText(
  * count per status below it. No active instance is not an error state.
  */
 export function CustomerHealth(props: { row: CustomerSummary }) {
-  const { status, statusCounts } = props.row;
+  const { status, statusCounts, active } = props.row;
   if (status === null) {
-    return <Muted>No active instance</Muted>;
+    // Active instances that never reported a status are not "no instance".
+    return (
+      <Muted>{active ? 'No status reported' : 'No active instance'}</Muted>
+    );
   }
   return (
     <>

@@ -75,6 +75,7 @@ describe('CustomersPage', () => {
           licenseType: 'trial',
           licenseTypeLabel: 'Trial',
           status: null,
+          active: false,
           activeInstances: 0,
           timeToInstallSeconds: null,
         }),
@@ -183,7 +184,23 @@ describe('CustomersPage', () => {
           expiresAt: '2025-07-01T00:00:00Z',
           expiringSoon: true,
         }),
-        customer({ id: 'c2', name: 'Globex', expired: true, archived: true }),
+        customer({
+          id: 'c2',
+          name: 'Globex',
+          expired: true,
+          archived: true,
+          status: null,
+          active: false,
+          activeInstances: 0,
+        }),
+        // An air gap instance that never reported a status.
+        customer({
+          id: 'c3',
+          name: 'Initech',
+          status: null,
+          activeInstances: 0,
+          airgapInstances: 1,
+        }),
       ]),
     );
 
@@ -191,7 +208,7 @@ describe('CustomersPage', () => {
     // Not "Ready": one missing instance among ready ones shows.
     expect(screen.getByRole('img', { name: 'Status: Missing' })).toBeVisible();
     expect(screen.getByText('2 ready · 1 missing')).toBeInTheDocument();
-    expect(screen.getByText('1 air gap')).toBeInTheDocument();
+    expect(screen.getAllByText('1 air gap')).toHaveLength(2);
     expect(
       screen.getByRole('img', { name: /^License expires on / }),
     ).toHaveTextContent('Expires soon');
@@ -201,6 +218,8 @@ describe('CustomersPage', () => {
     expect(
       screen.getByRole('img', { name: 'Archived customer' }),
     ).toHaveTextContent('Archived');
+    expect(screen.getByText('No active instance')).toBeInTheDocument();
+    expect(screen.getByText('No status reported')).toBeInTheDocument();
     // Badges sit beside the link, whose name stays the customer's name.
     expect(screen.getByRole('link', { name: 'Acme' })).toBeInTheDocument();
   });
