@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   pending,
   renderWithApi,
@@ -43,6 +44,26 @@ describe('AlertDeliveriesCard', () => {
     expect(
       within(firing).getByTitle('2024-07-02 12:00:01 UTC'),
     ).toBeInTheDocument();
+  });
+
+  it('mutes the subject of a delivery for 24 hours', async () => {
+    const muteAlertRule = jest.fn(async () => ({} as any));
+    const onMuted = jest.fn();
+    await renderWithApi(<AlertDeliveriesCard onMuted={onMuted} />, {
+      listAlertDeliveries: async () => ({ items: [delivery] }),
+      muteAlertRule,
+    });
+    const before = Date.now();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Mute inst_1 for 24 hours' }),
+    );
+    await waitFor(() => expect(onMuted).toHaveBeenCalled());
+    const [ruleId, mute] = muteAlertRule.mock.calls[0] as any;
+    expect(ruleId).toBe('down');
+    expect(mute.subject).toBe('inst_1');
+    expect(Date.parse(mute.until) - before).toBeGreaterThanOrEqual(
+      24 * 3_600_000,
+    );
   });
 
   it('shows progress, the empty state and errors', async () => {

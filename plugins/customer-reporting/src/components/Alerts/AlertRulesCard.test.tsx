@@ -155,6 +155,43 @@ describe('AlertRulesCard', () => {
     await waitFor(() => expect(deleteAlertRule).toHaveBeenCalledWith('expiry'));
   });
 
+  it('lists the muted subjects of a rule and unmutes one', async () => {
+    const unmuteAlertRule = jest.fn(async () => {});
+    await renderWithApi(<AlertRulesCard />, {
+      listAlertRules: async () => ({
+        items: [
+          {
+            ...downRule,
+            mutes: [
+              {
+                subject: 'inst_7',
+                until: '2999-01-01T00:00:00.000Z',
+                createdBy: 'user:default/alice',
+              },
+              // Over: not shown.
+              {
+                subject: 'inst_8',
+                until: '2000-01-01T00:00:00.000Z',
+                createdBy: 'user:default/alice',
+              },
+            ],
+          },
+        ],
+      }),
+      unmuteAlertRule,
+    });
+    expect(await screen.findByText(/inst_7 muted until/)).toBeInTheDocument();
+    expect(screen.queryByText(/inst_8/)).not.toBeInTheDocument();
+    // The rule itself is not muted.
+    expect(screen.getByText('Active')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Unmute inst_7' }),
+    );
+    await waitFor(() =>
+      expect(unmuteAlertRule).toHaveBeenCalledWith('down', 'inst_7'),
+    );
+  });
+
   it('shows progress, the empty state and errors', async () => {
     const { unmount } = await renderWithApi(<AlertRulesCard />, {
       listAlertRules: () => pending(),

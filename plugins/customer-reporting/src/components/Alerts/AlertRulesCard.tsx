@@ -19,6 +19,7 @@ import {
   describeThreshold,
   EVENT_TYPE_LABELS,
   ruleMute,
+  subjectMutes,
 } from './alertRuleText';
 
 const MUTE_MS = 24 * 3_600_000;
@@ -51,13 +52,19 @@ function RuleState(props: { rule: AlertRule }) {
  * The alert rules, and for those allowed to manage them: new, edit, mute
  * for 24 hours (or unmute) and delete.
  */
-export function AlertRulesCard(props: { onChange?: () => void }) {
+export function AlertRulesCard(props: {
+  reloadKey?: number;
+  onChange?: () => void;
+}) {
   const api = useApi(customerReportingApiRef);
   const alerts = useApi(alertApiRef);
   const { allowed: canManage } = usePermission({
     permission: customerReportingAlertsManagePermission,
   });
-  const state = useAsyncRetry(() => api.listAlertRules(), [api]);
+  const state = useAsyncRetry(
+    () => api.listAlertRules(),
+    [api, props.reloadKey],
+  );
   const [editing, setEditing] = useState<AlertRule | 'new'>();
 
   const act = async (what: string, action: () => Promise<unknown>) => {
@@ -125,6 +132,27 @@ export function AlertRulesCard(props: { onChange?: () => void }) {
                 </TableCell>
                 <TableCell>
                   <RuleState rule={rule} />
+                  {subjectMutes(rule, Date.now()).map(mute => (
+                    <Box key={mute.subject} mt={0.5}>
+                      <Muted>
+                        {mute.subject} muted until{' '}
+                        <DateTimeText iso={mute.until} />
+                      </Muted>
+                      {canManage && (
+                        <Button
+                          size="small"
+                          aria-label={`Unmute ${mute.subject}`}
+                          onClick={() =>
+                            act('Unmute', () =>
+                              api.unmuteAlertRule(rule.id, mute.subject),
+                            )
+                          }
+                        >
+                          Unmute
+                        </Button>
+                      )}
+                    </Box>
+                  ))}
                 </TableCell>
                 {canManage && (
                   <TableCell>

@@ -6,8 +6,10 @@ import { AlertRulesCard } from './AlertRulesCard';
 
 /** Body of the Alerts tab without the page header. */
 export function AlertsContent() {
-  // A rule deleted or muted may change what the log shows next.
-  const [reloadKey, setReloadKey] = useState(0);
+  // A rule changed may change what the log shows next; a subject muted
+  // from the log shows on its rule.
+  const [logKey, setLogKey] = useState(0);
+  const [rulesKey, setRulesKey] = useState(0);
   return (
     <Content>
       <ContentHeader
@@ -16,10 +18,16 @@ export function AlertsContent() {
       />
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          <AlertRulesCard onChange={() => setReloadKey(k => k + 1)} />
+          <AlertRulesCard
+            reloadKey={rulesKey}
+            onChange={() => setLogKey(k => k + 1)}
+          />
         </Grid>
         <Grid item xs={12}>
-          <AlertDeliveriesCard reloadKey={reloadKey} />
+          <AlertDeliveriesCard
+            reloadKey={logKey}
+            onMuted={() => setRulesKey(k => k + 1)}
+          />
         </Grid>
       </Grid>
     </Content>

@@ -48,6 +48,14 @@ export function ruleMute(rule: AlertRule, now: number) {
   return rule.mutes.find(m => m.subject === null && Date.parse(m.until) > now);
 }
 
+/** The mutes of single subjects in force at `now`. */
+export function subjectMutes(rule: AlertRule, now: number) {
+  return rule.mutes.filter(
+    (m): m is typeof m & { subject: string } =>
+      m.subject !== null && Date.parse(m.until) > now,
+  );
+}
+
 /** `a, b ,c` → `['a', 'b', 'c']`: the form's list fields. */
 export function splitList(text: string): string[] {
   return text
