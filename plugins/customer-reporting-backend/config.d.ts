@@ -27,7 +27,8 @@ export interface Config {
        */
       checkInDays?: number;
       /**
-       * Audit trail entries older than this many days are deleted daily.
+       * Audit trail entries and alert deliveries older than this many days
+       * are deleted daily.
        * @default 400
        */
       auditDays?: number;

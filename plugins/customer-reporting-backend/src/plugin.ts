@@ -163,6 +163,7 @@ export const customerReportingPlugin = createBackendPlugin({
           scheduler,
           instances: stores.instances,
           auditTrail: stores.auditTrail,
+          alertDeliveries: stores.alerts.deliveries,
           logger,
           retentionMs: options.checkInRetentionMs,
           auditRetentionMs: options.auditRetentionMs,

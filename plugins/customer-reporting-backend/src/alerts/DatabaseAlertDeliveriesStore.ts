@@ -131,6 +131,13 @@ export class DatabaseAlertDeliveriesStore {
       .update({ error: error.slice(0, 2000) });
   }
 
+  /** Deletes deliveries sent before `sentBefore`; returns how many. */
+  async deleteBefore(sentBefore: number): Promise<number> {
+    return this.db('alert_deliveries')
+      .where('sent_at', '<', sentBefore)
+      .delete();
+  }
+
   /** The newest deliveries about customers the caller may read. */
   async listDeliveries(
     customerFilter: CustomerFilter,

@@ -42,6 +42,7 @@ describe.each(databases.eachSupportedId())(
         scheduler,
         instances: stores.instances,
         auditTrail: stores.auditTrail,
+        alertDeliveries: stores.alerts.deliveries,
         logger: mockServices.logger.mock(),
         retentionMs: 15 * DAY,
         auditRetentionMs: 15 * DAY,

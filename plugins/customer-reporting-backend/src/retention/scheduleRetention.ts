@@ -1,4 +1,5 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { DatabaseAlertDeliveriesStore } from '../alerts/DatabaseAlertDeliveriesStore';
 import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
 import { DatabaseInstancesStore } from '../database/DatabaseInstancesStore';
 
@@ -12,6 +13,8 @@ export async function scheduleRetention(options: {
   scheduler: SchedulerService;
   instances: DatabaseInstancesStore;
   auditTrail: DatabaseAuditStore;
+  /** The alert delivery log, kept as long as the audit trail. */
+  alertDeliveries: DatabaseAlertDeliveriesStore;
   auditRetentionMs: number;
   logger: LoggerService;
   retentionMs: number;
@@ -21,6 +24,7 @@ export async function scheduleRetention(options: {
     scheduler,
     instances,
     auditTrail,
+    alertDeliveries,
     logger,
     retentionMs,
     auditRetentionMs,
@@ -35,8 +39,11 @@ export async function scheduleRetention(options: {
       const now = clock();
       const checkIns = await instances.deleteCheckInsBefore(now - retentionMs);
       const audit = await auditTrail.deleteBefore(now - auditRetentionMs);
+      const deliveries = await alertDeliveries.deleteBefore(
+        now - auditRetentionMs,
+      );
       logger.info(
-        `Retention: deleted ${checkIns} check-ins and ${audit} audit entries past their retention age`,
+        `Retention: deleted ${checkIns} check-ins, ${audit} audit entries and ${deliveries} alert deliveries past their retention age`,
       );
     },
   });

@@ -1,0 +1,56 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { createStores } from '../database/createStores';
+import { DeliveryClaim } from './DatabaseAlertDeliveriesStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create();
+const T0 = Date.parse('2024-07-02T12:00:00Z');
+const DAY = 86_400_000;
+
+const claim = (overrides: Partial<DeliveryClaim>): DeliveryClaim => ({
+  ruleId: 'down',
+  ruleCreatedAt: T0,
+  ruleName: 'Down',
+  eventType: 'instance-unavailable',
+  subject: 'i1',
+  customerId: 'c1',
+  episode: 1,
+  kind: 'firing',
+  title: 'Acme Corp: instance i1 is missing for 31 min',
+  recipients: ['group:default/ops'],
+  at: T0,
+  sentAt: T0,
+  ...overrides,
+});
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseAlertDeliveriesStore on %p',
+  databaseId => {
+    it('claims a change once and deletes deliveries past the retention age', async () => {
+      const knex = await databases.init(databaseId);
+      const { alerts } = await createStores(mockServices.database({ knex }));
+      const store = alerts.deliveries;
+      expect(await store.claim(claim({}))).toBe(
+        'down@1719921600000|i1|1|firing',
+      );
+      expect(await store.claim(claim({ sentAt: T0 + 1 }))).toBeNull();
+      expect(
+        await store.claim(
+          claim({
+            kind: 'recovered',
+            at: T0 + 500 * DAY,
+            sentAt: T0 + 500 * DAY,
+          }),
+        ),
+      ).not.toBeNull();
+      expect(await store.getStates('down', ['i1', 'i2'])).toEqual(
+        new Map([['i1', { episode: 1, firing: false }]]),
+      );
+
+      expect(await store.deleteBefore(T0 + 100 * DAY)).toBe(1);
+      const left = await knex('alert_deliveries').select('kind');
+      expect(left.map(d => d.kind)).toEqual(['recovered']);
+    });
+  },
+);
