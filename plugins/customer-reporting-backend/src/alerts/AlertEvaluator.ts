@@ -54,6 +54,8 @@ export interface EvaluationResult {
   rules: number;
   judged: number;
   sent: number;
+  /** Rules whose evaluation failed (logged; judged again next time). */
+  failed: number;
 }
 
 /**
@@ -72,29 +74,38 @@ export class AlertEvaluator {
   ): Promise<EvaluationResult> {
     const { rules, deliveries, clock } = this.options;
     const asOf = query.asOf ?? clock();
-    const result = { rules: 0, judged: 0, sent: 0 };
+    const result = { rules: 0, judged: 0, sent: 0, failed: 0 };
     if (query.customerIds && query.customerIds.length === 0) return result;
     for (const rule of await rules.listRules({ enabledOnly: true })) {
       result.rules += 1;
-      const firing = await deliveries.firingSubjects(
-        rule.id,
-        query.customerIds,
-      );
-      const judgements = await JUDGES[rule.eventType](
-        {
-          db: this.options.db,
-          rule,
-          asOf,
-          customerIds: query.customerIds,
-          firing: firing.map(f => f.subject),
-          activeWindowMs: this.options.activeWindowMs,
-          stalledAfterMs: this.options.stalledAfterMs,
-          lookbackMs: this.options.lookbackMs,
-        },
-        rule.threshold ?? ALERT_THRESHOLDS[rule.eventType]?.default ?? 0,
-      );
-      result.judged += judgements.length;
-      result.sent += await this.notifyChanges(rule, judgements, asOf);
+      try {
+        const firing = await deliveries.firingSubjects(
+          rule.id,
+          query.customerIds,
+        );
+        const judgements = await JUDGES[rule.eventType](
+          {
+            db: this.options.db,
+            rule,
+            asOf,
+            customerIds: query.customerIds,
+            firing: firing.map(f => f.subject),
+            activeWindowMs: this.options.activeWindowMs,
+            stalledAfterMs: this.options.stalledAfterMs,
+            lookbackMs: this.options.lookbackMs,
+          },
+          rule.threshold ?? ALERT_THRESHOLDS[rule.eventType]?.default ?? 0,
+        );
+        result.judged += judgements.length;
+        result.sent += await this.notifyChanges(rule, judgements, asOf);
+      } catch (error) {
+        // One broken rule (or a database hiccup) does not hold up the others;
+        // the next evaluation judges it again.
+        result.failed += 1;
+        this.options.logger.error(
+          `Alert rule ${rule.id} could not be evaluated: ${error}`,
+        );
+      }
     }
     return result;
   }

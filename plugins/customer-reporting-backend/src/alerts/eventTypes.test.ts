@@ -45,6 +45,12 @@ describe.each(databases.eachSupportedId())(
           'user:default/x',
           T0,
         );
+      // A rule the evaluator cannot judge (an event type it does not know,
+      // as a downgrade would leave) holds up none of the others.
+      await rules.putRule('aaa-broken', rule({ name: 'aaa' }), 'x', T0);
+      await knex('alert_rules')
+        .where({ id: 'aaa-broken' })
+        .update({ event_type: 'retired-type' });
       await p.ingest.putApp('nimbus', APP);
       const customer = testCustomer({
         appSlug: 'nimbus',
@@ -84,7 +90,11 @@ describe.each(databases.eachSupportedId())(
       // A week without check-ins: 13 days left on the license, the instance
       // inactive (so no active instance is behind any more).
       now = T0 + 7 * DAY;
-      await p.evaluator.evaluate();
+      expect(await p.evaluator.evaluate()).toMatchObject({
+        rules: 4,
+        failed: 1,
+        sent: 3,
+      });
       expect(count(p.notifications.sent.slice(1))).toEqual([
         'customer-reporting:instance-inactive customer-reporting:inactive:i1 firing',
         'customer-reporting:license-expiring customer-reporting:license:c1 firing',
