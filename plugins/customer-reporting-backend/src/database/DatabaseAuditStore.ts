@@ -10,7 +10,11 @@ export interface AuditRecord {
     | 'portal-user-invited'
     | 'enterprise-portal-enabled'
     | 'enterprise-portal-disabled'
-    | 'export';
+    | 'export'
+    | 'alert-rule-saved'
+    | 'alert-rule-deleted'
+    | 'alert-muted'
+    | 'alert-unmuted';
   details: Record<string, unknown>;
 }
 

@@ -16,13 +16,11 @@ const minutesAgo = (m: number) =>
 
 describe.each(databases.eachSupportedId())('alert routes on %p', databaseId => {
   it('validate rules, keep them, and show each reader only the deliveries of customers it may read', async () => {
-    const server = await startWithProductionPolicy(
-      await databases.init(databaseId),
-      {
-        groups: { alertAdmins: ['group:default/ops'] },
-        readOwnCustomersOnly: true,
-      },
-    );
+    const knex = await databases.init(databaseId);
+    const server = await startWithProductionPolicy(knex, {
+      groups: { alertAdmins: ['group:default/ops'] },
+      readOwnCustomersOnly: true,
+    });
     await request(server)
       .put(`${base}/v1/apps/test-app`)
       .set('Authorization', service)
@@ -127,5 +125,37 @@ describe.each(databases.eachSupportedId())('alert routes on %p', databaseId => {
       title: 'Customer c1: instance i-c1 is missing for 40 min',
     });
     expect(delivery.error).toEqual(expect.any(String));
+
+    // Mute, unmute and delete are audited with who did them.
+    const ops = userHeader('ops');
+    await request(server)
+      .put(`${base}/v1/alerts/rules/down/mutes`)
+      .set('Authorization', ops)
+      .send({ subject: 'i-c1', until: '2099-01-01T00:00:00Z' })
+      .expect(200);
+    await request(server)
+      .delete(`${base}/v1/alerts/rules/down/mutes?subject=i-c1`)
+      .set('Authorization', ops)
+      .expect(204);
+    await request(server)
+      .delete(`${base}/v1/alerts/rules/down`)
+      .set('Authorization', ops)
+      .expect(204);
+    const audited = await knex('audit_events')
+      .whereLike('action', 'alert-%')
+      .orderBy('id')
+      .select('action', 'actor', 'customer_id');
+    expect(audited).toEqual(
+      [
+        'alert-rule-saved',
+        'alert-muted',
+        'alert-unmuted',
+        'alert-rule-deleted',
+      ].map(action => ({
+        action,
+        actor: 'user:default/ops',
+        customer_id: null,
+      })),
+    );
   });
 });

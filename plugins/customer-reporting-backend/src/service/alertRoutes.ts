@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { z } from 'zod/v4';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
@@ -8,6 +9,7 @@ import {
   LICENSE_TYPES,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { toAlertRule } from '../alerts/DatabaseAlertRulesStore';
+import { AuditRecord } from '../database/DatabaseAuditStore';
 import { id, slug, text } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';
 import { actorOf } from './actor';
@@ -73,6 +75,18 @@ const deliveriesQuery = z
 export function addAlertRoutes(router: Router, ctx: RouteContext) {
   // Looked up per request: the stores are the route context's.
   const rules = () => ctx.stores.alerts.rules;
+  // Who changed which rule: the audit trail (entries without a customer).
+  const audit = (
+    credentials: BackstageCredentials,
+    action: AuditRecord['action'],
+    details: Record<string, unknown>,
+  ) =>
+    ctx.stores.auditTrail.record({
+      customerId: null,
+      actor: actorOf(credentials),
+      action,
+      details,
+    });
 
   const requireRule = async (ruleId: string) => {
     const rule = await rules().getRule(ruleId);
@@ -108,14 +122,22 @@ export function addAlertRoutes(router: Router, ctx: RouteContext) {
       Date.parse(mute.until),
       actorOf(credentials),
     );
+    await audit(credentials, 'alert-muted', { ruleId, ...mute });
     res.json(toAlertRule(await requireRule(ruleId)));
   });
 
   router.delete('/v1/alerts/rules/:ruleId/mutes', async (req, res) => {
-    await ctx.requirePermission(req, customerReportingAlertsManagePermission);
+    const credentials = await ctx.requirePermission(
+      req,
+      customerReportingAlertsManagePermission,
+    );
     const ruleId = ruleIdOf(req.params.ruleId);
     const { subject } = parseQuery(muteQuery, req.query);
     await rules().deleteMute(ruleId, subject ?? null);
+    await audit(credentials, 'alert-unmuted', {
+      ruleId,
+      subject: subject ?? null,
+    });
     res.status(204).end();
   });
 
@@ -127,12 +149,18 @@ export function addAlertRoutes(router: Router, ctx: RouteContext) {
     const ruleId = ruleIdOf(req.params.ruleId);
     const rule = validateOne(ruleBody, req.body);
     await rules().putRule(ruleId, rule, actorOf(credentials), ctx.clock());
+    await audit(credentials, 'alert-rule-saved', { ruleId, ...rule });
     res.json(toAlertRule(await requireRule(ruleId)));
   });
 
   router.delete('/v1/alerts/rules/:ruleId', async (req, res) => {
-    await ctx.requirePermission(req, customerReportingAlertsManagePermission);
-    await rules().deleteRule(ruleIdOf(req.params.ruleId));
+    const credentials = await ctx.requirePermission(
+      req,
+      customerReportingAlertsManagePermission,
+    );
+    const ruleId = ruleIdOf(req.params.ruleId);
+    await rules().deleteRule(ruleId);
+    await audit(credentials, 'alert-rule-deleted', { ruleId });
     res.status(204).end();
   });
 
