@@ -2,7 +2,8 @@
  * End-to-end walk of the reporting pages at three window sizes (run by
  * scripts/e2e-smoke.mjs after its other flows, on the same page and portal):
  * customer list → "Acme Corp"'s report → its first instance → the install
- * attempt audit (fleet) → a component's catalog page (its Customers card), at
+ * attempt audit (fleet) → the report of the newest attempt's customer (its
+ * install attempts) → a component's catalog page (its Customers card), at
  * 1280×800, 1920×1080 and 768×1024. On every page:
  *   - no table cell breaks a word across two lines: each word of each text
  *     node in a cell is measured with Range.getClientRects(), and a word
@@ -235,6 +236,20 @@ export async function runLayoutTests(o) {
       );
       await check('install attempt audit');
       await shoot(viewport, 'install-attempts');
+
+      // The report of the newest attempt's customer: its Install attempts
+      // table (Enterprise Portal customers only) has the OS, network and
+      // email columns that used to break mid-word.
+      await page
+        .locator('table[aria-label="Install attempts"] tbody tr a')
+        .first()
+        .click();
+      await page
+        .locator('table[aria-label="Install attempts"] tbody tr')
+        .first()
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
+      await check("an attempt's customer report");
+      await shoot(viewport, 'attempt-customer-report');
 
       await open(
         page,

@@ -44,11 +44,9 @@ function AuditRow(props: { entry: CustomerAuditEntry }) {
       <TableCell style={{ whiteSpace: 'nowrap' }}>
         <DateTimeText iso={entry.at} />
       </TableCell>
-      <TableCell style={{ overflowWrap: 'anywhere' }}>{entry.actor}</TableCell>
+      <TableCell>{entry.actor}</TableCell>
       <TableCell>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</TableCell>
-      <TableCell style={{ overflowWrap: 'anywhere' }}>
-        {details || <Muted>–</Muted>}
-      </TableCell>
+      <TableCell>{details || <Muted>–</Muted>}</TableCell>
     </TableRow>
   );
 }

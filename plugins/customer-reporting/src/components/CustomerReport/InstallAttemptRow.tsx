@@ -87,9 +87,7 @@ export function InstallAttemptRow(props: { attempt: ReportInstallAttempt }) {
         <TableCell>
           <DateTimeText iso={attempt.startedAt} />
         </TableCell>
-        <TableCell style={{ overflowWrap: 'anywhere' }}>
-          {text(attempt.userEmail)}
-        </TableCell>
+        <TableCell>{text(attempt.userEmail)}</TableCell>
         <TableCell>{text(attemptEnvironment(attempt.environment))}</TableCell>
         <TableCell>
           {text(

@@ -9,7 +9,15 @@ import {
   InstallAttemptSummary,
 } from '../../api';
 import { formatDuration, formatPercent } from '../format';
-import { DataCard, Muted } from '../shared';
+import { DataCard, Muted, withContrast } from '../shared';
+
+function readable(theme: Theme, tone: NonNullable<Tile['color']>) {
+  return withContrast(
+    theme.palette[tone].main,
+    [theme.palette.background.paper],
+    4.5,
+  );
+}
 
 const useStyles = makeStyles((theme: Theme) => ({
   tiles: {
@@ -27,6 +35,12 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
   // One line: '1 h 30 min' broken over two reads as two numbers.
   value: { margin: 0, whiteSpace: 'nowrap', ...theme.typography.h6 },
+  // Status colours as text, darkened where the palette's are too light to
+  // read on the card (orange on white is 2.2:1).
+  success: { color: readable(theme, 'success') },
+  error: { color: readable(theme, 'error') },
+  warning: { color: readable(theme, 'warning') },
+  info: { color: readable(theme, 'info') },
 }));
 
 interface Tile {
@@ -91,8 +105,9 @@ export function SummaryCard(props: { filters: InstallAttemptFilters }) {
                   </Typography>
                   <Box
                     component="dd"
-                    className={classes.value}
-                    color={tile.color ? `${tile.color}.dark` : undefined}
+                    className={`${classes.value} ${
+                      tile.color ? classes[tile.color] : ''
+                    }`}
                   >
                     {tile.value}
                   </Box>

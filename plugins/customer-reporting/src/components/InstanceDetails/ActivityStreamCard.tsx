@@ -72,7 +72,7 @@ function EventRow(props: { event: InstanceEventList['items'][number] }) {
           label={EVENT_CATEGORY_LABELS[event.category] ?? event.category}
         />
       </TableCell>
-      <TableCell style={{ overflowWrap: 'anywhere' }}>
+      <TableCell style={{ minWidth: '14em' }}>
         <strong>{event.label}</strong>: {formatEventValue(event.previousValue)}{' '}
         → {formatEventValue(event.value)}
       </TableCell>

@@ -1,6 +1,7 @@
 import { getContrastRatio } from '@material-ui/core/styles';
 import { darkTheme, lightTheme } from '@backstage/theme';
 import { readableTheme } from './ReadableTheme';
+import { withContrast } from './contrast';
 
 describe('readableTheme', () => {
   it.each([
@@ -42,5 +43,19 @@ describe('readableTheme', () => {
       },
     };
     expect(readableTheme(theme).palette.text.secondary).toBe('#444444');
+  });
+});
+
+describe('withContrast', () => {
+  it('darkens a colour until it reads on a light background', () => {
+    // The default warning orange is 2.2:1 on white.
+    const orange = withContrast('#ff9800', ['#ffffff'], 4.5);
+    expect(getContrastRatio(orange, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('lightens on a dark background and keeps readable colours', () => {
+    const blue = withContrast('#1565c0', ['#303030'], 4.5);
+    expect(getContrastRatio(blue, '#303030')).toBeGreaterThanOrEqual(4.5);
+    expect(withContrast('#1b5e20', ['#ffffff'], 4.5)).toBe('#1b5e20');
   });
 });

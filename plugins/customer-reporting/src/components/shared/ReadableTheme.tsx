@@ -1,26 +1,8 @@
 import { ReactNode } from 'react';
-import {
-  darken,
-  decomposeColor,
-  getContrastRatio,
-  lighten,
-  recomposeColor,
-  Theme,
-  ThemeProvider,
-} from '@material-ui/core/styles';
+import { Theme, ThemeProvider } from '@material-ui/core/styles';
+import { withContrast } from './contrast';
 
 const AA = 4.5;
-
-/** `color` as an opaque colour, painted over the opaque `background`. */
-function over(color: string, background: string): string {
-  const fg = decomposeColor(color);
-  const bg = decomposeColor(background);
-  const alpha = fg.values[3] ?? 1;
-  const values = [0, 1, 2].map(i =>
-    Math.round(fg.values[i] * alpha + bg.values[i] * (1 - alpha)),
-  );
-  return recomposeColor({ type: 'rgb', values: values as any });
-}
 
 /**
  * A secondary text colour that reads at WCAG AA (4.5:1) on every background
@@ -30,21 +12,15 @@ function over(color: string, background: string): string {
  */
 function readableSecondary(theme: Theme): string {
   const { palette } = theme;
-  const dark = palette.type === 'dark';
-  const backgrounds = [
-    palette.background.default,
-    palette.background.paper,
-    dark ? palette.grey[800] : palette.grey[100],
-  ];
-  const worst = (color: string) =>
-    Math.min(...backgrounds.map(b => getContrastRatio(over(color, b), b)));
-  if (worst(palette.text.secondary) >= AA) return palette.text.secondary;
-  // Opaque from here on, as seen on the darkest (lightest) background.
-  let secondary = over(palette.text.secondary, backgrounds[2]);
-  for (let i = 0; i < 20 && worst(secondary) < AA; i++) {
-    secondary = dark ? lighten(secondary, 0.05) : darken(secondary, 0.05);
-  }
-  return secondary;
+  return withContrast(
+    palette.text.secondary,
+    [
+      palette.background.default,
+      palette.background.paper,
+      palette.type === 'dark' ? palette.grey[800] : palette.grey[100],
+    ],
+    AA,
+  );
 }
 
 const unbroken = { wordBreak: 'normal', overflowWrap: 'normal' } as const;

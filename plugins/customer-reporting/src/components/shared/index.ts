@@ -19,3 +19,4 @@ export { oneOf } from './oneOf';
 export { ReadableTheme } from './ReadableTheme';
 export { ScrollingTable } from './ScrollingTable';
 export { PageLoadError } from './PageLoadError';
+export { withContrast } from './contrast';
