@@ -165,6 +165,8 @@ export function InstanceRow(props: { instance: ReportInstance }) {
                 size="small"
                 variant="outlined"
                 label={`${key}: ${value}`}
+                // Long tags are cut off with an ellipsis: the whole tag on hover.
+                title={`${key}: ${value}`}
               />
             ))}
           </Box>

@@ -80,6 +80,10 @@ describe('InstancesCard', () => {
     expect(cells.getByText('aws')).toBeInTheDocument();
     expect(cells.getByText('eu-west-1')).toBeInTheDocument();
     expect(cells.getByText('team: platform')).toBeInTheDocument();
+    // Cut off when long: the whole tag is the chip's tooltip.
+    expect(
+      cells.getByText('team: platform').closest('[title]'),
+    ).toHaveAttribute('title', 'team: platform');
     // The name tag would repeat the instance column.
     expect(cells.queryByText('name: prod-eu')).not.toBeInTheDocument();
     expect(

@@ -33,6 +33,8 @@ function Tags(props: { tags: Record<string, string> }) {
           size="small"
           variant="outlined"
           label={`${key}: ${value}`}
+          // Long tags are cut off with an ellipsis: the whole tag on hover.
+          title={`${key}: ${value}`}
         />
       ))}
     </Box>

@@ -19,10 +19,14 @@ const SEGMENTS = [
   { key: 'noData', label: 'No data' },
 ] as const;
 
-/** 'Up 97.5%, Degraded 2.5%, Down 0%, No data 0%'. */
+/**
+ * 'Up 97.52%, Degraded 2.48%, Down 0%, No data 0%', with the precision of
+ * every other uptime figure (formatPercent's two decimals): a bar must not
+ * say 99% for a day the report counts as 99.02%.
+ */
 export function describeShares(shares: UptimeShares): string {
   return SEGMENTS.map(
-    ({ key, label }) => `${label} ${formatPercent(shares[key], 1)}`,
+    ({ key, label }) => `${label} ${formatPercent(shares[key])}`,
   ).join(', ');
 }
 
