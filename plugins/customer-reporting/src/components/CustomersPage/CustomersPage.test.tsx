@@ -1,6 +1,11 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { ResponseError } from '@backstage/errors';
 import {
   CustomerAppList,
@@ -50,7 +55,12 @@ async function renderPage(
     listApps: async () => APPS,
   };
   await renderInTestApp(
-    <TestApiProvider apis={[[customerReportingApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [customerReportingApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       <CustomersPage />
     </TestApiProvider>,
     {

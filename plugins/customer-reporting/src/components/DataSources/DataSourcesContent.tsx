@@ -1,9 +1,23 @@
 import Grid from '@material-ui/core/Grid';
-import { Content, ContentHeader } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Progress,
+} from '@backstage/core-components';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { customerReportingDataSourcesReadPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { DataSourcesCard } from './DataSourcesCard';
 
-/** Body of the data sources tab without the page header. */
+/**
+ * Body of the data sources tab without the page header. Sync status (error
+ * texts of outside systems included) is for the configured group only, so
+ * others see why the tab is empty instead of a 403 error panel.
+ */
 export function DataSourcesContent() {
+  const { allowed, loading } = usePermission({
+    permission: customerReportingDataSourcesReadPermission,
+  });
   return (
     <Content>
       <ContentHeader
@@ -12,7 +26,15 @@ export function DataSourcesContent() {
       />
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          <DataSourcesCard />
+          {loading && <Progress />}
+          {!loading && allowed && <DataSourcesCard />}
+          {!loading && !allowed && (
+            <EmptyState
+              missing="info"
+              title="You don't have permission to see the data sources"
+              description="Their sync status is shown to the group configured as customerReporting.permissions.groups.dataSourceViewers."
+            />
+          )}
         </Grid>
       </Grid>
     </Content>

@@ -1,7 +1,12 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { alertApiRef } from '@backstage/core-plugin-api';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { CsvDownloadButton } from './CsvDownloadButton';
 
 describe('CsvDownloadButton', () => {
@@ -22,7 +27,12 @@ describe('CsvDownloadButton', () => {
 
   async function renderButton(fetchCsv: () => Promise<Blob>) {
     await renderInTestApp(
-      <TestApiProvider apis={[[alertApiRef, alertApi]]}>
+      <TestApiProvider
+        apis={[
+          [alertApiRef, alertApi],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <CsvDownloadButton
           label="Customers CSV"
           filename="customers.csv"

@@ -1,7 +1,10 @@
 import Button from '@material-ui/core/Button';
+import Tooltip from '@material-ui/core/Tooltip';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { customerReportingExportPermission } from '@customer-reporting/plugin-customer-reporting-common';
 
 /**
  * Hands a downloaded file to the browser as if it came from a link.
@@ -23,9 +26,15 @@ export function saveBlob(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Why the export buttons are disabled, when the permission policy says no. */
+export const EXPORT_DENIED_REASON =
+  "You don't have permission to export CSV files";
+
 /**
  * Button that fetches a CSV export and saves it; failures go to the alert
- * bar because the button has no room to show an error panel.
+ * bar because the button has no room to show an error panel. Disabled, with
+ * the reason as a tooltip, for users the policy does not let export (the
+ * backend answers them 403 anyway).
  */
 export function CsvDownloadButton(props: {
   label: string;
@@ -34,6 +43,9 @@ export function CsvDownloadButton(props: {
 }) {
   const { label, filename, fetchCsv } = props;
   const alertApi = useApi(alertApiRef);
+  const permission = usePermission({
+    permission: customerReportingExportPermission,
+  });
 
   const [state, download] = useAsyncFn(async () => {
     try {
@@ -46,15 +58,25 @@ export function CsvDownloadButton(props: {
     }
   }, [fetchCsv, filename, alertApi]);
 
-  return (
+  const deniedReason = permission.loading
+    ? 'Checking your permissions…'
+    : EXPORT_DENIED_REASON;
+  const button = (
     <Button
       variant="outlined"
       size="small"
       startIcon={<GetAppIcon />}
       onClick={() => download()}
-      disabled={state.loading}
+      disabled={state.loading || !permission.allowed}
     >
       {state.loading ? 'Downloading…' : label}
     </Button>
+  );
+  if (permission.allowed) return button;
+  // A disabled button fires no events: the span carries the tooltip.
+  return (
+    <Tooltip title={deniedReason}>
+      <span>{button}</span>
+    </Tooltip>
   );
 }
