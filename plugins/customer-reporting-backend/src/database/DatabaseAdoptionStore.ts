@@ -68,12 +68,13 @@ export class DatabaseAdoptionStore {
     asOf: number,
     customerFilter: CustomerFilter,
   ): Promise<{ id: string; name: string; channelSlug: string }[]> {
-    const rows = await applyCustomerFilter(
-      this.db('customers as c')
-        .where('c.app_slug', appSlug)
-        .andWhere('c.created_at', '<=', asOf),
-      customerFilter,
-    ).select('c.id', 'c.name', 'c.channel_slug');
+    const rows: { id: string; name: string; channel_slug: string }[] =
+      await applyCustomerFilter(
+        this.db('customers as c')
+          .where('c.app_slug', appSlug)
+          .andWhere('c.created_at', '<=', asOf),
+        customerFilter,
+      ).select('c.id', 'c.name', 'c.channel_slug');
     return rows.map(r => ({
       id: r.id,
       name: r.name,

@@ -1,7 +1,6 @@
 import {
   APP_STATUSES,
   AppStatus,
-  CustomerReport,
   ReportInstance,
 } from '@customer-reporting/plugin-customer-reporting-common';
 
