@@ -113,6 +113,11 @@ export const CUSTOMER_INSTANCE_COLUMNS = [
   'instance_sdk_version',
 ];
 
+/** The instance cells of a customer without instances: all empty. */
+const NO_INSTANCE_CELLS = CUSTOMER_INSTANCE_COLUMNS.filter(
+  column => !column.startsWith('customer_'),
+).map(() => null);
+
 /**
  * One row per instance seen by `asOf`, and one row with empty instance cells
  * for each customer without any, so the file lists every customer.
@@ -165,10 +170,6 @@ export async function* customerInstanceRows(
     afterId = customers[customers.length - 1].id;
   }
 }
-
-const NO_INSTANCE_CELLS = CUSTOMER_INSTANCE_COLUMNS.filter(
-  column => !column.startsWith('customer_'),
-).map(() => null);
 
 function instanceCells(
   i: InstanceRow,
