@@ -215,6 +215,42 @@ describe('CustomerEntityProvider', () => {
     ).toEqual(['Resource']);
   });
 
+  it('schedules its full refresh when the catalog connects it, not before', async () => {
+    server.use(
+      http.get('http://localhost:0/api/customer-reporting/v1/customers', () =>
+        HttpResponse.json({
+          items: [customer('c1')],
+          totalCount: 1,
+          nextCursor: null,
+        }),
+      ),
+    );
+    const tasks: Array<{ id: string; fn: Function }> = [];
+    const p = new CustomerEntityProvider({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+      catalog: catalogServiceMock({ entities: implementing }),
+      logger: mockServices.logger.mock(),
+      defaultOwner: 'group:default/customer-success',
+      appBaseUrl: 'http://portal.test',
+      schedule: {
+        run: async task => {
+          tasks.push(task);
+        },
+      },
+    });
+    expect(tasks).toEqual([]);
+    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+    await p.connect(connection);
+    expect(tasks.map(t => t.id)).toEqual([
+      'customer-reporting-catalog-refresh',
+    ]);
+    await tasks[0].fn(new AbortController().signal);
+    expect(connection.applyMutation).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'full' }),
+    );
+  });
+
   it('applies a delta for one changed customer', async () => {
     server.use(
       http.get('http://localhost:0/api/customer-reporting/v1/customers', () =>

@@ -2,6 +2,7 @@ import {
   AuthService,
   DiscoveryService,
   LoggerService,
+  SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
@@ -41,6 +42,8 @@ export class CustomerEntityProvider implements EntityProvider {
       licenseDetails?: boolean;
       /** Publish the default owner group too (no default owner configured). */
       publishDefaultOwner?: boolean;
+      /** Runs the full refresh once the catalog has connected the provider. */
+      schedule?: SchedulerServiceTaskRunner;
     },
   ) {}
 
@@ -50,6 +53,15 @@ export class CustomerEntityProvider implements EntityProvider {
 
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
+    // Scheduled here, not at module init: the catalog may connect its
+    // providers later than a fixed initial delay (a slow first start), and
+    // a refresh before that would wait a whole period for the next one.
+    await this.deps.schedule?.run({
+      id: 'customer-reporting-catalog-refresh',
+      fn: async () => {
+        await this.refreshAll();
+      },
+    });
   }
 
   async refreshAll(): Promise<number> {

@@ -57,23 +57,19 @@ export const customerReportingCatalogModule = createBackendModule({
           appBaseUrl: config.getString('app.baseUrl'),
           licenseDetails:
             catalogConfig?.getOptionalBoolean('licenseDetails') ?? false,
+          schedule: scheduler.createScheduledTaskRunner(
+            catalogConfig?.has('schedule')
+              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                  catalogConfig.getConfig('schedule'),
+                )
+              : {
+                  frequency: { minutes: 30 },
+                  timeout: { minutes: 10 },
+                  initialDelay: { seconds: 15 },
+                },
+          ),
         });
         catalogProcessing.addEntityProvider(provider);
-        await scheduler.scheduleTask({
-          id: 'customer-reporting-catalog-refresh',
-          ...(catalogConfig?.has('schedule')
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                catalogConfig.getConfig('schedule'),
-              )
-            : {
-                frequency: { minutes: 30 },
-                timeout: { minutes: 10 },
-                initialDelay: { seconds: 15 },
-              }),
-          fn: async () => {
-            await provider.refreshAll();
-          },
-        });
         await events.subscribe({
           id: 'customer-reporting-catalog',
           topics: [CUSTOMER_CHANGED_TOPIC],
