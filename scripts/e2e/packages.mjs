@@ -58,6 +58,21 @@ export function packPackages(outDir) {
   });
 }
 
+const MANIFEST = 'packed.json';
+
+/**
+ * The tarballs packed into dir by an earlier step of the same run (npm
+ * test's packing check), or packs them now.
+ */
+export function packedOrPack(dir) {
+  const manifest = path.join(dir, MANIFEST);
+  if (fs.existsSync(manifest))
+    return JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  const packed = packPackages(dir);
+  fs.writeFileSync(manifest, JSON.stringify(packed, null, 2));
+  return packed;
+}
+
 /** Unpacks a tarball into dir; returns the path of its `package` folder. */
 export function unpack(tarball, dir) {
   fs.mkdirSync(dir, { recursive: true });

@@ -11,12 +11,13 @@
  *
  * Prints `e2e packing: N passed, N failed`; writes {passed, failed, skipped,
  * tests} as JSON to $E2E_RESULT_FILE when set. PACK_DIR keeps the tarballs
- * (default: a temporary folder, removed).
+ * with a manifest that scripts/e2e/adopter.mjs reuses (default: a temporary
+ * folder, removed).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { packPackages, unpack } from './packages.mjs';
+import { packedOrPack, unpack } from './packages.mjs';
 
 /** Every string target of an exports/typesVersions value. */
 function targets(value) {
@@ -93,7 +94,9 @@ async function main() {
   const packDir = process.env.PACK_DIR ?? path.join(work, 'packs');
   const results = [];
   try {
-    const packed = packPackages(packDir);
+    // Always packs anew; the manifest lets the adopter test reuse them.
+    fs.rmSync(packDir, { recursive: true, force: true });
+    const packed = packedOrPack(packDir);
     const versions = new Map(packed.map(p => [p.name, p.version]));
     for (const { name, tarball } of packed) {
       const dir = unpack(tarball, path.join(work, path.basename(tarball)));

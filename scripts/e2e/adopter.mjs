@@ -1,0 +1,468 @@
+#!/usr/bin/env node
+/**
+ * Adopter test: installs the packed packages into a freshly scaffolded
+ * Backstage app by following the package READMEs, and uses the result.
+ *
+ * 1. packs the five packages (scripts/e2e/packages.mjs);
+ * 2. scaffolds an app with @backstage/create-app at the version of the root
+ *    package.json's resolutions (our Backstage release; the default, new
+ *    frontend system template) and pins every @backstage/* package to that
+ *    release the same way; our package names resolve to the tarballs;
+ * 3. does what the READMEs in the tarballs say, taken from their code blocks
+ *    marked `<!-- adopter-test: ... -->`:
+ *    - `run`: shell commands, each `add <our package>` given its tarball;
+ *    - `packages/backend/src/index.ts`: lines added before backend.start();
+ *    - `app-config`: configuration the app loads;
+ *    - `catalog-info`: an entity added to the app's examples/entities.yaml;
+ *    a wrong README step therefore fails here;
+ * 4. type-checks the app (yarn tsc), starts it (frontend on 8000, backend on
+ *    8007) and drives Chromium through the customer list, a customer report
+ *    and the Customers card of the component the README annotates.
+ *
+ * Prints what it installed and which pages it opened, and the duration of
+ * each step. Writes {passed, failed, skipped, tests} to $E2E_RESULT_FILE.
+ *
+ * Environment: E2E_CHROMIUM (default /usr/bin/chromium); ADOPTER_WORK=<dir>
+ * keeps the work folder (and reuses an app already installed there);
+ * PACK_DIR=<dir> reuses the tarballs scripts/e2e/packing.mjs packed there.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { packedOrPack, REPO_ROOT, unpack } from './packages.mjs';
+
+const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
+const FRONTEND_PORT = 8000;
+const BACKEND_PORT = 8007;
+const FRONTEND_URL = `http://localhost:${FRONTEND_PORT}`;
+const BACKEND_URL = `http://localhost:${BACKEND_PORT}`;
+const DEMO_CUSTOMER = 'Acme Corp';
+/** READMEs whose marked steps the adopter follows, in this order. */
+const READMES = [
+  '@customer-reporting/plugin-customer-reporting-backend',
+  '@customer-reporting/plugin-customer-reporting',
+];
+
+const started = Date.now();
+const keep = Boolean(process.env.ADOPTER_WORK);
+const work = process.env.ADOPTER_WORK
+  ? path.resolve(process.env.ADOPTER_WORK)
+  : fs.mkdtempSync(path.join(os.tmpdir(), 'cr-adopter-'));
+fs.mkdirSync(work, { recursive: true });
+const appDir = path.join(work, 'app');
+const results = [];
+const timings = [];
+let portal;
+
+function log(message) {
+  console.log(`[adopter] ${message}`);
+}
+
+async function step(name, fn) {
+  const t0 = Date.now();
+  try {
+    const value = await fn();
+    timings.push([name, Date.now() - t0]);
+    return value;
+  } catch (error) {
+    timings.push([`${name} (failed)`, Date.now() - t0]);
+    throw error;
+  }
+}
+
+function sh(command, cwd = appDir, env = {}) {
+  log(`$ ${command}`);
+  execFileSync(
+    'bash',
+    ['-c', `source "${REPO_ROOT}/scripts/toolchain.sh" >&2 && ${command}`],
+    {
+      cwd,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...env },
+    },
+  );
+}
+
+/** Code blocks of a README that are marked for this test, in order. */
+export function markedBlocks(markdown) {
+  const re =
+    /<!--\s*adopter-test:\s*(\S+)\s*-->\s*\n+```[a-z]*\n([\s\S]*?)```/g;
+  return [...markdown.matchAll(re)].map(([, target, code]) => ({
+    target,
+    code,
+  }));
+}
+
+/** The backstage resolutions of this repository: our Backstage release. */
+function backstagePins() {
+  const { resolutions } = JSON.parse(
+    fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'),
+  );
+  return Object.fromEntries(
+    Object.entries(resolutions).filter(([name]) =>
+      name.startsWith('@backstage/'),
+    ),
+  );
+}
+
+function scaffold(tarballs) {
+  const pins = backstagePins();
+  const createApp = pins['@backstage/create-app'];
+  const npx = fs.realpathSync(
+    execFileSync('bash', ['-c', 'command -v npx'], { encoding: 'utf8' }).trim(),
+  );
+  sh(
+    `node "${npx}" --yes @backstage/create-app@${createApp} --skip-install --path "${appDir}"`,
+    work,
+    { BACKSTAGE_APP_NAME: 'adopter' },
+  );
+  const pkgFile = path.join(appDir, 'package.json');
+  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+  pkg.resolutions = {
+    ...pkg.resolutions,
+    ...pins,
+    // Unpublished: every range of our packages resolves to its tarball.
+    ...Object.fromEntries(
+      [...tarballs].map(([name, file]) => [name, `file:${file}`]),
+    ),
+  };
+  fs.writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
+  log(
+    `scaffolded with @backstage/create-app@${createApp}; ${
+      Object.keys(pins).length
+    } @backstage/* packages pinned to the repository's release`,
+  );
+  sh('yarn install');
+}
+
+function followReadme(name, readme, tarballs) {
+  const blocks = markedBlocks(readme);
+  if (blocks.length === 0) throw new Error(`${name}: no marked README steps`);
+  for (const { target, code } of blocks) {
+    log(`${name} README step: ${target}`);
+    if (target === 'run') {
+      for (const line of code.split('\n')) {
+        const command = line.replace(/#.*$/, '').trim();
+        if (!command) continue;
+        // The package names as published; here their tarballs.
+        sh(
+          command.replace(
+            /(\badd\s+(?:-\S+\s+)*)(@customer-reporting\/[a-z-]+)\b/g,
+            (_, add, pkg) => {
+              if (!tarballs.has(pkg)) throw new Error(`unknown package ${pkg}`);
+              return `${add}${pkg}@file:${tarballs.get(pkg)}`;
+            },
+          ),
+        );
+      }
+    } else if (target === 'packages/backend/src/index.ts') {
+      const file = path.join(appDir, target);
+      const source = fs.readFileSync(file, 'utf8');
+      if (!source.includes('backend.start();'))
+        throw new Error(`${target} has no backend.start()`);
+      fs.writeFileSync(
+        file,
+        source.replace('backend.start();', `${code}\nbackend.start();`),
+      );
+    } else if (target === 'app-config') {
+      fs.appendFileSync(path.join(work, 'app-config.readme.yaml'), `${code}\n`);
+    } else if (target === 'catalog-info') {
+      fs.appendFileSync(
+        path.join(appDir, 'examples/entities.yaml'),
+        `---\n${code}`,
+      );
+    } else {
+      throw new Error(`${name}: unknown README step target "${target}"`);
+    }
+  }
+}
+
+/** What the app's packages.json files say they installed of ours. */
+function installed() {
+  const lines = [];
+  for (const ws of ['packages/app', 'packages/backend']) {
+    const { dependencies } = JSON.parse(
+      fs.readFileSync(path.join(appDir, ws, 'package.json'), 'utf8'),
+    );
+    for (const dep of Object.keys(dependencies).filter(d =>
+      d.startsWith('@customer-reporting/'),
+    )) {
+      const { version } = JSON.parse(
+        fs.readFileSync(
+          path.join(appDir, 'node_modules', dep, 'package.json'),
+          'utf8',
+        ),
+      );
+      lines.push(`${ws}: ${dep}@${version} (${dependencies[dep]})`);
+    }
+  }
+  const transitive = fs
+    .readdirSync(path.join(appDir, 'node_modules/@customer-reporting'))
+    .map(d => `@customer-reporting/${d}`);
+  lines.push(`node_modules/@customer-reporting: ${transitive.join(', ')}`);
+  return lines;
+}
+
+async function startApp() {
+  const config = path.join(work, 'app-config.ports.yaml');
+  fs.writeFileSync(
+    config,
+    [
+      'app:',
+      `  baseUrl: ${FRONTEND_URL}`,
+      'backend:',
+      `  baseUrl: ${BACKEND_URL}`,
+      '  listen:',
+      `    port: ${BACKEND_PORT}`,
+      '  cors:',
+      `    origin: ${FRONTEND_URL}`,
+      '',
+    ].join('\n'),
+  );
+  let output = '';
+  portal = spawn(
+    'bash',
+    [
+      '-c',
+      `source "${REPO_ROOT}/scripts/toolchain.sh" >&2 && exec yarn backstage-cli repo start "$@"`,
+      'bash',
+      '--config',
+      path.join(appDir, 'app-config.yaml'),
+      '--config',
+      path.join(work, 'app-config.readme.yaml'),
+      '--config',
+      config,
+    ],
+    {
+      cwd: appDir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0', NO_COLOR: '1' },
+    },
+  );
+  const logFile = fs.createWriteStream(path.join(work, 'app.log'));
+  const onData = chunk => {
+    // eslint-disable-next-line no-control-regex
+    const text = chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
+    output += text;
+    logFile.write(text);
+  };
+  portal.stdout.on('data', onData);
+  portal.stderr.on('data', onData);
+  log(`app log: ${path.join(work, 'app.log')}`);
+  const deadline = Date.now() + 8 * 60_000;
+  while (!/Plugin initialization complete/.test(output)) {
+    if (portal.exitCode !== null)
+      throw new Error(`the app exited:\n${output.slice(-3000)}`);
+    if (
+      /Plugin '.*' startup failed|Backend failed to start|EADDRINUSE/.test(
+        output,
+      )
+    )
+      throw new Error(`a plugin failed:\n${output.slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`the backend did not start:\n${output.slice(-3000)}`);
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  return () => output;
+}
+
+/** Stops the app's process group: SIGTERM, then SIGKILL after 20 s. */
+async function stopApp() {
+  if (!portal?.pid) return;
+  const alive = () => {
+    try {
+      process.kill(-portal.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const signal = name => {
+    try {
+      process.kill(-portal.pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGTERM');
+  for (let i = 0; i < 40 && alive(); i++)
+    await new Promise(r => setTimeout(r, 500));
+  if (alive()) signal('SIGKILL');
+}
+
+async function browse(appOutput) {
+  const { chromium } = await import(
+    path.join(REPO_ROOT, 'node_modules/playwright-core/index.mjs')
+  );
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  ).newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  const opened = [];
+  // Waits for what a page shows, reloading while the backend fills in
+  // (demo data, catalog processing); signs the guest in when asked.
+  const open = async (name, url, shown, timeoutMs = 240_000) => {
+    const t0 = Date.now();
+    let lastError;
+    while (Date.now() - t0 < timeoutMs) {
+      try {
+        await page.goto(url, {
+          waitUntil: 'domcontentloaded',
+          timeout: 180_000,
+        });
+        const enter = page.getByRole('button', { name: /^enter$/i });
+        const target = shown(page);
+        await target.or(enter).first().waitFor({ timeout: 60_000 });
+        if (await enter.isVisible()) {
+          await enter.click();
+          await target.first().waitFor({ timeout: 60_000 });
+        }
+        opened.push(`${name}: ${page.url()} (${Date.now() - t0} ms)`);
+        results.push({ name: `opens ${name}`, ok: true });
+        return;
+      } catch (error) {
+        lastError = error;
+        await page.waitForTimeout(5000);
+      }
+    }
+    results.push({
+      name: `opens ${name}`,
+      ok: false,
+      error: String(lastError),
+    });
+    throw new Error(`${name} at ${url}: ${lastError}\n${errors.join('\n')}`);
+  };
+  try {
+    await open('the customer list', `${FRONTEND_URL}/customer-reporting`, p =>
+      p.getByRole('link', { name: DEMO_CUSTOMER, exact: true }),
+    );
+    await page.getByRole('link', { name: DEMO_CUSTOMER, exact: true }).click();
+    await page
+      .getByText('Manage customer')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page
+      .getByText('Time to install')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    opened.push(`a customer report: ${page.url()}`);
+    results.push({ name: `opens the report of ${DEMO_CUSTOMER}`, ok: true });
+    // The catalog module's entity of that customer, with its report tab and
+    // an owner that exists in a fresh app (no "Entities not found").
+    const customerId = decodeURIComponent(page.url().split('/').pop());
+    await open(
+      `the catalog entity of ${DEMO_CUSTOMER}`,
+      `${FRONTEND_URL}/catalog/default/resource/customer-${customerId.toLowerCase()}`,
+      p => p.getByRole('link', { name: 'customer-success' }),
+    );
+    await page
+      .getByText('Customer report')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    if (/Entities not found/.test(await page.content()))
+      throw new Error('the customer entity names an owner that does not exist');
+    await open(
+      "the annotated component's Customers card",
+      `${FRONTEND_URL}/catalog/default/component/nimbus-api`,
+      p => p.getByText(/^[1-9]\d* customers? runs? nimbus$/),
+    );
+    if (/Entities not found/.test(await page.content()))
+      throw new Error('the component page reports missing entities');
+  } finally {
+    await browser.close();
+    for (const line of opened) log(`opened ${line}`);
+  }
+  const warnings = appOutput()
+    .split('\n')
+    .filter(l => /events backend not found/.test(l));
+  log(`"events backend not found" lines in the app log: ${warnings.length}`);
+  results.push({
+    name: 'no warning storm without an events backend (≤ one line per subscriber or publisher)',
+    ok: warnings.length <= 4,
+    error: warnings.length > 4 ? warnings.join('\n') : undefined,
+  });
+}
+
+async function main() {
+  let failure;
+  try {
+    const packDir = process.env.PACK_DIR ?? path.join(work, 'packs');
+    const packed = await step('pack', () => packedOrPack(packDir));
+    const tarballs = new Map(packed.map(p => [p.name, p.tarball]));
+    const readmes = new Map(
+      packed.map(p => [
+        p.name,
+        fs.readFileSync(
+          path.join(
+            unpack(p.tarball, path.join(work, 'readmes', p.name)),
+            'README.md',
+          ),
+          'utf8',
+        ),
+      ]),
+    );
+    if (!fs.existsSync(path.join(appDir, 'node_modules/.yarn-state.yml')))
+      await step('scaffold and install a fresh app', () => scaffold(tarballs));
+    else {
+      log(`reusing the installed app in ${appDir}`);
+      sh(
+        'git checkout -- packages/backend/src/index.ts examples/entities.yaml',
+      );
+    }
+    await step('follow the READMEs', () => {
+      fs.rmSync(path.join(work, 'app-config.readme.yaml'), { force: true });
+      for (const name of READMES)
+        followReadme(name, readmes.get(name), tarballs);
+    });
+    results.push({
+      name: 'the README steps install and wire the packages',
+      ok: true,
+    });
+    log('installed:');
+    for (const line of installed()) log(`  ${line}`);
+    await step('type check (yarn tsc)', () => sh('yarn tsc'));
+    results.push({ name: 'the app type-checks', ok: true });
+    const appOutput = await step('start the app', startApp);
+    results.push({ name: 'the app starts', ok: true });
+    await step('browse', () => browse(appOutput));
+  } catch (error) {
+    failure = error;
+    console.error(error);
+    results.push({ name: 'adopter test', ok: false, error: String(error) });
+  } finally {
+    await stopApp();
+    if (!keep) fs.rmSync(work, { recursive: true, force: true });
+  }
+  for (const [name, ms] of timings) log(`${name}: ${Math.round(ms / 1000)} s`);
+  const passed = results.filter(r => r.ok).length;
+  const failed = results.length - passed;
+  if (process.env.E2E_RESULT_FILE)
+    fs.writeFileSync(
+      process.env.E2E_RESULT_FILE,
+      JSON.stringify({ passed, failed, skipped: 0, tests: results }, null, 2),
+    );
+  console.log(
+    `e2e adopter: ${passed} passed, ${failed} failed (${Math.round(
+      (Date.now() - started) / 1000,
+    )} s)`,
+  );
+  process.exit(failure || failed > 0 ? 1 : 0);
+}
+
+main();
