@@ -9,7 +9,9 @@
 #      the Replicated source against its fake (scripts/e2e/replicated.mjs), and
 #      the production build (built like packages/backend/Dockerfile, started
 #      with app-config.production.yaml) on PostgreSQL 15 (scripts/e2e/production.mjs)
-#      and the packages packed for npm (scripts/e2e/packing.mjs)
+#      the packages packed for npm (scripts/e2e/packing.mjs), and a fresh
+#      @backstage/create-app app that installs them by their READMEs
+#      (scripts/e2e/adopter.mjs)
 #   5. the benchmark harness at size S on SQLite (bench/), counts as 1 check
 #                                                   counts each e2e test
 # Runs every stage even when an earlier one failed. The last line printed is
@@ -172,8 +174,16 @@ else
   e2e_run "e2e production build (PostgreSQL 15)" scripts/e2e/production.mjs
   # The five packages packed as they are published: main, module, types,
   # exports and README links point inside each tarball (about 2-3 minutes).
+  # The adopter test reuses the tarballs.
+  export PACK_DIR="$WORK/packs"
   STAGE_STARTED=$SECONDS
   e2e_run "e2e packing (npm tarballs)" scripts/e2e/packing.mjs
+  # A fresh app from @backstage/create-app installs the tarballs as their
+  # READMEs say, type-checks, starts on 8000/8007 and shows the customer
+  # list, a report, a customer entity and a component's Customers card
+  # (3-8 minutes, most of it the app's yarn install).
+  STAGE_STARTED=$SECONDS
+  e2e_run "e2e adopter (fresh app)" scripts/e2e/adopter.mjs
 fi
 
 stage "5/5 benchmark harness at size S (SQLite): proves it runs; no timing assertions"

@@ -348,6 +348,23 @@ async function browse(appOutput) {
     });
     throw new Error(`${name} at ${url}: ${lastError}\n${errors.join('\n')}`);
   };
+  // Every entity an entity page relates to exists (its owner, what it
+  // depends on) once the catalog has processed them: no "Entities not
+  // found" warning within two minutes.
+  const noMissingEntities = async name => {
+    const t0 = Date.now();
+    for (;;) {
+      const warning = page.getByText(/Entities not found/).first();
+      if (!(await warning.isVisible())) return;
+      if (Date.now() - t0 > 120_000)
+        throw new Error(`${name}: ${await warning.innerText()}`);
+      await page.waitForTimeout(5000);
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      // Both pages have an About card; their relations load right after it.
+      await page.getByText('About').first().waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(3000);
+    }
+  };
   try {
     await open('the customer list', `${FRONTEND_URL}/customer-reporting`, p =>
       p.getByRole('link', { name: DEMO_CUSTOMER, exact: true }),
@@ -375,15 +392,13 @@ async function browse(appOutput) {
       .getByText('Customer report')
       .first()
       .waitFor({ timeout: 30_000 });
-    if (/Entities not found/.test(await page.content()))
-      throw new Error('the customer entity names an owner that does not exist');
+    await noMissingEntities('the customer entity');
     await open(
       "the annotated component's Customers card",
       `${FRONTEND_URL}/catalog/default/component/nimbus-api`,
       p => p.getByText(/^[1-9]\d* customers? runs? nimbus$/),
     );
-    if (/Entities not found/.test(await page.content()))
-      throw new Error('the component page reports missing entities');
+    await noMissingEntities('the component page');
   } finally {
     await browser.close();
     for (const line of opened) log(`opened ${line}`);
