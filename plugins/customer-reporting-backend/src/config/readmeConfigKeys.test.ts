@@ -56,9 +56,13 @@ async function schemaKeys() {
     excludePackageDependencies: true,
   });
   const byPackage = new Map<string, Map<string, JsonSchema>>();
-  for (const { packageName, value } of schema.serialize().schemas) {
+  // serialize() is typed as plain JSON; this is its documented shape.
+  const { schemas } = schema.serialize() as {
+    schemas: Array<{ packageName: string; value: JsonSchema }>;
+  };
+  for (const { packageName, value } of schemas) {
     const dir = packageName.replace('@customer-reporting/plugin-', '');
-    const root = (value as JsonSchema).properties?.customerReporting;
+    const root = value.properties?.customerReporting;
     byPackage.set(
       dir,
       declaredKeys(root ?? {}, 'customerReporting', new Map()),
