@@ -6,12 +6,12 @@
  * latest release, 20% one behind, 20% three or more behind, in the chart's
  * accessible name and in its table, and the three releases of the range.
  */
+import { ingest } from './ingest.mjs';
 
 export const ADOPTION_TESTS = [
   'adoption: the Adoption tab shows the shares of a hand-made fleet',
 ];
 
-const TOKEN = 'dev-ingest-token-change-me'; // app-config.demo.yaml, local only
 const APP = 'e2e-adoption';
 const CUSTOMER = 'e2e-adoption-customer';
 const DAY = 86_400_000;
@@ -37,21 +37,6 @@ const FLEET = {
 };
 export const EXPECTED_SHARES =
   'Latest 60%, 1 behind 20%, 2 behind 0%, 3+ behind 20%';
-
-async function ingest(backendUrl, method, path, body) {
-  const response = await fetch(`${backendUrl}/api/customer-reporting${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${TOKEN}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(
-      `${method} ${path}: ${response.status} ${await response.text()}`,
-    );
-}
 
 /** Sends the app, its customer and the fleet's daily check-ins. */
 export async function ingestAdoptionFleet(backendUrl, now = Date.now()) {

@@ -7,32 +7,17 @@
  * must show on Backstage's Notifications page, and the delivery on the
  * Alerts tab.
  */
+import { ingest } from './ingest.mjs';
 
 export const ALERTS_TESTS = [
   'alerts: a rule made on the Alerts tab notifies on the Notifications page',
 ];
 
-const TOKEN = 'dev-ingest-token-change-me'; // app-config.demo.yaml, local only
 const APP = 'e2e-alerts';
 const CUSTOMER = 'e2e-alerts-customer';
 const INSTANCE = 'e2e-alert-instance';
 const GUEST = 'user:development/guest';
 const EXPECTED = `E2E Alerts Inc: instance ${INSTANCE} is unavailable for 40 min`;
-
-async function ingest(backendUrl, method, path, body) {
-  const response = await fetch(`${backendUrl}/api/customer-reporting${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${TOKEN}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(
-      `${method} ${path}: ${response.status} ${await response.text()}`,
-    );
-}
 
 /** The app and customer the rule speaks of (no instance yet). */
 async function ingestCustomer(backendUrl, now) {

@@ -5,28 +5,13 @@
  * would), then its report must show those strings literally, with no element
  * injected and no script run.
  */
+import { ingest } from './ingest.mjs';
 
 export const RENDERING_TESTS = [
   'rendering: HTML in names, tags and reasons shows as text',
 ];
 
-const TOKEN = 'dev-ingest-token-change-me'; // app-config.demo.yaml, local only
 const PAYLOAD = '<img src=x onerror="window.__injected=1"><b>Evil</b> Corp';
-
-async function ingest(backendUrl, method, path, body) {
-  const response = await fetch(`${backendUrl}/api/customer-reporting${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${TOKEN}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(
-      `${method} ${path}: ${response.status} ${await response.text()}`,
-    );
-}
 
 /**
  * @param {object} o
