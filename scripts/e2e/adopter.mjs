@@ -79,7 +79,10 @@ function sh(command, cwd = appDir, env = {}) {
     {
       cwd,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ...env },
+      // The fresh app has no lockfile of ours yet, and Yarn makes installs
+      // immutable by default when CI=true (as .ci/run sets it): the app's
+      // own installs and `yarn add` must be allowed to write its lockfile.
+      env: { ...process.env, YARN_ENABLE_IMMUTABLE_INSTALLS: 'false', ...env },
     },
   );
 }
