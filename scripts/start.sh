@@ -3,7 +3,8 @@
 # mode: frontend on http://localhost:3000, backend on http://localhost:7007.
 # The backend keeps one SQLite file per plugin in data/sqlite (see
 # app-config.yaml) and adds the demo-only values of app-config.demo.yaml
-# (packages/backend's start script): guest sign-in, the local ingest token,
+# (the root `dev` script passes both files to `backstage-cli repo start`,
+# which does not run the packages' own start scripts): guest sign-in, the local ingest token,
 # the demo signing key, and the demo data the customer-reporting plugin loads
 # on the first start with an empty database. Stop with Ctrl+C.
 set -uo pipefail
