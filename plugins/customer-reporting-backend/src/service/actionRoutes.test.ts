@@ -10,7 +10,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { customerReportingIngestPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingPlugin } from '../plugin';
-import { verifyLicenseYaml } from '../actions/licenseDocument';
+import { verifyLicenseYaml } from '../customerActions/licenseDocument';
 import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
 
 jest.setTimeout(60_000);

@@ -10,13 +10,16 @@ import {
   customerPortalInvitePermission,
   customerPortalPasswordManagePermission,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import { helmInstructions } from '../actions/helmInstructions';
-import { licenseFileName, signedLicenseYaml } from '../actions/licenseDocument';
+import { helmInstructions } from '../customerActions/helmInstructions';
+import {
+  licenseFileName,
+  signedLicenseYaml,
+} from '../customerActions/licenseDocument';
 import {
   generatePortalPassword,
   hashPortalPassword,
   MIN_PASSWORD_LENGTH,
-} from '../actions/portalPassword';
+} from '../customerActions/portalPassword';
 import { email, id } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';
 import { actorOf } from './actor';
