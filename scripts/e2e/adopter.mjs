@@ -26,13 +26,15 @@
  * keeps the work folder (and reuses an app already installed there);
  * PACK_DIR=<dir> reuses the tarballs scripts/e2e/packing.mjs packed there.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { launchChromium } from './chromium.mjs';
 import { packedOrPack, REPO_ROOT, unpack } from './packages.mjs';
+import { startRepo, stopRepo, waitForRepo } from './repoStart.mjs';
+import { createResults } from './results.mjs';
 
-const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
 const FRONTEND_PORT = 8000;
 const BACKEND_PORT = 8007;
 const FRONTEND_URL = `http://localhost:${FRONTEND_PORT}`;
@@ -44,14 +46,13 @@ const READMES = [
   '@customer-reporting/plugin-customer-reporting',
 ];
 
-const started = Date.now();
 const keep = Boolean(process.env.ADOPTER_WORK);
 const work = process.env.ADOPTER_WORK
   ? path.resolve(process.env.ADOPTER_WORK)
   : fs.mkdtempSync(path.join(os.tmpdir(), 'cr-adopter-'));
 fs.mkdirSync(work, { recursive: true });
 const appDir = path.join(work, 'app');
-const results = [];
+const { record, summarize } = createResults('e2e adopter');
 const timings = [];
 let portal;
 
@@ -223,95 +224,23 @@ async function startApp() {
       '',
     ].join('\n'),
   );
-  let output = '';
-  portal = spawn(
-    'bash',
-    [
-      '-c',
-      `source "${REPO_ROOT}/scripts/toolchain.sh" >&2 && exec yarn backstage-cli repo start "$@"`,
-      'bash',
-      '--config',
+  const logFile = path.join(work, 'app.log');
+  portal = startRepo({
+    cwd: appDir,
+    configs: [
       path.join(appDir, 'app-config.yaml'),
-      '--config',
       path.join(work, 'app-config.readme.yaml'),
-      '--config',
       config,
     ],
-    {
-      cwd: appDir,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0', NO_COLOR: '1' },
-    },
-  );
-  const logFile = fs.createWriteStream(path.join(work, 'app.log'));
-  const onData = chunk => {
-    // eslint-disable-next-line no-control-regex
-    const text = chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
-    output += text;
-    logFile.write(text);
-  };
-  portal.stdout.on('data', onData);
-  portal.stderr.on('data', onData);
-  log(`app log: ${path.join(work, 'app.log')}`);
-  const deadline = Date.now() + 8 * 60_000;
-  while (!/Plugin initialization complete/.test(output)) {
-    if (portal.exitCode !== null)
-      throw new Error(`the app exited:\n${output.slice(-3000)}`);
-    if (
-      /Plugin '.*' startup failed|Backend failed to start|EADDRINUSE/.test(
-        output,
-      )
-    )
-      throw new Error(`a plugin failed:\n${output.slice(-3000)}`);
-    if (Date.now() > deadline)
-      throw new Error(`the backend did not start:\n${output.slice(-3000)}`);
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  return () => output;
-}
-
-/** Stops the app's process group: SIGTERM, then SIGKILL after 20 s. */
-async function stopApp() {
-  if (!portal?.pid) return;
-  const alive = () => {
-    try {
-      process.kill(-portal.pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const signal = name => {
-    try {
-      process.kill(-portal.pid, name);
-    } catch {
-      // already gone
-    }
-  };
-  signal('SIGTERM');
-  for (let i = 0; i < 40 && alive(); i++)
-    await new Promise(r => setTimeout(r, 500));
-  if (alive()) signal('SIGKILL');
+    logFile,
+  });
+  log(`app log: ${logFile}`);
+  await waitForRepo(portal, { timeoutMs: 8 * 60_000 });
+  return () => portal.log;
 }
 
 async function browse(appOutput) {
-  const { chromium } = await import(
-    path.join(REPO_ROOT, 'node_modules/playwright-core/index.mjs')
-  );
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await (
     await browser.newContext({ viewport: { width: 1280, height: 800 } })
   ).newPage();
@@ -337,18 +266,14 @@ async function browse(appOutput) {
           await target.first().waitFor({ timeout: 60_000 });
         }
         opened.push(`${name}: ${page.url()} (${Date.now() - t0} ms)`);
-        results.push({ name: `opens ${name}`, ok: true });
+        record(`opens ${name}`, true);
         return;
       } catch (error) {
         lastError = error;
         await page.waitForTimeout(5000);
       }
     }
-    results.push({
-      name: `opens ${name}`,
-      ok: false,
-      error: String(lastError),
-    });
+    record(`opens ${name}`, false, lastError);
     throw new Error(`${name} at ${url}: ${lastError}\n${errors.join('\n')}`);
   };
   // Every entity an entity page relates to exists (its owner, what it
@@ -382,7 +307,7 @@ async function browse(appOutput) {
       .first()
       .waitFor({ timeout: 60_000 });
     opened.push(`a customer report: ${page.url()}`);
-    results.push({ name: `opens the report of ${DEMO_CUSTOMER}`, ok: true });
+    record(`opens the report of ${DEMO_CUSTOMER}`, true);
     // The catalog module's entity of that customer, with its report tab and
     // an owner that exists in a fresh app (no "Entities not found").
     const customerId = decodeURIComponent(page.url().split('/').pop());
@@ -410,11 +335,11 @@ async function browse(appOutput) {
     .split('\n')
     .filter(l => /events backend not found/.test(l));
   log(`"events backend not found" lines in the app log: ${warnings.length}`);
-  results.push({
-    name: 'no warning storm without an events backend (≤ one line per subscriber or publisher)',
-    ok: warnings.length <= 4,
-    error: warnings.length > 4 ? warnings.join('\n') : undefined,
-  });
+  record(
+    'no warning storm without an events backend (≤ one line per subscriber or publisher)',
+    warnings.length <= 4,
+    warnings.length > 4 ? warnings.join('\n') : undefined,
+  );
 }
 
 async function main() {
@@ -448,38 +373,24 @@ async function main() {
       for (const name of READMES)
         followReadme(name, readmes.get(name), tarballs);
     });
-    results.push({
-      name: 'the README steps install and wire the packages',
-      ok: true,
-    });
+    record('the README steps install and wire the packages', true);
     log('installed:');
     for (const line of installed()) log(`  ${line}`);
     await step('type check (yarn tsc)', () => sh('yarn tsc'));
-    results.push({ name: 'the app type-checks', ok: true });
+    record('the app type-checks', true);
     const appOutput = await step('start the app', startApp);
-    results.push({ name: 'the app starts', ok: true });
+    record('the app starts', true);
     await step('browse', () => browse(appOutput));
   } catch (error) {
     failure = error;
     console.error(error);
-    results.push({ name: 'adopter test', ok: false, error: String(error) });
+    record('adopter test', false, error);
   } finally {
-    await stopApp();
+    await stopRepo(portal);
     if (!keep) fs.rmSync(work, { recursive: true, force: true });
   }
   for (const [name, ms] of timings) log(`${name}: ${Math.round(ms / 1000)} s`);
-  const passed = results.filter(r => r.ok).length;
-  const failed = results.length - passed;
-  if (process.env.E2E_RESULT_FILE)
-    fs.writeFileSync(
-      process.env.E2E_RESULT_FILE,
-      JSON.stringify({ passed, failed, skipped: 0, tests: results }, null, 2),
-    );
-  console.log(
-    `e2e adopter: ${passed} passed, ${failed} failed (${Math.round(
-      (Date.now() - started) / 1000,
-    )} s)`,
-  );
+  const failed = summarize();
   process.exit(failure || failed > 0 ? 1 : 0);
 }
 

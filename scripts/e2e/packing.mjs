@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { packedOrPack, unpack } from './packages.mjs';
+import { createResults } from './results.mjs';
 
 /** Every string target of an exports/typesVersions value. */
 function targets(value) {
@@ -89,10 +90,9 @@ export function checkPackage(pkgDir, versions) {
 }
 
 async function main() {
-  const started = Date.now();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cr-packing-'));
   const packDir = process.env.PACK_DIR ?? path.join(work, 'packs');
-  const results = [];
+  const { record, summarize } = createResults('e2e packing');
   try {
     // Always packs anew; the manifest lets the adopter test reuse them.
     fs.rmSync(packDir, { recursive: true, force: true });
@@ -109,31 +109,15 @@ async function main() {
           }, types ${pkg.types}, exports ${entries.join(' ')})`,
       );
       for (const p of problems) console.log(`       ${p}`);
-      results.push({
-        name: `packed ${name}`,
-        ok: problems.length === 0,
-        problems,
-      });
+      record(`packed ${name}`, problems.length === 0, problems.join('\n'));
     }
   } catch (error) {
     console.error(error);
-    results.push({ name: 'pack', ok: false, problems: [String(error)] });
+    record('pack', false, error);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  const passed = results.filter(r => r.ok).length;
-  const failed = results.length - passed;
-  if (process.env.E2E_RESULT_FILE)
-    fs.writeFileSync(
-      process.env.E2E_RESULT_FILE,
-      JSON.stringify({ passed, failed, skipped: 0, tests: results }, null, 2),
-    );
-  console.log(
-    `e2e packing: ${passed} passed, ${failed} failed (${Math.round(
-      (Date.now() - started) / 1000,
-    )}s)`,
-  );
-  process.exit(failed > 0 ? 1 : 0);
+  process.exit(summarize() > 0 ? 1 : 0);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -35,6 +35,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { CHROMIUM, launchChromium } from './chromium.mjs';
+import { createResults } from './results.mjs';
 
 const REPO_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -46,7 +48,6 @@ const PG_PORT = Number(process.env.E2E_PROD_PG_PORT || 7351);
 const REFUSED_PORT = Number(process.env.E2E_PROD_REFUSED_PORT || 7352);
 const BASE = `http://localhost:${PORT}`;
 const API = `${BASE}/api/customer-reporting`;
-const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
 const PG_BIN = process.env.PG15_BIN || '/usr/lib/postgresql/15/bin';
 const STARTUP_TIMEOUT_MS =
   Number(process.env.E2E_STARTUP_TIMEOUT_S || 300) * 1000;
@@ -86,7 +87,9 @@ const TESTS = {
 };
 
 const started = Date.now();
-const results = [];
+const { record, failUnfinished, summarize } = createResults(
+  '[e2e] production build on PostgreSQL 15',
+);
 const children = [];
 let serverLog = '';
 const log = msg =>
@@ -94,14 +97,6 @@ const log = msg =>
     `[e2e production ${Math.round((Date.now() - started) / 1000)}s] ${msg}`,
   );
 const sleep = ms => new Promise(r => setTimeout(r, ms));
-
-function record(name, ok, error, skipped = false) {
-  if (results.some(r => r.name === name)) return;
-  results.push({ name, ok, skipped, error: error ? String(error) : undefined });
-  if (skipped) console.log(`  - SKIP ${name}: ${error}`);
-  else
-    console.log(ok ? `  ✓ PASS ${name}` : `  ✗ FAIL ${name}\n      ${error}`);
-}
 
 async function check(name, fn) {
   try {
@@ -200,11 +195,7 @@ async function query(sql) {
 }
 
 async function checkBrowser() {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 800 },
@@ -267,7 +258,7 @@ async function main() {
     // CI installs PostgreSQL 15; elsewhere its absence is a skip.
     const why = `PostgreSQL 15 is not installed (${PG_BIN})`;
     for (const name of Object.values(TESTS))
-      record(name, false, why, process.env.CI !== 'true');
+      record(name, false, why, undefined, process.env.CI !== 'true');
     return;
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-production-'));
@@ -338,6 +329,7 @@ async function main() {
           TESTS.browser,
           false,
           `Chromium not found at ${CHROMIUM}`,
+          undefined,
           process.env.CI !== 'true',
         );
       }
@@ -431,22 +423,6 @@ main()
   .catch(e => log(`error: ${e.stack || e}`))
   .finally(async () => {
     for (const child of children) await stop(child);
-    for (const name of Object.values(TESTS)) {
-      if (!results.some(r => r.name === name)) record(name, false, 'not run');
-    }
-    const passed = results.filter(r => r.ok && !r.skipped).length;
-    const skipped = results.filter(r => r.skipped).length;
-    const failed = results.length - passed - skipped;
-    if (process.env.E2E_RESULT_FILE) {
-      fs.writeFileSync(
-        process.env.E2E_RESULT_FILE,
-        JSON.stringify({ passed, failed, skipped, tests: results }, null, 2),
-      );
-    }
-    console.log(
-      `[e2e] production build on PostgreSQL 15: ${passed} passed, ${failed} failed${
-        skipped ? `, ${skipped} skipped` : ''
-      } (${Math.round((Date.now() - started) / 1000)}s)`,
-    );
-    process.exit(failed > 0 ? 1 : 0);
+    failUnfinished(Object.values(TESTS), 'not run');
+    process.exit(summarize() > 0 ? 1 : 0);
   });

@@ -24,6 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createResults } from './results.mjs';
 
 const REPO_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -54,7 +55,7 @@ const TESTS = [
 const ACME = '2jAcmeC0rpQ1w2e3r4t5y6u7i8o';
 
 const started = Date.now();
-const results = [];
+const { record, failUnfinished, summarize } = createResults('e2e replicated');
 const children = [];
 let output = '';
 const log = msg =>
@@ -62,11 +63,6 @@ const log = msg =>
     `[e2e replicated ${Math.round((Date.now() - started) / 1000)}s] ${msg}`,
   );
 const sleep = ms => new Promise(r => setTimeout(r, ms));
-
-function record(name, ok, error) {
-  results.push({ name, ok, error: error ? String(error) : undefined });
-  console.log(ok ? `  ✓ PASS ${name}` : `  ✗ FAIL ${name}\n      ${error}`);
-}
 
 /** Runs `script` in bash after the toolchain, in its own process group. */
 function start(script, env) {
@@ -221,17 +217,6 @@ async function main() {
 main()
   .catch(e => log(`error: ${e.stack || e}`))
   .finally(() => {
-    for (const name of TESTS) {
-      if (!results.some(r => r.name === name)) record(name, false, 'not run');
-    }
-    const passed = results.filter(r => r.ok).length;
-    const failed = results.length - passed;
-    if (process.env.E2E_RESULT_FILE) {
-      fs.writeFileSync(
-        process.env.E2E_RESULT_FILE,
-        JSON.stringify({ passed, failed, skipped: 0, tests: results }, null, 2),
-      );
-    }
-    console.log(`e2e replicated: ${passed} passed, ${failed} failed`);
-    process.exit(failed > 0 ? 1 : 0);
+    failUnfinished(TESTS, 'not run');
+    process.exit(summarize() > 0 ? 1 : 0);
   });

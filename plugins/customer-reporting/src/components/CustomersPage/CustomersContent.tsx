@@ -8,12 +8,9 @@ import { CustomersTable } from './CustomersTable';
 import { useCustomerFilters } from './useCustomerFilters';
 
 /**
- * Body of the customer list page without the page header: filters and sort
- * (kept in the URL query string) above the customer table.
- *
- * @remarks
- * Separate from {@link CustomersPage} because the new frontend system draws
- * the plugin header itself; rendering ours there would show two headers.
+ * Body of the customer list page without the page header (the router and
+ * the new frontend system draw it): filters and sort, kept in the URL query
+ * string, above the customer table.
  */
 export function CustomersContent() {
   const { filters, setFilters, clearFilters, hasFilters } =

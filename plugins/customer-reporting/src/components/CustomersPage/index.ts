@@ -1,2 +1,1 @@
-export { CustomersPage } from './CustomersPage';
 export { CustomersContent } from './CustomersContent';
