@@ -1,4 +1,6 @@
+import { Knex } from 'knex';
 import { ReportOptions } from '../report/buildCustomerReport';
+import { createTestIngest, testCustomer } from './fixtures';
 
 const DAY = 86_400_000;
 
@@ -40,3 +42,13 @@ export const julyFirstCheckIn = (
   at: `2024-07-01T${at}:00Z`,
   ...extra,
 });
+
+/** Migrated stores on `knex` whose customer `c1` has the given overrides. */
+export async function ingestWithCustomer(
+  knex: Knex,
+  customer: Record<string, unknown> = {},
+) {
+  const stores = await createTestIngest(knex);
+  await stores.ingest.putCustomer('c1', testCustomer(customer));
+  return stores;
+}

@@ -1,6 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { createTestIngest, testCustomer } from '../__testUtils__/fixtures';
-import { reportOptions as options } from '../__testUtils__/ingestFixtures';
+import { testCustomer } from '../__testUtils__/fixtures';
+import {
+  ingestWithCustomer,
+  reportOptions as options,
+} from '../__testUtils__/ingestFixtures';
 import { buildCustomerReport } from './buildCustomerReport';
 
 jest.setTimeout(60_000);
@@ -10,13 +13,8 @@ const databases = TestDatabases.create();
 describe.each(databases.eachSupportedId())(
   'customer report: install attempts and portals on %p',
   databaseId => {
-    async function setup(customer: Record<string, unknown> = {}) {
-      const { stores, ingest } = await createTestIngest(
-        await databases.init(databaseId),
-      );
-      await ingest.putCustomer('c1', testCustomer(customer));
-      return { stores, ingest };
-    }
+    const setup = async (customer: Record<string, unknown> = {}) =>
+      ingestWithCustomer(await databases.init(databaseId), customer);
 
     it('reports install attempts with the stalled rule at asOf', async () => {
       const { stores, ingest } = await setup();

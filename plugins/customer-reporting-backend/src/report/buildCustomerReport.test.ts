@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { createTestIngest, testCustomer } from '../__testUtils__/fixtures';
 import {
   customerCheckIn as checkIn,
+  ingestWithCustomer,
   reportOptions as options,
 } from '../__testUtils__/ingestFixtures';
 import { buildCustomerReport } from './buildCustomerReport';
@@ -13,13 +13,8 @@ const databases = TestDatabases.create();
 describe.each(databases.eachSupportedId())(
   'customer report on %p',
   databaseId => {
-    async function setup(customer: Record<string, unknown> = {}) {
-      const { stores, ingest } = await createTestIngest(
-        await databases.init(databaseId),
-      );
-      await ingest.putCustomer('c1', testCustomer(customer));
-      return { stores, ingest };
-    }
+    const setup = async (customer: Record<string, unknown> = {}) =>
+      ingestWithCustomer(await databases.init(databaseId), customer);
 
     it('shows domain example 1: instance 1 h 30 min, license 9 d 6 h 30 min', async () => {
       const { stores, ingest } = await setup({
