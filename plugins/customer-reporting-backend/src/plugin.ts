@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   customerReportingAlertsManagePermission,
   customerReportingAlertsReadPermission,
@@ -18,6 +19,7 @@ import {
 } from '@customer-reporting/plugin-customer-reporting-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { registerActions } from './actions/registerActions';
 import { AlertEvaluator } from './alerts/AlertEvaluator';
 import { readAlertOptions, scheduleAlerts } from './alerts/scheduleAlerts';
 import { createCustomerChangedAnnouncer } from './catalog/customerChangedAnnouncer';
@@ -49,6 +51,7 @@ export const customerReportingPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -61,6 +64,7 @@ export const customerReportingPlugin = createBackendPlugin({
         notifications: notificationService,
       },
       async init({
+        actionsRegistry,
         config,
         database,
         httpAuth,
@@ -96,6 +100,7 @@ export const customerReportingPlugin = createBackendPlugin({
           ),
         );
         const options = readPluginOptions(config);
+        registerActions({ actionsRegistry, access, stores, options, clock });
         const alertOptions = readAlertOptions(config);
         const alerts = new AlertEvaluator({
           db: stores.alerts.db,

@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -100,6 +100,26 @@ export class CustomerAccess {
         `Not allowed: ${permission.name} on customer ${customerId}`,
       );
     }
+  }
+
+  /**
+   * Throws unless the caller may read the customer of the instance
+   * (`customerId`, undefined for an unknown instance). An unknown instance is
+   * refused like a foreign one, unless the caller may read every customer
+   * (then NotFoundError): the answer tells nothing about other customers.
+   */
+  async requireInstance(
+    credentials: BackstageCredentials,
+    instanceId: string,
+    customerId: string | undefined,
+  ) {
+    if (customerId && (await this.allowsCustomer(credentials, customerId)))
+      return;
+    if (!customerId && (await this.readsAllCustomers(credentials)))
+      throw new NotFoundError(`Unknown instance: ${instanceId}`);
+    throw new NotAllowedError(
+      `Not allowed: ${customerReadPermission.name} on instance ${instanceId}`,
+    );
   }
 
   /** Throws NotAllowedError unless the caller has the basic `permission`. */

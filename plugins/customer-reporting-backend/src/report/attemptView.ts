@@ -53,3 +53,20 @@ export function toReportAttempt(
     steps: steps.map(s => ({ step: s.step, at: iso(s.at)! })),
   };
 }
+
+/** An attempt of the fleet-wide list: the report's view plus its customer. */
+export function toListedAttempt(
+  row: any,
+  asOf: number,
+  stalledAfterMs: number,
+) {
+  return {
+    ...toReportAttempt(row, asOf, stalledAfterMs),
+    customer: {
+      id: row.customer_id as string,
+      name: row.customer_name as string,
+      appSlug: row.app_slug as string,
+      channelSlug: row.channel_slug as string,
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod/v4';
-import { toReportAttempt } from '../report/attemptView';
+import { toListedAttempt } from '../report/attemptView';
 import { attemptListQuery, toAttemptFilters } from './attemptQueries';
 import { decodeCursor, encodeCursor, parseQuery } from './readQueries';
 import { RouteContext } from './routeContext';
@@ -31,15 +31,7 @@ export function addInstallAttemptRoutes(router: Router, ctx: RouteContext) {
       });
     const last = rows[rows.length - 1];
     res.json({
-      items: rows.map(row => ({
-        ...toReportAttempt(row, asOf, stalledAfterMs),
-        customer: {
-          id: row.customer_id,
-          name: row.customer_name,
-          appSlug: row.app_slug,
-          channelSlug: row.channel_slug,
-        },
-      })),
+      items: rows.map(row => toListedAttempt(row, asOf, stalledAfterMs)),
       totalCount,
       nextCursor:
         hasMore && last

@@ -2,12 +2,12 @@ import { Router } from 'express';
 import { z } from 'zod/v4';
 import { id } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';
-import { describeEventField } from '../metrics/eventCategories';
 import {
   buildInstanceDetails,
   loadInstance,
 } from '../report/buildInstanceDetails';
 import { buildInstanceUptime } from '../report/buildInstanceUptime';
+import { toInstanceEvent } from '../report/eventView';
 import {
   asOfQuery,
   decodeCursor,
@@ -19,9 +19,6 @@ import {
 import { RouteContext } from './routeContext';
 
 const eventCursor = z.object({ at: z.number(), field: z.string() });
-
-const decode = (value: string | null) =>
-  value === null ? null : JSON.parse(value);
 
 /** Instance details, uptime graph and change events. */
 export function addInstanceRoutes(router: Router, ctx: RouteContext) {
@@ -73,13 +70,7 @@ export function addInstanceRoutes(router: Router, ctx: RouteContext) {
     );
     const last = items[items.length - 1];
     res.json({
-      items: items.map(e => ({
-        at: new Date(e.at).toISOString(),
-        field: e.field,
-        ...describeEventField(e.field),
-        value: decode(e.value),
-        previousValue: decode(e.previousValue),
-      })),
+      items: items.map(toInstanceEvent),
       nextCursor:
         hasMore && last
           ? encodeCursor({ at: last.at, field: last.field })
