@@ -2,8 +2,10 @@ import { generateKeyPairSync } from 'crypto';
 import { Knex } from 'knex';
 import { JsonObject } from '@backstage/types';
 import {
+  BackendFeature,
   coreServices,
   createServiceFactory,
+  ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import {
@@ -65,12 +67,12 @@ const ingestOnlyTokenFactory = createServiceFactory({
 
 const groupMembershipFactory = createServiceFactory({
   service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
+  deps: { auth: coreServices.auth },
+  factory: ({ auth }) => ({
     async getUserInfo(credentials) {
-      const { userEntityRef } = credentials.principal as {
-        userEntityRef: string;
-      };
+      if (!auth.isPrincipal(credentials, 'user'))
+        throw new Error('User info is only for users');
+      const { userEntityRef } = credentials.principal;
       const name = userEntityRef.split('/')[1];
       return {
         userEntityRef,
@@ -93,6 +95,8 @@ const TEST_SIGNING_KEY = generateKeyPairSync('ed25519')
 export async function startWithProductionPolicy(
   knex: Knex,
   permissions: JsonObject = {},
+  /** More features or service factories, e.g. an auditor mock. */
+  extraFeatures: Array<ServiceFactory | BackendFeature> = [],
 ) {
   const { server } = await startTestBackend({
     features: [
@@ -113,6 +117,7 @@ export async function startWithProductionPolicy(
           },
         },
       }),
+      ...extraFeatures,
     ],
   });
   return server;
