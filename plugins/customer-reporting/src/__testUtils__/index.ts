@@ -1,3 +1,4 @@
 export * from './fixtures';
 export { pending, renderWithApi, responseError } from './renderWithApi';
+export { itShowsProgressAndBackendErrors } from './cardStates';
 export { withFixedTimeZone } from './timeZone';

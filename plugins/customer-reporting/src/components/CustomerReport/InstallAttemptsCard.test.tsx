@@ -3,11 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   attemptFixture,
-  pending,
   renderWithApi,
   reportFixture,
-  responseError,
   withFixedTimeZone,
+  itShowsProgressAndBackendErrors,
 } from '../../__testUtils__';
 import { CustomerReportingApi } from '../../api';
 import { CustomerReportProvider } from './CustomerReportProvider';
@@ -160,19 +159,7 @@ describe('InstallAttemptsCard', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
-  it('shows progress while loading', async () => {
-    await renderCard(() => pending());
-
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
-  });
-
-  it('shows the backend error', async () => {
-    const error = await responseError(403, 'NotAllowedError', 'forbidden');
-    await renderCard(async () => {
-      throw error;
-    });
-
-    expect(await screen.findByText('403: NotAllowedError')).toBeInTheDocument();
-  });
+  itShowsProgressAndBackendErrors(renderCard, () =>
+    screen.queryByRole('table'),
+  );
 });

@@ -5,10 +5,9 @@ import { lightTheme } from '@backstage/theme';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   instanceFixture,
-  pending,
   renderWithApi,
   reportFixture,
-  responseError,
+  itShowsProgressAndBackendErrors,
 } from '../../__testUtils__';
 import { CustomerReportQuery } from '../../api';
 import { CustomerReportProvider } from './CustomerReportProvider';
@@ -189,20 +188,7 @@ describe('InstancesCard', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
-  it('shows progress while loading', async () => {
-    await renderCard(() => pending());
-
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
-  });
-
-  it('shows the backend error', async () => {
-    const error = await responseError(404, 'NotFoundError', 'no customer');
-    await renderCard(async () => {
-      throw error;
-    });
-
-    expect(await screen.findByText('404: NotFoundError')).toBeInTheDocument();
-    expect(screen.getByText('no customer')).toBeInTheDocument();
-  });
+  itShowsProgressAndBackendErrors(renderCard, () =>
+    screen.queryByRole('table'),
+  );
 });

@@ -2,11 +2,10 @@ import { screen } from '@testing-library/react';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   instanceFixture,
-  pending,
   renderWithApi,
   reportFixture,
-  responseError,
   withFixedTimeZone,
+  itShowsProgressAndBackendErrors,
 } from '../../__testUtils__';
 import { CustomerReportProvider } from './CustomerReportProvider';
 import { TimeToInstallCard } from './TimeToInstallCard';
@@ -56,21 +55,7 @@ describe('TimeToInstallCard', () => {
     expect(screen.queryByRole('link')).not.toBeInTheDocument();
   });
 
-  it('shows progress while loading', async () => {
-    await renderCard(() => pending());
-
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
-    expect(screen.queryByText('No ready instances')).not.toBeInTheDocument();
-  });
-
-  it('shows the backend error', async () => {
-    const error = await responseError(503, 'ServiceUnavailableError', 'down');
-    await renderCard(async () => {
-      throw error;
-    });
-
-    expect(
-      await screen.findByText('503: ServiceUnavailableError'),
-    ).toBeInTheDocument();
-  });
+  itShowsProgressAndBackendErrors(renderCard, () =>
+    screen.queryByText('No ready instances'),
+  );
 });

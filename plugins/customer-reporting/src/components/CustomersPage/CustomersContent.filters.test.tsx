@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { customer, listOf, renderPage } from './customersTestHelpers';
+import { customer, listOf, renderPage } from '../../__testUtils__/customerList';
 
 // Rendering the full table with MUI selects is slow on a busy machine.
 jest.setTimeout(30_000);

@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
-import { customer, listOf, renderPage } from './customersTestHelpers';
+import { customer, listOf, renderPage } from '../../__testUtils__/customerList';
 
 // Rendering the full table with MUI selects is slow on a busy machine.
 jest.setTimeout(30_000);

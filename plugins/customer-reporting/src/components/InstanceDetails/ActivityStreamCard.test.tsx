@@ -4,10 +4,9 @@ import { InstanceEventList } from '@customer-reporting/plugin-customer-reporting
 import {
   detailsFixture,
   eventFixture,
-  pending,
   renderWithApi,
-  responseError,
   withFixedTimeZone,
+  itShowsProgressAndBackendErrors,
 } from '../../__testUtils__';
 import { InstanceEventsQuery } from '../../api';
 import { ActivityStreamCard } from './ActivityStreamCard';
@@ -108,20 +107,7 @@ describe('ActivityStreamCard', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
-  it('shows progress while loading', async () => {
-    await renderCard(() => pending());
-
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
-  });
-
-  it('shows the backend error', async () => {
-    const error = await responseError(400, 'InputError', 'bad cursor');
-    await renderCard(async () => {
-      throw error;
-    });
-
-    expect(await screen.findByText('400: InputError')).toBeInTheDocument();
-    expect(screen.getByText('bad cursor')).toBeInTheDocument();
-  });
+  itShowsProgressAndBackendErrors(renderCard, () =>
+    screen.queryByRole('table'),
+  );
 });

@@ -4,9 +4,8 @@ import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-c
 import {
   detailsFixture,
   instanceFixture,
-  pending,
   renderWithApi,
-  responseError,
+  itShowsProgressAndBackendErrors,
 } from '../../__testUtils__';
 import { CurrentStateCard } from './CurrentStateCard';
 import { InstanceDetailsProvider } from './InstanceDetailsProvider';
@@ -84,20 +83,7 @@ describe('CurrentStateCard', () => {
     expect(screen.getAllByText('Unknown release')).toHaveLength(2);
   });
 
-  it('shows progress while loading', async () => {
-    await renderCard(() => pending());
-
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
-    expect(screen.queryByText('2.11.0')).not.toBeInTheDocument();
-  });
-
-  it('shows the backend error', async () => {
-    const error = await responseError(404, 'NotFoundError', 'no instance');
-    await renderCard(async () => {
-      throw error;
-    });
-
-    expect(await screen.findByText('404: NotFoundError')).toBeInTheDocument();
-    expect(screen.getByText('no instance')).toBeInTheDocument();
-  });
+  itShowsProgressAndBackendErrors(renderCard, () =>
+    screen.queryByText('2.11.0'),
+  );
 });

@@ -2,9 +2,8 @@ import { screen } from '@testing-library/react';
 import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   detailsFixture,
-  pending,
   renderWithApi,
-  responseError,
+  itShowsProgressAndBackendErrors,
 } from '../../__testUtils__';
 import { CustomMetricsCard } from './CustomMetricsCard';
 import { InstanceDetailsProvider } from './InstanceDetailsProvider';
@@ -41,19 +40,7 @@ describe('CustomMetricsCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows progress while loading', async () => {
-    await renderCard(() => pending());
-
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
-    expect(screen.queryByText('activeUsers')).not.toBeInTheDocument();
-  });
-
-  it('shows the backend error', async () => {
-    const error = await responseError(502, 'Error', 'bad gateway');
-    await renderCard(async () => {
-      throw error;
-    });
-
-    expect(await screen.findByText('502: Error')).toBeInTheDocument();
-  });
+  itShowsProgressAndBackendErrors(renderCard, () =>
+    screen.queryByText('activeUsers'),
+  );
 });

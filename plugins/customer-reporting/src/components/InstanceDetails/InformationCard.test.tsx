@@ -3,10 +3,9 @@ import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-c
 import {
   detailsFixture,
   instanceFixture,
-  pending,
   renderWithApi,
-  responseError,
   withFixedTimeZone,
+  itShowsProgressAndBackendErrors,
 } from '../../__testUtils__';
 import { InformationCard } from './InformationCard';
 import { InstanceDetailsProvider } from './InstanceDetailsProvider';
@@ -97,18 +96,5 @@ describe('InformationCard', () => {
     expect(screen.getAllByText('–')).toHaveLength(6);
   });
 
-  it('shows progress while loading', async () => {
-    await renderCard(() => pending());
-
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
-  });
-
-  it('shows the backend error', async () => {
-    const error = await responseError(500, 'Error', 'boom');
-    await renderCard(async () => {
-      throw error;
-    });
-
-    expect(await screen.findByText('500: Error')).toBeInTheDocument();
-  });
+  itShowsProgressAndBackendErrors(renderCard);
 });

@@ -2,9 +2,8 @@ import { screen } from '@testing-library/react';
 import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   detailsFixture,
-  pending,
   renderWithApi,
-  responseError,
+  itShowsProgressAndBackendErrors,
 } from '../../__testUtils__';
 import { InsightsCard } from './InsightsCard';
 import { InstanceDetailsProvider } from './InstanceDetailsProvider';
@@ -43,19 +42,7 @@ describe('InsightsCard', () => {
     expect(screen.getAllByText('Not ready yet')).toHaveLength(2);
   });
 
-  it('shows progress while loading', async () => {
-    await renderCard(() => pending());
-
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
-    expect(screen.queryByText('98.21%')).not.toBeInTheDocument();
-  });
-
-  it('shows the backend error', async () => {
-    const error = await responseError(500, 'Error', 'boom');
-    await renderCard(async () => {
-      throw error;
-    });
-
-    expect(await screen.findByText('500: Error')).toBeInTheDocument();
-  });
+  itShowsProgressAndBackendErrors(renderCard, () =>
+    screen.queryByText('98.21%'),
+  );
 });

@@ -3,11 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { InstanceUptime } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   detailsFixture,
-  pending,
   renderWithApi,
-  responseError,
   uptimeFixture,
   withFixedTimeZone,
+  itShowsProgressAndBackendErrors,
 } from '../../__testUtils__';
 import { InstanceUptimeQuery } from '../../api';
 import { InstanceDetailsProvider } from './InstanceDetailsProvider';
@@ -101,19 +100,7 @@ describe('UptimeGraphCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows progress while loading', async () => {
-    await renderCard(() => pending());
-
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
-    expect(screen.queryByText(/uptime$/)).not.toBeInTheDocument();
-  });
-
-  it('shows the backend error', async () => {
-    const error = await responseError(400, 'InputError', 'bad range');
-    await renderCard(async () => {
-      throw error;
-    });
-
-    expect(await screen.findByText('400: InputError')).toBeInTheDocument();
-  });
+  itShowsProgressAndBackendErrors(renderCard, () =>
+    screen.queryByText(/uptime$/),
+  );
 });

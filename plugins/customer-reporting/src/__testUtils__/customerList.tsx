@@ -11,10 +11,10 @@ import {
   CustomerListResponse,
   CustomerSummary,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import { CustomerReportingApi, customerReportingApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import { customerSummaryFixture } from '../../__testUtils__';
-import { CustomersContent } from './CustomersContent';
+import { CustomerReportingApi, customerReportingApiRef } from '../api';
+import { rootRouteRef } from '../routes';
+import { customerSummaryFixture } from './fixtures';
+import { CustomersContent } from '../components/CustomersPage/CustomersContent';
 
 export function customer(overrides: Partial<CustomerSummary>): CustomerSummary {
   return customerSummaryFixture({ activeInstances: 2, ...overrides });
