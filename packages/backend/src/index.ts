@@ -33,6 +33,10 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// AI clients: the actions of backend.actions.pluginSources as MCP tools at
+// /api/mcp-actions/v1, for callers with a Backstage token (docs/mcp.md)
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 // customer reporting
 backend.add(import('@customer-reporting/plugin-customer-reporting-backend'));
 // demo fleet on first start, when customerReporting.demo.enabled is true
