@@ -68,13 +68,13 @@ describe('customer reporting over MCP', () => {
     const service = mockCredentials.service.header();
     const alice = mockCredentials.user.header('user:default/alice');
     const api = `${base}/api/customer-reporting`;
-    const put = async (path: string, body: object) => {
-      const response = await fetch(`${api}${path}`, {
+    const put = async (route: string, body: object) => {
+      const response = await fetch(`${api}${route}`, {
         method: 'PUT',
         headers: { authorization: service, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      expect([path, response.status]).toEqual([path, 200]);
+      expect([route, response.status]).toEqual([route, 200]);
     };
     await put('/v1/apps/nimbus', {
       name: 'Nimbus',
