@@ -1,0 +1,350 @@
+import request from 'supertest';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  mockCredentials,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { JsonObject } from '@backstage/types';
+import { customerReportingIngestPermission } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  INGEST_ONLY_HEADER,
+  startWithProductionPolicy,
+  userHeader,
+} from '../__testUtils__/productionPolicyBackend';
+import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
+import { toCustomerHealth } from './customerHealth';
+
+jest.setTimeout(180_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const base = '/api/customer-reporting';
+const MINUTE = 60_000;
+
+/**
+ * The shipped policy with users reading only their own customers: team-a
+ * owns c1 (instance i1, its attempts), team-b owns c2. The plugin registers
+ * its actions on the registry's test mock; the same backend serves HTTP.
+ */
+async function start(databaseId: TestDatabaseId) {
+  const registry = actionsRegistryServiceMock();
+  const server = await startWithProductionPolicy(
+    await databases.init(databaseId),
+    { readOwnCustomersOnly: true },
+    [
+      createServiceFactory({
+        service: actionsRegistryServiceRef,
+        deps: {},
+        factory: () => registry,
+      }),
+    ],
+  );
+  const now = Date.now();
+  const at = (minutesAgo: number) =>
+    new Date(now - minutesAgo * MINUTE).toISOString();
+  const ingest = (method: 'put' | 'post', path: string, body: object) =>
+    request(server)
+      [method](`${base}${path}`)
+      .set('Authorization', INGEST_ONLY_HEADER)
+      .send(body)
+      .expect(200);
+  await ingest('put', '/v1/apps/test-app', TEST_APP);
+  for (const [id, owner] of [
+    ['c1', 'group:default/team-a'],
+    ['c2', 'group:default/team-b'],
+  ]) {
+    await ingest(
+      'put',
+      `/v1/customers/${id}`,
+      testCustomer({ name: `Customer ${id}`, licenseId: `lic-${id}`, owner }),
+    );
+  }
+  await ingest('post', '/v1/check-ins', {
+    checkIns: [
+      {
+        instanceId: 'i1',
+        customerId: 'c1',
+        at: at(300),
+        appStatus: 'missing',
+        appVersion: '1.0.0',
+      },
+      { instanceId: 'i1', customerId: 'c1', at: at(240), appStatus: 'ready' },
+      {
+        instanceId: 'i1',
+        customerId: 'c1',
+        at: at(30),
+        appStatus: 'degraded',
+        appVersion: '1.1.0',
+      },
+      { instanceId: 'i2', customerId: 'c2', at: at(60), appStatus: 'ready' },
+    ],
+  });
+  await ingest('post', '/v1/install-attempt-events', {
+    events: [
+      {
+        attemptId: 'a-failed',
+        customerId: 'c1',
+        type: 'started',
+        at: at(120),
+        installType: 'helm',
+      },
+      {
+        attemptId: 'a-failed',
+        customerId: 'c1',
+        type: 'failed',
+        at: at(110),
+        reason: 'disk full',
+      },
+      {
+        attemptId: 'a-stalled',
+        customerId: 'c1',
+        type: 'started',
+        at: at(180),
+        installType: 'linux',
+      },
+      {
+        attemptId: 'a-done',
+        customerId: 'c1',
+        type: 'started',
+        at: at(130),
+        installType: 'helm',
+      },
+      {
+        attemptId: 'a-done',
+        customerId: 'c1',
+        type: 'completed',
+        at: at(100),
+        instanceId: 'i1',
+      },
+      {
+        attemptId: 'a-other',
+        customerId: 'c2',
+        type: 'started',
+        at: at(200),
+        installType: 'linux',
+      },
+    ],
+  });
+  // Both ways answer as of the same instant.
+  jest.spyOn(Date, 'now').mockReturnValue(now);
+
+  const http = (path: string, name: string) =>
+    request(server)
+      .get(`${base}${path}`)
+      .set('Authorization', userHeader(name));
+  const invoke = (action: string, input: JsonObject, name: string) =>
+    registry.invoke({
+      id: `test:${action}`,
+      input,
+      credentials: mockCredentials.user(`user:default/${name}`),
+    });
+  const asIngestToken = (path: string) =>
+    request(server)
+      .get(`${base}${path}`)
+      .set('Authorization', INGEST_ONLY_HEADER);
+  return { registry, http, invoke, asIngestToken };
+}
+
+afterEach(() => jest.restoreAllMocks());
+
+describe.each(databases.eachSupportedId())(
+  'registry actions on %p',
+  databaseId => {
+    it('registers five read-only actions with input and output schemas', async () => {
+      const { registry } = await start(databaseId);
+      const { actions } = await registry.list();
+      expect(actions.map(a => a.name).sort()).toEqual([
+        'get-customer-health',
+        'list-customers',
+        'list-instance-events',
+        'list-problem-install-attempts',
+        'summarize-install-attempts',
+      ]);
+      for (const action of actions) {
+        expect(action.attributes).toEqual({
+          readOnly: true,
+          idempotent: true,
+          destructive: false,
+        });
+        expect(action.schema.input.type).toBe('object');
+        expect(action.schema.output.type).toBe('object');
+      }
+    });
+
+    it('list-customers answers the customer list of the caller', async () => {
+      const { http, invoke } = await start(databaseId);
+      for (const [user, ids] of [
+        ['team-a', ['c1']],
+        ['team-b', ['c2']],
+      ] as const) {
+        const page = await http('/v1/customers?limit=20', user).expect(200);
+        const { output } = await invoke('list-customers', {}, user);
+        expect(output).toEqual({
+          items: page.body.items,
+          totalCount: page.body.totalCount,
+          hasMore: false,
+        });
+        expect(page.body.items.map((c: { id: string }) => c.id)).toEqual(ids);
+      }
+      const filtered = await http('/v1/customers?status=degraded', 'team-a');
+      const { output } = await invoke(
+        'list-customers',
+        { status: 'degraded' },
+        'team-a',
+      );
+      expect((output as any).items).toEqual(filtered.body.items);
+      expect(filtered.body.items).toHaveLength(1);
+    });
+
+    it('get-customer-health answers the report’s numbers, or refuses like the route', async () => {
+      const { http, invoke } = await start(databaseId);
+      const report = await http('/v1/customers/c1/report', 'team-a').expect(
+        200,
+      );
+      const { output } = await invoke(
+        'get-customer-health',
+        { customerId: 'c1' },
+        'team-a',
+      );
+      expect(output).toEqual(toCustomerHealth(report.body));
+      expect((output as any).instances[0]).toMatchObject({
+        id: 'i1',
+        status: 'degraded',
+        appVersion: '1.1.0',
+      });
+      expect(JSON.stringify(output)).not.toContain('lic-c1');
+
+      const refused = await http('/v1/customers/c1/report', 'team-b').expect(
+        403,
+      );
+      await expect(
+        invoke('get-customer-health', { customerId: 'c1' }, 'team-b'),
+      ).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: refused.body.error.message,
+      });
+    });
+
+    it('list-instance-events answers the newest events, or refuses like the route', async () => {
+      const { http, invoke } = await start(databaseId);
+      const events = await http(
+        '/v1/instances/i1/events?limit=2',
+        'team-a',
+      ).expect(200);
+      const { output } = await invoke(
+        'list-instance-events',
+        { instanceId: 'i1', limit: 2 },
+        'team-a',
+      );
+      expect(output).toEqual({ items: events.body.items, hasMore: true });
+      expect(events.body.items).toHaveLength(2);
+
+      for (const instanceId of ['i1', 'unknown']) {
+        const refused = await http(
+          `/v1/instances/${instanceId}/events`,
+          'team-b',
+        ).expect(403);
+        await expect(
+          invoke('list-instance-events', { instanceId }, 'team-b'),
+        ).rejects.toMatchObject({
+          name: 'NotAllowedError',
+          message: refused.body.error.message,
+        });
+      }
+    });
+
+    it('summarize-install-attempts answers the audit’s summary and failure groups', async () => {
+      const { http, invoke } = await start(databaseId);
+      const summary = await http(
+        '/v1/install-attempts/summary',
+        'team-a',
+      ).expect(200);
+      const groups = await http(
+        '/v1/install-attempts/failure-groups',
+        'team-a',
+      ).expect(200);
+      const { output } = await invoke(
+        'summarize-install-attempts',
+        {},
+        'team-a',
+      );
+      expect(output).toEqual({
+        summary: summary.body,
+        failureGroups: groups.body.items,
+      });
+      expect(summary.body).toMatchObject({ total: 3, failed: 1, stalled: 1 });
+
+      // team-b sees its own attempt only; the from/to window applies.
+      const { output: other } = await invoke(
+        'summarize-install-attempts',
+        { from: new Date(Date.now() - 150 * MINUTE).toISOString() },
+        'team-b',
+      );
+      expect((other as any).summary.total).toBe(0);
+    });
+
+    it('list-problem-install-attempts answers the stalled and failed attempts', async () => {
+      const { http, invoke } = await start(databaseId);
+      const list = await http(
+        '/v1/install-attempts?status=failed,stalled&limit=20',
+        'team-a',
+      ).expect(200);
+      const { output } = await invoke(
+        'list-problem-install-attempts',
+        {},
+        'team-a',
+      );
+      expect(output).toEqual({
+        items: list.body.items,
+        totalCount: 2,
+        hasMore: false,
+      });
+      expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([
+        'a-failed',
+        'a-stalled',
+      ]);
+      const { output: failed } = await invoke(
+        'list-problem-install-attempts',
+        { status: 'failed' },
+        'team-a',
+      );
+      expect((failed as any).items.map((a: { id: string }) => a.id)).toEqual([
+        'a-failed',
+      ]);
+    });
+
+    it('refuses callers without the read permission like the routes', async () => {
+      const { registry, asIngestToken } = await start(databaseId);
+      const ingestOnly = mockCredentials.service(
+        'external:customer-reporting-ingest',
+        { permissionNames: [customerReportingIngestPermission.name] },
+      );
+      for (const [action, input, route] of [
+        ['list-customers', {}, '/v1/customers'],
+        ['summarize-install-attempts', {}, '/v1/install-attempts/summary'],
+        ['list-problem-install-attempts', {}, '/v1/install-attempts'],
+        [
+          'get-customer-health',
+          { customerId: 'c1' },
+          '/v1/customers/c1/report',
+        ],
+        [
+          'list-instance-events',
+          { instanceId: 'i1' },
+          '/v1/instances/i1/events',
+        ],
+      ] as const) {
+        await asIngestToken(route).expect(403);
+        await expect(
+          registry.invoke({
+            id: `test:${action}`,
+            input,
+            credentials: ingestOnly,
+          }),
+        ).rejects.toMatchObject({ name: 'NotAllowedError' });
+      }
+    });
+  },
+);
