@@ -1,13 +1,13 @@
-import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
-
 export interface Config {
   /** Configuration of the customer-reporting backend plugin. */
   customerReporting?: {
     demo?: {
       /**
        * Load the deterministic demo fleet through the ingestion path when the
-       * plugin starts with no customers (needs
-       * `customerReportingDemoDataModule` in the backend). For local use.
+       * plugin starts with no customers (needs the demo data module,
+       * `@customer-reporting/plugin-customer-reporting-backend-module-demo-data`,
+       * in the backend). For local use: the plugin refuses to start with it
+       * outside development.
        * @default false
        */
       enabled?: boolean;
@@ -63,23 +63,6 @@ export interface Config {
        * @default 168
        */
       lookbackHours?: number;
-    };
-    catalog?: {
-      /**
-       * Owner (entity ref) of customer entities whose record names none.
-       * When unset, the catalog module publishes this group itself so that
-       * the owner exists in an app that has no such group.
-       * @default group:default/customer-success
-       */
-      defaultOwner?: string;
-      /** Full refresh schedule of the customer entity provider (default every 30 minutes). */
-      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      /**
-       * Publish each customer's license type (as a `license-<type>` tag) and
-       * channel on its entity. Every catalog reader sees them.
-       * @default false
-       */
-      licenseDetails?: boolean;
     };
     /**
      * The shipped permission policy (`customerReportingPermissionPolicyModule`,

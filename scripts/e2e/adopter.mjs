@@ -3,7 +3,7 @@
  * Adopter test: installs the packed packages into a freshly scaffolded
  * Backstage app by following the package READMEs, and uses the result.
  *
- * 1. packs the five packages (scripts/e2e/packages.mjs);
+ * 1. packs the seven packages (scripts/e2e/packages.mjs);
  * 2. scaffolds an app with @backstage/create-app at the version of the root
  *    package.json's resolutions (our Backstage release; the default, new
  *    frontend system template) and pins every @backstage/* package to that
@@ -43,6 +43,8 @@ const DEMO_CUSTOMER = 'Acme Corp';
 /** READMEs whose marked steps the adopter follows, in this order. */
 const READMES = [
   '@customer-reporting/plugin-customer-reporting-backend',
+  '@customer-reporting/plugin-catalog-backend-module-customer-reporting',
+  '@customer-reporting/plugin-customer-reporting-backend-module-demo-data',
   '@customer-reporting/plugin-customer-reporting',
 ];
 

@@ -1,5 +1,5 @@
 /**
- * Packs the five publishable packages the way they are published: type
+ * Packs the seven publishable packages the way they are published: type
  * declarations (`yarn tsc` into dist-types), `backstage-cli package build`,
  * then `yarn pack` (whose prepack/postpack scripts let `backstage-cli package
  * prepack` point package.json at dist/ and restore it afterwards, and which
@@ -24,6 +24,8 @@ export const PACKAGE_DIRS = [
   'plugins/customer-reporting-node',
   'plugins/customer-reporting-backend',
   'plugins/customer-reporting-backend-module-replicated',
+  'plugins/customer-reporting-backend-module-demo-data',
+  'plugins/catalog-backend-module-customer-reporting',
   'plugins/customer-reporting',
 ];
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Packs the five publishable packages (scripts/e2e/packages.mjs) and checks
+ * Packs the seven publishable packages (scripts/e2e/packages.mjs) and checks
  * each tarball as npm would publish it:
  * - main, module, types, every target in exports, typesVersions and the
  *   config schema are files inside the tarball;

@@ -41,11 +41,15 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(import('@customer-reporting/plugin-customer-reporting-backend'));
 // demo fleet on first start, when customerReporting.demo.enabled is true
 backend.add(
-  import('@customer-reporting/plugin-customer-reporting-backend/demo'),
+  import(
+    '@customer-reporting/plugin-customer-reporting-backend-module-demo-data'
+  ),
 );
 // customers as catalog entities (Resource, type customer)
 backend.add(
-  import('@customer-reporting/plugin-customer-reporting-backend/catalog'),
+  import(
+    '@customer-reporting/plugin-catalog-backend-module-customer-reporting'
+  ),
 );
 // Replicated's Vendor API as a data source; idle unless
 // customerReporting.replicated is configured (docs/replicated.md)

@@ -5,6 +5,4 @@
  * @packageDocumentation
  */
 export { customerReportingPlugin as default } from './plugin';
-export { customerReportingDemoDataModule } from './demo/demoDataModule';
-export { customerReportingCatalogModule } from './catalog/catalogModule';
 export { customerReportingPermissionPolicyModule } from './permissions/permissionPolicyModule';

@@ -22,7 +22,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { registerActions } from './actions/registerActions';
 import { AlertEvaluator } from './alerts/AlertEvaluator';
 import { readAlertOptions, scheduleAlerts } from './alerts/scheduleAlerts';
-import { createCustomerChangedAnnouncer } from './catalog/customerChangedAnnouncer';
+import { createCustomerChangedAnnouncer } from './events/customerChangedAnnouncer';
 import { createStores } from './database/createStores';
 import { IngestService } from './ingest/IngestService';
 import { createRouter } from './service/router';

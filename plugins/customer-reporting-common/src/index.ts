@@ -10,3 +10,5 @@ export * from './permissions';
 export * from './customerList';
 export * from './adoption';
 export * from './alertTypes';
+export * from './catalog';
+export * from './ingestLimits';

@@ -14,11 +14,14 @@ const PLUGINS = path.resolve(__dirname, '../../..');
 const SCHEMA_PACKAGES = {
   'customer-reporting-backend': 'backend',
   'customer-reporting-backend-module-replicated': 'replicated',
+  'catalog-backend-module-customer-reporting': 'catalog',
 } as const;
 const READMES = [
   'customer-reporting',
   'customer-reporting-backend',
   'customer-reporting-backend-module-replicated',
+  'customer-reporting-backend-module-demo-data',
+  'catalog-backend-module-customer-reporting',
   'customer-reporting-common',
   'customer-reporting-node',
 ];

@@ -9,6 +9,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
+  CUSTOMER_ID_ANNOTATION,
   customerLicenseDownloadPermission,
   customerReadPermission,
   customerReportingAlertsReadPermission,
@@ -16,7 +17,6 @@ import {
   customerReportingPermissions,
   CustomerSummary,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import { customerToEntity } from '../catalog/customerEntity';
 import { CustomerReportingPolicy } from './CustomerReportingPolicy';
 import { GROUP_OF_PERMISSION, readPolicyConfig } from './policyConfig';
 
@@ -37,8 +37,11 @@ function policy(permissions: object = {}) {
   );
 }
 
-const decide = (p: CustomerReportingPolicy, permission: Permission, as?: string) =>
-  p.handle({ permission }, as ? user(as) : undefined);
+const decide = (
+  p: CustomerReportingPolicy,
+  permission: Permission,
+  as?: string,
+) => p.handle({ permission }, as ? user(as) : undefined);
 
 describe('CustomerReportingPolicy', () => {
   it('has a group for every privileged permission and lets users read, nothing more, by default', async () => {
@@ -80,9 +83,11 @@ describe('CustomerReportingPolicy', () => {
     const p = policy({
       groups: { licenseAdmins: ['User:default/Alice', 'group:default/nobody'] },
     });
-    expect(await decide(p, customerLicenseDownloadPermission, 'alice')).toEqual({
-      result: AuthorizeResult.ALLOW,
-    });
+    expect(await decide(p, customerLicenseDownloadPermission, 'alice')).toEqual(
+      {
+        result: AuthorizeResult.ALLOW,
+      },
+    );
     expect(await decide(p, customerLicenseDownloadPermission, 'bob')).toEqual({
       result: AuthorizeResult.DENY,
     });
@@ -99,21 +104,23 @@ describe('CustomerReportingPolicy', () => {
         licenseType: 'paid',
         licenseTypeLabel: 'Paid',
         archived: false,
-      }) as CustomerSummary;
-    /** The entity as the catalog holds it after processing (ownedBy relation). */
+      } as CustomerSummary);
+    /**
+     * A customer's entity as the catalog holds it after processing (the
+     * catalog module's shape: annotated with the customer id, owned by the
+     * customer's owner or the default group).
+     */
     const stored = (c: CustomerSummary): Entity => {
-      const entity = customerToEntity(c, {
-        defaultOwner: 'group:default/customer-success',
-        implementedBy: [],
-        reportUrl: 'http://portal.test',
-        locationKey: 'url:http://portal.test',
-        licenseDetails: false,
-      });
+      const owner = c.owner ?? 'group:default/customer-success';
       return {
-        ...entity,
-        relations: [
-          { type: 'ownedBy', targetRef: entity.spec!.owner as string },
-        ],
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name: `customer-${c.id}`,
+          annotations: { [CUSTOMER_ID_ANNOTATION]: c.id },
+        },
+        spec: { type: 'customer', owner },
+        relations: [{ type: 'ownedBy', targetRef: owner }],
       };
     };
     const component: Entity = {
@@ -132,8 +139,12 @@ describe('CustomerReportingPolicy', () => {
         getRuleByName: name =>
           Object.values(permissionRules).find(r => r.name === name)!,
       });
-      expect(allows(decision, stored(customer('c1', 'user:default/alice')))).toBe(true);
-      expect(allows(decision, stored(customer('c2', 'group:default/team-b')))).toBe(false);
+      expect(
+        allows(decision, stored(customer('c1', 'user:default/alice'))),
+      ).toBe(true);
+      expect(
+        allows(decision, stored(customer('c2', 'group:default/team-b'))),
+      ).toBe(false);
       expect(allows(decision, stored(customer('c3', null)))).toBe(false);
       expect(allows(decision, component)).toBe(true);
 
@@ -147,7 +158,9 @@ describe('CustomerReportingPolicy', () => {
     });
 
     it('leaves the catalog alone without it', async () => {
-      expect(await decide(policy(), catalogEntityReadPermission, 'alice')).toEqual({
+      expect(
+        await decide(policy(), catalogEntityReadPermission, 'alice'),
+      ).toEqual({
         result: AuthorizeResult.ALLOW,
       });
     });

@@ -16,6 +16,7 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  CUSTOMER_ID_ANNOTATION,
   customerReadPermission,
   customerReportingAlertsReadPermission,
   RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
@@ -24,7 +25,6 @@ import {
   createCustomerConditionalDecision,
   customerConditions,
 } from '@customer-reporting/plugin-customer-reporting-node';
-import { CUSTOMER_ID_ANNOTATION } from '../catalog/customerEntity';
 import { GROUP_OF_PERMISSION, PolicyConfig } from './policyConfig';
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };

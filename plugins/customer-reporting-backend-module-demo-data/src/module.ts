@@ -9,7 +9,7 @@ import { loadDemoDataIfEmpty } from './loadDemoData';
  * The demo fleet as a data source: with `customerReporting.demo.enabled`, it
  * loads a deterministic fleet into an empty database on start-up.
  */
-export const customerReportingDemoDataModule = createBackendModule({
+export const customerReportingModuleDemoData = createBackendModule({
   pluginId: 'customer-reporting',
   moduleId: 'demo-data',
   register(env) {

@@ -8,18 +8,20 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { CUSTOMER_CHANGED_TOPIC } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerEntityProvider } from './CustomerEntityProvider';
 import { DEFAULT_OWNER_REF } from './defaultOwnerGroup';
-import { CUSTOMER_CHANGED_TOPIC } from './customerChangedAnnouncer';
+import { createChangeBatcher } from './changeBatcher';
 
 /**
  * Catalog module that publishes customers as `Resource` entities of type
  * `customer`: a full refresh on a schedule (default every 30 minutes) and a
- * delta update whenever a customer is created or changed.
+ * delta update whenever customers are created or changed. It reads the
+ * customers from the customer-reporting backend over HTTP, as a service.
  */
-export const customerReportingCatalogModule = createBackendModule({
+export const catalogModuleCustomerReporting = createBackendModule({
   pluginId: 'catalog',
-  moduleId: 'customer-reporting-customers',
+  moduleId: 'customer-reporting',
   register(env) {
     env.registerInit({
       deps: {
@@ -70,12 +72,20 @@ export const customerReportingCatalogModule = createBackendModule({
           ),
         });
         catalogProcessing.addEntityProvider(provider);
+        const customerChanged = createChangeBatcher(
+          async ids => {
+            await provider.refreshCustomers(ids);
+          },
+          error => logger.warn(`Could not update changed customers: ${error}`),
+        );
         await events.subscribe({
           id: 'customer-reporting-catalog',
           topics: [CUSTOMER_CHANGED_TOPIC],
           onEvent: async ({ eventPayload }) => {
             const { customerId } = eventPayload as { customerId?: string };
-            if (customerId) await provider.refreshCustomer(customerId);
+            // Not awaited: the local events bus waits for its subscribers,
+            // and the ids that arrive meanwhile make up the next batch.
+            if (customerId) void customerChanged(customerId);
           },
         });
       },

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { CustomerReportingIngest } from '@customer-reporting/plugin-customer-reporting-node';
-import { MAX_BATCH_ITEMS } from '../ingest/schemas';
+import { MAX_INGEST_BATCH_ITEMS } from '@customer-reporting/plugin-customer-reporting-common';
 import { generateDemoFleet } from './demoFleet';
 
 /**
@@ -33,8 +33,8 @@ export async function loadDemoDataIfEmpty(options: {
     ['events', fleet.portalEvents, body => ingest.ingestPortalEvents(body)],
   ];
   for (const [key, items, send] of batches) {
-    for (let i = 0; i < items.length; i += MAX_BATCH_ITEMS) {
-      await send({ [key]: items.slice(i, i + MAX_BATCH_ITEMS) });
+    for (let i = 0; i < items.length; i += MAX_INGEST_BATCH_ITEMS) {
+      await send({ [key]: items.slice(i, i + MAX_INGEST_BATCH_ITEMS) });
     }
   }
   logger.info(

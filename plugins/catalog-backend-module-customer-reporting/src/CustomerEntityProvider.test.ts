@@ -80,6 +80,34 @@ const implementing: Entity[] = [
   },
 ];
 
+/**
+ * The plugin's customers route over `all`: `pageSize` per page (the cursor is
+ * the offset), `search` matching ids by substring as the real route also
+ * matches names. Returns the query strings asked, in order.
+ */
+function serveCustomers(all: CustomerSummary[], pageSize = 500): string[] {
+  const requests: string[] = [];
+  server.use(
+    http.get(
+      'http://localhost:0/api/customer-reporting/v1/customers',
+      ({ request }) => {
+        const url = new URL(request.url);
+        requests.push(url.search);
+        const search = url.searchParams.get('search');
+        const matching = search ? all.filter(c => c.id.includes(search)) : all;
+        const start = Number(url.searchParams.get('cursor') ?? 0);
+        const next = start + pageSize;
+        return HttpResponse.json({
+          items: matching.slice(start, next),
+          totalCount: matching.length,
+          nextCursor: next < matching.length ? String(next) : null,
+        });
+      },
+    ),
+  );
+  return requests;
+}
+
 function provider(licenseDetails = true, publishDefaultOwner = false) {
   return new CustomerEntityProvider({
     discovery: mockServices.discovery(),
@@ -95,40 +123,24 @@ function provider(licenseDetails = true, publishDefaultOwner = false) {
 
 describe('CustomerEntityProvider', () => {
   it('publishes every customer, page by page, as a customer Resource owned and linked as configured', async () => {
-    const requests: string[] = [];
-    server.use(
-      http.get(
-        'http://localhost:0/api/customer-reporting/v1/customers',
-        ({ request }) => {
-          const url = new URL(request.url);
-          requests.push(url.search);
-          return url.searchParams.get('cursor')
-            ? HttpResponse.json({
-                items: [
-                  customer('c2', {
-                    owner: 'group:default/sales-emea',
-                    licenseType: 'trial',
-                    licenseTypeLabel: 'Trial',
-                    archived: true,
-                    appSlug: 'other',
-                  }),
-                ],
-                totalCount: 2,
-                nextCursor: null,
-              })
-            : HttpResponse.json({
-                items: [customer('c1')],
-                totalCount: 2,
-                nextCursor: 'page2',
-              });
-        },
-      ),
+    const requests = serveCustomers(
+      [
+        customer('c1'),
+        customer('c2', {
+          owner: 'group:default/sales-emea',
+          licenseType: 'trial',
+          licenseTypeLabel: 'Trial',
+          archived: true,
+          appSlug: 'other',
+        }),
+      ],
+      1,
     );
     const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
     const p = provider();
     await p.connect(connection);
     expect(await p.refreshAll()).toBe(2);
-    expect(requests).toEqual(['?limit=500', '?limit=500&cursor=page2']);
+    expect(requests).toEqual(['?limit=500', '?limit=500&cursor=1']);
 
     const mutation = connection.applyMutation.mock.calls[0][0];
     expect(mutation.type).toBe('full');
@@ -160,15 +172,7 @@ describe('CustomerEntityProvider', () => {
   });
 
   it('publishes no license type or channel unless configured to', async () => {
-    server.use(
-      http.get('http://localhost:0/api/customer-reporting/v1/customers', () =>
-        HttpResponse.json({
-          items: [customer('c1', { licenseType: 'trial' })],
-          totalCount: 1,
-          nextCursor: null,
-        }),
-      ),
-    );
+    serveCustomers([customer('c1', { licenseType: 'trial' })]);
     const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
     const p = provider(false);
     await p.connect(connection);
@@ -180,15 +184,7 @@ describe('CustomerEntityProvider', () => {
   });
 
   it('publishes the default owner group with the customers when no default owner is configured', async () => {
-    server.use(
-      http.get('http://localhost:0/api/customer-reporting/v1/customers', () =>
-        HttpResponse.json({
-          items: [customer('c1')],
-          totalCount: 1,
-          nextCursor: null,
-        }),
-      ),
-    );
+    serveCustomers([customer('c1')]);
     const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
     const p = provider(false, true);
     await p.connect(connection);
@@ -216,15 +212,7 @@ describe('CustomerEntityProvider', () => {
   });
 
   it('schedules its full refresh when the catalog connects it, not before', async () => {
-    server.use(
-      http.get('http://localhost:0/api/customer-reporting/v1/customers', () =>
-        HttpResponse.json({
-          items: [customer('c1')],
-          totalCount: 1,
-          nextCursor: null,
-        }),
-      ),
-    );
+    serveCustomers([customer('c1')]);
     const tasks: Array<{ id: string; fn: Function }> = [];
     const p = new CustomerEntityProvider({
       discovery: mockServices.discovery(),
@@ -251,20 +239,13 @@ describe('CustomerEntityProvider', () => {
     );
   });
 
-  it('applies a delta for one changed customer', async () => {
-    server.use(
-      http.get('http://localhost:0/api/customer-reporting/v1/customers', () =>
-        HttpResponse.json({
-          items: [customer('c10'), customer('c1')],
-          totalCount: 2,
-          nextCursor: null,
-        }),
-      ),
-    );
+  it('applies a delta for one changed customer, looked up by search', async () => {
+    const requests = serveCustomers([customer('c10'), customer('c1')]);
     const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
     const p = provider();
     await p.connect(connection);
-    await p.refreshCustomer('c1');
+    expect(await p.refreshCustomers(['c1'])).toBe(1);
+    expect(requests).toEqual(['?limit=50&search=c1']);
     expect(connection.applyMutation).toHaveBeenCalledWith(
       expect.objectContaining({
         type: 'delta',
@@ -278,6 +259,28 @@ describe('CustomerEntityProvider', () => {
         ],
       }),
     );
+  });
+
+  it('reads the list once for many changed customers and sends one delta with only those', async () => {
+    const requests = serveCustomers(
+      Array.from({ length: 30 }, (_, i) => customer(`c${i}`)),
+      20,
+    );
+    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+    const p = provider();
+    await p.connect(connection);
+    const changed = Array.from({ length: 12 }, (_, i) => `c${i * 2}`);
+    expect(await p.refreshCustomers([...changed, 'gone'])).toBe(12);
+    expect(requests).toEqual(['?limit=500', '?limit=500&cursor=20']);
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    expect(mutation.type).toBe('delta');
+    expect(
+      mutation.added.map(
+        (e: { entity: Entity }) =>
+          e.entity.metadata.annotations!['customer-reporting/customer-id'],
+      ),
+    ).toEqual(changed);
   });
 
   it('makes stable catalog names from any customer id', () => {

@@ -1,4 +1,4 @@
-import { INSTALL_STEPS } from '../ingest/schemas';
+import { INSTALL_STEPS } from '@customer-reporting/plugin-customer-reporting-common';
 import { DEMO_FAILURE_REASONS } from './demoCatalog';
 import { CustomerPlan, InstancePlan } from './demoCustomerPlan';
 import {

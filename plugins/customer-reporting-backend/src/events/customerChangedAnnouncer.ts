@@ -1,14 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
-
-/** Topic on which the customer-reporting backend announces changed customers. */
-export const CUSTOMER_CHANGED_TOPIC = 'customer-reporting.customer-changed';
+import { CUSTOMER_CHANGED_TOPIC } from '@customer-reporting/plugin-customer-reporting-common';
 
 /**
  * Announces changed customers on the events service one at a time, without
  * making the caller wait. Without an events backend the first publish learns
  * so (the events service logs one warning and stays on this process's local
- * bus, where the catalog module still hears it); publishing an ingest's
+ * bus, where a catalog module in the same process still hears it); publishing an ingest's
  * customers at once would log that warning once per customer instead.
  */
 export function createCustomerChangedAnnouncer(

@@ -5,10 +5,8 @@ import {
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
-import {
-  createCustomerChangedAnnouncer,
-  CUSTOMER_CHANGED_TOPIC,
-} from './customerChangedAnnouncer';
+import { CUSTOMER_CHANGED_TOPIC } from '@customer-reporting/plugin-customer-reporting-common';
+import { createCustomerChangedAnnouncer } from './customerChangedAnnouncer';
 
 const server = setupServer();
 registerMswTestHooks(server);

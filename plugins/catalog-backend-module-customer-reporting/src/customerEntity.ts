@@ -1,10 +1,10 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { CustomerSummary } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  CUSTOMER_APP_ANNOTATION,
+  CUSTOMER_ID_ANNOTATION,
+  CustomerSummary,
+} from '@customer-reporting/plugin-customer-reporting-common';
 
-/** Annotation naming the customer a catalog entity stands for. */
-export const CUSTOMER_ID_ANNOTATION = 'customer-reporting/customer-id';
-/** Annotation by which components and systems declare the app they implement. */
-export const APP_ANNOTATION = 'customer-reporting/app';
 export const PROVIDER_NAME = 'customer-reporting-customers';
 
 /** A name the catalog accepts: [a-z0-9-_.], at most 63 characters, stable per customer id. */
@@ -49,7 +49,7 @@ export function customerToEntity(
         : `Customer of ${customer.appSlug}`,
       annotations: {
         [CUSTOMER_ID_ANNOTATION]: customer.id,
-        [APP_ANNOTATION]: customer.appSlug,
+        [CUSTOMER_APP_ANNOTATION]: customer.appSlug,
         'backstage.io/managed-by-location': options.locationKey,
         'backstage.io/managed-by-origin-location': options.locationKey,
       },
@@ -73,7 +73,7 @@ export function customerToEntity(
 export function implementorsByApp(entities: Entity[]): Map<string, string[]> {
   const byApp = new Map<string, string[]>();
   for (const entity of entities) {
-    const app = entity.metadata.annotations?.[APP_ANNOTATION];
+    const app = entity.metadata.annotations?.[CUSTOMER_APP_ANNOTATION];
     if (!app) continue;
     byApp.set(app, [...(byApp.get(app) ?? []), stringifyEntityRef(entity)]);
   }

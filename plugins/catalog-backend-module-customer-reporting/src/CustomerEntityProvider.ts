@@ -7,6 +7,7 @@ import {
 import { ResponseError } from '@backstage/errors';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
+  CUSTOMER_APP_ANNOTATION,
   CustomerListResponse,
   CustomerSummary,
 } from '@customer-reporting/plugin-customer-reporting-common';
@@ -16,16 +17,18 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import {
-  APP_ANNOTATION,
   customerToEntity,
   implementorsByApp,
   PROVIDER_NAME,
 } from './customerEntity';
 import { defaultOwnerGroup } from './defaultOwnerGroup';
 
+/** Up to this many changed customers are looked up one by one; more, by reading the list once. */
+const LOOKUPS_PER_BATCH = 10;
+
 /**
  * Publishes every customer as a catalog entity. A full refresh runs on a
- * schedule; `refreshCustomer` applies a delta when one customer changed.
+ * schedule; `refreshCustomers` applies a delta for customers that changed.
  */
 export class CustomerEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
@@ -68,15 +71,7 @@ export class CustomerEntityProvider implements EntityProvider {
     if (!this.connection)
       throw new Error('CustomerEntityProvider is not connected');
     const implementors = await this.implementors();
-    const customers: CustomerSummary[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: CustomerListResponse = await this.get(
-        `/v1/customers?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
-      );
-      customers.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
+    const customers = await this.listCustomers();
     await this.connection.applyMutation({
       type: 'full',
       entities: [
@@ -92,24 +87,59 @@ export class CustomerEntityProvider implements EntityProvider {
     return customers.length;
   }
 
-  /** A delta update for one customer, e.g. after an ingest changed it. */
-  async refreshCustomer(customerId: string): Promise<void> {
-    if (!this.connection) return;
+  /**
+   * A delta update for customers that changed, e.g. after an ingest: only
+   * their entities are sent, and the catalog re-processes only those whose
+   * content differs. Returns how many were published.
+   */
+  async refreshCustomers(customerIds: string[]): Promise<number> {
+    if (!this.connection || customerIds.length === 0) return 0;
+    const wanted = new Set(customerIds);
+    const customers: CustomerSummary[] = [];
+    if (wanted.size <= LOOKUPS_PER_BATCH) {
+      // One at a time: the plugin's database serves the ingest meanwhile.
+      for (const id of wanted) {
+        const found = await this.findCustomer(id);
+        if (found) customers.push(found);
+      }
+    } else {
+      customers.push(
+        ...(await this.listCustomers()).filter(c => wanted.has(c.id)),
+      );
+    }
+    if (customers.length === 0) return 0;
+    const implementors = await this.implementors();
+    await this.connection.applyMutation({
+      type: 'delta',
+      added: customers.map(customer => ({
+        entity: this.toEntity(customer, implementors),
+        locationKey: this.locationKey(),
+      })),
+      removed: [],
+    });
+    return customers.length;
+  }
+
+  private async listCustomers(): Promise<CustomerSummary[]> {
+    const customers: CustomerSummary[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: CustomerListResponse = await this.get(
+        `/v1/customers?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      customers.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return customers;
+  }
+
+  private async findCustomer(
+    customerId: string,
+  ): Promise<CustomerSummary | undefined> {
     const page: CustomerListResponse = await this.get(
       `/v1/customers?limit=50&search=${encodeURIComponent(customerId)}`,
     );
-    const customer = page.items.find(c => c.id === customerId);
-    if (!customer) return;
-    await this.connection.applyMutation({
-      type: 'delta',
-      added: [
-        {
-          entity: this.toEntity(customer, await this.implementors()),
-          locationKey: this.locationKey(),
-        },
-      ],
-      removed: [],
-    });
+    return page.items.find(c => c.id === customerId);
   }
 
   private toEntity(
@@ -137,11 +167,13 @@ export class CustomerEntityProvider implements EntityProvider {
         filter: [
           {
             kind: 'Component',
-            [`metadata.annotations.${APP_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
+            [`metadata.annotations.${CUSTOMER_APP_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
           },
           {
             kind: 'System',
-            [`metadata.annotations.${APP_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
+            [`metadata.annotations.${CUSTOMER_APP_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
           },
         ],
         fields: [
