@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the customer-reporting backend plugin. */
   customerReporting?: {
@@ -21,23 +23,38 @@ export interface Config {
     };
     retention?: {
       /**
-       * Raw check-ins older than this many days are deleted daily (what the
-       * reports need is kept in derived tables) and refused at ingest.
-       * @default 400
+       * Raw check-ins older than this are deleted daily (what the reports
+       * need is kept in derived tables) and refused at ingest. A duration:
+       * `{ days: 400 }`, `400d` or `P400D`.
+       * @default { days: 400 }
+       */
+      checkIns?: HumanDuration | string;
+      /**
+       * Audit trail entries and alert deliveries older than this are deleted
+       * daily.
+       * @default { days: 400 }
+       */
+      audit?: HumanDuration | string;
+      /**
+       * Days; read when `checkIns` is unset.
+       * @deprecated use customerReporting.retention.checkIns
        */
       checkInDays?: number;
       /**
-       * Audit trail entries and alert deliveries older than this many days
-       * are deleted daily.
-       * @default 400
+       * Days; read when `audit` is unset.
+       * @deprecated use customerReporting.retention.audit
        */
       auditDays?: number;
     };
     installAttempts?: {
       /**
-       * An attempt with no outcome and no new step for this many minutes is
-       * stalled.
-       * @default 60
+       * An attempt with no outcome and no new step for this long is stalled.
+       * @default { minutes: 60 }
+       */
+      stalledAfter?: HumanDuration | string;
+      /**
+       * Minutes; read when `stalledAfter` is unset.
+       * @deprecated use customerReporting.installAttempts.stalledAfter
        */
       stalledAfterMinutes?: number;
     };
@@ -53,14 +70,24 @@ export interface Config {
       /**
        * How often every alert rule is judged (once across replicas); ingest
        * judges the customers it touched right away.
-       * @default 1
+       * @default { minutes: 1 }
        */
-      evaluateEveryMinutes?: number;
+      evaluateEvery?: HumanDuration | string;
       /**
        * How long ago an event (first ready) or a transition (became
        * inactive, attempt stalled or failed) may be to be told when first
        * judged, e.g. for a new rule.
-       * @default 168
+       * @default { hours: 168 }
+       */
+      lookback?: HumanDuration | string;
+      /**
+       * Minutes; read when `evaluateEvery` is unset.
+       * @deprecated use customerReporting.alerts.evaluateEvery
+       */
+      evaluateEveryMinutes?: number;
+      /**
+       * Hours; read when `lookback` is unset.
+       * @deprecated use customerReporting.alerts.lookback
        */
       lookbackHours?: number;
     };
@@ -112,8 +139,13 @@ export interface Config {
     activity?: {
       /**
        * An online instance is active while its last check-in is at most this
-       * many hours old.
-       * @default 24
+       * old.
+       * @default { hours: 24 }
+       */
+      activeWindow?: HumanDuration | string;
+      /**
+       * Hours; read when `activeWindow` is unset.
+       * @deprecated use customerReporting.activity.activeWindow
        */
       activeWindowHours?: number;
     };

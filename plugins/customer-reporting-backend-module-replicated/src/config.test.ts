@@ -27,6 +27,15 @@ describe('readReplicatedConfig', () => {
     });
   });
 
+  it('takes the retention as a duration too, as the plugin does', () => {
+    expect(
+      read(
+        { apiToken: 't', appSlugs: ['a'] },
+        { retention: { checkIns: '2w' } },
+      ).checkInRetentionMs,
+    ).toBe(14 * 86_400_000);
+  });
+
   it('reads base URL, schedule and test customers', () => {
     expect(
       read({

@@ -4,10 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { readCheckInRetentionMs } from '@customer-reporting/plugin-customer-reporting-node';
 
 export const DEFAULT_BASE_URL = 'https://api.replicated.com/vendor/v3';
-const DEFAULT_RETENTION_DAYS = 400;
-const DAY_MS = 86_400_000;
 
 /** The module's settings (config.d.ts), checked. */
 export interface ReplicatedConfig {
@@ -56,10 +55,6 @@ export function readReplicatedConfig(
       `customerReporting.replicated.baseUrl must be an http(s) URL, got ${baseUrl}`,
     );
   }
-  const retentionDays =
-    config.getOptionalNumber('customerReporting.retention.checkInDays') ??
-    DEFAULT_RETENTION_DAYS;
-
   return {
     apiToken,
     appSlugs: [...new Set(appSlugs)],
@@ -70,6 +65,6 @@ export function readReplicatedConfig(
         )
       : { frequency: { minutes: 30 }, timeout: { minutes: 15 } },
     includeTest: c.getOptionalBoolean('includeTest') ?? false,
-    checkInRetentionMs: retentionDays * DAY_MS,
+    checkInRetentionMs: readCheckInRetentionMs(config),
   };
 }

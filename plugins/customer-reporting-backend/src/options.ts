@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
-
-const HOUR_MS = 60 * 60 * 1000;
+import {
+  readCheckInRetentionMs,
+  readDurationMs,
+} from '@customer-reporting/plugin-customer-reporting-node';
 
 /** The plugin's settings from `customerReporting.*` (see config.d.ts). */
 export interface PluginOptions {
@@ -22,13 +24,19 @@ export function readPluginOptions(config: Config): PluginOptions {
   return {
     maxBodyBytes:
       c?.getOptionalNumber('ingest.maxBodyBytes') ?? 5 * 1024 * 1024,
-    activeWindowMs:
-      (c?.getOptionalNumber('activity.activeWindowHours') ?? 24) * HOUR_MS,
-    checkInRetentionMs:
-      (c?.getOptionalNumber('retention.checkInDays') ?? 400) * 24 * HOUR_MS,
-    stalledAfterMs:
-      (c?.getOptionalNumber('installAttempts.stalledAfterMinutes') ?? 60) *
-      60_000,
+    activeWindowMs: readDurationMs(config, {
+      key: 'customerReporting.activity.activeWindow',
+      legacyKey: 'customerReporting.activity.activeWindowHours',
+      legacyUnit: 'hours',
+      defaultValue: { hours: 24 },
+    }),
+    checkInRetentionMs: readCheckInRetentionMs(config),
+    stalledAfterMs: readDurationMs(config, {
+      key: 'customerReporting.installAttempts.stalledAfter',
+      legacyKey: 'customerReporting.installAttempts.stalledAfterMinutes',
+      legacyUnit: 'minutes',
+      defaultValue: { minutes: 60 },
+    }),
     downloadPortalBaseUrl:
       c?.getOptionalString('downloadPortal.baseUrl') ??
       'https://download.example.com',
@@ -37,7 +45,11 @@ export function readPluginOptions(config: Config): PluginOptions {
     helmChartNames:
       c?.getOptional<Record<string, string>>('helm.chartNames') ?? {},
     licenseSigningKey: c?.getOptionalString('license.signingKey'),
-    auditRetentionMs:
-      (c?.getOptionalNumber('retention.auditDays') ?? 400) * 24 * HOUR_MS,
+    auditRetentionMs: readDurationMs(config, {
+      key: 'customerReporting.retention.audit',
+      legacyKey: 'customerReporting.retention.auditDays',
+      legacyUnit: 'days',
+      defaultValue: { days: 400 },
+    }),
   };
 }

@@ -162,7 +162,7 @@ export const customerReportingPlugin = createBackendPlugin({
           scheduler,
           evaluator: alerts,
           logger,
-          everyMinutes: alertOptions.evaluateEveryMinutes,
+          everyMs: alertOptions.evaluateEveryMs,
         });
         await scheduleRetention({
           scheduler,

@@ -5,4 +5,5 @@
  * @packageDocumentation
  */
 export * from './dataSources';
+export * from './durations';
 export * from './permissions';

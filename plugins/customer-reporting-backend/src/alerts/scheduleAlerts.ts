@@ -1,10 +1,11 @@
 import { Config } from '@backstage/config';
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { readDurationMs } from '@customer-reporting/plugin-customer-reporting-node';
 import { AlertEvaluator } from './AlertEvaluator';
 
 /** `customerReporting.alerts` (config.d.ts). */
 export interface AlertOptions {
-  evaluateEveryMinutes: number;
+  evaluateEveryMs: number;
   lookbackMs: number;
   defaultOwner: string;
 }
@@ -12,10 +13,18 @@ export interface AlertOptions {
 export function readAlertOptions(config: Config): AlertOptions {
   const c = config.getOptionalConfig('customerReporting');
   return {
-    evaluateEveryMinutes:
-      c?.getOptionalNumber('alerts.evaluateEveryMinutes') ?? 1,
-    lookbackMs:
-      (c?.getOptionalNumber('alerts.lookbackHours') ?? 168) * 3_600_000,
+    evaluateEveryMs: readDurationMs(config, {
+      key: 'customerReporting.alerts.evaluateEvery',
+      legacyKey: 'customerReporting.alerts.evaluateEveryMinutes',
+      legacyUnit: 'minutes',
+      defaultValue: { minutes: 1 },
+    }),
+    lookbackMs: readDurationMs(config, {
+      key: 'customerReporting.alerts.lookback',
+      legacyKey: 'customerReporting.alerts.lookbackHours',
+      legacyUnit: 'hours',
+      defaultValue: { hours: 168 },
+    }),
     defaultOwner:
       c?.getOptionalString('catalog.defaultOwner') ??
       'group:default/customer-success',
@@ -31,12 +40,12 @@ export async function scheduleAlerts(options: {
   scheduler: SchedulerService;
   evaluator: AlertEvaluator;
   logger: LoggerService;
-  everyMinutes: number;
+  everyMs: number;
 }) {
-  const { scheduler, evaluator, logger, everyMinutes } = options;
+  const { scheduler, evaluator, logger, everyMs } = options;
   await scheduler.scheduleTask({
     id: 'customer-reporting-alerts',
-    frequency: { minutes: everyMinutes },
+    frequency: { milliseconds: everyMs },
     timeout: { minutes: 10 },
     initialDelay: { seconds: 30 },
     fn: async () => {
