@@ -1,8 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  IngestResult,
+  MAX_INGEST_BATCH_ITEMS,
+} from '@customer-reporting/plugin-customer-reporting-common';
 
-/** The ingest routes' batch limit. */
-export const BATCH_SIZE = 1000;
 /** Rounds of leaving out refused items before the batch counts as failed. */
 const MAX_ROUNDS = 3;
 
@@ -35,8 +36,8 @@ export async function ingestInBatches<T>(
   logger: LoggerService,
 ): Promise<IngestResult & { refused: number }> {
   const total = { accepted: 0, duplicates: 0, refused: 0 };
-  for (let start = 0; start < items.length; start += BATCH_SIZE) {
-    let batch = items.slice(start, start + BATCH_SIZE);
+  for (let start = 0; start < items.length; start += MAX_INGEST_BATCH_ITEMS) {
+    let batch = items.slice(start, start + MAX_INGEST_BATCH_ITEMS);
     for (let round = 0; batch.length > 0; round++) {
       try {
         const result = await send(batch);

@@ -13,11 +13,15 @@ export {
   EntityAdoptionCard,
 } from './plugin';
 export {
-  CUSTOMER_APP_ANNOTATION,
-  CUSTOMER_ID_ANNOTATION,
   isCustomerAppAvailable,
   isCustomerEntity,
 } from './components/EntityCards/conditions';
+// Defined once in -common (the catalog module sets them); exported here too
+// for apps that only depend on the frontend plugin.
+export {
+  CUSTOMER_APP_ANNOTATION,
+  CUSTOMER_ID_ANNOTATION,
+} from '@customer-reporting/plugin-customer-reporting-common';
 export { CustomerActivityCard } from './components/CustomerActions';
 export * from './api';
 export {

@@ -7,9 +7,11 @@ import {
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { AppAdoption } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  AppAdoption,
+  CUSTOMER_APP_ANNOTATION,
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { adoptionRouteRef } from '../../routes';
-import { CUSTOMER_APP_ANNOTATION } from '../EntityCards/conditions';
 import { formatPercent } from '../format';
 import { DataCard, DefinitionList, Muted } from '../shared';
 import {

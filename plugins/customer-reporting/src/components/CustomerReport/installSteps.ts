@@ -1,11 +1,8 @@
-import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  INSTALL_STEPS,
+  ReportInstallAttempt,
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { Tone } from '../shared';
-
-/** The steps an attempt of each install type goes through, in order. */
-export const INSTALL_STEPS: Record<'helm' | 'linux', string[]> = {
-  helm: ['started', 'registry-login', 'images-pulled', 'completed'],
-  linux: ['started', 'assets-downloaded', 'completed'],
-};
 
 const STEP_LABELS: Record<string, string> = {
   started: 'Started',
@@ -60,7 +57,7 @@ function stepLabel(step: string): string {
  */
 export function stepChecklist(attempt: ReportInstallAttempt): StepState[] {
   const reported = new Map(attempt.steps.map(s => [s.step, s.at]));
-  const expected = attempt.installType
+  const expected: readonly string[] = attempt.installType
     ? INSTALL_STEPS[attempt.installType]
     : [];
   const extra = attempt.steps

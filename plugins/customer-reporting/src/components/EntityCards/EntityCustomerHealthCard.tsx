@@ -2,7 +2,10 @@ import Box from '@material-ui/core/Box';
 import { Link, MissingAnnotationEmptyState } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  CUSTOMER_ID_ANNOTATION,
+  CustomerReport,
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportRouteRef } from '../../routes';
 import {
   CustomerReportProvider,
@@ -16,7 +19,6 @@ import {
   DefinitionList,
   Muted,
 } from '../shared';
-import { CUSTOMER_ID_ANNOTATION } from './conditions';
 import { customerStatus, lastActiveAt } from './customerHealth';
 
 function health(report: CustomerReport) {

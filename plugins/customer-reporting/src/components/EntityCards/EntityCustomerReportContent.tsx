@@ -1,8 +1,8 @@
+import { CUSTOMER_ID_ANNOTATION } from '@customer-reporting/plugin-customer-reporting-common';
 import { MissingAnnotationEmptyState } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { CustomerReportContent } from '../CustomerReport/CustomerReportContent';
 import { CustomerReportProvider } from '../CustomerReport/CustomerReportProvider';
-import { CUSTOMER_ID_ANNOTATION } from './conditions';
 
 /**
  * The full customer report as a tab of a customer entity's page: the same

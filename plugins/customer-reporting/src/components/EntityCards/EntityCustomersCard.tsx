@@ -11,6 +11,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   APP_STATUSES,
   AppCustomerFigures,
+  CUSTOMER_APP_ANNOTATION,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportRouteRef, rootRouteRef } from '../../routes';
 import { formatPercent } from '../format';
@@ -22,7 +23,6 @@ import {
   DefinitionList,
   Muted,
 } from '../shared';
-import { CUSTOMER_APP_ANNOTATION } from './conditions';
 import { AppCustomers, useAppCustomers } from './useAppCustomers';
 
 /** Customer rows shown; the card links to the full list for the rest. */

@@ -1,10 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-
-/** The customer ID on customer entities (see docs/catalog.md). @public */
-export const CUSTOMER_ID_ANNOTATION = 'customer-reporting/customer-id';
-
-/** The app slug on customer entities and on the components and systems of an app. @public */
-export const CUSTOMER_APP_ANNOTATION = 'customer-reporting/app';
+import {
+  CUSTOMER_APP_ANNOTATION,
+  CUSTOMER_ID_ANNOTATION,
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 /**
  * A customer published by the catalog module: a `Resource` of type
