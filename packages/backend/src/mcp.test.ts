@@ -131,57 +131,97 @@ describe('customer reporting over MCP', () => {
   });
 
   it('refuses the production ingest token and anonymous callers', async () => {
-    // The production layering as packages/backend reads it, with Backstage's
-    // real auth services: the ingest token is restricted to
-    // customer-reporting, so it reaches no MCP tool.
+    // The ingest token is restricted to customer-reporting, so it reaches
+    // no MCP tool.
     const ingestToken = randomBytes(24).toString('hex');
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      CUSTOMER_REPORTING_INGEST_TOKEN: ingestToken,
-      CUSTOMER_REPORTING_LICENSE_SIGNING_KEY: generateKeyPairSync('ed25519')
-        .privateKey.export({ format: 'pem', type: 'pkcs8' })
-        .toString(),
-      // Production's PostgreSQL aside: in-memory SQLite, one per plugin.
-      APP_CONFIG_backend_database: JSON.stringify({
-        client: 'better-sqlite3',
-        connection: ':memory:',
-      }),
-    });
-    try {
-      const { server } = await startTestBackend({
-        features: [
-          customerReportingPlugin,
-          mcpActionsPlugin,
-          actionsServiceFactory,
-          authServiceFactory,
-          httpAuthServiceFactory,
-          rootConfigServiceFactory({
-            argv: [
-              'node',
-              'packages/backend',
-              ...['app-config.yaml', 'app-config.production.yaml'].flatMap(
-                file => ['--config', path.join(root, file)],
-              ),
-            ],
-            watch: false,
-          }),
-        ],
-      });
-      const base = `http://localhost:${(server.address() as AddressInfo).port}`;
-      const asIngest = await mcpRequest(
-        base,
-        `Bearer ${ingestToken}`,
-        'tools/list',
-      );
-      expect(asIngest.status).toBe(403);
-      expect((await mcpRequest(base, undefined, 'tools/list')).status).toBe(
-        401,
-      );
-      expect(
-        (await mcpRequest(base, 'Bearer not-a-token', 'tools/list')).status,
-      ).toBe(401);
-    } finally {
-      process.env = saved;
-    }
+    const base = await startWithConfigFiles(
+      ['app-config.yaml', 'app-config.production.yaml'],
+      {
+        CUSTOMER_REPORTING_INGEST_TOKEN: ingestToken,
+        CUSTOMER_REPORTING_LICENSE_SIGNING_KEY: generateKeyPairSync('ed25519')
+          .privateKey.export({ format: 'pem', type: 'pkcs8' })
+          .toString(),
+      },
+    );
+    const asIngest = await mcpRequest(
+      base,
+      `Bearer ${ingestToken}`,
+      'tools/list',
+    );
+    expect(asIngest.status).toBe(403);
+    expect((await mcpRequest(base, undefined, 'tools/list')).status).toBe(401);
+    expect(
+      (await mcpRequest(base, 'Bearer not-a-token', 'tools/list')).status,
+    ).toBe(401);
+  });
+
+  it('lists the tools for the development token of the local starts', async () => {
+    // docs/mcp.md's local client setup: yarn dev's layering and token.
+    const base = await startWithConfigFiles(
+      ['app-config.yaml', 'app-config.demo.yaml'],
+      {},
+    );
+    const listed = await mcpRequest(
+      base,
+      'Bearer dev-ingest-token-change-me',
+      'tools/list',
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.result.tools).toHaveLength(5);
+    // The call goes on to the plugin with a real plugin token.
+    const called = await mcpRequest(
+      base,
+      'Bearer dev-ingest-token-change-me',
+      'tools/call',
+      {
+        name: 'customer-reporting.summarize-install-attempts',
+        arguments: {},
+      },
+    );
+    expect(called.body.result.isError).toBeFalsy();
+    expect(JSON.parse(called.body.result.content[0].text).summary.total).toBe(
+      0,
+    );
   });
 });
+
+const savedEnv = { ...process.env };
+afterEach(() => {
+  process.env = { ...savedEnv };
+});
+
+/**
+ * The plugins started with the given configuration files as packages/backend
+ * reads them, and Backstage's real auth services (the mocks know no static
+ * tokens). Answers the backend's base URL.
+ */
+async function startWithConfigFiles(
+  files: string[],
+  env: Record<string, string>,
+) {
+  Object.assign(process.env, env, {
+    // The files' databases aside: in-memory SQLite, one per plugin.
+    APP_CONFIG_backend_database: JSON.stringify({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+    }),
+  });
+  const { server } = await startTestBackend({
+    features: [
+      customerReportingPlugin,
+      mcpActionsPlugin,
+      actionsServiceFactory,
+      authServiceFactory,
+      httpAuthServiceFactory,
+      rootConfigServiceFactory({
+        argv: [
+          'node',
+          'packages/backend',
+          ...files.flatMap(file => ['--config', path.join(root, file)]),
+        ],
+        watch: false,
+      }),
+    ],
+  });
+  return `http://localhost:${(server.address() as AddressInfo).port}`;
+}
