@@ -20,3 +20,5 @@ export { ReadableTheme } from './ReadableTheme';
 export { ScrollingTable } from './ScrollingTable';
 export { PageLoadError } from './PageLoadError';
 export { withContrast } from './contrast';
+export { useCursorPages } from './useCursorPages';
+export type { CursorPage } from './useCursorPages';
