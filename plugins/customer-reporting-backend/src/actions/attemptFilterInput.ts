@@ -1,12 +1,17 @@
-import type { z as zod } from 'zod/v3';
+import { ActionsRegistryActionOptions } from '@backstage/backend-plugin-api/alpha';
 import { InstallAttemptFilters } from '../database/installAttemptQuery';
+
+/** The zod instance the actions registry hands to schema builders. */
+type RegistryZod = Parameters<
+  ActionsRegistryActionOptions<any, any>['schema']['input']
+>[0];
 
 /**
  * The install attempt filters the actions take: a subset of the HTTP
  * routes' query parameters (service/attemptQueries.ts), typed for an AI
  * client (times as ISO 8601 strings).
  */
-export function attemptFilterShape(z: typeof zod) {
+export function attemptFilterShape(z: RegistryZod) {
   const time = z.string().datetime({ offset: true });
   return {
     appSlug: z.string().max(100).optional(),

@@ -56,7 +56,7 @@ Filters combine: \`search\` (name, id, email or CRM id), \`appSlug\`, \`channelS
     examples: [
       {
         title: 'Customers with a degraded or unavailable instance',
-        input: { status: 'unavailable', limit: 10 },
+        input: { status: 'unavailable', sort: 'name', order: 'asc', limit: 10 },
       },
     ],
     action: async ({ input, credentials }) => {
@@ -68,7 +68,9 @@ Filters combine: \`search\` (name, id, email or CRM id), \`appSlug\`, \`channelS
           activeWindowMs: options.activeWindowMs,
           customerFilter,
         });
-      return { output: { items, totalCount, hasMore } };
+      // Plain objects: the output schema lets the summary's other fields through.
+      const output = { items: items.map(c => ({ ...c })), totalCount, hasMore };
+      return { output };
     },
   });
 }

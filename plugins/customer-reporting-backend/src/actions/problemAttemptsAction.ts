@@ -1,3 +1,4 @@
+import { INSTALL_ATTEMPT_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
 import { ActionContext } from './actionContext';
 import { attemptFilterShape, toAttemptFilters } from './attemptFilterInput';
 import { toListedAttempt } from '../report/attemptView';
@@ -29,7 +30,7 @@ export function registerProblemAttemptsAction(ctx: ActionContext) {
               z
                 .object({
                   id: z.string(),
-                  status: z.enum(['failed', 'stalled']),
+                  status: z.enum(INSTALL_ATTEMPT_STATUSES),
                   startedAt: z.string(),
                   failedStep: z.string().nullable(),
                   reason: z.string().nullable(),
