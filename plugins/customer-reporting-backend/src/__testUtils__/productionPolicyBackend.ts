@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'crypto';
 import { Knex } from 'knex';
+import request from 'supertest';
 import { JsonObject } from '@backstage/types';
 import {
   BackendFeature,
@@ -17,6 +18,7 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import { customerReportingIngestPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingPlugin } from '../plugin';
 import { customerReportingPermissionPolicyModule } from '../permissions/permissionPolicyModule';
+import { TEST_APP, testCustomer } from './fixtures';
 
 /** Header of a user who is a member of `group:default/<name>`. */
 export const userHeader = (name: string) =>
@@ -121,4 +123,32 @@ export async function startWithProductionPolicy(
     ],
   });
   return server;
+}
+
+/**
+ * The test app and two customers through the ingest-only token: c1 owned by
+ * group:default/team-a, c2 by group:default/team-b. Answers the ingest
+ * helper for more data.
+ */
+export async function ingestTeamCustomers(
+  server: Awaited<ReturnType<typeof startWithProductionPolicy>>,
+) {
+  const ingest = (method: 'put' | 'post', path: string, body: object) =>
+    request(server)
+      [method](`/api/customer-reporting${path}`)
+      .set('Authorization', INGEST_ONLY_HEADER)
+      .send(body)
+      .expect(200);
+  await ingest('put', '/v1/apps/test-app', TEST_APP);
+  for (const [id, owner] of [
+    ['c1', 'group:default/team-a'],
+    ['c2', 'group:default/team-b'],
+  ]) {
+    await ingest(
+      'put',
+      `/v1/customers/${id}`,
+      testCustomer({ name: `Customer ${id}`, licenseId: `lic-${id}`, owner }),
+    );
+  }
+  return ingest;
 }

@@ -11,10 +11,10 @@ import { JsonObject } from '@backstage/types';
 import { customerReportingIngestPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   INGEST_ONLY_HEADER,
+  ingestTeamCustomers,
   startWithProductionPolicy,
   userHeader,
 } from '../__testUtils__/productionPolicyBackend';
-import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
 import { toCustomerHealth } from './customerHealth';
 
 jest.setTimeout(180_000);
@@ -44,23 +44,7 @@ async function start(databaseId: TestDatabaseId) {
   const now = Date.now();
   const at = (minutesAgo: number) =>
     new Date(now - minutesAgo * MINUTE).toISOString();
-  const ingest = (method: 'put' | 'post', path: string, body: object) =>
-    request(server)
-      [method](`${base}${path}`)
-      .set('Authorization', INGEST_ONLY_HEADER)
-      .send(body)
-      .expect(200);
-  await ingest('put', '/v1/apps/test-app', TEST_APP);
-  for (const [id, owner] of [
-    ['c1', 'group:default/team-a'],
-    ['c2', 'group:default/team-b'],
-  ]) {
-    await ingest(
-      'put',
-      `/v1/customers/${id}`,
-      testCustomer({ name: `Customer ${id}`, licenseId: `lic-${id}`, owner }),
-    );
-  }
+  const ingest = await ingestTeamCustomers(server);
   await ingest('post', '/v1/check-ins', {
     checkIns: [
       {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   INGEST_ONLY_HEADER,
+  ingestTeamCustomers,
   startWithProductionPolicy,
   userHeader,
 } from '../__testUtils__/productionPolicyBackend';
@@ -25,23 +26,7 @@ async function startOwnersOnly(
     readOwnCustomersOnly: true,
     groups: { licenseAdmins: ['user:default/team-a'] },
   });
-  const ingest = (method: 'put' | 'post', path: string, body: object) =>
-    request(server)
-      [method](`${base}${path}`)
-      .set('Authorization', INGEST_ONLY_HEADER)
-      .send(body)
-      .expect(200);
-  await ingest('put', '/v1/apps/test-app', TEST_APP);
-  for (const [id, owner] of [
-    ['c1', 'group:default/team-a'],
-    ['c2', 'group:default/team-b'],
-  ]) {
-    await ingest(
-      'put',
-      `/v1/customers/${id}`,
-      testCustomer({ name: `Customer ${id}`, licenseId: `lic-${id}`, owner }),
-    );
-  }
+  const ingest = await ingestTeamCustomers(server);
   await ingest('post', '/v1/check-ins', {
     checkIns: [
       { instanceId: 'i1', customerId: 'c1', at: recent },
