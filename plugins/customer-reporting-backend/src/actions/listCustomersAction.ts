@@ -68,7 +68,8 @@ Filters combine: \`search\` (name, id, email or CRM id), \`appSlug\`, \`channelS
           activeWindowMs: options.activeWindowMs,
           customerFilter,
         });
-      // Plain objects: the output schema lets the summary's other fields through.
+      // Copied into object literals: the CustomerSummary interface does not
+      // type-check against the index signature of a passthrough schema.
       const output = { items: items.map(c => ({ ...c })), totalCount, hasMore };
       return { output };
     },
