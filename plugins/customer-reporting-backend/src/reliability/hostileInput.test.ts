@@ -2,8 +2,8 @@ import request from 'supertest';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { startSeededBackend } from '../__testUtils__/testBackend';
 import { databaseChecksum } from './databaseChecksum';
-import { deepNesting, hostilePayloads } from './hostileValues';
-import { INGEST_ROUTE_CASES } from './ingestRouteCases';
+import { deepNesting, hostilePayloads } from './__testUtils__/hostileValues';
+import { INGEST_ROUTE_CASES } from './__testUtils__/ingestRouteCases';
 
 jest.setTimeout(180_000);
 

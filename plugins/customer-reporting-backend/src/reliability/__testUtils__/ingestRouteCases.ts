@@ -1,4 +1,4 @@
-import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
+import { TEST_APP, testCustomer } from '../../__testUtils__/fixtures';
 
 const recent = () => new Date(Date.now() - 3600_000).toISOString();
 
