@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { createTestIngest } from '../__testUtils__/fixtures';
+import { createTestIngest, TEST_NOW } from '../__testUtils__/fixtures';
+import { setupAuditFleet } from '../__testUtils__/installAuditFleet';
 
 jest.setTimeout(60_000);
 
@@ -139,6 +140,35 @@ describe.each(databases.eachSupportedId())(
       ).toEqual({ accepted: 0, duplicates: 1 });
       const [{ count }] = await knex('portal_events').count({ count: '*' });
       expect(Number(count)).toBe(2);
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'install attempt list on %p',
+  databaseId => {
+    it('sorts and pages the attempt list by any column', async () => {
+      const { stores } = await setupAuditFleet(
+        await databases.init(databaseId),
+      );
+      const page = (after?: { value: string | number; id: string }) =>
+        stores.installAttempts.listAttempts(
+          {},
+          {
+            asOf: TEST_NOW,
+            stalledAfterMs: 3600_000,
+            limit: 2,
+            sort: 'duration',
+            order: 'desc',
+            after,
+          },
+        );
+      const first = await page();
+      expect(first.rows.map(r => r.id)).toEqual(['l1', 'h2']);
+      const last = first.rows[1];
+      const second = await page({ value: last.sort_value, id: last.id });
+      expect(second.rows.map(r => r.id)).toEqual(['h1', 'h3']);
+      expect(second.totalCount).toBe(8);
     });
   },
 );

@@ -1,99 +1,17 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import {
-  createTestIngest,
-  TEST_NOW,
-  testCustomer,
-} from '../__testUtils__/fixtures';
-import { AuditQuery } from './DatabaseInstallAuditStore';
+import { setupAuditFleet } from '../__testUtils__/installAuditFleet';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create();
 
-type Event = Record<string, unknown>;
-const attempt = (
-  attemptId: string,
-  customerId: string,
-  installType: string,
-  events: [string, string, Event?][],
-): Event[] =>
-  events.map(([type, at, extra], i) => ({
-    attemptId,
-    customerId,
-    type,
-    at: `2024-${at}:00Z`,
-    ...(i === 0 ? { installType } : {}),
-    ...extra,
-  }));
-
-// A constructed fleet with known answers (see the expectations below).
-const EVENTS = [
-  ...attempt('h1', 'c1', 'helm', [
-    ['started', '06-17T10:00'],
-    ['step', '06-17T10:05', { step: 'registry-login' }],
-    ['step', '06-17T10:10', { step: 'images-pulled' }],
-    ['completed', '06-17T10:20'],
-  ]),
-  ...attempt('h2', 'c1', 'helm', [
-    ['started', '06-18T11:00'],
-    ['step', '06-18T11:05', { step: 'registry-login' }],
-    ['completed', '06-18T11:40'],
-  ]),
-  ...attempt('h3', 'c2', 'helm', [
-    ['started', '06-19T09:00'],
-    ['step', '06-19T09:05', { step: 'registry-login' }],
-    [
-      'failed',
-      '06-19T09:30',
-      { step: 'images-pulled', reason: 'ImagePullBackOff for "a:1" after 30s' },
-    ],
-  ]),
-  ...attempt('h4', 'c2', 'helm', [
-    ['started', '06-24T09:00'],
-    ['step', '06-24T09:05', { step: 'registry-login' }],
-    [
-      'failed',
-      '06-24T09:40',
-      { step: 'images-pulled', reason: 'imagepullbackoff for "b:2" after 45s' },
-    ],
-  ]),
-  ...attempt('h5', 'c1', 'helm', [
-    ['started', '06-25T09:00'],
-    ['step', '06-25T09:05', { step: 'registry-login' }],
-  ]),
-  ...attempt('l1', 'c1', 'linux', [
-    ['started', '06-26T09:00'],
-    ['step', '06-26T09:30', { step: 'assets-downloaded' }],
-    ['completed', '06-26T10:00'],
-  ]),
-  ...attempt('l2', 'c2', 'linux', [['started', '07-02T11:50']]),
-  ...attempt('l3', 'c2', 'linux', [
-    ['started', '06-27T09:00'],
-    ['discarded', '06-27T09:10'],
-  ]),
-];
-
 describe.each(databases.eachSupportedId())(
   'install audit on %p',
   databaseId => {
-    async function setup() {
-      const knex = await databases.init(databaseId);
-      const { stores, ingest } = await createTestIngest(knex);
-      await ingest.putCustomer(
-        'c2',
-        testCustomer({ name: 'Globex', licenseId: 'lic-g' }),
-      );
-      await ingest.ingestInstallAttemptEvents({ events: EVENTS });
-      const query = (filters: AuditQuery['filters'] = {}): AuditQuery => ({
-        filters,
-        asOf: TEST_NOW,
-        stalledAfterMs: 3600_000,
-      });
-      return { knex, stores, ingest, query };
-    }
-
     it('summarises counts, success rate and duration percentiles', async () => {
-      const { stores, query } = await setup();
+      const { stores, query } = await setupAuditFleet(
+        await databases.init(databaseId),
+      );
       expect(await stores.installAudit.summary(query())).toEqual({
         total: 8,
         succeeded: 3,
@@ -123,8 +41,74 @@ describe.each(databases.eachSupportedId())(
       ).toMatchObject({ total: 2 });
     });
 
+    it('gives exact continuous percentiles of many durations, like percentile_cont', async () => {
+      const { stores, ingest, query } = await setupAuditFleet(
+        await databases.init(databaseId),
+      );
+      // 40 more succeeded attempts, one a day in May, lasting 7 to 46 × 7 min.
+      const minutes = Array.from({ length: 40 }, (_, i) => ((i * 17) % 40) + 7);
+      await ingest.ingestInstallAttemptEvents({
+        events: minutes.flatMap((m, i) => {
+          const start = Date.parse('2024-05-01T08:00:00Z') + i * 86_400_000;
+          const base = { attemptId: `p${i}`, customerId: 'c2' };
+          return [
+            { ...base, type: 'started', at: new Date(start).toISOString() },
+            {
+              ...base,
+              type: 'completed',
+              at: new Date(start + m * 7 * 60_000).toISOString(),
+            },
+          ];
+        }),
+      });
+      // The three of the fleet (20, 40 and 60 min) and these, in seconds.
+      const seconds = [1200, 2400, 3600, ...minutes.map(m => m * 7 * 60)].sort(
+        (a, b) => a - b,
+      );
+      const percentile = (p: number) => {
+        const position = p * (seconds.length - 1);
+        const low = seconds[Math.floor(position)];
+        const high = seconds[Math.ceil(position)];
+        return Math.round(low + (high - low) * (position % 1));
+      };
+      expect(await stores.installAudit.summary(query())).toMatchObject({
+        total: 48,
+        succeeded: 43,
+        medianDurationSeconds: percentile(0.5),
+        p90DurationSeconds: percentile(0.9),
+      });
+      expect(percentile(0.9) % 420).not.toBe(0); // interpolated, not a sample
+    });
+
+    it('reads the summary and funnel from the covering indexes (SQLite: no table scan, no sort)', async () => {
+      const knex = await databases.init(databaseId);
+      const { stores, query } = await setupAuditFleet(knex);
+      if (knex.client.config.client !== 'better-sqlite3') return;
+      const statements: { sql: string; bindings: unknown[] }[] = [];
+      const record = (q: { sql: string; bindings: unknown[] }) =>
+        statements.push(q);
+      knex.on('query', record);
+      await stores.installAudit.summary(query());
+      await stores.installAudit.funnel(query());
+      knex.off('query', record);
+      expect(statements).toHaveLength(2);
+      for (const { sql, bindings } of statements) {
+        const plan = (
+          await knex.raw(`explain query plan ${sql}`, bindings as any[])
+        ).map((r: { detail: string }) => r.detail);
+        expect(plan).toContainEqual(
+          expect.stringMatching(
+            /^(SCAN|SEARCH) a USING COVERING INDEX install_attempts_(audit|funnel)\b/,
+          ),
+        );
+        expect(plan).not.toContainEqual(expect.stringMatching(/TEMP B-TREE/));
+      }
+    });
+
     it('builds the funnel per install type', async () => {
-      const { stores, query } = await setup();
+      const { stores, query } = await setupAuditFleet(
+        await databases.init(databaseId),
+      );
       expect(await stores.installAudit.funnel(query())).toEqual({
         installTypes: [
           {
@@ -164,7 +148,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('groups failures by step and normalised reason', async () => {
-      const { stores, query } = await setup();
+      const { stores, query } = await setupAuditFleet(
+        await databases.init(databaseId),
+      );
       const { items } = await stores.installAudit.failureGroups(query());
       expect(items).toEqual([
         {
@@ -198,7 +184,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it("filters to a failure group's attempts by status, step and reason", async () => {
-      const { stores, query } = await setup();
+      const { stores, query } = await setupAuditFleet(
+        await databases.init(databaseId),
+      );
       const { items } = await stores.installAudit.failureGroups(query());
       for (const group of items) {
         const filters = {
@@ -216,7 +204,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('trends attempts and success rate per week', async () => {
-      const { stores, query } = await setup();
+      const { stores, query } = await setupAuditFleet(
+        await databases.init(databaseId),
+      );
       expect(await stores.installAudit.trend(query())).toEqual({
         weeks: [
           {
@@ -239,94 +229,6 @@ describe.each(databases.eachSupportedId())(
           },
         ],
       });
-    });
-
-    it('sorts and pages the attempt list by any column', async () => {
-      const { stores } = await setup();
-      const page = (after?: { value: string | number; id: string }) =>
-        stores.installAttempts.listAttempts(
-          {},
-          {
-            asOf: TEST_NOW,
-            stalledAfterMs: 3600_000,
-            limit: 2,
-            sort: 'duration',
-            order: 'desc',
-            after,
-          },
-        );
-      const first = await page();
-      expect(first.rows.map(r => r.id)).toEqual(['l1', 'h2']);
-      const last = first.rows[1];
-      const second = await page({ value: last.sort_value, id: last.id });
-      expect(second.rows.map(r => r.id)).toEqual(['h1', 'h3']);
-      expect(second.totalCount).toBe(8);
-    });
-
-    it('gives time to install percentiles across customers', async () => {
-      const { knex, stores, ingest } = await setup();
-      await ingest.ingestCheckIns({
-        checkIns: [
-          {
-            instanceId: 'i1',
-            customerId: 'c1',
-            at: '2024-06-02T08:00:00Z',
-            appStatus: 'missing',
-            appVersion: '1.0.0',
-          },
-          {
-            instanceId: 'i1',
-            customerId: 'c1',
-            at: '2024-06-02T09:00:00Z',
-            appStatus: 'ready',
-          },
-          {
-            instanceId: 'i2',
-            customerId: 'c2',
-            at: '2024-06-03T09:00:00Z',
-            appStatus: 'missing',
-            appVersion: '1.1.0',
-          },
-          {
-            instanceId: 'i2',
-            customerId: 'c2',
-            at: '2024-06-03T11:00:00Z',
-            appStatus: 'ready',
-          },
-          {
-            instanceId: 'i3',
-            customerId: 'c2',
-            at: '2024-06-20T09:00:00Z',
-            appStatus: 'ready',
-            appVersion: '1.1.0',
-          },
-        ],
-      });
-      await knex('instances').where({ id: 'i3' }).update({ archived: true });
-      expect(await stores.timeToInstallStats.stats('app', TEST_NOW)).toEqual({
-        groups: [
-          {
-            key: 'test-app',
-            customers: 2,
-            license: { median: 133200, p90: 170640 },
-            instance: { median: 5400, p90: 6840 },
-          },
-        ],
-      });
-      const byVersion = await stores.timeToInstallStats.stats(
-        'appVersion',
-        TEST_NOW,
-      );
-      expect(
-        byVersion.groups.map(g => [g.key, g.customers, g.license.median]),
-      ).toEqual([
-        ['1.0.0', 1, 86400],
-        ['1.1.0', 1, 180000],
-      ]);
-      expect(
-        (await stores.timeToInstallStats.stats('channel', TEST_NOW)).groups[0]
-          .key,
-      ).toBe('test-app/stable');
     });
   },
 );

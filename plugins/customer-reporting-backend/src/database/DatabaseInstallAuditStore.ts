@@ -2,12 +2,13 @@ import { Knex } from 'knex';
 import { INSTALL_ATTEMPT_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
 import { STEP_ORDER } from '../metrics/installAttemptSummary';
 import { CustomerFilter } from '../permissions/customerFilter';
+import { isPostgres } from './insertIgnoringDuplicates';
 import {
   filteredAttempts,
   InstallAttemptFilters,
   STOP_STEP_SQL,
 } from './installAttemptQuery';
-import { intDivSql, P50, P90, percentilesOf, sqlInt } from './sqlMath';
+import { intDivSql, P50, P90, percentileContSql, sqlInt } from './sqlMath';
 
 const WEEK = 7 * 86_400_000;
 /** 1970-01-05T00:00Z, a Monday: weeks start on Mondays (UTC). */
@@ -60,30 +61,34 @@ export class DatabaseInstallAuditStore {
     );
   }
 
+  /**
+   * Status counts and the median and p90 duration of the succeeded
+   * attempts, in one statement: one scan, no ordered re-reads.
+   */
   async summary(q: AuditQuery) {
-    // One row of filtered counts rather than a GROUP BY: no sort.
     const statuses = INSTALL_ATTEMPT_STATUSES;
-    const [row] = await this.attempts(q).select(
-      statuses.map((status, i) =>
+    const duration = '(completed_at - started_at) / 1000';
+    const succeeded = `status = 'succeeded'`;
+    const [row] = await this.onceEach(this.attempts(q)).select(
+      ...statuses.map((status, i) =>
         this.db.raw(`count(*) filter (where status = ?) as ??`, [
           status,
           `s${i}`,
         ]),
+      ),
+      this.db.raw(
+        `${percentileContSql(this.db, duration, P50, succeeded)} as median`,
+      ),
+      this.db.raw(
+        `${percentileContSql(this.db, duration, P90, succeeded)} as p90`,
       ),
     );
     const counts = Object.fromEntries(
       statuses.map((status, i) => [status, Number(row[`s${i}`] ?? 0)]),
     ) as Record<(typeof statuses)[number], number>;
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    const durations = this.attempts(q)
-      .where('status', 'succeeded')
-      .select(this.db.raw('(completed_at - started_at) / 1000 as value'));
-    const [median, p90] = await percentilesOf(
-      this.db,
-      durations,
-      counts.succeeded,
-      [P50, P90],
-    );
+    const seconds = (v: unknown) =>
+      v === null || v === undefined ? null : Math.round(Number(v));
     return {
       total,
       succeeded: counts.succeeded,
@@ -93,47 +98,69 @@ export class DatabaseInstallAuditStore {
       discarded: counts.discarded,
       // Attempts still in progress have no outcome yet.
       successRate: successRate(counts.succeeded, total - counts['in-progress']),
-      medianDurationSeconds: median === null ? null : Math.round(median),
-      p90DurationSeconds: p90 === null ? null : Math.round(p90),
+      medianDurationSeconds: seconds(row.median),
+      p90DurationSeconds: seconds(row.p90),
     };
   }
 
   /**
+   * SQLite inlines a subquery into the aggregation over it and evaluates
+   * the status CASE again at every mention of `status` (the summary has
+   * seven). A LIMIT keeps the subquery a co-routine that computes each
+   * attempt's status once: the summary of 200,000 attempts takes 41 instead
+   * of 73 ms of CPU. Not for grouped reads: a co-routine's rows come unordered,
+   * so the funnel could no longer group in index order.
+   */
+  private onceEach(attempts: Knex.QueryBuilder): Knex.QueryBuilder {
+    if (isPostgres(this.db)) return attempts;
+    return this.db.from(attempts.limit(-1).as('attempts'));
+  }
+
+  /**
    * Per install type: how many attempts reached each step, and how many of
-   * the stalled and failed ones stopped there (their furthest step).
+   * the stalled and failed ones stopped there (their furthest step). Grouped
+   * by the leading columns of install_attempts_funnel, so SQLite reads the
+   * attempts in group order instead of sorting them.
    */
   async funnel(q: AuditQuery) {
-    const rows = await this.attempts(q)
+    const rows: {
+      install_type: string;
+      furthest_step_index: unknown;
+      count: unknown;
+      stalled: unknown;
+      failed: unknown;
+    }[] = await this.attempts(q)
       .whereNotNull('install_type')
-      .select('install_type', 'furthest_step_index', 'status')
-      .count({ count: '*' })
-      .groupBy('install_type', 'furthest_step_index', 'status');
+      .select(
+        'install_type',
+        'furthest_step_index',
+        this.db.raw('count(*) as count'),
+        this.db.raw(`count(*) filter (where status = 'stalled') as stalled`),
+        this.db.raw(`count(*) filter (where status = 'failed') as failed`),
+      )
+      .groupBy('install_type', 'furthest_step_index');
     return {
       installTypes: (['helm', 'linux'] as const)
         .filter(type => rows.some(r => r.install_type === type))
-        .map(installType => ({
-          installType,
-          steps: STEP_ORDER[installType].map((step, i) => {
-            const of = (predicate: (r: any) => boolean) =>
-              rows
-                .filter(r => r.install_type === installType && predicate(r))
-                .reduce((a, r) => a + Number(r.count), 0);
-            return {
+        .map(installType => {
+          const ofType = rows.filter(r => r.install_type === installType);
+          const sum = (
+            predicate: (index: number) => boolean,
+            column: 'count' | 'stalled' | 'failed',
+          ) =>
+            ofType
+              .filter(r => predicate(Number(r.furthest_step_index)))
+              .reduce((a, r) => a + Number(r[column]), 0);
+          return {
+            installType,
+            steps: STEP_ORDER[installType].map((step, i) => ({
               step,
-              reached: of(r => Number(r.furthest_step_index) >= i + 1),
-              stalledHere: of(
-                r =>
-                  Number(r.furthest_step_index) === i + 1 &&
-                  r.status === 'stalled',
-              ),
-              failedHere: of(
-                r =>
-                  Number(r.furthest_step_index) === i + 1 &&
-                  r.status === 'failed',
-              ),
-            };
-          }),
-        })),
+              reached: sum(index => index >= i + 1, 'count'),
+              stalledHere: sum(index => index === i + 1, 'stalled'),
+              failedHere: sum(index => index === i + 1, 'failed'),
+            })),
+          };
+        }),
     };
   }
 

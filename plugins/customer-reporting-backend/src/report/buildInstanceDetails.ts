@@ -1,8 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
-import {
-  DatabaseReportStore,
-  InstanceRow,
-} from '../database/DatabaseReportStore';
+import { DatabaseReportStore } from '../database/DatabaseReportStore';
+import { InstanceRow } from '../database/instancesAsOf';
 import { decodeField, METRIC_FIELD_PREFIX } from '../ingest/checkInFields';
 import { instanceActivity } from '../metrics/activity';
 import { computeUptime } from '../metrics/uptime';

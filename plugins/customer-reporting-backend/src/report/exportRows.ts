@@ -4,7 +4,7 @@ import {
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { Stores } from '../database/createStores';
 import { CustomerListCursor } from '../database/customerList';
-import { InstanceRow } from '../database/DatabaseReportStore';
+import { InstanceRow } from '../database/instancesAsOf';
 import { InstallAttemptFilters } from '../database/installAttemptQuery';
 import { decodeField } from '../ingest/checkInFields';
 import { instanceActivity } from '../metrics/activity';

@@ -3,7 +3,7 @@ import {
   AppStatus,
   ReportInstance,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import { InstanceRow } from '../database/DatabaseReportStore';
+import { InstanceRow } from '../database/instancesAsOf';
 import { decodeField } from '../ingest/checkInFields';
 import { InstanceActivity } from '../metrics/activity';
 import { displayVersion, Release, versionStanding } from '../metrics/versions';
