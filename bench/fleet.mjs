@@ -1,6 +1,6 @@
 /*
  * Benchmark fleet generator: the demo fleet's logic
- * (plugins/customer-reporting-backend/src/demo/demoFleet.ts) scaled to a size,
+ * (plugins/customer-reporting-backend-module-demo-data/src/demoFleet.ts) scaled to a size,
  * plus fixed "probe" customers whose reports are timed.
  *
  * SeededRandom and the demo catalog (apps, channels, distributions, clouds,
@@ -11,7 +11,7 @@
  * seed whenever they are iterated, so L (≈9 M check-ins) never sits in memory
  * and the API run and the floor run see exactly the same rows.
  */
-import { SeededRandom } from '../plugins/customer-reporting-backend/src/demo/random.ts';
+import { SeededRandom } from '../plugins/customer-reporting-backend-module-demo-data/src/random.ts';
 import {
   DEMO_APPS,
   DEMO_CHANNELS,
@@ -20,7 +20,7 @@ import {
   DEMO_DISTRIBUTIONS,
   DEMO_FAILURE_REASONS,
   DEMO_LICENSE_TYPES,
-} from '../plugins/customer-reporting-backend/src/demo/demoCatalog.ts';
+} from '../plugins/customer-reporting-backend-module-demo-data/src/demoCatalog.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;

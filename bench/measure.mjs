@@ -82,6 +82,22 @@ export class Api {
   get(route) {
     return this.send('GET', route);
   }
+
+  /**
+   * The fixed cost of any API read, without our work: a GET of a path the
+   * plugin does not have, with the same token. Backstage checks the token
+   * (the credentials barrier), logs the request and routes it into the
+   * plugin's router, which answers 404; a 401 would mean the token was
+   * not checked the same way, so anything but 404 fails the run.
+   */
+  async noop() {
+    const res = await fetch(`${this.base}/v1/bench-no-op`, {
+      headers: this.headers,
+    });
+    await res.arrayBuffer();
+    if (res.status !== 404)
+      throw new Error(`no-op request → ${res.status}, expected 404`);
+  }
 }
 
 /**

@@ -14,7 +14,8 @@ export function prettify(text, file) {
   }
 }
 
-const ms = v =>
+/** Milliseconds with three significant digits (at most). */
+export const msCell = v =>
   v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
 
 export function cell(value) {
@@ -22,7 +23,7 @@ export function cell(value) {
   if (typeof value === 'number')
     return `${value.toFixed(value >= 10 ? 0 : 1)}×`;
   if (typeof value === 'object' && 'p50' in value)
-    return `p50 ${ms(value.p50)} / p95 ${ms(value.p95)} / p99 ${ms(
+    return `p50 ${msCell(value.p50)} / p95 ${msCell(value.p95)} / p99 ${msCell(
       value.p99,
     )} ms`;
   return String(value);
