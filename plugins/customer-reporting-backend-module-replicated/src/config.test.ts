@@ -32,7 +32,7 @@ describe('readReplicatedConfig', () => {
       read(
         { apiToken: 't', appSlugs: ['a'] },
         { retention: { checkIns: '2w' } },
-      ).checkInRetentionMs,
+      )?.checkInRetentionMs,
     ).toBe(14 * 86_400_000);
   });
 
