@@ -1,15 +1,8 @@
-/**
- * Application statuses ordered from least to most available; the order is
- * what the status rollup relies on (the app is as available as its least
- * available resource). @public
- */
-export const APP_STATUSES = [
-  'missing',
-  'unavailable',
-  'degraded',
-  'updating',
-  'ready',
-] as const;
+import { AppStatusValues } from './generated';
 
-/** @public */
-export type AppStatus = (typeof APP_STATUSES)[number];
+/**
+ * Application statuses ordered from least to most available (the order of
+ * the spec's `AppStatus` enum); the order is what the status rollup relies on
+ * (the app is as available as its least available resource). @public
+ */
+export const APP_STATUSES = AppStatusValues;

@@ -1,4 +1,7 @@
 import { APP_STATUSES } from './appStatus';
+import type { CustomerAppList, ListCustomers } from './generated';
+
+type CustomerListFilters = NonNullable<ListCustomers['query']>;
 
 /**
  * Sort keys of the customer list (`GET /v1/customers?sort=`). Customers
@@ -13,32 +16,25 @@ export const CUSTOMER_SORTS = [
   'timeToInstall',
   'createdAt',
   'expiresAt',
-] as const;
+] as const satisfies ReadonlyArray<CustomerSort>;
 
 /** @public */
-export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+export type CustomerSort = NonNullable<CustomerListFilters['sort']>;
 
 /**
  * Health filter of the customer list: the worst status among the customer's
  * active instances, or `none` when no active instance reports a status. @public
  */
-export const CUSTOMER_STATUS_FILTERS = [...APP_STATUSES, 'none'] as const;
+export const CUSTOMER_STATUS_FILTERS = [
+  ...APP_STATUSES,
+  'none',
+] as const satisfies ReadonlyArray<CustomerStatusFilter>;
 
 /** @public */
-export type CustomerStatusFilter = (typeof CUSTOMER_STATUS_FILTERS)[number];
+export type CustomerStatusFilter = NonNullable<CustomerListFilters['status']>;
 
 /** A license expiring within this many days of `asOf` is "expiring soon". @public */
 export const EXPIRING_SOON_DAYS = 30;
 
 /** An app the caller's customers use, with those customers' channels. @public */
-export interface CustomerApp {
-  slug: string;
-  /** The app's name; the slug when the app was never described. */
-  name: string;
-  channels: { slug: string; name: string }[];
-}
-
-/** Answer of `GET /v1/apps`: the options of the list's app and channel filters. @public */
-export interface CustomerAppList {
-  items: CustomerApp[];
-}
+export type CustomerApp = CustomerAppList['items'][number];

@@ -5,10 +5,11 @@
  */
 export * from './licenseTypes';
 export * from './appStatus';
-export * from './apiTypes';
+export * from './reportValues';
 export * from './permissions';
 export * from './customerList';
 export * from './adoption';
 export * from './alertTypes';
+export * from './generated';
 export * from './catalog';
 export * from './ingestLimits';

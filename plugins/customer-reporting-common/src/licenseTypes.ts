@@ -1,14 +1,7 @@
-/** License types of a customer, as stored. Upstream `prod` is stored as `paid`. @public */
-export const LICENSE_TYPES = [
-  'dev',
-  'trial',
-  'paid',
-  'community',
-  'test',
-] as const;
+import { LicenseType, LicenseTypeValues } from './generated';
 
-/** @public */
-export type LicenseType = (typeof LICENSE_TYPES)[number];
+/** License types of a customer, as stored. Upstream `prod` is stored as `paid`. @public */
+export const LICENSE_TYPES = LicenseTypeValues;
 
 /** Human labels shown for each license type. @public */
 export const LICENSE_TYPE_LABELS: Record<LicenseType, string> = {

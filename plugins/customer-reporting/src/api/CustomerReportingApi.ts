@@ -4,231 +4,47 @@ import type {
   AlertRule,
   AlertRuleInput,
   AlertRuleList,
-} from '@customer-reporting/plugin-customer-reporting-common';
-import {
-  CustomerAuditList,
-  CustomerAuditQuery,
-  HelmInstructions,
-  LicenseFile,
-} from './customerActionTypes';
-
-export type {
-  CustomerAuditEntry,
-  CustomerAuditList,
-  CustomerAuditQuery,
-  HelmInstructions,
-  LicenseFile,
-} from './customerActionTypes';
-import {
-  AdoptionRangeName,
   AppAdoption,
   AppCustomerFigures,
   CustomerAppList,
+  CustomerAuditList,
   CustomerListResponse,
   CustomerReport,
-  CustomerSort,
-  CustomerStatusFilter,
   DataSourceList,
+  EnterprisePortalSetting,
+  GeneratedPassword,
+  HelmInstructions,
+  InstallAttemptFailureGroups,
+  InstallAttemptFunnel,
   InstallAttemptList,
+  InstallAttemptSummary,
+  InstallAttemptTrend,
   InstanceDetails,
-  InstanceEventCategory,
   InstanceEventList,
   InstanceUptime,
-  LicenseType,
-  ReportInstallAttempt,
-  UptimeRangeName,
+  PortalInvitation,
+  PutAlertMuteRequest,
+  TimeToInstallStats,
 } from '@customer-reporting/plugin-customer-reporting-common';
+import type {
+  AlertDeliveryQuery,
+  AppAdoptionQuery,
+  AsOfQuery,
+  CustomerAuditQuery,
+  CustomerListQuery,
+  CustomerReportQuery,
+  InstallAttemptFilters,
+  InstallAttemptListQuery,
+  InstanceEventsQuery,
+  InstanceUptimeQuery,
+  TimeToInstallStatsQuery,
+} from './queries';
 
-/**
- * `asOf` of every read route: the answer as the portal would have given it
- * at that ISO 8601 time (with time zone). Omitted means now.
- *
- * @public
- */
-export interface AsOfQuery {
-  asOf?: string;
-}
-
-/**
- * Filters and paging of `GET /v1/customers`. Every field is optional; the
- * client only sends the ones that are set, so an empty object lists everyone.
- *
- * @public
- */
-export interface CustomerListQuery extends AsOfQuery {
-  /** Free text matched by the backend against customer name and email. */
-  search?: string;
-  appSlug?: string;
-  channelSlug?: string;
-  licenseType?: LicenseType;
-  /** true: only active customers, false: only inactive, undefined: both. */
-  active?: boolean;
-  /** Health: worst status of the active instances, `none` without one. */
-  status?: CustomerStatusFilter;
-  /** Sort key (default `name`); a cursor only continues the sort it came from. */
-  sort?: CustomerSort;
-  order?: 'asc' | 'desc';
-  /** Page size; the backend applies its own default and maximum. */
-  limit?: number;
-  /** Opaque `nextCursor` of the previous page. */
-  cursor?: string;
-}
-
-/**
- * Options of `GET /v1/customers/{id}/report`. Both flags default to false on
- * the backend: the report lists active, unarchived instances only.
- *
- * @public
- */
-export interface CustomerReportQuery extends AsOfQuery {
-  includeInactive?: boolean;
-  includeArchived?: boolean;
-}
-
-/** Options of `GET /v1/instances/{id}/uptime`. @public */
-export interface InstanceUptimeQuery extends AsOfQuery {
-  /** Defaults to two weeks on the backend. */
-  range?: UptimeRangeName;
-}
-
-/** Filter and paging of `GET /v1/instances/{id}/events`. @public */
-export interface InstanceEventsQuery extends AsOfQuery {
-  category?: InstanceEventCategory;
-  limit?: number;
-  cursor?: string;
-}
-
-/** Status of an install attempt. @public */
-export type InstallAttemptStatus = ReportInstallAttempt['status'];
-
-/**
- * Filters shared by the install attempt list and its CSV export.
- *
- * @public
- */
-export interface InstallAttemptFilters extends AsOfQuery {
-  appSlug?: string;
-  channelSlug?: string;
-  customerId?: string;
-  /** Any of these statuses; sent as one comma-separated parameter. */
-  status?: InstallAttemptStatus[];
-  installType?: 'helm' | 'linux';
-  networkMode?: 'online' | 'proxy' | 'airgap';
-  registry?: 'online' | 'partial' | 'offline';
-  k8sDistribution?: string;
-  os?: string;
-  appVersion?: string;
-  /** Failed or stalled attempts that stopped at this step (a failure group). */
-  step?: string;
-  /** Failed attempts with this normalised reason (a failure group). */
-  reason?: string;
-  /** Attempts started at or after this ISO 8601 time. */
-  from?: string;
-  /** Attempts started before this ISO 8601 time. */
-  to?: string;
-}
-
-/** Columns the attempt list can be sorted by on the backend. @public */
-export type InstallAttemptSort =
-  | 'startedAt'
-  | 'customer'
-  | 'status'
-  | 'duration'
-  | 'installType';
-
-/** Filters and paging of `GET /v1/install-attempts`. @public */
-export interface InstallAttemptListQuery extends InstallAttemptFilters {
-  /** Defaults to `startedAt` on the backend. */
-  sort?: InstallAttemptSort;
-  /** Defaults to `desc` (newest first) on the backend. */
-  order?: 'asc' | 'desc';
-  limit?: number;
-  cursor?: string;
-}
-
-/**
- * `GET /v1/install-attempts/summary`: counts per status, the success rate
- * (succeeded ÷ decided attempts) and durations of succeeded attempts.
- *
- * @public
- */
-export interface InstallAttemptSummary {
-  total: number;
-  succeeded: number;
-  failed: number;
-  stalled: number;
-  inProgress: number;
-  discarded: number;
-  /** null while no attempt is decided. */
-  successRate: number | null;
-  medianDurationSeconds: number | null;
-  p90DurationSeconds: number | null;
-}
-
-/** `GET /v1/install-attempts/funnel`. @public */
-export interface InstallAttemptFunnel {
-  installTypes: {
-    installType: string;
-    /** In the install type's step order. */
-    steps: {
-      step: string;
-      reached: number;
-      stalledHere: number;
-      failedHere: number;
-    }[];
-  }[];
-}
-
-/** `GET /v1/install-attempts/failure-groups`, largest groups first. @public */
-export interface InstallAttemptFailureGroups {
-  items: {
-    status: 'failed' | 'stalled';
-    step: string | null;
-    /** Normalised reason (`<n>`, `<id>`, ...); null for stalled attempts. */
-    reason: string | null;
-    exampleReason: string | null;
-    count: number;
-    customers: number;
-    firstSeenAt: string;
-    lastSeenAt: string;
-  }[];
-}
-
-/** `GET /v1/install-attempts/trend`; weeks start Monday 00:00 UTC. @public */
-export interface InstallAttemptTrend {
-  weeks: {
-    weekStart: string;
-    attempts: number;
-    succeeded: number;
-    successRate: number | null;
-  }[];
-}
-
-/** How `GET /v1/time-to-install/stats` groups customers. @public */
-export type TimeToInstallGroupBy = 'app' | 'channel' | 'appVersion';
-
-/** Options of `GET /v1/time-to-install/stats`. @public */
-export interface TimeToInstallStatsQuery extends AsOfQuery {
-  /** Defaults to `app` on the backend. */
-  groupBy?: TimeToInstallGroupBy;
-}
-
-/** Options of `GET /v1/apps/{appSlug}/adoption`. @public */
-export interface AppAdoptionQuery extends AsOfQuery {
-  /** One channel; every channel of the app when omitted. */
-  channelSlug?: string;
-  /** Defaults to `90d` on the backend. */
-  range?: AdoptionRangeName;
-}
-
-/** `GET /v1/time-to-install/stats`; durations in seconds. @public */
-export interface TimeToInstallStats {
-  groups: {
-    key: string;
-    customers: number;
-    license: { median: number | null; p90: number | null };
-    instance: { median: number | null; p90: number | null };
-  }[];
+/** A downloaded license: the signed YAML and the backend's file name. @public */
+export interface LicenseFile {
+  blob: Blob;
+  /** From Content-Disposition, e.g. `acme-corp-license.yaml`. */
+  filename: string;
 }
 
 /**
@@ -237,6 +53,8 @@ export interface TimeToInstallStats {
  * @remarks
  * Kept as an interface behind an API ref so that pages can be tested with a
  * mock and apps can swap the implementation (for example to add caching).
+ * Every request and answer type is generated from the backend's OpenAPI
+ * spec (see the -common package); this interface only names the calls.
  *
  * @public
  */
@@ -329,7 +147,7 @@ export interface CustomerReportingApi {
   downloadLicense(customerId: string): Promise<LicenseFile>;
 
   /** Generates a Download Portal password; the only time it is returned. */
-  generatePortalPassword(customerId: string): Promise<{ password: string }>;
+  generatePortalPassword(customerId: string): Promise<GeneratedPassword>;
 
   /** Sets a chosen Download Portal password (at least 12 characters). */
   setPortalPassword(customerId: string, password: string): Promise<void>;
@@ -338,13 +156,13 @@ export interface CustomerReportingApi {
   setEnterprisePortal(
     customerId: string,
     enabled: boolean,
-  ): Promise<{ enabled: boolean }>;
+  ): Promise<EnterprisePortalSetting>;
 
   /** Invites a user to the Enterprise Portal; 409 when already invited. */
   invitePortalUser(
     customerId: string,
     email: string,
-  ): Promise<{ email: string; status: string }>;
+  ): Promise<PortalInvitation>;
 
   /** One page of the customer's audit trail, newest first. */
   listAudit(
@@ -362,22 +180,13 @@ export interface CustomerReportingApi {
   deleteAlertRule(ruleId: string): Promise<void>;
 
   /** Mutes a rule (subject null) or one subject of it until `until` (ISO). */
-  muteAlertRule(
-    ruleId: string,
-    mute: { subject: string | null; until: string },
-  ): Promise<AlertRule>;
+  muteAlertRule(ruleId: string, mute: PutAlertMuteRequest): Promise<AlertRule>;
 
   /** Ends a mute of a rule (no subject) or of one subject. */
   unmuteAlertRule(ruleId: string, subject?: string | null): Promise<void>;
 
   /** The newest deliveries about customers the caller may read. */
   listAlertDeliveries(query?: AlertDeliveryQuery): Promise<AlertDeliveryList>;
-}
-
-/** Options of `GET /v1/alerts/deliveries`. @public */
-export interface AlertDeliveryQuery {
-  ruleId?: string;
-  limit?: number;
 }
 
 /**

@@ -7,7 +7,7 @@ import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { CustomerReportingClient } from './CustomerReportingClient';
-import { filenameFromDisposition } from './actionHelpers';
+import { filenameFromDisposition } from './contentDisposition';
 
 const baseUrl = 'http://localhost:7007/api/customer-reporting';
 const customer = `${baseUrl}/v1/customers/cus%2F1`;

@@ -1,280 +1,158 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type {
-  AlertDeliveryList,
+import {
   AlertRuleInput,
-  AlertRuleList,
+  CustomerReportingApiClient,
+  PutAlertMuteRequest,
+  TypedResponse,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import type { AlertDeliveryQuery } from './CustomerReportingApi';
+import { CustomerReportingApi, LicenseFile } from './CustomerReportingApi';
 import {
-  AppAdoption,
-  AppCustomerFigures,
-  CustomerAppList,
-  CustomerListResponse,
-  CustomerReport,
-  DataSourceList,
-  InstallAttemptList,
-  InstanceDetails,
-  InstanceEventList,
-  InstanceUptime,
-} from '@customer-reporting/plugin-customer-reporting-common';
-import {
+  AlertDeliveryQuery,
   AppAdoptionQuery,
   AsOfQuery,
-  CustomerListQuery,
-  CustomerReportingApi,
-  CustomerAuditList,
   CustomerAuditQuery,
+  CustomerListQuery,
   CustomerReportQuery,
-  HelmInstructions,
-  InstallAttemptFailureGroups,
   InstallAttemptFilters,
-  InstallAttemptFunnel,
   InstallAttemptListQuery,
-  InstallAttemptSummary,
-  InstallAttemptTrend,
   InstanceEventsQuery,
   InstanceUptimeQuery,
-  LicenseFile,
-  TimeToInstallStats,
   TimeToInstallStatsQuery,
-} from './CustomerReportingApi';
-import {
-  customerPath,
-  filenameFromDisposition,
-  JsonBody,
-} from './actionHelpers';
+} from './queries';
+import { filenameFromDisposition } from './contentDisposition';
 
-/** Values a query parameter may take before it is serialised. */
-type QueryValue = string | number | boolean | null | undefined;
+/**
+ * The answer, or a ResponseError carrying the backend's error body (which
+ * ResponseErrorPanel knows how to display) when it is not a 2xx.
+ */
+async function ok<T>(pending: Promise<TypedResponse<T>>) {
+  const response = await pending;
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response as Response);
+  }
+  return response;
+}
 
-/** Query parameters of the install attempt list and its CSV export. */
-function attemptFilterParams(
-  query: InstallAttemptFilters,
-): Record<string, QueryValue> {
-  return {
-    appSlug: query.appSlug,
-    channelSlug: query.channelSlug,
-    customerId: query.customerId,
-    // The backend takes several statuses as one comma-separated value.
-    status: query.status?.length ? query.status.join(',') : undefined,
-    installType: query.installType,
-    networkMode: query.networkMode,
-    registry: query.registry,
-    k8sDistribution: query.k8sDistribution,
-    os: query.os,
-    appVersion: query.appVersion,
-    step: query.step,
-    reason: query.reason,
-    from: query.from,
-    to: query.to,
-    asOf: query.asOf,
-  };
+/** The attempt filters with the status list as the one value the spec takes. */
+function attemptQuery<Query extends { status?: string[] }>(query: Query) {
+  const status = query.status?.length ? query.status.join(',') : undefined;
+  return { ...query, status };
+}
+
+async function json<T>(pending: Promise<TypedResponse<T>>): Promise<T> {
+  return (await ok(pending)).json();
 }
 
 /**
- * HTTP implementation of {@link CustomerReportingApi}, modelled on the
- * notifications plugin's client.
+ * {@link CustomerReportingApi} over HTTP: the client generated from the
+ * backend's OpenAPI spec (`CustomerReportingApiClient` in -common), with
+ * non-2xx answers turned into ResponseError and bodies read.
  *
  * @remarks
- * Every route goes through the private `request` helper, so each method only
- * names its path and parameters. Requests go through the fetchApi so they
- * carry the user's Backstage token, which is also why CSV exports are
- * fetched as blobs here rather than linked: a plain link would be anonymous.
+ * Requests go through the fetchApi so they carry the user's Backstage token,
+ * which is also why files (CSV exports, the license) are fetched as blobs
+ * here rather than linked: a plain link would be anonymous.
  *
  * @public
  */
 export class CustomerReportingClient implements CustomerReportingApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly api: CustomerReportingApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.api = new CustomerReportingApiClient(options);
   }
 
-  async listCustomers(
-    query: CustomerListQuery = {},
-  ): Promise<CustomerListResponse> {
-    return this.getJson<CustomerListResponse>('/v1/customers', {
-      search: query.search,
-      appSlug: query.appSlug,
-      channelSlug: query.channelSlug,
-      licenseType: query.licenseType,
-      active: query.active,
-      status: query.status,
-      sort: query.sort,
-      order: query.order,
-      limit: query.limit,
-      cursor: query.cursor,
-      asOf: query.asOf,
-    });
+  listCustomers(query: CustomerListQuery = {}) {
+    return json(this.api.listCustomers({ query }));
   }
 
-  listApps(): Promise<CustomerAppList> {
-    return this.getJson<CustomerAppList>('/v1/apps');
+  listApps() {
+    return json(this.api.listCustomerApps());
   }
 
-  async getCustomerReport(
-    customerId: string,
-    query: CustomerReportQuery = {},
-  ): Promise<CustomerReport> {
-    return this.getJson<CustomerReport>(
-      `/v1/customers/${encodeURIComponent(customerId)}/report`,
-      {
-        includeInactive: query.includeInactive,
-        includeArchived: query.includeArchived,
-        asOf: query.asOf,
-      },
+  getCustomerReport(customerId: string, query: CustomerReportQuery = {}) {
+    return json(this.api.getCustomerReport({ path: { customerId }, query }));
+  }
+
+  getInstance(instanceId: string, query: AsOfQuery = {}) {
+    return json(this.api.getInstance({ path: { instanceId }, query }));
+  }
+
+  getInstanceUptime(instanceId: string, query: InstanceUptimeQuery = {}) {
+    return json(this.api.getInstanceUptime({ path: { instanceId }, query }));
+  }
+
+  listInstanceEvents(instanceId: string, query: InstanceEventsQuery = {}) {
+    return json(this.api.listInstanceEvents({ path: { instanceId }, query }));
+  }
+
+  listInstallAttempts(query: InstallAttemptListQuery = {}) {
+    return json(this.api.listInstallAttempts({ query: attemptQuery(query) }));
+  }
+
+  getInstallAttemptSummary(query: InstallAttemptFilters = {}) {
+    return json(
+      this.api.getInstallAttemptSummary({ query: attemptQuery(query) }),
     );
   }
 
-  async getInstance(
-    instanceId: string,
-    query: AsOfQuery = {},
-  ): Promise<InstanceDetails> {
-    return this.getJson<InstanceDetails>(
-      `/v1/instances/${encodeURIComponent(instanceId)}`,
-      { asOf: query.asOf },
+  getInstallAttemptFunnel(query: InstallAttemptFilters = {}) {
+    return json(
+      this.api.getInstallAttemptFunnel({ query: attemptQuery(query) }),
     );
   }
 
-  async getInstanceUptime(
-    instanceId: string,
-    query: InstanceUptimeQuery = {},
-  ): Promise<InstanceUptime> {
-    return this.getJson<InstanceUptime>(
-      `/v1/instances/${encodeURIComponent(instanceId)}/uptime`,
-      { range: query.range, asOf: query.asOf },
+  getInstallAttemptFailureGroups(query: InstallAttemptFilters = {}) {
+    return json(
+      this.api.getInstallAttemptFailureGroups({ query: attemptQuery(query) }),
     );
   }
 
-  async listInstanceEvents(
-    instanceId: string,
-    query: InstanceEventsQuery = {},
-  ): Promise<InstanceEventList> {
-    return this.getJson<InstanceEventList>(
-      `/v1/instances/${encodeURIComponent(instanceId)}/events`,
-      {
-        category: query.category,
-        limit: query.limit,
-        cursor: query.cursor,
-        asOf: query.asOf,
-      },
+  getInstallAttemptTrend(query: InstallAttemptFilters = {}) {
+    return json(
+      this.api.getInstallAttemptTrend({ query: attemptQuery(query) }),
     );
   }
 
-  async listInstallAttempts(
-    query: InstallAttemptListQuery = {},
-  ): Promise<InstallAttemptList> {
-    return this.getJson<InstallAttemptList>('/v1/install-attempts', {
-      ...attemptFilterParams(query),
-      sort: query.sort,
-      order: query.order,
-      limit: query.limit,
-      cursor: query.cursor,
-    });
+  getTimeToInstallStats(query: TimeToInstallStatsQuery = {}) {
+    return json(this.api.getTimeToInstallStats({ query }));
   }
 
-  async getInstallAttemptSummary(
-    query: InstallAttemptFilters = {},
-  ): Promise<InstallAttemptSummary> {
-    return this.getJson<InstallAttemptSummary>(
-      '/v1/install-attempts/summary',
-      attemptFilterParams(query),
-    );
+  getAppAdoption(appSlug: string, query: AppAdoptionQuery = {}) {
+    return json(this.api.getAppAdoption({ path: { appSlug }, query }));
   }
 
-  async getInstallAttemptFunnel(
-    query: InstallAttemptFilters = {},
-  ): Promise<InstallAttemptFunnel> {
-    return this.getJson<InstallAttemptFunnel>(
-      '/v1/install-attempts/funnel',
-      attemptFilterParams(query),
-    );
+  getAppCustomerFigures(appSlug: string, query: AsOfQuery = {}) {
+    return json(this.api.getAppCustomerFigures({ path: { appSlug }, query }));
   }
 
-  async getInstallAttemptFailureGroups(
-    query: InstallAttemptFilters = {},
-  ): Promise<InstallAttemptFailureGroups> {
-    return this.getJson<InstallAttemptFailureGroups>(
-      '/v1/install-attempts/failure-groups',
-      attemptFilterParams(query),
-    );
+  listDataSources() {
+    return json(this.api.listDataSources());
   }
 
-  async getInstallAttemptTrend(
-    query: InstallAttemptFilters = {},
-  ): Promise<InstallAttemptTrend> {
-    return this.getJson<InstallAttemptTrend>(
-      '/v1/install-attempts/trend',
-      attemptFilterParams(query),
-    );
+  async exportCustomersCsv(query: AsOfQuery = {}) {
+    return (await ok(this.api.exportCustomers({ query }))).blob();
   }
 
-  async getTimeToInstallStats(
-    query: TimeToInstallStatsQuery = {},
-  ): Promise<TimeToInstallStats> {
-    return this.getJson<TimeToInstallStats>('/v1/time-to-install/stats', {
-      groupBy: query.groupBy,
-      asOf: query.asOf,
-    });
+  async exportCustomerInstancesCsv(query: AsOfQuery = {}) {
+    return (await ok(this.api.exportCustomersInstances({ query }))).blob();
   }
 
-  async getAppAdoption(
-    appSlug: string,
-    query: AppAdoptionQuery = {},
-  ): Promise<AppAdoption> {
-    return this.getJson<AppAdoption>(
-      `/v1/apps/${encodeURIComponent(appSlug)}/adoption`,
-      { channelSlug: query.channelSlug, range: query.range, asOf: query.asOf },
-    );
+  async exportInstallAttemptsCsv(query: InstallAttemptFilters = {}) {
+    return (
+      await ok(this.api.exportInstallAttempts({ query: attemptQuery(query) }))
+    ).blob();
   }
 
-  async getAppCustomerFigures(
-    appSlug: string,
-    query: AsOfQuery = {},
-  ): Promise<AppCustomerFigures> {
-    return this.getJson<AppCustomerFigures>(
-      `/v1/apps/${encodeURIComponent(appSlug)}/customer-figures`,
-      { asOf: query.asOf },
-    );
-  }
-
-  async exportCustomersCsv(query: AsOfQuery = {}): Promise<Blob> {
-    const response = await this.request('/v1/exports/customers.csv', {
-      asOf: query.asOf,
-    });
-    return response.blob();
-  }
-
-  async exportCustomerInstancesCsv(query: AsOfQuery = {}): Promise<Blob> {
-    const response = await this.request('/v1/exports/customers-instances.csv', {
-      asOf: query.asOf,
-    });
-    return response.blob();
-  }
-
-  async exportInstallAttemptsCsv(
-    query: InstallAttemptFilters = {},
-  ): Promise<Blob> {
-    const response = await this.request(
-      '/v1/exports/install-attempts.csv',
-      attemptFilterParams(query),
-    );
-    return response.blob();
-  }
-
-  getHelmInstructions(customerId: string): Promise<HelmInstructions> {
-    return this.getJson(customerPath(customerId, 'helm-instructions'));
-  }
-
-  listDataSources(): Promise<DataSourceList> {
-    return this.getJson<DataSourceList>('/v1/data-sources');
+  getHelmInstructions(customerId: string) {
+    return json(this.api.getHelmInstructions({ path: { customerId } }));
   }
 
   async downloadLicense(customerId: string): Promise<LicenseFile> {
-    const response = await this.request(customerPath(customerId, 'license'));
+    const response = await ok(
+      this.api.downloadLicense({ path: { customerId } }),
+    );
     const filename = filenameFromDisposition(
       response.headers.get('content-disposition'),
     );
@@ -284,132 +162,63 @@ export class CustomerReportingClient implements CustomerReportingApi {
     };
   }
 
-  async generatePortalPassword(
-    customerId: string,
-  ): Promise<{ password: string }> {
-    // An empty body asks the backend to generate the password.
-    const path = customerPath(customerId, 'download-portal/password');
-    const response = await this.request(path, {}, { method: 'POST', body: {} });
-    return response.json();
+  async generatePortalPassword(customerId: string) {
+    // An empty body asks the backend to generate the password (200 with it);
+    // only a chosen password is answered 204 without a body.
+    const generated = await json(
+      this.api.setDownloadPortalPassword({ path: { customerId }, body: {} }),
+    );
+    if (!generated) {
+      throw new Error('The backend answered no generated password');
+    }
+    return generated;
   }
 
   async setPortalPassword(customerId: string, password: string) {
-    const path = customerPath(customerId, 'download-portal/password');
-    const body = { password };
-    await this.request(path, {}, { method: 'POST', body });
+    await ok(
+      this.api.setDownloadPortalPassword({
+        path: { customerId },
+        body: { password },
+      }),
+    );
   }
 
-  async setEnterprisePortal(customerId: string, enabled: boolean) {
-    const path = customerPath(customerId, 'enterprise-portal');
-    const init: JsonBody = { method: 'PUT', body: { enabled } };
-    return (await this.request(path, {}, init)).json();
+  setEnterprisePortal(customerId: string, enabled: boolean) {
+    const body = { enabled };
+    return json(this.api.setEnterprisePortal({ path: { customerId }, body }));
   }
 
-  async invitePortalUser(customerId: string, email: string) {
-    const path = customerPath(customerId, 'enterprise-portal/invitations');
-    const init: JsonBody = { method: 'POST', body: { email } };
-    return (await this.request(path, {}, init)).json();
+  invitePortalUser(customerId: string, email: string) {
+    const body = { email };
+    return json(this.api.invitePortalUser({ path: { customerId }, body }));
   }
 
-  listAudit(
-    customerId: string,
-    query: CustomerAuditQuery = {},
-  ): Promise<CustomerAuditList> {
-    return this.getJson(customerPath(customerId, 'audit'), {
-      limit: query.limit,
-      cursor: query.cursor,
-    });
+  listAudit(customerId: string, query: CustomerAuditQuery = {}) {
+    return json(this.api.listCustomerAudit({ path: { customerId }, query }));
   }
 
-  listAlertRules(): Promise<AlertRuleList> {
-    return this.getJson('/v1/alerts/rules');
+  listAlertRules() {
+    return json(this.api.listAlertRules());
   }
 
-  async putAlertRule(ruleId: string, rule: AlertRuleInput) {
-    const init: JsonBody = { method: 'PUT', body: rule };
-    return (await this.request(alertRulePath(ruleId), {}, init)).json();
+  putAlertRule(ruleId: string, rule: AlertRuleInput) {
+    return json(this.api.putAlertRule({ path: { ruleId }, body: rule }));
   }
 
-  async deleteAlertRule(ruleId: string): Promise<void> {
-    await this.request(alertRulePath(ruleId), {}, { method: 'DELETE' });
+  async deleteAlertRule(ruleId: string) {
+    await ok(this.api.deleteAlertRule({ path: { ruleId } }));
   }
 
-  async muteAlertRule(
-    ruleId: string,
-    mute: { subject: string | null; until: string },
-  ) {
-    const init: JsonBody = { method: 'PUT', body: mute };
-    return (
-      await this.request(`${alertRulePath(ruleId)}/mutes`, {}, init)
-    ).json();
+  muteAlertRule(ruleId: string, mute: PutAlertMuteRequest) {
+    return json(this.api.putAlertMute({ path: { ruleId }, body: mute }));
   }
 
   async unmuteAlertRule(ruleId: string, subject?: string | null) {
-    await this.request(
-      `${alertRulePath(ruleId)}/mutes`,
-      { subject },
-      { method: 'DELETE' },
-    );
+    const query = { subject: subject ?? undefined };
+    await ok(this.api.deleteAlertMute({ path: { ruleId }, query }));
   }
 
-  listAlertDeliveries(
-    query: AlertDeliveryQuery = {},
-  ): Promise<AlertDeliveryList> {
-    return this.getJson('/v1/alerts/deliveries', {
-      ruleId: query.ruleId,
-      limit: query.limit,
-    });
+  listAlertDeliveries(query: AlertDeliveryQuery = {}) {
+    return json(this.api.listAlertDeliveries({ query }));
   }
-
-  private async getJson<T>(
-    path: string,
-    query: Record<string, QueryValue> = {},
-  ): Promise<T> {
-    const response = await this.request(path, query);
-    return (await response.json()) as T;
-  }
-
-  /**
-   * GETs a path below the plugin's base URL (or sends `json` to it).
-   *
-   * Empty values are dropped rather than sent as `?search=`: the contract
-   * asks for set parameters only, which also keeps URLs short and logs clean.
-   * Non-2xx answers become a ResponseError carrying the backend's error body,
-   * which ResponseErrorPanel knows how to display.
-   */
-  private async request(
-    path: string,
-    query: Record<string, QueryValue> = {},
-    json?: JsonBody,
-  ): Promise<Response> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value === undefined || value === null || value === '') {
-        continue;
-      }
-      params.append(key, String(value));
-    }
-    const queryString = params.toString();
-
-    // Resolved per call: discovery may hand out different hosts over time.
-    const baseUrl = await this.discoveryApi.getBaseUrl('customer-reporting');
-    const url = `${baseUrl}${path}${queryString ? `?${queryString}` : ''}`;
-
-    const response = await this.fetchApi.fetch(
-      url,
-      json && {
-        method: json.method,
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(json.body),
-      },
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
-  }
-}
-
-function alertRulePath(ruleId: string): string {
-  return `/v1/alerts/rules/${encodeURIComponent(ruleId)}`;
 }

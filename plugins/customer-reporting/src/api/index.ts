@@ -1,28 +1,18 @@
 export { customerReportingApiRef } from './CustomerReportingApi';
+export type { CustomerReportingApi, LicenseFile } from './CustomerReportingApi';
 export type {
-  AppAdoptionQuery,
   AlertDeliveryQuery,
+  AppAdoptionQuery,
   AsOfQuery,
-  CustomerAuditEntry,
-  CustomerAuditList,
   CustomerAuditQuery,
   CustomerListQuery,
-  CustomerReportingApi,
   CustomerReportQuery,
-  HelmInstructions,
-  InstallAttemptFailureGroups,
   InstallAttemptFilters,
-  InstallAttemptFunnel,
   InstallAttemptListQuery,
   InstallAttemptSort,
-  InstallAttemptStatus,
-  InstallAttemptSummary,
-  InstallAttemptTrend,
   InstanceEventsQuery,
   InstanceUptimeQuery,
-  LicenseFile,
   TimeToInstallGroupBy,
-  TimeToInstallStats,
   TimeToInstallStatsQuery,
-} from './CustomerReportingApi';
+} from './queries';
 export { CustomerReportingClient } from './CustomerReportingClient';

@@ -2,7 +2,6 @@ import {
   ALERT_THRESHOLDS,
   AlertEventType,
   AlertRule,
-  AlertRuleFilters,
 } from '@customer-reporting/plugin-customer-reporting-common';
 
 /** What each event type means, as the rule list and form say it. */
@@ -27,7 +26,7 @@ export function describeThreshold(
   return `${value} ${spec.unit}${suffix}`;
 }
 
-const FILTER_LABELS: [keyof AlertRuleFilters, string][] = [
+const FILTER_LABELS: [keyof AlertRule['filters'], string][] = [
   ['appSlugs', 'app'],
   ['channelSlugs', 'channel'],
   ['licenseTypes', 'license'],
@@ -35,8 +34,8 @@ const FILTER_LABELS: [keyof AlertRuleFilters, string][] = [
   ['owners', 'owner'],
 ];
 
-/** `app: a, b · license: paid`, or `All customers`. */
-export function describeFilters(filters: AlertRuleFilters): string {
+/** `app: a, b · license: paid`, or `All customers` (a rule's or a form's). */
+export function describeFilters(filters: AlertRule['filters']): string {
   const parts = FILTER_LABELS.filter(([key]) => filters[key].length > 0).map(
     ([key, label]) => `${label}: ${filters[key].join(', ')}`,
   );

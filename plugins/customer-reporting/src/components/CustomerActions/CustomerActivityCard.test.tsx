@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CustomerAuditList } from '../../api';
+import type { CustomerAuditList } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   pending,
   renderWithApi,

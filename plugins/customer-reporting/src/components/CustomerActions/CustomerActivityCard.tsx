@@ -4,7 +4,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import { CustomerAuditEntry } from '../../api';
+import type { CustomerAuditEntry } from '@customer-reporting/plugin-customer-reporting-common';
 import { useCustomerReport } from '../CustomerReport/CustomerReportProvider';
 import {
   DataCard,

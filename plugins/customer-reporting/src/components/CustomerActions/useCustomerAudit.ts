@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import { CustomerAuditEntry, customerReportingApiRef } from '../../api';
+import { customerReportingApiRef } from '../../api';
+import type { CustomerAuditEntry } from '@customer-reporting/plugin-customer-reporting-common';
 import { AsyncValue } from '../shared';
 
 /** Entries per request; the backend allows up to 200. */

@@ -4,11 +4,8 @@ import TableRow from '@material-ui/core/TableRow';
 import { MouseEvent } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  customerReportingApiRef,
-  InstallAttemptFailureGroups,
-  InstallAttemptFilters,
-} from '../../api';
+import { customerReportingApiRef, InstallAttemptFilters } from '../../api';
+import type { InstallAttemptFailureGroups } from '@customer-reporting/plugin-customer-reporting-common';
 import { CardTable, DataCard, DateTimeText, Muted, ToneChip } from '../shared';
 import { ATTEMPT_STATUS_DISPLAY, stepLabel } from './labels';
 import { useTableStyles } from './tableStyles';

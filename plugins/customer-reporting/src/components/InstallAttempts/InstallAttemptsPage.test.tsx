@@ -6,7 +6,7 @@ import {
   responseError,
   withFixedTimeZone,
 } from '../../__testUtils__';
-import { InstallAttemptSummary } from '../../api';
+import type { InstallAttemptSummary } from '@customer-reporting/plugin-customer-reporting-common';
 import { InstallAttemptsPage } from './InstallAttemptsPage';
 import { attemptPage, auditApi, summaryData } from './testData';
 

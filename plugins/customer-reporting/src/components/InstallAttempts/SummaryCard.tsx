@@ -3,11 +3,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  customerReportingApiRef,
-  InstallAttemptFilters,
-  InstallAttemptSummary,
-} from '../../api';
+import { customerReportingApiRef, InstallAttemptFilters } from '../../api';
+import type { InstallAttemptSummary } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatDuration, formatPercent } from '../format';
 import { DataCard, Muted, withContrast } from '../shared';
 

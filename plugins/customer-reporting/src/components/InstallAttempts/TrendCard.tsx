@@ -5,11 +5,8 @@ import { makeStyles, Theme } from '@material-ui/core/styles';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { DateTime } from 'luxon';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  customerReportingApiRef,
-  InstallAttemptFilters,
-  InstallAttemptTrend,
-} from '../../api';
+import { customerReportingApiRef, InstallAttemptFilters } from '../../api';
+import type { InstallAttemptTrend } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatPercent } from '../format';
 import { DataCard, Muted } from '../shared';
 import { plural } from './labels';

@@ -1,13 +1,13 @@
 import { InstallAttemptList } from '@customer-reporting/plugin-customer-reporting-common';
 import { attemptFixture } from '../../__testUtils__';
-import {
-  CustomerReportingApi,
+import { CustomerReportingApi } from '../../api';
+import type {
   InstallAttemptFailureGroups,
   InstallAttemptFunnel,
   InstallAttemptSummary,
   InstallAttemptTrend,
   TimeToInstallStats,
-} from '../../api';
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 /** Only for the tests of this folder: data for every audit section. */
 export function summaryData(

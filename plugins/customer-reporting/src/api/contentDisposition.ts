@@ -1,8 +1,3 @@
-/** Path of a customer's sub-resource, with the ID URL-encoded. */
-export function customerPath(customerId: string, rest: string): string {
-  return `/v1/customers/${encodeURIComponent(customerId)}/${rest}`;
-}
-
 /**
  * The file name of a Content-Disposition header (`attachment;
  * filename="x.yaml"`, or RFC 5987 `filename*=UTF-8''x.yaml`), so the saved
@@ -23,10 +18,4 @@ export function filenameFromDisposition(
   const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(header);
   const name = (plain?.[1] ?? plain?.[2])?.trim();
   return name || undefined;
-}
-
-/** A JSON request body, sent with the matching content type. */
-export interface JsonBody {
-  method: 'POST' | 'PUT' | 'DELETE';
-  body?: unknown;
 }

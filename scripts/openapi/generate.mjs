@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+/**
+ * `yarn generate:openapi [--check]`: everything generated from the plugin's
+ * OpenAPI spec, in one place. With --check nothing is written; it fails when
+ * a generated file differs from what the spec gives (CI and the -common test
+ * run it), so the spec stays the one source of the contract.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import prettier from 'prettier';
+import YAML from 'yaml';
+import { generateClient } from './generateClient.mjs';
+import { SERVER_DIR, serverFiles } from './generateServer.mjs';
+
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
+export const SPEC_PATH = path.join(
+  root,
+  'plugins/customer-reporting-backend/src/schema/openapi.yaml',
+);
+export const CLIENT_DIR = path.join(
+  root,
+  'plugins/customer-reporting-common/src/generated',
+);
+
+/** The client's files, formatted the way the repo's prettier config says. */
+export async function clientFiles(specText) {
+  const spec = YAML.parse(specText);
+  const files = generateClient(spec, {
+    pluginId: 'customer-reporting',
+    className: 'CustomerReportingApiClient',
+  });
+  const options = await prettier.resolveConfig(path.join(CLIENT_DIR, 'x.ts'));
+  return Object.fromEntries(
+    Object.entries(files).map(([name, text]) => [
+      name,
+      prettier.format(text, { ...options, parser: 'typescript' }),
+    ]),
+  );
+}
+
+function listFiles(dir, prefix = '') {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap(entry =>
+      entry.isDirectory()
+        ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+        : [`${prefix}${entry.name}`],
+    );
+}
+
+/** Writes `files` into `dir`, removing generated files the spec no longer gives. */
+export function writeFiles(dir, files) {
+  for (const stale of listFiles(dir)) {
+    if (!(stale in files)) fs.rmSync(path.join(dir, stale));
+  }
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+}
+
+/** Names of the files in `dir` that differ from `files` (missing, changed or extra). */
+export function staleFiles(dir, files) {
+  const present = listFiles(dir);
+  const changed = Object.entries(files)
+    .filter(([name, text]) => {
+      const file = path.join(dir, name);
+      return !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text;
+    })
+    .map(([name]) => name);
+  return [...changed, ...present.filter(name => !(name in files))];
+}
+
+/** What is generated where: the backend's router and the client in -common. */
+const TARGETS = [
+  { dir: SERVER_DIR, files: serverFiles },
+  { dir: CLIENT_DIR, files: clientFiles },
+];
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const specText = fs.readFileSync(SPEC_PATH, 'utf8');
+  for (const target of TARGETS) {
+    const files = await target.files(specText);
+    const relative = path.relative(root, target.dir);
+    if (!check) {
+      writeFiles(target.dir, files);
+      console.log(`Wrote ${Object.keys(files).length} files to ${relative}`);
+      continue;
+    }
+    const stale = staleFiles(target.dir, files);
+    if (stale.length) {
+      console.error(
+        `${relative} is out of date with the spec (run yarn generate:openapi):\n  ${stale.join(
+          '\n  ',
+        )}`,
+      );
+      process.exitCode = 1;
+    }
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await main();
+}
