@@ -4,6 +4,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   ALERT_THRESHOLDS,
   AlertEventType,
+  alertNotificationTopic,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { judgeInstallAttemptFailed } from './attemptJudges';
 import { judgeLicenseExpiring, judgeVersionsBehind } from './customerJudges';
@@ -169,7 +170,7 @@ export class AlertEvaluator {
             }), judged at ${new Date(asOf).toISOString()}.`,
             link: change.link,
             severity: change.firing ? 'high' : 'normal',
-            topic: `customer-reporting:${rule.eventType}`,
+            topic: alertNotificationTopic(rule.eventType),
             // One notification per rule and subject: a repeat or recovery updates it.
             scope: `customer-reporting:${rule.id}:${change.subject}`,
           },
