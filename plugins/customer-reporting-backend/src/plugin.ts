@@ -52,6 +52,8 @@ export const customerReportingPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         actionsRegistry: actionsRegistryServiceRef,
+        auditor: coreServices.auditor,
+        auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -65,6 +67,8 @@ export const customerReportingPlugin = createBackendPlugin({
       },
       async init({
         actionsRegistry,
+        auditor,
+        auth,
         config,
         database,
         httpAuth,
@@ -140,6 +144,8 @@ export const customerReportingPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            auth,
+            auditor,
             access,
             stores,
             ingest,

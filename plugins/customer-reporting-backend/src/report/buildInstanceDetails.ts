@@ -109,14 +109,17 @@ function secondsBetween(from: number, to: number | null): number | null {
   return to === null ? null : Math.round((to - from) / 1000);
 }
 
-function customMetrics(instance: InstanceRow): Record<string, unknown> {
+/** Metric values are what check-ins reported: ingest accepts only these types. */
+type MetricValue = string | number | boolean;
+
+function customMetrics(instance: InstanceRow): Record<string, MetricValue> {
   return Object.fromEntries(
     Object.keys(instance.state)
       .filter(f => f.startsWith(METRIC_FIELD_PREFIX))
       .sort()
       .map(f => [
         f.slice(METRIC_FIELD_PREFIX.length),
-        decodeField(instance.state, f),
+        decodeField(instance.state, f) as MetricValue,
       ]),
   );
 }

@@ -1,10 +1,5 @@
-import { Router } from 'express';
-import { z } from 'zod/v4';
 import { NotFoundError } from '@backstage/errors';
-import {
-  ADOPTION_RANGES,
-  AppAdoption,
-} from '@customer-reporting/plugin-customer-reporting-common';
+import { AppAdoption } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   adoptionSeries,
   medianDaysToHalf,
@@ -12,25 +7,15 @@ import {
 } from '../metrics/adoption';
 import { adoptionPlan } from '../metrics/adoptionRange';
 import { buildAppCustomerFigures } from '../report/buildAppCustomerFigures';
-import { asOfQuery, parseQuery } from './readQueries';
+import { ApiRouter } from './apiRouter';
+import { asOfTime } from './readQueries';
 import { RouteContext } from './routeContext';
-
-const adoptionQuery = asOfQuery
-  .extend({
-    channelSlug: z.string().max(100).optional(),
-    range: z
-      .enum(ADOPTION_RANGES, {
-        error: `must be one of ${ADOPTION_RANGES.join(', ')}`,
-      })
-      .default('90d'),
-  })
-  .strict();
 
 /**
  * App-wide figures: release adoption and instance counts over time
  * (docs/adoption.md), and the catalog Customers card's figures now.
  */
-export function addAdoptionRoutes(router: Router, ctx: RouteContext) {
+export function addAdoptionRoutes(router: ApiRouter, ctx: RouteContext) {
   const { stores, options } = ctx;
   const requireApp = async (appSlug: string) => {
     if (!(await stores.adoption.appExists(appSlug)))
@@ -39,11 +24,10 @@ export function addAdoptionRoutes(router: Router, ctx: RouteContext) {
 
   router.get('/v1/apps/:appSlug/customer-figures', async (req, res) => {
     const customerFilter = await ctx.customerFilter(req);
-    const query = parseQuery(asOfQuery, req.query);
     await requireApp(req.params.appSlug);
     res.json(
       await buildAppCustomerFigures(stores, req.params.appSlug, {
-        asOf: query.asOf ?? ctx.clock(),
+        asOf: asOfTime(req.query.asOf, ctx.clock),
         activeWindowMs: options.activeWindowMs,
         customerFilter,
       }),
@@ -52,13 +36,13 @@ export function addAdoptionRoutes(router: Router, ctx: RouteContext) {
 
   router.get('/v1/apps/:appSlug/adoption', async (req, res) => {
     const customerFilter = await ctx.customerFilter(req);
-    const query = parseQuery(adoptionQuery, req.query);
     const { appSlug } = req.params;
-    const { channelSlug, range } = query;
+    const { channelSlug } = req.query;
+    const range = req.query.range!; // the spec's default filled in
     await requireApp(appSlug);
     if (channelSlug && !(await stores.apps.channelExists(appSlug, channelSlug)))
       throw new NotFoundError(`Unknown channel of ${appSlug}: ${channelSlug}`);
-    const asOf = query.asOf ?? ctx.clock();
+    const asOf = asOfTime(req.query.asOf, ctx.clock);
     const plan = adoptionPlan(range, asOf);
     const [allReleases, allGroups] = await Promise.all([
       stores.report.getReleases(appSlug),

@@ -1,45 +1,42 @@
-import { Router } from 'express';
-import { z } from 'zod/v4';
-import { AuditQuery } from '../database/DatabaseInstallAuditStore';
-import { TimeToInstallGroupBy } from '../database/DatabaseTimeToInstallStatsStore';
-import { attemptAuditQuery, toAttemptFilters } from './attemptQueries';
-import { asOfQuery, parseQuery } from './readQueries';
-import { RouteContext } from './routeContext';
-
-const ttiQuery = asOfQuery
-  .extend({ groupBy: z.enum(['app', 'channel', 'appVersion']).default('app') })
-  .strict();
+import { ApiRouter } from './apiRouter';
+import { AttemptFilterQuery, toAttemptFilters } from './attemptQueries';
+import { asOfTime } from './readQueries';
+import { CallerRequest, RouteContext } from './routeContext';
 
 /** Fleet-wide install audit: summary, funnel, failure groups, trend, time to install. */
-export function addAuditRoutes(router: Router, ctx: RouteContext) {
-  const figures: Record<string, (q: AuditQuery) => Promise<unknown>> = {
-    summary: q => ctx.stores.installAudit.summary(q),
-    funnel: q => ctx.stores.installAudit.funnel(q),
-    'failure-groups': q => ctx.stores.installAudit.failureGroups(q),
-    trend: q => ctx.stores.installAudit.trend(q),
-  };
-  for (const [name, compute] of Object.entries(figures)) {
-    router.get(`/v1/install-attempts/${name}`, async (req, res) => {
-      const customerFilter = await ctx.customerFilter(req);
-      const query = parseQuery(attemptAuditQuery, req.query);
-      res.json(
-        await compute({
-          filters: toAttemptFilters(query),
-          asOf: query.asOf ?? ctx.clock(),
-          stalledAfterMs: ctx.options.stalledAfterMs,
-          customerFilter,
-        }),
-      );
-    });
-  }
+export function addAuditRoutes(router: ApiRouter, ctx: RouteContext) {
+  const { installAudit } = ctx.stores;
+  const auditQuery = async (
+    req: CallerRequest,
+    query: AttemptFilterQuery & { asOf?: string },
+  ) => ({
+    filters: toAttemptFilters(query),
+    asOf: asOfTime(query.asOf, ctx.clock),
+    stalledAfterMs: ctx.options.stalledAfterMs,
+    customerFilter: await ctx.customerFilter(req),
+  });
+
+  router.get('/v1/install-attempts/summary', async (req, res) => {
+    res.json(await installAudit.summary(await auditQuery(req, req.query)));
+  });
+  router.get('/v1/install-attempts/funnel', async (req, res) => {
+    res.json(await installAudit.funnel(await auditQuery(req, req.query)));
+  });
+  router.get('/v1/install-attempts/failure-groups', async (req, res) => {
+    res.json(
+      await installAudit.failureGroups(await auditQuery(req, req.query)),
+    );
+  });
+  router.get('/v1/install-attempts/trend', async (req, res) => {
+    res.json(await installAudit.trend(await auditQuery(req, req.query)));
+  });
 
   router.get('/v1/time-to-install/stats', async (req, res) => {
     const customerFilter = await ctx.customerFilter(req);
-    const query = parseQuery(ttiQuery, req.query);
     res.json(
       await ctx.stores.timeToInstallStats.stats(
-        query.groupBy as TimeToInstallGroupBy,
-        query.asOf ?? ctx.clock(),
+        req.query.groupBy!, // the spec's default filled in
+        asOfTime(req.query.asOf, ctx.clock),
         customerFilter,
       ),
     );

@@ -1,20 +1,11 @@
-import { Router } from 'express';
 import { z } from 'zod/v4';
 import {
   customerLicenseDownloadPermission,
   CustomerSort,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import { id } from '../ingest/fields';
-import { validateOne } from '../ingest/validate';
 import { buildCustomerReport } from '../report/buildCustomerReport';
-import {
-  asOfQuery,
-  customerListQuery,
-  decodeCursor,
-  encodeCursor,
-  parseQuery,
-  reportQuery,
-} from './readQueries';
+import { ApiRouter } from './apiRouter';
+import { asOfTime, decodeCursor, encodeCursor } from './readQueries';
 import { noStore } from './noStore';
 import { RouteContext } from './routeContext';
 
@@ -33,20 +24,24 @@ function customerCursor(sort: CustomerSort, order: 'asc' | 'desc') {
 }
 
 /** The customer list, the apps it filters by, and one customer's report. */
-export function addCustomerRoutes(router: Router, ctx: RouteContext) {
+export function addCustomerRoutes(router: ApiRouter, ctx: RouteContext) {
   const { stores, options } = ctx;
 
   router.get('/v1/customers', async (req, res) => {
     const customerFilter = await ctx.customerFilter(req);
-    const query = parseQuery(customerListQuery, req.query);
-    const { sort, order } = query;
+    const { cursor, active, asOf, ...query } = req.query;
+    // The validator filled in the spec's defaults.
+    const sort = query.sort!;
+    const order = query.order!;
     const { items, totalCount, hasMore, lastKey } =
       await stores.customers.listCustomers({
         ...query,
-        after: query.cursor
-          ? decodeCursor(query.cursor, customerCursor(sort, order))
+        limit: query.limit!,
+        active: active === undefined ? undefined : active === 'true',
+        after: cursor
+          ? decodeCursor(cursor, customerCursor(sort, order))
           : undefined,
-        asOf: query.asOf ?? ctx.clock(),
+        asOf: asOfTime(asOf, ctx.clock),
         activeWindowMs: options.activeWindowMs,
         customerFilter,
       });
@@ -60,21 +55,20 @@ export function addCustomerRoutes(router: Router, ctx: RouteContext) {
 
   router.get('/v1/apps', async (req, res) => {
     const customerFilter = await ctx.customerFilter(req);
-    parseQuery(asOfQuery, req.query);
     res.json({
       items: await stores.customers.listCustomerApps(customerFilter),
     });
   });
 
   router.get('/v1/customers/:customerId/report', async (req, res) => {
-    const customerId = validateOne(id, req.params.customerId);
+    const { customerId } = req.params;
     const credentials = await ctx.requireCustomer(req, customerId);
-    const query = parseQuery(reportQuery, req.query);
+    const query = req.query;
     const [report, showLicenseId] = await Promise.all([
       buildCustomerReport(stores.report, customerId, {
-        asOf: query.asOf ?? ctx.clock(),
-        includeInactive: query.includeInactive,
-        includeArchived: query.includeArchived,
+        asOf: asOfTime(query.asOf, ctx.clock),
+        includeInactive: query.includeInactive === 'true',
+        includeArchived: query.includeArchived === 'true',
         activeWindowMs: options.activeWindowMs,
         stalledAfterMs: options.stalledAfterMs,
         downloadPortalBaseUrl: options.downloadPortalBaseUrl,

@@ -1,22 +1,25 @@
-import { Router } from 'express';
 import { customerReportingDataSourcesReadPermission } from '@customer-reporting/plugin-customer-reporting-common';
-import { asOfQuery, parseQuery } from './readQueries';
+import { ApiRouter } from './apiRouter';
 import { RouteContext } from './routeContext';
 
 /** Sync status of the registered data sources. */
 export function addDataSourceRoutes(
-  router: Router,
+  router: ApiRouter,
   ctx: RouteContext,
   dataSourceIds: string[],
 ) {
+  // Audited: sync errors may name outside systems and their accounts.
   router.get('/v1/data-sources', async (req, res) => {
-    await ctx.requirePermission(
-      req,
-      customerReportingDataSourcesReadPermission,
-    );
-    // Like every read route it takes `asOf`, but sync status keeps no
-    // history: the answer is the status now whatever moment is asked for.
-    parseQuery(asOfQuery, req.query);
-    res.json({ items: await ctx.stores.dataSourceSyncs.list(dataSourceIds) });
+    await ctx.audit.run(req, { eventId: 'data-source-status' }, async () => {
+      await ctx.requirePermission(
+        req,
+        customerReportingDataSourcesReadPermission,
+      );
+      // Like every read route it takes `asOf` (the spec), but sync status
+      // keeps no history: the answer is the status now whatever is asked.
+      res.json({
+        items: await ctx.stores.dataSourceSyncs.list(dataSourceIds),
+      });
+    });
   });
 }

@@ -1,5 +1,4 @@
-import { Request, Router } from 'express';
-import { z } from 'zod/v4';
+import { JsonObject } from '@backstage/types';
 import { customerReportingExportPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   CUSTOMER_COLUMNS,
@@ -9,87 +8,101 @@ import {
   INSTALL_ATTEMPT_COLUMNS,
   installAttemptRows,
 } from '../report/exportRows';
-import { attemptFilterShape, toAttemptFilters } from './attemptQueries';
-import { actorOf } from './actor';
+import { ApiRouter } from './apiRouter';
+import { toAttemptFilters } from './attemptQueries';
 import { streamCsv } from './csv';
-import { asOfQuery, parseQuery } from './readQueries';
-import { RouteContext } from './routeContext';
-
-const attemptExportQuery = z.object(attemptFilterShape).strict();
+import { asOfTime } from './readQueries';
+import { CallerRequest, RouteContext } from './routeContext';
+import { CustomerFilter } from '../permissions/customerFilter';
 
 /**
  * CSV exports, streamed page by page. They need the export permission, hold
- * only the customers the caller may read, and are recorded in the audit trail.
+ * only the customers the caller may read, and are audited (auditor event
+ * `export` and an Activity entry without a customer).
  */
-export function addExportRoutes(router: Router, ctx: RouteContext) {
+export function addExportRoutes(router: ApiRouter, ctx: RouteContext) {
   const { stores, options } = ctx;
 
-  async function authorizeExport(
-    req: Request,
+  async function auditedExport(
+    req: CallerRequest,
     file: string,
-    details: Record<string, unknown>,
+    details: JsonObject,
+    write: (filter: CustomerFilter) => Promise<void>,
   ) {
-    const credentials = await ctx.requirePermission(
-      req,
-      customerReportingExportPermission,
-    );
-    const customerFilter = await ctx.customerFilter(req);
-    await stores.auditTrail.record({
-      customerId: null,
-      actor: actorOf(credentials),
-      action: 'export',
-      details: { file, ...details },
+    const event = {
+      eventId: 'export',
+      severityLevel: 'medium',
+      meta: { file },
+    } as const;
+    await ctx.audit.run(req, event, async trail => {
+      const credentials = await ctx.requirePermission(
+        req,
+        customerReportingExportPermission,
+      );
+      const filter = await ctx.customerFilter(req);
+      await trail.record(credentials, {
+        customerId: null,
+        action: 'export',
+        details: { file, ...details },
+      });
+      await write(filter);
     });
-    return customerFilter;
   }
 
   router.get('/v1/exports/customers.csv', async (req, res) => {
-    const { asOf } = parseQuery(asOfQuery, req.query);
-    const filter = await authorizeExport(req, 'customers.csv', { asOf });
-    await streamCsv(
-      res,
-      'customers.csv',
-      CUSTOMER_COLUMNS,
-      customerRows(stores, asOf ?? ctx.clock(), options.activeWindowMs, filter),
+    const { asOf } = req.query;
+    await auditedExport(req, 'customers.csv', { asOf }, filter =>
+      streamCsv(
+        res,
+        'customers.csv',
+        CUSTOMER_COLUMNS,
+        customerRows(
+          stores,
+          asOfTime(asOf, ctx.clock),
+          options.activeWindowMs,
+          filter,
+        ),
+      ),
     );
   });
 
   router.get('/v1/exports/customers-instances.csv', async (req, res) => {
-    const { asOf } = parseQuery(asOfQuery, req.query);
-    const filter = await authorizeExport(req, 'customers-instances.csv', {
-      asOf,
-    });
-    await streamCsv(
-      res,
-      'customers-instances.csv',
-      CUSTOMER_INSTANCE_COLUMNS,
-      customerInstanceRows(
-        stores,
-        asOf ?? ctx.clock(),
-        options.activeWindowMs,
-        filter,
+    const { asOf } = req.query;
+    await auditedExport(req, 'customers-instances.csv', { asOf }, filter =>
+      streamCsv(
+        res,
+        'customers-instances.csv',
+        CUSTOMER_INSTANCE_COLUMNS,
+        customerInstanceRows(
+          stores,
+          asOfTime(asOf, ctx.clock),
+          options.activeWindowMs,
+          filter,
+        ),
       ),
     );
   });
 
   router.get('/v1/exports/install-attempts.csv', async (req, res) => {
-    const query = parseQuery(attemptExportQuery, req.query);
+    const query = req.query;
     const filters = toAttemptFilters(query);
-    const filter = await authorizeExport(req, 'install-attempts.csv', {
-      ...filters,
-      asOf: query.asOf,
-    });
-    await streamCsv(
-      res,
+    await auditedExport(
+      req,
       'install-attempts.csv',
-      INSTALL_ATTEMPT_COLUMNS,
-      installAttemptRows(
-        stores,
-        filters,
-        query.asOf ?? ctx.clock(),
-        options.stalledAfterMs,
-        filter,
-      ),
+      { ...filters, asOf: query.asOf },
+      filter =>
+        streamCsv(
+          res,
+          'install-attempts.csv',
+          INSTALL_ATTEMPT_COLUMNS,
+          installAttemptRows(
+            stores,
+            filters,
+            asOfTime(query.asOf, ctx.clock),
+            options.stalledAfterMs,
+            filter,
+          ),
+        ),
     );
   });
 }

@@ -1,43 +1,82 @@
-import { Router } from 'express';
+import { JsonObject } from '@backstage/types';
+import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 import { id, slug } from '../ingest/fields';
 import { validateOne } from '../ingest/validate';
-import { RouteContext } from './routeContext';
+import { ApiRouter } from './apiRouter';
+import { CallerRequest, RouteContext } from './routeContext';
 
-/** The write side: apps, customers and the three batched ingest routes. */
-export function addIngestRoutes(router: Router, ctx: RouteContext) {
+/**
+ * The write side: apps, customers and the three batched ingest routes. The
+ * router leaves their requests to the ingest service's validation
+ * (`x-ingest-validation` in the spec), which reports every problem.
+ */
+export function addIngestRoutes(router: ApiRouter, ctx: RouteContext) {
   const { ingest, stores } = ctx;
+  // Every write is an auditor event `ingest`; `actionType` names the route.
+  const audited = (
+    req: CallerRequest,
+    meta: JsonObject,
+    // A batch returns its counts for the event; single writes nothing.
+    write: () => Promise<IngestResult | void>,
+  ) =>
+    ctx.audit.run(
+      req,
+      { eventId: 'ingest', severityLevel: 'medium', meta },
+      async trail => {
+        await ctx.requireIngest(req);
+        const result = await write();
+        if (result)
+          trail.addMeta({
+            accepted: result.accepted,
+            duplicates: result.duplicates,
+          });
+      },
+    );
 
   router.put('/v1/apps/:appSlug', async (req, res) => {
-    await ctx.requireIngest(req);
-    const appSlug = validateOne(slug, req.params.appSlug);
-    res.json(await ingest.putApp(appSlug, req.body));
+    const meta = { actionType: 'app', appSlug: req.params.appSlug };
+    await audited(req, meta, async () => {
+      const appSlug = validateOne(slug, req.params.appSlug);
+      res.json(await ingest.putApp(appSlug, req.body));
+    });
   });
 
   router.put('/v1/customers/:customerId', async (req, res) => {
-    await ctx.requireIngest(req);
-    const customerId = validateOne(id, req.params.customerId);
-    await ingest.putCustomer(customerId, req.body);
-    const { items } = await stores.customers.listCustomers({
-      limit: 1,
-      ids: [customerId],
-      asOf: ctx.clock(),
-      activeWindowMs: ctx.options.activeWindowMs,
+    const meta = { actionType: 'customer', customerId: req.params.customerId };
+    await audited(req, meta, async () => {
+      const customerId = validateOne(id, req.params.customerId);
+      await ingest.putCustomer(customerId, req.body);
+      const { items } = await stores.customers.listCustomers({
+        limit: 1,
+        ids: [customerId],
+        asOf: ctx.clock(),
+        activeWindowMs: ctx.options.activeWindowMs,
+      });
+      res.json(items[0]);
     });
-    res.json(items[0]);
   });
 
   router.post('/v1/check-ins', async (req, res) => {
-    await ctx.requireIngest(req);
-    res.json(await ingest.ingestCheckIns(req.body));
+    await audited(req, { actionType: 'check-ins' }, async () => {
+      const result = await ingest.ingestCheckIns(req.body);
+      res.json(result);
+      return result;
+    });
   });
 
   router.post('/v1/install-attempt-events', async (req, res) => {
-    await ctx.requireIngest(req);
-    res.json(await ingest.ingestInstallAttemptEvents(req.body));
+    await audited(req, { actionType: 'install-attempt-events' }, async () => {
+      const result = await ingest.ingestInstallAttemptEvents(req.body);
+      res.json(result);
+      return result;
+    });
   });
 
   router.post('/v1/portal-events', async (req, res) => {
-    await ctx.requireIngest(req);
-    res.json(await ingest.ingestPortalEvents(req.body));
+    await audited(req, { actionType: 'portal-events' }, async () => {
+      const result = await ingest.ingestPortalEvents(req.body);
+      res.json(result);
+      return result;
+    });
   });
 }

@@ -1,8 +1,8 @@
-import { Router } from 'express';
 import { z } from 'zod/v4';
 import { toListedAttempt } from '../report/attemptView';
-import { attemptListQuery, toAttemptFilters } from './attemptQueries';
-import { decodeCursor, encodeCursor, parseQuery } from './readQueries';
+import { ApiRouter } from './apiRouter';
+import { toAttemptFilters } from './attemptQueries';
+import { asOfTime, decodeCursor, encodeCursor } from './readQueries';
 import { RouteContext } from './routeContext';
 
 const attemptCursor = z.object({
@@ -11,20 +11,21 @@ const attemptCursor = z.object({
 });
 
 /** All customers' install attempts, newest first, filtered and paged. */
-export function addInstallAttemptRoutes(router: Router, ctx: RouteContext) {
+export function addInstallAttemptRoutes(router: ApiRouter, ctx: RouteContext) {
   router.get('/v1/install-attempts', async (req, res) => {
     const customerFilter = await ctx.customerFilter(req);
-    const query = parseQuery(attemptListQuery, req.query);
-    const asOf = query.asOf ?? ctx.clock();
+    const query = req.query;
+    const asOf = asOfTime(query.asOf, ctx.clock);
     const { stalledAfterMs } = ctx.options;
     const { rows, totalCount, hasMore } =
       await ctx.stores.installAttempts.listAttempts(toAttemptFilters(query), {
         asOf,
         stalledAfterMs,
-        limit: query.limit,
-        sort: query.sort,
+        // The spec's defaults filled in.
+        limit: query.limit!,
+        sort: query.sort!,
         customerFilter,
-        order: query.order,
+        order: query.order!,
         after: query.cursor
           ? decodeCursor(query.cursor, attemptCursor)
           : undefined,

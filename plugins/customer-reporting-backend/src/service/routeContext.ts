@@ -1,5 +1,7 @@
 import express from 'express';
 import {
+  AuditorService,
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
@@ -17,8 +19,14 @@ import { IngestService } from '../ingest/IngestService';
 import { PluginOptions } from '../options';
 import { CustomerAccess } from '../permissions/CustomerAccess';
 import { CustomerFilter } from '../permissions/customerFilter';
+import { ActionAuditor, createActionAuditor } from './auditedAction';
 
 type CustomerPermission = ResourcePermission<'customer-reporting-customer'>;
+
+/** A request of any route, whatever the spec types its parameters and body as. */
+// The answer type stays open: a typed answer is not assignable to `unknown`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CallerRequest = express.Request<unknown, any, unknown, unknown>;
 
 /** What every group of routes needs, including its auth and permission checks. */
 export interface RouteContext {
@@ -26,21 +34,23 @@ export interface RouteContext {
   ingest: IngestService;
   options: PluginOptions;
   clock: () => number;
+  /** Sensitive actions run through it: Backstage's auditor plus the Activity table. */
+  audit: ActionAuditor;
   /**
    * Writes of data come from other backends or static-token callers, never
    * users, and need the ingest permission (an ingest-only token has it).
    */
-  requireIngest(req: express.Request): Promise<BackstageCredentials>;
+  requireIngest(req: CallerRequest): Promise<BackstageCredentials>;
   /** A user or service; permission checks come on top. */
-  requireCaller(req: express.Request): Promise<BackstageCredentials>;
+  requireCaller(req: CallerRequest): Promise<BackstageCredentials>;
   /** The customers the caller may see, as a filter for list queries. */
   customerFilter(
-    req: express.Request,
+    req: CallerRequest,
     permission?: CustomerPermission,
   ): Promise<CustomerFilter>;
   /** Throws unless the caller may use `permission` (default: read) on the customer. */
   requireCustomer(
-    req: express.Request,
+    req: CallerRequest,
     customerId: string,
     permission?: CustomerPermission,
   ): Promise<BackstageCredentials>;
@@ -56,17 +66,19 @@ export interface RouteContext {
    * customer (then 404): its status tells nothing about other customers.
    */
   requireInstance(
-    req: express.Request,
+    req: CallerRequest,
     instanceId: string,
   ): Promise<BackstageCredentials>;
   requirePermission(
-    req: express.Request,
+    req: CallerRequest,
     permission: BasicPermission,
   ): Promise<BackstageCredentials>;
 }
 
 export function createRouteContext(options: {
   httpAuth: HttpAuthService;
+  auth: AuthService;
+  auditor: AuditorService;
   access: CustomerAccess;
   stores: Stores;
   ingest: IngestService;
@@ -74,10 +86,10 @@ export function createRouteContext(options: {
   clock: () => number;
 }): RouteContext {
   const { httpAuth, access, stores } = options;
-  const requireCaller = (req: express.Request) =>
+  const requireCaller = (req: CallerRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const requireCustomer = async (
-    req: express.Request,
+    req: CallerRequest,
     customerId: string,
     permission?: CustomerPermission,
   ) => {
@@ -90,6 +102,11 @@ export function createRouteContext(options: {
     ingest: options.ingest,
     options: options.options,
     clock: options.clock,
+    audit: createActionAuditor({
+      auditor: options.auditor,
+      auth: options.auth,
+      auditTrail: stores.auditTrail,
+    }),
     requireIngest: async req => {
       const credentials = await httpAuth.credentials(req, {
         allow: ['service'],

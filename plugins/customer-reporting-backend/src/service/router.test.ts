@@ -196,9 +196,9 @@ describe.each(databases.eachSupportedId())(
         )
         .set('Authorization', user)
         .expect(400);
-      expect(
-        bad.body.error.issues.map((i: { field: string }) => i.field).sort(),
-      ).toEqual(['asOf', 'includeInactive']);
+      // Every problem, each naming its parameter (openapi.yaml's validation).
+      expect(bad.body.error.message).toMatch(/query\/asOf must match format/);
+      expect(bad.body.error.message).toMatch(/query\/includeInactive must be/);
     });
 
     it('answers 400 with every bad field and stores nothing', async () => {
@@ -345,9 +345,8 @@ describe.each(databases.eachSupportedId())(
         .get(`${base}/v1/customers?limit=0&licenseType=gold`)
         .set('Authorization', user)
         .expect(400);
-      expect(
-        bad.body.error.issues.map((i: { field: string }) => i.field).sort(),
-      ).toEqual(['licenseType', 'limit']);
+      expect(bad.body.error.message).toMatch(/query\/limit must be >= 1/);
+      expect(bad.body.error.message).toMatch(/query\/licenseType must be/);
       await request(server)
         .get(`${base}/v1/customers?cursor=nonsense`)
         .set('Authorization', user)
@@ -367,9 +366,10 @@ describe.each(databases.eachSupportedId())(
         .get(`${base}/v1/customers?sort=health&order=up&status=ok`)
         .set('Authorization', user)
         .expect(400);
-      expect(
-        wrong.body.error.issues.map((i: { field: string }) => i.field).sort(),
-      ).toEqual(['order', 'sort', 'status']);
+      for (const parameter of ['order', 'sort', 'status'])
+        expect(wrong.body.error.message).toContain(
+          `query/${parameter} must be`,
+        );
       const none = await request(server)
         .get(`${base}/v1/customers?status=none&sort=status&channelSlug=stable`)
         .set('Authorization', user)

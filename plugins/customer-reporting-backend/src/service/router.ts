@@ -1,6 +1,9 @@
 import express from 'express';
-import Router from 'express-promise-router';
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  AuthService,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import { Stores } from '../database/createStores';
 import { IngestService } from '../ingest/IngestService';
 import { PluginOptions } from '../options';
@@ -8,6 +11,7 @@ import { CustomerAccess } from '../permissions/CustomerAccess';
 import { addActionRoutes } from './actionRoutes';
 import { addAlertRoutes } from './alertRoutes';
 import { addAdoptionRoutes } from './adoptionRoutes';
+import { createApiRouter } from './apiRouter';
 import { addAuditRoutes } from './auditRoutes';
 import { addCustomerRoutes } from './customerRoutes';
 import { addDataSourceRoutes } from './dataSourceRoutes';
@@ -20,6 +24,8 @@ import { createRouteContext } from './routeContext';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  auth: AuthService;
+  auditor: AuditorService;
   access: CustomerAccess;
   stores: Stores;
   ingest: IngestService;
@@ -29,13 +35,15 @@ export interface RouterOptions {
   dataSourceIds?: string[];
 }
 
-/** The plugin's HTTP API (src/schema/openapi.yaml). */
+/**
+ * The plugin's HTTP API, on the router generated from src/schema/openapi.yaml
+ * (which also serves it as /openapi.json).
+ */
 export async function createRouter(
   routerOptions: RouterOptions,
 ): Promise<express.Router> {
   const ctx = createRouteContext(routerOptions);
-  const router = Router();
-  router.use(express.json({ limit: routerOptions.options.maxBodyBytes }));
+  const router = await createApiRouter();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -52,6 +60,9 @@ export async function createRouter(
   addAlertRoutes(router, ctx);
   addAdoptionRoutes(router, ctx);
 
-  router.use(requestErrorHandler);
-  return router;
+  return express
+    .Router()
+    .use(express.json({ limit: routerOptions.options.maxBodyBytes }))
+    .use(router)
+    .use(requestErrorHandler);
 }
