@@ -16,8 +16,9 @@
  *    - `catalog-info`: an entity added to the app's examples/entities.yaml;
  *    a wrong README step therefore fails here;
  * 4. type-checks the app (yarn tsc), starts it (frontend on 8000, backend on
- *    8007) and drives Chromium through the customer list, a customer report
- *    and the Customers card of the component the README annotates.
+ *    8007, or ADOPTER_PORTS=<frontend>,<backend>) and drives Chromium
+ *    through the customer list, a customer report and the Customers card of
+ *    the component the README annotates.
  *
  * Prints what it installed and which pages it opened, and the duration of
  * each step. Writes {passed, failed, skipped, tests} to $E2E_RESULT_FILE.
@@ -35,8 +36,10 @@ import { packedOrPack, REPO_ROOT, unpack } from './packages.mjs';
 import { startRepo, stopRepo, waitForRepo } from './repoStart.mjs';
 import { createResults } from './results.mjs';
 
-const FRONTEND_PORT = 8000;
-const BACKEND_PORT = 8007;
+// ADOPTER_PORTS=<frontend>,<backend> when 8000 and 8007 are taken.
+const [FRONTEND_PORT, BACKEND_PORT] = (process.env.ADOPTER_PORTS ?? '8000,8007')
+  .split(',')
+  .map(Number);
 const FRONTEND_URL = `http://localhost:${FRONTEND_PORT}`;
 const BACKEND_URL = `http://localhost:${BACKEND_PORT}`;
 const DEMO_CUSTOMER = 'Acme Corp';

@@ -9,10 +9,11 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   CUSTOMER_APP_ANNOTATION,
   CustomerListResponse,
+  CustomerReportingApiClient,
   CustomerSummary,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  CatalogService,
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
@@ -32,6 +33,8 @@ const LOOKUPS_PER_BATCH = 10;
  */
 export class CustomerEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
+  /** The plugin's API client generated from its OpenAPI spec. */
+  private readonly client: CustomerReportingApiClient;
 
   constructor(
     private readonly deps: {
@@ -48,7 +51,11 @@ export class CustomerEntityProvider implements EntityProvider {
       /** Runs the full refresh once the catalog has connected the provider. */
       schedule?: SchedulerServiceTaskRunner;
     },
-  ) {}
+  ) {
+    this.client = new CustomerReportingApiClient({
+      discoveryApi: deps.discovery,
+    });
+  }
 
   getProviderName(): string {
     return PROVIDER_NAME;
@@ -124,9 +131,10 @@ export class CustomerEntityProvider implements EntityProvider {
     const customers: CustomerSummary[] = [];
     let cursor: string | null = null;
     do {
-      const page: CustomerListResponse = await this.get(
-        `/v1/customers?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
-      );
+      const page = await this.listPage({
+        limit: 500,
+        cursor: cursor ?? undefined,
+      });
       customers.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -136,9 +144,7 @@ export class CustomerEntityProvider implements EntityProvider {
   private async findCustomer(
     customerId: string,
   ): Promise<CustomerSummary | undefined> {
-    const page: CustomerListResponse = await this.get(
-      `/v1/customers?limit=50&search=${encodeURIComponent(customerId)}`,
-    );
+    const page = await this.listPage({ limit: 50, search: customerId });
     return page.items.find(c => c.id === customerId);
   }
 
@@ -188,16 +194,18 @@ export class CustomerEntityProvider implements EntityProvider {
     return implementorsByApp(items);
   }
 
-  private async get<T>(path: string): Promise<T> {
-    const baseUrl = await this.deps.discovery.getBaseUrl('customer-reporting');
+  /** A page of the customers the module's own service credentials may read. */
+  private async listPage(query: {
+    limit: number;
+    cursor?: string;
+    search?: string;
+  }): Promise<CustomerListResponse> {
     const { token } = await this.deps.auth.getPluginRequestToken({
       onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
       targetPluginId: 'customer-reporting',
     });
-    const response = await fetch(`${baseUrl}${path}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
+    const response = await this.client.listCustomers({ query }, { token });
     if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
+    return response.json();
   }
 }
