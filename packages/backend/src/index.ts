@@ -16,6 +16,11 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// the customer-reporting API (its /openapi.json) as an API entity, per
+// catalog.providers.backstageOpenapi in app-config.yaml
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-backstage-openapi'),
+);
 
 // permissions, with the policy customer reporting ships: signed-in users
 // read, privileged actions need the groups of customerReporting.permissions
