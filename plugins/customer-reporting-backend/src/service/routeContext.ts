@@ -5,15 +5,11 @@ import {
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import {
-  customerReadPermission,
-  customerReportingIngestPermission,
-} from '@customer-reporting/plugin-customer-reporting-common';
+import { customerReportingIngestPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { Stores } from '../database/createStores';
 import { IngestService } from '../ingest/IngestService';
 import { PluginOptions } from '../options';
@@ -122,14 +118,12 @@ export function createRouteContext(options: {
       access.allowsCustomer(credentials, customerId, permission),
     requireInstance: async (req, instanceId) => {
       const credentials = await requireCaller(req);
-      const customerId = await stores.report.getInstanceCustomerId(instanceId);
-      if (customerId && (await access.allowsCustomer(credentials, customerId)))
-        return credentials;
-      if (!customerId && (await access.readsAllCustomers(credentials)))
-        throw new NotFoundError(`Unknown instance: ${instanceId}`);
-      throw new NotAllowedError(
-        `Not allowed: ${customerReadPermission.name} on instance ${instanceId}`,
+      await access.requireInstance(
+        credentials,
+        instanceId,
+        await stores.report.getInstanceCustomerId(instanceId),
       );
+      return credentials;
     },
     requirePermission: async (req, permission) => {
       const credentials = await requireCaller(req);
