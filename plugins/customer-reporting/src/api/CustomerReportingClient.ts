@@ -29,7 +29,7 @@ import { filenameFromDisposition } from './contentDisposition';
 async function ok<T>(pending: Promise<TypedResponse<T>>) {
   const response = await pending;
   if (!response.ok) {
-    throw await ResponseError.fromResponse(response as Response);
+    throw await ResponseError.fromResponse(response);
   }
   return response;
 }
