@@ -1,0 +1,181 @@
+import request from 'supertest';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { at, startWithReadData } from '../__testUtils__/readRouteData';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create();
+const base = '/api/customer-reporting';
+
+async function startWithData(databaseId: TestDatabaseId) {
+  return startWithReadData(await databases.init(databaseId));
+}
+
+describe.each(databases.eachSupportedId())(
+  'install attempt routes and exports on %p',
+  databaseId => {
+    it('lists install attempts across customers with filters and a cursor', async () => {
+      const { server, user } = await startWithData(databaseId);
+      const res = await request(server)
+        .get(`${base}/v1/install-attempts?limit=1&asOf=${at(0)}`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(res.body).toMatchObject({
+        totalCount: 2,
+        items: [
+          {
+            id: 'a-new',
+            status: 'succeeded',
+            durationSeconds: 1800,
+            customer: { id: 'c1' },
+          },
+        ],
+      });
+      const next = await request(server)
+        .get(
+          `${base}/v1/install-attempts?limit=1&asOf=${at(0)}&cursor=${
+            res.body.nextCursor
+          }`,
+        )
+        .set('Authorization', user)
+        .expect(200);
+      expect(next.body.items).toMatchObject([
+        {
+          id: 'a-old',
+          status: 'failed',
+          reason: 'disk full',
+          failedStep: 'started',
+        },
+      ]);
+      const failed = await request(server)
+        .get(
+          `${base}/v1/install-attempts?status=failed,stalled&installType=linux&asOf=${at(
+            0,
+          )}`,
+        )
+        .set('Authorization', user)
+        .expect(200);
+      expect(failed.body.items.map((a: { id: string }) => a.id)).toEqual([
+        'a-old',
+      ]);
+      // Seen from 15 minutes after it started, before it completed.
+      const during = await request(server)
+        .get(`${base}/v1/install-attempts?customerId=c1&asOf=${at(-0.75)}`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(during.body.items[0]).toMatchObject({
+        id: 'a-new',
+        status: 'in-progress',
+      });
+      await request(server)
+        .get(`${base}/v1/install-attempts?status=bogus`)
+        .set('Authorization', user)
+        .expect(400);
+    });
+
+    it('serves the fleet audit figures with the list filters', async () => {
+      const { server, user } = await startWithData(databaseId);
+      const get = (path: string) =>
+        request(server).get(`${base}${path}`).set('Authorization', user);
+      const summary = await get(
+        `/v1/install-attempts/summary?asOf=${at(0)}`,
+      ).expect(200);
+      expect(summary.body).toMatchObject({
+        total: 2,
+        succeeded: 1,
+        failed: 1,
+        successRate: 0.5,
+        medianDurationSeconds: 1800,
+      });
+      const linux = await get(
+        `/v1/install-attempts/funnel?installType=linux&asOf=${at(0)}`,
+      ).expect(200);
+      expect(
+        linux.body.installTypes.map(
+          (t: { installType: string }) => t.installType,
+        ),
+      ).toEqual(['linux']);
+      const groups = await get(
+        `/v1/install-attempts/failure-groups?asOf=${at(0)}`,
+      ).expect(200);
+      expect(groups.body.items).toMatchObject([
+        { status: 'failed', reason: 'disk full', count: 1 },
+      ]);
+      const trend = await get(
+        `/v1/install-attempts/trend?asOf=${at(0)}`,
+      ).expect(200);
+      expect(
+        trend.body.weeks.reduce(
+          (n: number, w: { attempts: number }) => n + w.attempts,
+          0,
+        ),
+      ).toBe(2);
+      const tti = await get(
+        `/v1/time-to-install/stats?groupBy=channel&asOf=${at(10)}`,
+      ).expect(200);
+      expect(tti.body.groups).toEqual([
+        {
+          key: 'test-app/stable',
+          customers: 1,
+          license: { median: 90000, p90: 90000 },
+          instance: { median: 3600, p90: 3600 },
+        },
+      ]);
+      await get('/v1/time-to-install/stats?groupBy=region').expect(400);
+      await get('/v1/install-attempts/summary?status=nope').expect(400);
+      await request(server)
+        .get(`${base}/v1/install-attempts/summary`)
+        .expect(401);
+    });
+
+    it('streams the CSV exports', async () => {
+      const { server, user } = await startWithData(databaseId);
+      const customers = await request(server)
+        .get(`${base}/v1/exports/customers.csv?asOf=${at(10)}`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(customers.headers['content-type']).toContain('text/csv');
+      expect(customers.headers['access-control-expose-headers']).toBe(
+        'Content-Disposition',
+      );
+      const [header, row] = customers.text.trim().split('\r\n');
+      expect(header.split(',').slice(0, 3)).toEqual([
+        '"customer_id"',
+        '"customer_name"',
+        '"customer_created_date"',
+      ]);
+      expect(row).toContain('"c1","Acme, ""Inc"""');
+
+      const instances = await request(server)
+        .get(`${base}/v1/exports/customers-instances.csv?asOf=${at(10)}`)
+        .set('Authorization', user)
+        .expect(200);
+      const lines = instances.text.trim().split('\r\n');
+      expect(lines).toHaveLength(2);
+      const columns = lines[0].replace(/"/g, '').split(',');
+      expect(columns).toEqual(
+        expect.arrayContaining([
+          'instance_id',
+          'instance_is_active',
+          'instance_first_reported_at',
+          'instance_first_ready_at',
+        ]),
+      );
+      expect(lines[1]).toContain(
+        `"inst-1","'=cmd",true,false,false,"${at(0)}","${at(1)}","${at(
+          9,
+        )}",3600,90000,"ready","1.0.0"`,
+      );
+
+      const attempts = await request(server)
+        .get(
+          `${base}/v1/exports/install-attempts.csv?status=failed&asOf=${at(0)}`,
+        )
+        .set('Authorization', user)
+        .expect(200);
+      expect(attempts.text.trim().split('\r\n')).toHaveLength(2);
+      expect(attempts.text).toContain('"a-old","c1"');
+      await request(server).get(`${base}/v1/exports/customers.csv`).expect(401);
+    });
+  },
+);
