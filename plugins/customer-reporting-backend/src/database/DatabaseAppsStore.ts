@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunk } from './chunk';
-import { AppInput } from '../ingest/schemas';
+import { IngestedApp } from '../ingest/ingestTypes';
 import { toIso } from './time';
 
 export interface StoredApp {
@@ -17,7 +17,7 @@ export interface StoredApp {
 export class DatabaseAppsStore {
   constructor(private readonly db: Knex) {}
 
-  async upsertApp(slug: string, app: AppInput, now: number): Promise<void> {
+  async upsertApp(slug: string, app: IngestedApp, now: number): Promise<void> {
     await this.db.transaction(async tx => {
       await tx('apps')
         .insert({ slug, name: app.name, updated_at: now })

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { Knex } from 'knex';
 import { chunk } from './chunk';
 import { CustomerApp } from '@customer-reporting/plugin-customer-reporting-common';
-import { CustomerInput } from '../ingest/schemas';
+import { IngestedCustomer } from '../ingest/ingestTypes';
 import {
   applyCustomerFilter,
   CustomerFilter,
@@ -15,7 +15,7 @@ export class DatabaseCustomersStore {
 
   async upsertCustomer(
     id: string,
-    c: CustomerInput,
+    c: IngestedCustomer,
     now: number,
   ): Promise<void> {
     const fields = {

@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { chunk } from './chunk';
 import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
-import { AttemptEventInput } from '../ingest/schemas';
+import { IngestedAttemptEvent } from '../ingest/ingestTypes';
 import { BatchValidationError, ValidationIssue } from '../ingest/validate';
 import { normalizeFailureReason } from '../metrics/failureReason';
 import { summarizeAttempt } from '../metrics/installAttemptSummary';
@@ -39,7 +39,7 @@ export interface AttemptPageQuery {
 export class DatabaseInstallAttemptsStore {
   constructor(private readonly db: Knex) {}
 
-  async ingestEvents(events: AttemptEventInput[]): Promise<IngestResult> {
+  async ingestEvents(events: IngestedAttemptEvent[]): Promise<IngestResult> {
     const rows = new Map<string, Record<string, unknown>>();
     for (const event of events) {
       const id = contentHash(event);
@@ -110,7 +110,7 @@ export class DatabaseInstallAttemptsStore {
   /** An attempt belongs to one customer for good. */
   private async checkOwnership(
     tx: Knex.Transaction,
-    events: AttemptEventInput[],
+    events: IngestedAttemptEvent[],
   ) {
     const ids = [...new Set(events.map(e => e.attemptId))];
     const owners = new Map<string, string>();
@@ -145,7 +145,7 @@ export class DatabaseInstallAttemptsStore {
       .select('payload');
     const s = summarizeAttempt(
       stored.map(r => {
-        const e = JSON.parse(r.payload) as AttemptEventInput;
+        const e = JSON.parse(r.payload) as IngestedAttemptEvent;
         return { ...e, at: Number(e.at) };
       }),
     );

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
-import { PortalEventInput } from '../ingest/schemas';
+import { IngestedPortalEvent } from '../ingest/ingestTypes';
 import { contentHash } from './contentHash';
 import { insertIgnoringDuplicates } from './insertIgnoringDuplicates';
 
@@ -38,7 +38,7 @@ export class DatabasePortalStore {
     });
   }
 
-  async ingestEvents(events: PortalEventInput[]): Promise<IngestResult> {
+  async ingestEvents(events: IngestedPortalEvent[]): Promise<IngestResult> {
     const rows = new Map<string, Record<string, unknown>>();
     for (const event of events) {
       const id = contentHash(event);

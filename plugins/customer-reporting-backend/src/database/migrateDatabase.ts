@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { cacheSqliteStatements } from './sqliteStatementCache';
 
 const migrationsDir = resolvePackagePath(
   '@customer-reporting/plugin-customer-reporting-backend',
@@ -20,5 +21,6 @@ export async function getMigratedClient(
   if (!database.migrations?.skip) {
     await client.migrate.latest({ directory: migrationsDir });
   }
+  cacheSqliteStatements(client);
   return client;
 }

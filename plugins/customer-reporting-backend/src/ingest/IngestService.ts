@@ -1,23 +1,16 @@
 import { NotFoundError } from '@backstage/errors';
-import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  IngestResult,
+  MAX_INGEST_BATCH_ITEMS,
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerReportingIngest } from '@customer-reporting/plugin-customer-reporting-node';
 import { Stores } from '../database/createStores';
-import { PreparedCheckIn } from '../database/DatabaseInstancesStore';
-import { checkInFields, effectiveAppStatus } from './checkInFields';
-import {
-  appSchema,
-  attemptEventSchema,
-  checkInSchema,
-  customerSchema,
-  MAX_BATCH_ITEMS,
-  portalEventSchema,
-} from './schemas';
-import {
-  BatchValidationError,
-  ValidationIssue,
-  validateBatch,
-  validateOne,
-} from './validate';
+import { prepareApp, prepareCustomer } from './prepareCatalog';
+import { prepareCheckIn } from './prepareCheckIn';
+import { prepareAttemptEvent, preparePortalEvent } from './prepareEvents';
+import { specValidators } from './specValidators';
+import { BatchValidationError } from './validate';
+import { validateBatch, validateBody, validateParam } from './validateBodies';
 
 /**
  * The one ingestion path: HTTP routes, the demo generator and data sources
@@ -37,27 +30,33 @@ export class IngestService implements CustomerReportingIngest {
     private readonly onIngested: (
       customerIds: string[],
     ) => Promise<void> = async () => {},
-  ) {
-    // Built once: zod compiles a schema's parser on its first use.
-    this.schemas = {
-      app: appSchema(clock),
-      customer: customerSchema(clock),
-      checkIn: checkInSchema(clock),
-      attemptEvent: attemptEventSchema(clock),
-      portalEvent: portalEventSchema(clock),
-    };
-  }
+  ) {}
 
-  private readonly schemas;
+  /** Compiled once per process from the spec's component schemas. */
+  private readonly validators = specValidators();
 
-  async putApp(slug: string, body: unknown) {
-    const app = validateOne(this.schemas.app, body);
+  async putApp(appSlug: string, body: unknown) {
+    const slug = validateParam(appSlug, 'appSlug', this.validators.appSlug);
+    const now = this.clock();
+    const app = validateBody(body, this.validators.app, (item, index, issues) =>
+      prepareApp(item, index, issues, now),
+    );
     await this.stores.apps.upsertApp(slug, app, this.clock());
     return (await this.stores.apps.getApp(slug))!;
   }
 
-  async putCustomer(id: string, body: unknown) {
-    const customer = validateOne(this.schemas.customer, body);
+  async putCustomer(customerId: string, body: unknown) {
+    const id = validateParam(
+      customerId,
+      'customerId',
+      this.validators.customerId,
+    );
+    const now = this.clock();
+    const customer = validateBody(
+      body,
+      this.validators.customer,
+      (item, index, issues) => prepareCustomer(item, index, issues, now),
+    );
     if (
       !(await this.stores.apps.channelExists(
         customer.appSlug,
@@ -79,67 +78,51 @@ export class IngestService implements CustomerReportingIngest {
 
   async ingestCheckIns(body: unknown): Promise<IngestResult> {
     const receivedAt = this.clock();
-    const checkIns = validateBatch(
+    const retainedFrom = receivedAt - this.checkInRetentionMs;
+    const prepared = validateBatch(
       body,
       'checkIns',
-      this.schemas.checkIn,
-      MAX_BATCH_ITEMS,
+      this.validators.checkIn,
+      MAX_INGEST_BATCH_ITEMS,
+      (item, index, issues) =>
+        prepareCheckIn(item, index!, issues, receivedAt, retainedFrom),
     );
-    const issues: ValidationIssue[] = [];
-    const prepared: PreparedCheckIn[] = checkIns.map((checkIn, index) => {
-      const { status, error } = effectiveAppStatus(checkIn);
-      if (error) issues.push({ index, field: 'appStatus', message: error });
-      if (
-        checkIn.at !== undefined &&
-        checkIn.at < receivedAt - this.checkInRetentionMs
-      ) {
-        // Its neighbours may already be gone, so its events could not be derived.
-        issues.push({
-          index,
-          field: 'at',
-          message: 'is older than the check-in retention period',
-        });
-      }
-      return {
-        index,
-        instanceId: checkIn.instanceId,
-        customerId: checkIn.customerId,
-        at: checkIn.at ?? receivedAt,
-        appStatus: status,
-        fields: checkInFields(checkIn, status),
-      };
-    });
-    if (issues.length > 0) throw new BatchValidationError(issues);
-    await this.requireCustomers(checkIns.map(c => c.customerId));
+    const customerIds = unique(prepared.map(c => c.customerId));
+    await this.requireCustomers(customerIds);
     const result = await this.stores.instances.ingestCheckIns(
       prepared,
       receivedAt,
     );
-    await this.onIngested(unique(checkIns.map(c => c.customerId)));
+    await this.onIngested(customerIds);
     return result;
   }
 
   async ingestInstallAttemptEvents(body: unknown): Promise<IngestResult> {
+    const now = this.clock();
     const events = validateBatch(
       body,
       'events',
-      this.schemas.attemptEvent,
-      MAX_BATCH_ITEMS,
+      this.validators.attemptEvent,
+      MAX_INGEST_BATCH_ITEMS,
+      (item, index, issues) => prepareAttemptEvent(item, index, issues, now),
     );
-    await this.requireCustomers(events.map(e => e.customerId));
+    const customerIds = unique(events.map(e => e.customerId));
+    await this.requireCustomers(customerIds);
     const result = await this.stores.installAttempts.ingestEvents(events);
-    await this.onIngested(unique(events.map(e => e.customerId)));
+    await this.onIngested(customerIds);
     return result;
   }
 
   async ingestPortalEvents(body: unknown): Promise<IngestResult> {
+    const now = this.clock();
     const events = validateBatch(
       body,
       'events',
-      this.schemas.portalEvent,
-      MAX_BATCH_ITEMS,
+      this.validators.portalEvent,
+      MAX_INGEST_BATCH_ITEMS,
+      (item, index, issues) => preparePortalEvent(item, index, issues, now),
     );
-    await this.requireCustomers(events.map(e => e.customerId));
+    await this.requireCustomers(unique(events.map(e => e.customerId)));
     return this.stores.portal.ingestEvents(events);
   }
 

@@ -1,75 +1,66 @@
-import { AppStatus } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  AppStatus,
+  CheckIn,
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { FieldValues } from '../metrics/changeEvents';
-import { rollupStatus } from '../metrics/statusRollup';
-import { CheckInInput } from './schemas';
+import { spec } from '../schema/openapi/generated/router';
 
-/** Check-in fields tracked one by one for change events. */
-const SCALAR_FIELDS = [
-  'appStatus',
-  'appVersion',
-  'channelSlug',
-  'releaseSequence',
-  'k8sVersion',
-  'k8sDistribution',
-  'clusterType',
-  'kurlNodesTotal',
-  'kurlNodesReady',
-  'kotsVersion',
-  'sdkVersion',
-  'cloudProvider',
-  'cloudRegion',
-  'preflightStatus',
-  'airgap',
-  'clusterId',
-] as const;
+/** Not tracked as one field each: identity, time, and the composite fields. */
+const NOT_SCALAR = new Set([
+  'instanceId',
+  'customerId',
+  'at',
+  'resourceStates',
+  'tags',
+  'customMetrics',
+]);
+
+/**
+ * Check-in fields tracked one by one for change events: every other
+ * property of the spec's CheckIn, so a field added there is tracked too.
+ */
+const SCALAR_FIELDS = Object.keys(
+  spec.components.schemas.CheckIn.properties,
+).filter(field => !NOT_SCALAR.has(field));
 
 /** Prefix of custom metric fields: each metric is its own field. */
 export const METRIC_FIELD_PREFIX = 'metric:';
 
 /**
- * The app status a check-in reports: its resources' rollup when it has
- * resource states, else the status it states. Returns an error message when
- * both are given and disagree.
+ * Encodes what a check-in the spec accepted reports as JSON values per
+ * tracked field: text trimmed, the distribution lowercase, the app status
+ * as given (the effective, lowercase one).
  */
-export function effectiveAppStatus(checkIn: CheckInInput): {
-  status?: AppStatus;
-  error?: string;
-} {
-  if (!checkIn.resourceStates) return { status: checkIn.appStatus };
-  const rolledUp = rollupStatus(checkIn.resourceStates.map(r => r.state));
-  if (checkIn.appStatus && checkIn.appStatus !== rolledUp) {
-    return {
-      error: `is ${checkIn.appStatus} but the resource states roll up to ${rolledUp}`,
-    };
-  }
-  return { status: rolledUp };
-}
-
-/** Encodes what a check-in reports as JSON values per tracked field. */
 export function checkInFields(
-  checkIn: CheckInInput,
+  checkIn: CheckIn,
   status?: AppStatus,
 ): FieldValues {
   const fields: FieldValues = {};
-  const reported = checkIn as Record<string, unknown>;
+  const reported = checkIn as unknown as Record<string, unknown>;
   for (const field of SCALAR_FIELDS) {
-    const value = field === 'appStatus' ? status : reported[field];
-    if (value !== undefined) fields[field] = JSON.stringify(value);
+    let value = field === 'appStatus' ? status : reported[field];
+    if (value === undefined) continue;
+    if (typeof value === 'string') {
+      value =
+        field === 'k8sDistribution' ? value.trim().toLowerCase() : value.trim();
+    }
+    fields[field] = JSON.stringify(value);
   }
   if (checkIn.tags) {
     // Tags are one field: removing a tag is a change too. Keys in code-point
     // order, so the encoding does not depend on the order they were sent in.
     const tags = checkIn.tags;
+    const keys = Object.keys(tags);
     fields.tags = JSON.stringify(
-      Object.fromEntries(
-        Object.keys(tags)
-          .sort()
-          .map(key => [key, tags[key]]),
-      ),
+      Object.fromEntries(keys.sort().map(key => [key, tags[key]])),
     );
   }
-  for (const [key, value] of Object.entries(checkIn.customMetrics ?? {})) {
-    fields[`${METRIC_FIELD_PREFIX}${key}`] = JSON.stringify(value);
+  const metrics = checkIn.customMetrics;
+  if (metrics) {
+    for (const key in metrics) {
+      if (Object.hasOwn(metrics, key))
+        fields[`${METRIC_FIELD_PREFIX}${key}`] = JSON.stringify(metrics[key]);
+    }
   }
   return fields;
 }

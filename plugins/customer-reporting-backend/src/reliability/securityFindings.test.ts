@@ -160,7 +160,7 @@ describe.each(databases.eachSupportedId())(
       expect(hostile.body.error.issues).toEqual([
         expect.objectContaining({
           field: 'channels.0.releases.0.versionLabel',
-          message: 'must not contain control characters',
+          message: 'must not be blank or contain control characters',
         }),
       ]);
       await request(server)

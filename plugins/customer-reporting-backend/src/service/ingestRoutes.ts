@@ -1,7 +1,5 @@
 import { JsonObject } from '@backstage/types';
 import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
-import { id, slug } from '../ingest/fields';
-import { validateOne } from '../ingest/validate';
 import { ApiRouter } from './apiRouter';
 import { CallerRequest, RouteContext } from './routeContext';
 
@@ -36,15 +34,15 @@ export function addIngestRoutes(router: ApiRouter, ctx: RouteContext) {
   router.put('/v1/apps/:appSlug', async (req, res) => {
     const meta = { actionType: 'app', appSlug: req.params.appSlug };
     await audited(req, meta, async () => {
-      const appSlug = validateOne(slug, req.params.appSlug);
-      res.json(await ingest.putApp(appSlug, req.body));
+      res.json(await ingest.putApp(req.params.appSlug, req.body));
     });
   });
 
   router.put('/v1/customers/:customerId', async (req, res) => {
     const meta = { actionType: 'customer', customerId: req.params.customerId };
     await audited(req, meta, async () => {
-      const customerId = validateOne(id, req.params.customerId);
+      const { customerId } = req.params;
+      // The ingest service validates the id with the body.
       await ingest.putCustomer(customerId, req.body);
       const { items } = await stores.customers.listCustomers({
         limit: 1,

@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+/*
+ * The check-in ingest of the benchmark alone, optionally with a CPU profile
+ * of the backend taken over the ingest only. From the repository root:
+ *
+ *   node bench/ingestProfile.mjs --size M --db sqlite [--profile m.cpuprofile]
+ *   source scripts/pg.sh && pg_start &&
+ *     BENCH_PG_URL=$BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING \
+ *     node bench/ingestProfile.mjs --size M --db pg --profile m-pg.cpuprofile
+ *
+ * Same fleet, load (backfill then live order, batches of 500, 4 clients) and
+ * floor of every row the ingest keeps as `yarn bench` (bench/run.mjs);
+ * nothing else is measured and nothing is written to docs/. The profile is
+ * taken through the backend's inspector (--inspect on --inspect-port,
+ * default 7361), so start-up and the floor are not in it; its top entries
+ * are printed as self time per function and per package. The .cpuprofile
+ * opens in Chrome DevTools (Performance) or speedscope.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startBackend } from './backend.mjs';
+import { ingestFloor } from './ingestFloor.mjs';
+import { backfillCheckIns, HOUR, liveCheckIns, planFleet } from './fleet.mjs';
+import { Api, ingest, pluginDb, pool } from './measure.mjs';
+
+function parseArgs(argv) {
+  const args = { size: 'M', db: 'sqlite', inspectPort: 7361 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--size') args.size = value.toUpperCase();
+    else if (flag === '--db') args.db = value;
+    else if (flag === '--profile') args.profile = path.resolve(value);
+    else if (flag === '--inspect-port') args.inspectPort = Number(value);
+    else throw new Error(`unknown argument ${flag}`);
+  }
+  return args;
+}
+
+const log = (...m) =>
+  console.log(`[ingest ${new Date().toISOString().slice(11, 19)}]`, ...m);
+
+/** A minimal Chrome DevTools Protocol session over the inspector's WebSocket. */
+async function inspectorSession(port) {
+  const [target] = await (await fetch(`http://127.0.0.1:${port}/json`)).json();
+  const socket = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.onopen = resolve;
+    socket.onerror = reject;
+  });
+  let nextId = 1;
+  const pending = new Map();
+  socket.onmessage = event => {
+    const message = JSON.parse(event.data);
+    pending.get(message.id)?.(message);
+    pending.delete(message.id);
+  };
+  return {
+    send: (method, params = {}) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, m => (m.error ? reject(m.error) : resolve(m.result)));
+        socket.send(JSON.stringify({ id, method, params }));
+      }),
+    close: () => socket.close(),
+  };
+}
+
+/** Where a profiled function lives: a package, a folder of ours, or V8. */
+function areaOf({ url, functionName }) {
+  if (!url)
+    return functionName.startsWith('(')
+      ? functionName
+      : 'native code (database driver, sockets, V8 builtins)';
+  const pkg = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+  if (pkg) return pkg[1];
+  const ours = url.match(/plugins\/([^/]+)\/src\/([^/]+)/);
+  if (ours) return `${ours[1]}/src/${ours[2]}`;
+  if (url.startsWith('node:')) return 'node core';
+  return url;
+}
+
+/** Self time per function and per area, largest first. */
+export function summariseProfile(profile, top = 15) {
+  const total = profile.samples.length;
+  const byNode = new Map(profile.nodes.map(n => [n.id, n]));
+  const selfBy = (keyOf, map = new Map()) => {
+    for (const id of profile.samples) {
+      const key = keyOf(byNode.get(id).callFrame);
+      map.set(key, (map.get(key) ?? 0) + 1);
+    }
+    return [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([key, n]) => `${((100 * n) / total).toFixed(1)}%  ${key}`);
+  };
+  return {
+    functions: selfBy(
+      f =>
+        `${f.functionName || '(anonymous)'} ${
+          f.url
+            ? `${f.url.replace(/^.*\/(node_modules|plugins)\//, '')}:${
+                f.lineNumber + 1
+              }`
+            : ''
+        }`,
+    ),
+    areas: selfBy(areaOf),
+  };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const pgUrl = process.env.BENCH_PG_URL;
+  if (args.db === 'pg' && !pgUrl) throw new Error('BENCH_PG_URL is not set');
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-profile-'));
+  const token = randomBytes(24).toString('hex');
+  const fleet = planFleet(args.size, Date.now());
+  const liveFrom = fleet.now - 8 * HOUR;
+  if (args.profile)
+    process.env.NODE_OPTIONS = `--inspect=127.0.0.1:${args.inspectPort}`;
+  const backend = await startBackend({ db: args.db, workDir, pgUrl, token });
+  delete process.env.NODE_OPTIONS;
+  log(`${args.db}: backend ready (pid ${backend.pid})`);
+  const api = new Api(backend.baseUrl, token);
+  let result;
+  try {
+    for (const app of fleet.apps)
+      await api.send('PUT', `/v1/apps/${app.slug}`, app.body);
+    await pool(fleet.customers, 4, c =>
+      api.send('PUT', `/v1/customers/${c.id}`, c.body),
+    );
+    const inspector = args.profile
+      ? await inspectorSession(args.inspectPort)
+      : undefined;
+    await inspector?.send('Profiler.enable');
+    await inspector?.send('Profiler.start');
+    const backfill = await ingest(
+      api,
+      '/v1/check-ins',
+      'checkIns',
+      backfillCheckIns(fleet, liveFrom),
+    );
+    const live = await ingest(
+      api,
+      '/v1/check-ins',
+      'checkIns',
+      liveCheckIns(fleet, liveFrom),
+    );
+    if (inspector) {
+      const { profile } = await inspector.send('Profiler.stop');
+      inspector.close();
+      fs.writeFileSync(args.profile, JSON.stringify(profile));
+      const summary = summariseProfile(profile);
+      log(`profile written to ${args.profile}; self time by function:`);
+      summary.functions.forEach(line => console.log(`  ${line}`));
+      log('self time by package or folder:');
+      summary.areas.forEach(line => console.log(`  ${line}`));
+    }
+    result = { backfill, live };
+  } finally {
+    await backend.stop();
+  }
+  const source = await pluginDb(args.db, { workDir, pgUrl });
+  let floor;
+  try {
+    floor = await ingestFloor(
+      args.db,
+      { workDir, pgUrl },
+      source,
+      function* rows() {
+        yield* backfillCheckIns(fleet, liveFrom);
+        yield* liveCheckIns(fleet, liveFrom);
+      },
+    );
+  } finally {
+    await source.destroy();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+  const { backfill, live } = result;
+  const rate =
+    (backfill.count + live.count) / (backfill.seconds + live.seconds);
+  log(
+    `${args.size} ${args.db}: ${
+      backfill.count + live.count
+    } check-ins, backfill ${Math.round(
+      backfill.perSecond,
+    )}/s, live ${Math.round(live.perSecond)}/s, together ${Math.round(
+      rate,
+    )}/s; every-row floor ${Math.round(floor.allRows.perSecond)}/s; ratio ${(
+      rate / floor.allRows.perSecond
+    ).toFixed(2)} (load ${os
+      .loadavg()
+      .map(x => x.toFixed(1))
+      .join(' ')})`,
+  );
+}
+
+main().catch(error => {
+  console.error(`[ingest] failed: ${error.stack ?? error}`);
+  process.exit(1);
+});

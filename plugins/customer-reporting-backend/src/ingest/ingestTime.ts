@@ -1,0 +1,28 @@
+import { ValidationIssue } from './validate';
+
+/** How far in the future a reported time may be (clock skew allowance). */
+export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+const EARLIEST = Date.UTC(1990, 0, 1);
+
+/**
+ * Epoch milliseconds of a date-time the spec validated, or NaN with an
+ * issue when it is before 1990 or more than 5 minutes ahead of `now`.
+ */
+export function ingestTime(
+  value: string,
+  now: number,
+  index: number | null,
+  field: string,
+  issues: ValidationIssue[],
+): number {
+  const ms = Date.parse(value);
+  let message: string | undefined;
+  if (Number.isNaN(ms)) message = 'must be an ISO 8601 time with a time zone';
+  else if (ms < EARLIEST) message = 'must not be before 1990';
+  else if (ms > now + MAX_FUTURE_SKEW_MS)
+    message = 'must not be more than 5 minutes in the future';
+  if (message === undefined) return ms;
+  issues.push({ index, field, message });
+  return NaN;
+}

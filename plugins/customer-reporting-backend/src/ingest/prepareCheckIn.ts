@@ -1,0 +1,97 @@
+import {
+  APP_STATUSES,
+  AppStatus,
+  CheckIn,
+} from '@customer-reporting/plugin-customer-reporting-common';
+import { PreparedCheckIn } from '../database/checkInBatch';
+import { rollupStatus } from '../metrics/statusRollup';
+import { checkInFields } from './checkInFields';
+import { ingestTime } from './ingestTime';
+import { ValidationIssue } from './validate';
+
+const STATUSES: ReadonlySet<string> = new Set(APP_STATUSES);
+const STATUS_MESSAGE = `must be one of ${APP_STATUSES.join(', ')}`;
+
+/** An any-case status in its stored form, or undefined with an issue. */
+function appStatusOf(
+  value: string,
+  index: number | null,
+  field: string,
+  issues: ValidationIssue[],
+): AppStatus | undefined {
+  const status = value.toLowerCase();
+  if (STATUSES.has(status)) return status as AppStatus;
+  issues.push({ index, field, message: STATUS_MESSAGE });
+  return undefined;
+}
+
+/**
+ * The app status a check-in reports: its resources' rollup when it has
+ * resource states, else the status it states; an issue when both are given
+ * and disagree.
+ */
+function effectiveAppStatus(
+  checkIn: CheckIn,
+  index: number | null,
+  issues: ValidationIssue[],
+): AppStatus | undefined {
+  const stated =
+    checkIn.appStatus === undefined
+      ? undefined
+      : appStatusOf(checkIn.appStatus, index, 'appStatus', issues);
+  if (!checkIn.resourceStates) return stated;
+  const states: AppStatus[] = [];
+  checkIn.resourceStates.forEach((resource, i) => {
+    const state = appStatusOf(
+      resource.state,
+      index,
+      `resourceStates.${i}.state`,
+      issues,
+    );
+    if (state) states.push(state);
+  });
+  const rolledUp = rollupStatus(states);
+  if (stated && stated !== rolledUp) {
+    issues.push({
+      index,
+      field: 'appStatus',
+      message: `is ${stated} but the resource states roll up to ${rolledUp}`,
+    });
+  }
+  return rolledUp;
+}
+
+/**
+ * A check-in the spec accepted, ready to store: its time (that of receipt
+ * when it has none), its effective status and its tracked fields. Reports
+ * what the spec cannot say into `issues`.
+ */
+export function prepareCheckIn(
+  checkIn: CheckIn,
+  index: number,
+  issues: ValidationIssue[],
+  receivedAt: number,
+  retainedFrom: number,
+): PreparedCheckIn {
+  let at = receivedAt;
+  if (checkIn.at !== undefined) {
+    at = ingestTime(checkIn.at, receivedAt, index, 'at', issues);
+    if (at < retainedFrom) {
+      // Its neighbours may already be gone, so its events could not be derived.
+      issues.push({
+        index,
+        field: 'at',
+        message: 'is older than the check-in retention period',
+      });
+    }
+  }
+  const appStatus = effectiveAppStatus(checkIn, index, issues);
+  return {
+    index,
+    instanceId: checkIn.instanceId,
+    customerId: checkIn.customerId,
+    at,
+    appStatus,
+    fields: checkInFields(checkIn, appStatus),
+  };
+}
