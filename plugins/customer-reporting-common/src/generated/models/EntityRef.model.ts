@@ -5,7 +5,7 @@
 // ******************************************************************
 
 /**
- * A user or group entity ref (kind:namespace/name).
+ * A user or group entity ref (kind:namespace/name); entity refs are case-insensitive.
  *
  * @public
  */

@@ -2154,8 +2154,10 @@ export const spec = {
       },
       EntityRef: {
         type: 'string',
-        pattern: '^(user|group):[a-zA-Z0-9._-]+/[A-Za-z0-9._-]+$',
-        description: 'A user or group entity ref (kind:namespace/name).',
+        pattern:
+          '^([Uu][Ss][Ee][Rr]|[Gg][Rr][Oo][Uu][Pp]):[a-zA-Z0-9._-]+/[A-Za-z0-9._-]+$',
+        description:
+          'A user or group entity ref (kind:namespace/name); entity refs are case-insensitive.',
       },
       Text: {
         type: 'string',
