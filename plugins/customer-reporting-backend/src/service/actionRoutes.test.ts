@@ -15,7 +15,6 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create();
 const base = '/api/customer-reporting';
 const user = mockCredentials.user.header('user:default/alice');
-const service = mockCredentials.service.header();
 
 async function start(databaseId: TestDatabaseId, extraFeatures: any[] = []) {
   return startWithCustomers(await databases.init(databaseId), extraFeatures);
