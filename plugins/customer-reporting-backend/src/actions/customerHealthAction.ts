@@ -1,6 +1,11 @@
 import { buildCustomerReport } from '../report/buildCustomerReport';
 import { ActionContext } from './actionContext';
-import { toCustomerHealth } from './customerHealth';
+import {
+  CustomerHealth,
+  customerHealthShape,
+  toCustomerHealth,
+} from './customerHealth';
+import { operationInput, specObject } from './specSchemas';
 
 /** `get-customer-health`: the numbers of GET /v1/customers/{id}/report. */
 export function registerCustomerHealthAction(ctx: ActionContext) {
@@ -13,66 +18,21 @@ export function registerCustomerHealthAction(ctx: ActionContext) {
 Inactive and archived instances are left out unless \`includeInactive\` / \`includeArchived\` are true. Customer ids come from list-customers.`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
-      input: z =>
-        z.object({
-          customerId: z
-            .string()
-            .min(1)
-            .max(100)
-            .describe('The customer id (list-customers)'),
-          includeInactive: z.boolean().default(false),
-          includeArchived: z.boolean().default(false),
-        }),
-      output: z => {
-        const instance = z.object({
-          id: z.string(),
-          name: z.string().nullable(),
-          status: z.string().nullable(),
-          active: z.boolean(),
-          airgap: z.boolean(),
-          appVersion: z.string().nullable(),
-          versionsBehind: z.number().nullable(),
-          lastCheckInAt: z.string(),
-          uptimeRatio: z.number().nullable(),
-        });
-        return z.object({
-          customer: z.object({
-            id: z.string(),
-            name: z.string(),
-            appSlug: z.string(),
-            channelSlug: z.string(),
-            licenseType: z.string(),
-            createdAt: z.string(),
-            expiresAt: z.string().nullable(),
-            archived: z.boolean(),
-            active: z.boolean(),
-          }),
-          instanceCounts: z.object({
-            active: z.number(),
-            airgap: z.number(),
-            inactive: z.number(),
-            archived: z.number(),
-          }),
-          timeToInstall: z
-            .object({
-              instanceId: z.string(),
-              firstSeenAt: z.string(),
-              firstReadyAt: z.string(),
-              instanceSeconds: z.number(),
-              licenseSeconds: z.number(),
-            })
-            .nullable(),
-          instances: z.array(instance),
-        });
-      },
+      input: operationInput('GetCustomerReport', [
+        'customerId',
+        'includeInactive',
+        'includeArchived',
+      ]),
+      output: z => specObject<CustomerHealth>(z, customerHealthShape(z)),
     },
     action: async ({ input, credentials }) => {
       const { customerId } = input;
       await access.requireCustomer(credentials, customerId);
       const report = await buildCustomerReport(stores.report, customerId, {
         asOf: clock(),
-        includeInactive: input.includeInactive,
-        includeArchived: input.includeArchived,
+        // The spec's defaults filled in by the registry's parse.
+        includeInactive: input.includeInactive!,
+        includeArchived: input.includeArchived!,
         activeWindowMs: options.activeWindowMs,
         stalledAfterMs: options.stalledAfterMs,
         downloadPortalBaseUrl: options.downloadPortalBaseUrl,

@@ -1,5 +1,16 @@
+import {
+  InstallAttemptFailureGroups,
+  InstallAttemptSummary,
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { ActionContext } from './actionContext';
-import { attemptFilterShape, toAttemptFilters } from './attemptFilterInput';
+import { spec } from '../schema/openapi/generated';
+import { toAttemptFilters } from '../service/attemptQueries';
+import { ATTEMPT_FILTERS } from './attemptFilters';
+import { operationInput, schemaAt, specObject } from './specSchemas';
+import { specToZod } from './specToZod';
+
+const SUMMARY = schemaAt('InstallAttemptSummary');
+const FAILURE_GROUPS = schemaAt('InstallAttemptFailureGroups', ['items']);
 
 /**
  * `summarize-install-attempts`: the install audit's summary and failure
@@ -12,35 +23,17 @@ export function registerInstallAttemptSummaryAction(ctx: ActionContext) {
     title: 'Summarise install attempts',
     description: `How installs of the customers the caller may see went: attempts by status (succeeded, failed, stalled, in progress, discarded), the success rate of the decided ones, median and p90 duration of the successful ones, and the failure groups: failed and stalled attempts grouped by the step they stopped at and the normalised reason, most frequent first, with how many customers each hit.
 
-Narrow to an app, channel, customer, install type (helm or linux), app version, or a time window of the start (\`from\`, \`to\`).`,
+Narrow to an app, channel, customer, install type (helm or linux), network mode, registry access, Kubernetes distribution or OS, app version, the step failed or stalled attempts stopped at or a failure group's normalised reason, or a time window of the start (\`from\`, \`to\`).`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
-      input: z => z.object(attemptFilterShape(z)),
+      input: operationInput('GetInstallAttemptSummary', ATTEMPT_FILTERS),
       output: z =>
-        z.object({
-          summary: z.object({
-            total: z.number(),
-            succeeded: z.number(),
-            failed: z.number(),
-            stalled: z.number(),
-            inProgress: z.number(),
-            discarded: z.number(),
-            successRate: z.number().nullable(),
-            medianDurationSeconds: z.number().nullable(),
-            p90DurationSeconds: z.number().nullable(),
-          }),
-          failureGroups: z.array(
-            z.object({
-              status: z.enum(['failed', 'stalled']),
-              step: z.string().nullable(),
-              reason: z.string().nullable(),
-              exampleReason: z.string().nullable(),
-              count: z.number(),
-              customers: z.number(),
-              firstSeenAt: z.string(),
-              lastSeenAt: z.string(),
-            }),
-          ),
+        specObject<{
+          summary: InstallAttemptSummary;
+          failureGroups: InstallAttemptFailureGroups['items'];
+        }>(z, {
+          summary: specToZod(z, spec, SUMMARY),
+          failureGroups: specToZod(z, spec, FAILURE_GROUPS),
         }),
     },
     action: async ({ input, credentials }) => {

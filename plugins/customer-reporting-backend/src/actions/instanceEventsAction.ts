@@ -1,7 +1,7 @@
-import { INSTANCE_EVENT_CATEGORIES } from '@customer-reporting/plugin-customer-reporting-common';
 import { loadInstance } from '../report/buildInstanceDetails';
 import { toInstanceEvent } from '../report/eventView';
 import { ActionContext } from './actionContext';
+import { operationInput, pageOutput } from './specSchemas';
 
 /** `list-instance-events`: the newest of GET /v1/instances/{id}/events. */
 export function registerInstanceEventsAction(ctx: ActionContext) {
@@ -11,29 +11,15 @@ export function registerInstanceEventsAction(ctx: ActionContext) {
     title: "List an instance's recent events",
     description: `The most recent changes an instance reported, newest first: status changes, app version upgrades, infrastructure changes (Kubernetes version, nodes, cloud) and custom metrics. Each event has its time, field, label, category, new value and previous value.
 
-Narrow with \`category\`; \`limit\` events (default 20) are returned, \`hasMore\` tells whether older ones exist. Instance ids come from get-customer-health.`,
+Narrow with \`category\`; the newest \`limit\` events are returned, \`hasMore\` tells whether older ones exist. Instance ids come from get-customer-health.`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
-      input: z =>
-        z.object({
-          instanceId: z.string().min(1).max(100),
-          category: z.enum(INSTANCE_EVENT_CATEGORIES).optional(),
-          limit: z.number().int().min(1).max(100).default(20),
-        }),
-      output: z =>
-        z.object({
-          items: z.array(
-            z.object({
-              at: z.string(),
-              field: z.string(),
-              label: z.string(),
-              category: z.enum(INSTANCE_EVENT_CATEGORIES),
-              value: z.unknown(),
-              previousValue: z.unknown(),
-            }),
-          ),
-          hasMore: z.boolean(),
-        }),
+      input: operationInput('ListInstanceEvents', [
+        'instanceId',
+        'category',
+        'limit',
+      ]),
+      output: pageOutput('InstanceEventList', ['items']),
     },
     action: async ({ input, credentials }) => {
       const { instanceId } = input;
@@ -46,7 +32,8 @@ Narrow with \`category\`; \`limit\` events (default 20) are returned, \`hasMore\
       await loadInstance(stores.report, instanceId, asOf); // unknown: NotFoundError
       const { items, hasMore } = await stores.instanceEvents.listEvents(
         instanceId,
-        { category: input.category, limit: input.limit, asOf },
+        // the spec's default limit filled in
+        { category: input.category, limit: input.limit!, asOf },
       );
       return { output: { items: items.map(toInstanceEvent), hasMore } };
     },
