@@ -16,6 +16,8 @@ import type { CustomerAuditList } from '../models/CustomerAuditList.model';
 import type { CustomerInput } from '../models/CustomerInput.model';
 import type { CustomerListResponse } from '../models/CustomerListResponse.model';
 import type { CustomerReport } from '../models/CustomerReport.model';
+import type { CustomerSort } from '../models/CustomerSort.model';
+import type { CustomerStatusFilter } from '../models/CustomerStatusFilter.model';
 import type { CustomerSummary } from '../models/CustomerSummary.model';
 import type { DataSourceList } from '../models/DataSourceList.model';
 import type { EnterprisePortalSetting } from '../models/EnterprisePortalSetting.model';
@@ -144,24 +146,11 @@ export type ListCustomers = {
     /**
      * The customer's health, the worst status of its active and air gap instances; `none` when none of them reports a status.
      */
-    status?:
-      | 'missing'
-      | 'unavailable'
-      | 'degraded'
-      | 'updating'
-      | 'ready'
-      | 'none';
+    status?: CustomerStatusFilter;
     /**
      * Defaults to `"name"`.
      */
-    sort?:
-      | 'name'
-      | 'status'
-      | 'activeInstances'
-      | 'lastActiveAt'
-      | 'timeToInstall'
-      | 'createdAt'
-      | 'expiresAt';
+    sort?: CustomerSort;
     /**
      * Defaults to `"asc"`.
      */

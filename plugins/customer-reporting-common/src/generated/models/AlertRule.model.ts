@@ -5,6 +5,7 @@
 // ******************************************************************
 import type { AlertEventType } from './AlertEventType.model';
 import type { AlertMute } from './AlertMute.model';
+import type { AlertRuleFilters } from './AlertRuleFilters.model';
 
 /** @public */
 export type AlertRule = {
@@ -12,13 +13,7 @@ export type AlertRule = {
   name: string;
   eventType: AlertEventType;
   threshold: number | null;
-  filters: {
-    appSlugs: Array<string>;
-    channelSlugs: Array<string>;
-    licenseTypes: Array<string>;
-    customerIds: Array<string>;
-    owners: Array<string>;
-  };
+  filters: AlertRuleFilters;
   recipients: Array<string>;
   enabled: boolean;
   createdAt: string;

@@ -29,6 +29,8 @@ export * from './CustomerFeatures.model';
 export * from './CustomerInput.model';
 export * from './CustomerListResponse.model';
 export * from './CustomerReport.model';
+export * from './CustomerSort.model';
+export * from './CustomerStatusFilter.model';
 export * from './CustomerSummary.model';
 export * from './DataSourceList.model';
 export * from './DataSourceStatus.model';

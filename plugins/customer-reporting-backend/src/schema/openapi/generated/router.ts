@@ -342,30 +342,17 @@ export const spec = {
             description:
               "The customer's health, the worst status of its active and air gap instances; `none` when none of them reports a status.",
             schema: {
-              type: 'string',
-              enum: [
-                'missing',
-                'unavailable',
-                'degraded',
-                'updating',
-                'ready',
-                'none',
-              ],
+              $ref: '#/components/schemas/CustomerStatusFilter',
             },
           },
           {
             name: 'sort',
             in: 'query',
             schema: {
-              type: 'string',
-              enum: [
-                'name',
-                'status',
-                'activeInstances',
-                'lastActiveAt',
-                'timeToInstall',
-                'createdAt',
-                'expiresAt',
+              allOf: [
+                {
+                  $ref: '#/components/schemas/CustomerSort',
+                },
               ],
               default: 'name',
             },
@@ -2307,47 +2294,7 @@ export const spec = {
             type: ['integer', 'null'],
           },
           filters: {
-            type: 'object',
-            required: [
-              'appSlugs',
-              'channelSlugs',
-              'licenseTypes',
-              'customerIds',
-              'owners',
-            ],
-            additionalProperties: false,
-            properties: {
-              appSlugs: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-              channelSlugs: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-              licenseTypes: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-              customerIds: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-              owners: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-            },
+            $ref: '#/components/schemas/AlertRuleFilters',
           },
           recipients: {
             type: 'array',
@@ -4807,6 +4754,33 @@ export const spec = {
             type: 'string',
           },
         },
+      },
+      CustomerSort: {
+        type: 'string',
+        description:
+          'Sort keys of the customer list. Customers without a value (no active instance, never active, not installed, no expiry) come last in both directions.',
+        enum: [
+          'name',
+          'status',
+          'activeInstances',
+          'lastActiveAt',
+          'timeToInstall',
+          'createdAt',
+          'expiresAt',
+        ],
+      },
+      CustomerStatusFilter: {
+        type: 'string',
+        description:
+          "Health filter of the customer list: the worst status among the customer's active instances (AppStatus), or `none` when none of them reports a status.",
+        enum: [
+          'missing',
+          'unavailable',
+          'degraded',
+          'updating',
+          'ready',
+          'none',
+        ],
       },
     },
   },
