@@ -24,6 +24,16 @@ function specWithStatus(value: string): ActionSpec {
   return changed as ActionSpec;
 }
 
+/** The spec without ListCustomers' `search` parameter. */
+function specWithoutSearch(): ActionSpec {
+  const changed = structuredClone(spec) as unknown as Mutable;
+  const operation = changed.paths['/v1/customers'].get;
+  operation.parameters = operation.parameters.filter(
+    (p: { name?: string }) => p.name !== 'search',
+  );
+  return changed as ActionSpec;
+}
+
 /** The input JSON schemas of the actions registered with the given spec. */
 async function actionInputs(doc: ActionSpec) {
   const registry = actionsRegistryServiceMock();
@@ -111,6 +121,12 @@ describe('action schemas from the spec', () => {
     const extra = { ...event, secret: 'x' };
     expect(page.safeParse({ items: [extra], hasMore: false }).success).toBe(
       false,
+    );
+  });
+
+  it('refuses to load the actions when the spec lost a parameter they offer', async () => {
+    await expect(actionInputs(specWithoutSearch())).rejects.toThrow(
+      "ListCustomers has no parameter 'search'",
     );
   });
 
