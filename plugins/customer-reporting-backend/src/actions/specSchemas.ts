@@ -41,7 +41,7 @@ interface Components {
   InstallAttemptSummary: InstallAttemptSummary;
   InstallAttemptFailureGroups: InstallAttemptFailureGroups;
 }
-type Parameters<O> = (O extends { path: infer P } ? P : {}) &
+type OperationParams<O> = (O extends { path: infer P } ? P : {}) &
   (O extends { query?: infer Q } ? NonNullable<Q> : {});
 
 /** The members of an object schema. */
@@ -106,9 +106,9 @@ function parameterToZod(z: RegistryZod, doc: ActionSpec, parameter: Parameter) {
  */
 export function parametersExcept<
   O extends keyof Operations,
-  E extends keyof Parameters<Operations[O]> & string,
+  E extends keyof OperationParams<Operations[O]> & string,
 >(operationId: O, except: readonly E[], doc: ActionSpec = spec) {
-  type Name = Exclude<keyof Parameters<Operations[O]> & string, E>;
+  type Name = Exclude<keyof OperationParams<Operations[O]> & string, E>;
   return operationParameters(doc, operationId)
     .map(p => p.name)
     .filter(name => !(except as readonly string[]).includes(name)) as Name[];
@@ -122,7 +122,7 @@ export function parametersExcept<
  */
 export function operationInput<
   O extends keyof Operations,
-  K extends keyof Parameters<Operations[O]> & string,
+  K extends keyof OperationParams<Operations[O]> & string,
 >(operationId: O, names: readonly K[], doc: ActionSpec = spec) {
   const parameters = operationParameters(doc, operationId);
   const picked = names.map(name => {
@@ -133,7 +133,7 @@ export function operationInput<
     return parameter;
   });
   return (z: RegistryZod) =>
-    specObject<Pick<Parameters<Operations[O]>, K>>(
+    specObject<Pick<OperationParams<Operations[O]>, K>>(
       z,
       Object.fromEntries(picked.map(p => [p.name, parameterToZod(z, doc, p)])),
     );
