@@ -114,6 +114,13 @@ describe('specToZod', () => {
     };
     expect(accepts(withNote, { id: 'a', note: 'n' })).toBe(true);
     expect(accepts(withNote, { id: 'a' })).toBe(false);
+    // A referenced enum with a sibling default, as parameters wrap it.
+    const sort: JsonSchema = {
+      allOf: [{ $ref: '#/components/schemas/Status' }],
+      default: 'ready',
+    };
+    expect(accepts(sort, 'degraded')).toBe(true);
+    expect(accepts(sort, 'gone')).toBe(false);
     expect(accepts({}, { anything: [1] })).toBe(true);
     expect(accepts({}, null)).toBe(true);
   });
