@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { startBackend } from './backend.mjs';
 import { ingestFloor } from './ingestFloor.mjs';
 import { backfillCheckIns, HOUR, liveCheckIns, planFleet } from './fleet.mjs';
@@ -124,6 +125,14 @@ async function main() {
   const pgUrl = process.env.BENCH_PG_URL;
   if (args.db === 'pg' && !pgUrl) throw new Error('BENCH_PG_URL is not set');
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-profile-'));
+  try {
+    await measure(args, pgUrl, workDir);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function measure(args, pgUrl, workDir) {
   const token = randomBytes(24).toString('hex');
   const fleet = planFleet(args.size, Date.now());
   const liveFrom = fleet.now - 8 * HOUR;
@@ -192,7 +201,6 @@ async function main() {
     );
   } finally {
     await source.destroy();
-    fs.rmSync(workDir, { recursive: true, force: true });
   }
   const { backfill, live } = result;
   const rate =
@@ -213,7 +221,10 @@ async function main() {
   );
 }
 
-main().catch(error => {
-  console.error(`[ingest] failed: ${error.stack ?? error}`);
-  process.exit(1);
-});
+// Run when executed, not when imported (summariseProfile is exported).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch(error => {
+    console.error(`[ingest] failed: ${error.stack ?? error}`);
+    process.exit(1);
+  });
+}
