@@ -47,7 +47,9 @@ export const time = z
   .refine(ms => ms !== undefined, 'must be an ISO 8601 time')
   .transform(ms => ms!);
 
-export const optionalTime = z.unknown().transform(parseTime);
+// Optional as a key too: zod 4 refuses a missing key whose schema's output
+// is not optional, whatever its transform answers.
+export const optionalTime = z.unknown().transform(parseTime).optional();
 
 /** Ids as the ingest routes accept them (they travel in URLs and keys). */
 export const id = z
@@ -87,7 +89,7 @@ export function totalIn(answer: unknown, key: string): number | undefined {
  */
 export function parseEach<T>(
   items: unknown[],
-  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  schema: z.ZodType<T>,
   what: string,
   logger: LoggerService,
 ): { items: T[]; skipped: number } {
@@ -114,7 +116,7 @@ export function parsePage<T>(
   answer: unknown,
   listKey: string,
   totalKey: string,
-  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  schema: z.ZodType<T>,
   what: string,
   logger: LoggerService,
 ) {

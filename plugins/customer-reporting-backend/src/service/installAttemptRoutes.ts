@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import { z } from 'zod';
 import { toListedAttempt } from '../report/attemptView';
 import { ApiRouter } from './apiRouter';
 import { toAttemptFilters } from './attemptQueries';
