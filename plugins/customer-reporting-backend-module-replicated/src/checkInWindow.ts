@@ -1,4 +1,5 @@
-import { CheckInBody, CheckInDraft } from './ingestBodies';
+import { CheckIn } from '@customer-reporting/plugin-customer-reporting-common';
+import { CheckInDraft } from './checkInDraft';
 import { mergeFields } from './mapEventCheckIns';
 
 /**
@@ -11,7 +12,7 @@ import { mergeFields } from './mapEventCheckIns';
 export function checkInWindow(
   drafts: CheckInDraft[],
   window: { now: number; oldest: number },
-): { checkIns: CheckInBody[]; clamped: number; tooOld: number } {
+): { checkIns: CheckIn[]; clamped: number; tooOld: number } {
   const byKey = new Map<string, CheckInDraft>();
   let clamped = 0;
   let tooOld = 0;

@@ -1,4 +1,4 @@
-import { AppBody } from './ingestBodies';
+import { AppInput } from '@customer-reporting/plugin-customer-reporting-common';
 import { cut, toSlug } from './fit';
 import { VendorApp } from './parseApps';
 import { VendorCustomer } from './parseCustomers';
@@ -33,9 +33,9 @@ export function mapApp(
   customers: VendorCustomer[],
   releasesByChannelId: Map<string, VendorRelease[]>,
   now: number,
-): { body: AppBody; channelSlugById: Map<string, string> } {
+): { body: AppInput; channelSlugById: Map<string, string> } {
   const channelSlugById = new Map<string, string>();
-  const channels = new Map<string, AppBody['channels'][number]>();
+  const channels = new Map<string, AppInput['channels'][number]>();
   for (const channel of app.channels) {
     const slug = toSlug(channel.slug ?? channel.name);
     if (!slug) continue;
@@ -43,7 +43,7 @@ export function mapApp(
     if (channels.has(slug)) continue;
     const releases = new Map<
       number,
-      AppBody['channels'][number]['releases'][number]
+      AppInput['channels'][number]['releases'][number]
     >();
     for (const release of releasesByChannelId.get(channel.id) ?? []) {
       if (release.promotedAt > now || releases.has(release.sequence)) continue;

@@ -1,5 +1,5 @@
 import { LICENSE_TYPES } from '@customer-reporting/plugin-customer-reporting-common';
-import { CustomerBody } from './ingestBodies';
+import { CustomerInput } from '@customer-reporting/plugin-customer-reporting-common';
 import { cut, fit, fitEmail, fitUrl } from './fit';
 import { VendorCustomer } from './parseCustomers';
 
@@ -12,7 +12,7 @@ export function mapCustomer(
   customer: VendorCustomer,
   target: { appSlug: string; channelSlug: string },
   now: number,
-): { body: CustomerBody } | { skip: string } {
+): { body: CustomerInput } | { skip: string } {
   const licenseType =
     customer.licenseType === 'prod' ? 'paid' : customer.licenseType;
   if (!(LICENSE_TYPES as readonly string[]).includes(licenseType)) {

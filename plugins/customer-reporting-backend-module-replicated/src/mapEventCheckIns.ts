@@ -1,4 +1,4 @@
-import { CheckInDraft, CheckInFields } from './ingestBodies';
+import { CheckInDraft, CheckInFields } from './checkInDraft';
 import { fit } from './fit';
 import { appStatusOf } from './mapInstanceCheckIns';
 import { VendorInstanceEvent } from './parseEvents';

@@ -1,4 +1,4 @@
-import { AttemptEventBody } from './ingestBodies';
+import { AttemptEvent } from '@customer-reporting/plugin-customer-reporting-common';
 import { defined, fit, fitEmail } from './fit';
 import { VendorInstallAttempt } from './parseInstallAttempts';
 
@@ -37,7 +37,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function mapInstallAttempt(
   attempt: VendorInstallAttempt,
   now: number,
-): AttemptEventBody[] {
+): AttemptEvent[] {
   const installType = installTypeOf(attempt.installType);
   const networkMode = oneOf(attempt.networkMode, ['online', 'proxy', 'airgap']);
   const registry =
@@ -51,7 +51,7 @@ export function mapInstallAttempt(
   });
   const at = (ms: number) => iso(Math.min(ms, now));
   const common = { attemptId: attempt.id, customerId: attempt.customerId };
-  const events: AttemptEventBody[] = [
+  const events: AttemptEvent[] = [
     defined({
       ...common,
       type: 'started' as const,

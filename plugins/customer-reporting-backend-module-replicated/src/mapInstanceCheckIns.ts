@@ -1,5 +1,5 @@
 import { APP_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
-import { CheckInDraft, CheckInFields } from './ingestBodies';
+import { CheckInDraft, CheckInFields } from './checkInDraft';
 import { defined, fit } from './fit';
 import { VendorInstance } from './parseInstances';
 

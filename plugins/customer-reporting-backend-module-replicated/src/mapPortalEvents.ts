@@ -1,4 +1,4 @@
-import { PortalEventBody } from './ingestBodies';
+import { PortalEvent } from '@customer-reporting/plugin-customer-reporting-common';
 import { defined, fit, fitEmail } from './fit';
 import { CustomerData } from './pullCustomerData';
 
@@ -17,11 +17,11 @@ import { CustomerData } from './pullCustomerData';
 export function mapPortalEvents(
   data: Pick<CustomerData, 'customer' | 'users' | 'serviceAccounts'>,
   now: number,
-): PortalEventBody[] {
+): PortalEvent[] {
   const customerId = data.customer.id;
-  const events: PortalEventBody[] = [];
+  const events: PortalEvent[] = [];
   const add = (
-    type: PortalEventBody['type'],
+    type: PortalEvent['type'],
     at: number | undefined,
     extra: { email?: string; version?: string } = {},
   ) => {
