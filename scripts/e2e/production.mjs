@@ -28,14 +28,21 @@
  * E2E_PROD_REFUSED_PORT (7352), E2E_CHROMIUM (/usr/bin/chromium),
  * E2E_STARTUP_TIMEOUT_S (300), E2E_KEEP_TMP=1 keeps the image folder.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { CHROMIUM, launchChromium } from './chromium.mjs';
+import { CHROMIUM } from './chromium.mjs';
+import { startInGroup, stopGroup } from './processGroup.mjs';
+import {
+  checkFrontendServed,
+  checkSignInPage,
+  expectStatus,
+  ingestSmokeCustomer,
+} from './productionChecks.mjs';
+import { BACKEND_FAILURES } from './repoStart.mjs';
 import { createResults } from './results.mjs';
 
 const REPO_ROOT = path.resolve(
@@ -58,14 +65,6 @@ const DEMO_CONFIG = YAML.parse(
 const APP_TITLE = YAML.parse(
   fs.readFileSync(path.join(REPO_ROOT, 'app-config.yaml'), 'utf8'),
 ).app.title;
-// Lines the backend logs when a plugin or module fails to start.
-const BACKEND_FAILURES = [
-  /threw an error during startup/,
-  /reported failure for module/,
-  /Backend failed to start/i,
-  /EADDRINUSE/,
-];
-
 const TESTS = {
   build:
     'production build: built like packages/backend/Dockerfile (host build, skeleton, production dependencies, bundle)',
@@ -111,49 +110,13 @@ async function check(name, fn) {
 
 /** Runs a repository script in bash, in its own process group. */
 function run(script, args, env, onOutput) {
-  const child = spawn('bash', [path.join(REPO_ROOT, script), ...args], {
+  const child = startInGroup('bash', [path.join(REPO_ROOT, script), ...args], {
     cwd: REPO_ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    env,
+    onOutput,
   });
-  const onData = chunk => onOutput(chunk.toString());
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  child.exited = new Promise(resolve =>
-    child.on('exit', code => resolve(code ?? -1)),
-  );
   children.push(child);
   return child;
-}
-
-async function stop(child) {
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return; // already gone
-  }
-  const timeout = sleep(30000).then(() => 'timeout');
-  if ((await Promise.race([child.exited, timeout])) === 'timeout') {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // gone meanwhile
-    }
-  }
-}
-
-async function expectStatus(url, status, init = {}) {
-  const res = await fetch(url, init);
-  const body = await res.text();
-  if (res.status !== status) {
-    throw new Error(
-      `${init.method ?? 'GET'} ${url} answered ${
-        res.status
-      }, not ${status}: ${body.slice(0, 300)}`,
-    );
-  }
-  return { res, body };
 }
 
 async function waitForStart() {
@@ -194,30 +157,6 @@ async function query(sql) {
   }
 }
 
-async function checkBrowser() {
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({
-      viewport: { width: 1280, height: 800 },
-    });
-    const pageErrors = [];
-    page.on('pageerror', e => pageErrors.push(e.message.split('\n')[0]));
-    await page.goto(BASE, { waitUntil: 'domcontentloaded', timeout: 60000 });
-    // The sign-in page shows the title from the runtime configuration that
-    // app-backend injects into the bundle.
-    await page
-      .getByText(APP_TITLE)
-      .first()
-      .waitFor({ state: 'visible', timeout: 60000 });
-    await page.screenshot({ path: path.join(OUT_DIR, 'production.png') });
-    if (pageErrors.length) {
-      throw new Error(`uncaught errors in the page: ${pageErrors.join('; ')}`);
-    }
-  } finally {
-    await browser.close();
-  }
-}
-
 async function checkRefusedStart(imageDir) {
   let output = '';
   const child = run(
@@ -237,7 +176,7 @@ async function checkRefusedStart(imageDir) {
   );
   const code = await Promise.race([child.exited, sleep(120000)]);
   if (code === undefined) {
-    await stop(child);
+    await stopGroup(child);
     throw new Error(`still running after 120s:\n${output.slice(-2000)}`);
   }
   if (code === 0) throw new Error('exited with 0');
@@ -309,21 +248,16 @@ async function main() {
       });
       if (!up) return;
 
-      await check(TESTS.served, async () => {
-        const { res, body } = await expectStatus(`${BASE}/`, 200);
-        if (!/text\/html/.test(res.headers.get('content-type') ?? ''))
-          throw new Error(`/ is ${res.headers.get('content-type')}`);
-        const scripts = [...body.matchAll(/src="([^"]+\.js)"/g)].map(m => m[1]);
-        if (scripts.length === 0) throw new Error('index.html has no scripts');
-        for (const src of scripts) {
-          const js = await expectStatus(new URL(src, BASE).href, 200);
-          if (!/javascript/.test(js.res.headers.get('content-type') ?? ''))
-            throw new Error(`${src} is ${js.res.headers.get('content-type')}`);
-        }
-      });
+      await check(TESTS.served, () => checkFrontendServed(BASE));
 
       if (fs.existsSync(CHROMIUM)) {
-        await check(TESTS.browser, checkBrowser);
+        await check(TESTS.browser, () =>
+          checkSignInPage(
+            BASE,
+            APP_TITLE,
+            path.join(OUT_DIR, 'production.png'),
+          ),
+        );
       } else {
         record(
           TESTS.browser,
@@ -363,46 +297,7 @@ async function main() {
       });
 
       await check(TESTS.ingest, async () => {
-        const put = (pathname, body) =>
-          expectStatus(`${API}${pathname}`, 200, {
-            method: 'PUT',
-            headers: {
-              Authorization: `Bearer ${TOKEN}`,
-              'Content-Type': 'application/json',
-            },
-            body: JSON.stringify(body),
-          });
-        await put('/v1/apps/prod-smoke', {
-          name: 'Production Smoke',
-          channels: [
-            {
-              slug: 'stable',
-              name: 'Stable',
-              releases: [
-                {
-                  sequence: 1,
-                  versionLabel: '1.0.0',
-                  promotedAt: '2026-01-10T00:00:00Z',
-                },
-              ],
-            },
-          ],
-        });
-        await put('/v1/customers/prod-smoke-1', {
-          name: 'Production Smoke Co',
-          appSlug: 'prod-smoke',
-          channelSlug: 'stable',
-          email: 'ops@example.com',
-          licenseType: 'paid',
-          licenseId: 'lic-prod-smoke',
-          createdAt: '2026-01-15T09:00:00Z',
-          features: {
-            gitops: false,
-            airgap: false,
-            identity: true,
-            snapshots: true,
-          },
-        });
+        await ingestSmokeCustomer(API, TOKEN);
         const rows = await query('select name from customers');
         if (JSON.stringify(rows) !== '[{"name":"Production Smoke Co"}]')
           throw new Error(`customers in PostgreSQL: ${JSON.stringify(rows)}`);
@@ -410,7 +305,7 @@ async function main() {
 
       await check(TESTS.refusedStart, () => checkRefusedStart(imageDir));
     } finally {
-      await stop(server);
+      await stopGroup(server);
       logFile.end();
     }
   } finally {
@@ -422,7 +317,7 @@ async function main() {
 main()
   .catch(e => log(`error: ${e.stack || e}`))
   .finally(async () => {
-    for (const child of children) await stop(child);
+    for (const child of children) await stopGroup(child);
     failUnfinished(Object.values(TESTS), 'not run');
     process.exit(summarize() > 0 ? 1 : 0);
   });

@@ -19,11 +19,11 @@
  * Environment (all optional): E2E_REPLICATED_BACKEND_PORT (7507),
  * E2E_REPLICATED_FAKE_PORT (7597), E2E_STARTUP_TIMEOUT_S (600).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startInGroup, stopGroup } from './processGroup.mjs';
 import { createResults } from './results.mjs';
 
 const REPO_ROOT = path.resolve(
@@ -66,23 +66,18 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /** Runs `script` in bash after the toolchain, in its own process group. */
 function start(script, env) {
-  const child = spawn(
+  const child = startInGroup(
     'bash',
     ['-c', `source scripts/toolchain.sh >&2 && ${script}`],
     {
       cwd: REPO_ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+      env,
+      onOutput: text => {
+        output += text;
+        if (output.length > 2_000_000) output = output.slice(-1_000_000);
+      },
     },
   );
-  const onData = chunk => {
-    // eslint-disable-next-line no-control-regex
-    output += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
-    if (output.length > 2_000_000) output = output.slice(-1_000_000);
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
   children.push(child);
   return child;
 }
@@ -202,14 +197,7 @@ async function main() {
       record(TESTS[3], false, e.message);
     }
   } finally {
-    for (const child of children) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-    }
-    await sleep(2000);
+    await Promise.all(children.map(child => stopGroup(child)));
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

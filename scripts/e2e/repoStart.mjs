@@ -4,10 +4,10 @@
  * the adopter test (a freshly scaffolded app). The dev backend keeps serving
  * when a plugin failed to start, so readiness is read from its log.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startInGroup, stopGroup } from './processGroup.mjs';
 
 const REPO_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -35,26 +35,20 @@ export function startRepo({ cwd, configs, logFile }) {
   // toolchain.sh provides Node 22 and Yarn 4 to the app being started.
   const script = `source "${REPO_ROOT}/scripts/toolchain.sh" >&2 && exec yarn backstage-cli repo start "$@"`;
   const args = configs.flatMap(c => ['--config', c]);
-  const child = spawn('bash', ['-c', script, 'bash', ...args], {
-    cwd,
-    detached: true, // own process group, so all of it can be stopped at once
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0', NO_COLOR: '1' },
-  });
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const stream = fs.createWriteStream(logFile);
-  const portal = { child, stream, log: '', exitInfo: null };
-  // The backend logs in colour whatever the environment says: strip it.
-  const onData = chunk => {
-    // eslint-disable-next-line no-control-regex
-    const text = chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
-    portal.log += text;
-    if (portal.log.length > 4_000_000)
-      portal.log = portal.log.slice(-2_000_000);
-    stream.write(text);
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
+  const portal = { stream, log: '', exitInfo: null };
+  portal.child = startInGroup('bash', ['-c', script, 'bash', ...args], {
+    cwd,
+    env: { BROWSER: 'none' },
+    onOutput: text => {
+      portal.log += text;
+      if (portal.log.length > 4_000_000)
+        portal.log = portal.log.slice(-2_000_000);
+      stream.write(text);
+    },
+  });
+  const { child } = portal;
   child.on('exit', (code, signal) => {
     portal.exitInfo = { code, signal };
   });
@@ -163,27 +157,7 @@ export async function waitAfterRestart(portal, { timeoutMs = 300000, note }) {
 
 /** Stops the portal's process group: SIGTERM, then SIGKILL after 10 s. */
 export async function stopRepo(portal) {
-  const pgid = portal?.child.pid;
-  if (pgid === undefined) return;
-  const alive = () => {
-    try {
-      process.kill(-pgid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  for (const [signal, tries] of [
-    ['SIGTERM', 40],
-    ['SIGKILL', 20],
-  ]) {
-    if (!alive()) break;
-    try {
-      process.kill(-pgid, signal);
-    } catch {
-      // already gone
-    }
-    for (let i = 0; i < tries && alive(); i++) await sleep(250);
-  }
+  if (!portal) return;
+  await stopGroup(portal.child, 10000);
   portal.stream.end();
 }
