@@ -147,6 +147,21 @@ export async function runInstallAttemptsFlow(ctx, attempt = 1) {
 
   // Failed and stalled Helm attempts, chosen in the filter bar.
   await choose(page, 'Status', ['Failed', 'Stalled']);
+  // Every card's answer for the final filters, not an intermediate one (the
+  // status alone) that a card may still show while its next request runs.
+  const answered = ['summary', 'funnel', 'failure-groups', 'trend'].map(card =>
+    page.waitForResponse(
+      res => {
+        const url = new URL(res.url());
+        return (
+          url.pathname.endsWith(`/v1/install-attempts/${card}`) &&
+          url.searchParams.get('installType') === 'helm' &&
+          url.searchParams.get('status') === 'failed,stalled'
+        );
+      },
+      { timeout: 60000 },
+    ),
+  );
   await choose(page, 'Install type', ['Helm']);
   await page.waitForURL(
     url =>
@@ -167,6 +182,7 @@ export async function runInstallAttemptsFlow(ctx, attempt = 1) {
       { timeout: 60000 },
     )
     .catch(() => {}); // an empty result shows no tiles; checked below
+  await Promise.all(answered);
   await ctx.checkReportingPage(
     page,
     browserErrors,
