@@ -3,7 +3,9 @@ import path from 'path';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
-describe('src/generated', () => {
+// One check for both generated folders: this package's client and the
+// backend's typed router (plugins/customer-reporting-backend/src/schema).
+describe('the generated client and router', () => {
   it('is what yarn generate:openapi makes of the spec (no hand edits, no stale files)', () => {
     const run = spawnSync(
       process.execPath,
