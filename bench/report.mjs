@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pagesSection } from './pagesReport.mjs';
 
 /** Formats with the repository's Prettier setup, so `prettier --check .` passes. */
 export function prettify(text, file) {
@@ -127,6 +128,7 @@ export function writeDocs(resultsDir, target) {
       );
     }
   }
+  out.push(...pagesSection(resultsDir));
   const observations = path.join(resultsDir, '..', 'observations.md');
   if (fs.existsSync(observations))
     out.push(fs.readFileSync(observations, 'utf8').trim(), '');

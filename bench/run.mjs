@@ -3,6 +3,7 @@
  * Customer reporting backend benchmark. Usage (from the repository root):
  *
  *   yarn bench --size S|M|L --db sqlite|pg|both [--runs 30] [--keep]
+ *   yarn bench --size M --pages [--image DIR]   (page timings, bench/pages.mjs)
  *
  * `yarn bench` runs bench/bench.sh, which sources scripts/toolchain.sh and,
  * for pg, starts a throwaway PostgreSQL 15 cluster (scripts/pg.sh) and
@@ -15,26 +16,16 @@ import { randomBytes } from 'node:crypto';
 import { memoryOf, REPO, sampleRss, startBackend } from './backend.mjs';
 import { ingestFloor } from './ingestFloor.mjs';
 import {
-  attemptEvents,
   backfillCheckIns,
   DAY,
   HOUR,
   liveCheckIns,
   planFleet,
-  portalEvents,
   PROBES,
   SIZES,
 } from './fleet.mjs';
-import {
-  Api,
-  ingest,
-  knexFactory,
-  latencyStats,
-  now,
-  pluginDb,
-  pool,
-  series,
-} from './measure.mjs';
+import { loadFleet } from './loadFleet.mjs';
+import { Api, latencyStats, now, pluginDb, series } from './measure.mjs';
 import { formatTable, msCell, prettify, writeDocs } from './report.mjs';
 
 function parseArgs(argv) {
@@ -142,13 +133,8 @@ async function runOne(db, args, workDir, pgUrl, token) {
   let pdb;
   try {
     // Load: apps and customers (not a figure of the issue, but recorded).
-    for (const app of fleet.apps)
-      await api.send('PUT', `/v1/apps/${app.slug}`, app.body);
-    t = now();
-    await pool(fleet.customers, 4, c =>
-      api.send('PUT', `/v1/customers/${c.id}`, c.body),
-    );
-    const customerSeconds = (now() - t) / 1000;
+    const { customerSeconds, backfill, live, attempts, portal } =
+      await loadFleet(api, fleet, liveFrom, m => log(`${db}: ${m}`));
     add({
       figure: 'customers PUT (4 clients)',
       value: `${Math.round(
@@ -157,40 +143,6 @@ async function runOne(db, args, workDir, pgUrl, token) {
       floor: '',
       ratio: '',
     });
-
-    log(`${db}: ingesting check-ins (backfill order: instance by instance)`);
-    const backfill = await ingest(
-      api,
-      '/v1/check-ins',
-      'checkIns',
-      backfillCheckIns(fleet, liveFrom),
-    );
-    log(
-      `${db}: ingesting the last 8 h of check-ins (live order: time order across instances)`,
-    );
-    const live = await ingest(
-      api,
-      '/v1/check-ins',
-      'checkIns',
-      liveCheckIns(fleet, liveFrom),
-    );
-    if (backfill.accepted !== backfill.count || live.accepted !== live.count)
-      throw new Error(
-        `check-ins not all accepted: ${JSON.stringify({ backfill, live })}`,
-      );
-    log(`${db}: ingesting install attempt and portal events`);
-    const attempts = await ingest(
-      api,
-      '/v1/install-attempt-events',
-      'events',
-      attemptEvents(fleet),
-    );
-    const portal = await ingest(
-      api,
-      '/v1/portal-events',
-      'events',
-      portalEvents(fleet),
-    );
     result.ingest = { backfill, live, attempts, portal };
     const afterIngest = memoryOf(backend.pid);
 
@@ -491,10 +443,13 @@ async function runOne(db, args, workDir, pgUrl, token) {
 }
 
 async function main() {
+  // Page timings: the production build in Chromium (bench/pages.mjs).
+  if (process.argv.includes('--pages'))
+    return (await import('./pages.mjs')).main(process.argv.slice(2));
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
     console.log(
-      'yarn bench --size S|M|L --db sqlite|pg|both [--runs 30] [--keep]',
+      'yarn bench --size S|M|L --db sqlite|pg|both [--runs 30] [--keep]\nyarn bench --size M --pages [--image DIR]',
     );
     return;
   }
