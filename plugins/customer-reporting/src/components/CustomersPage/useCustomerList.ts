@@ -15,22 +15,17 @@ export const CUSTOMER_PAGE_SIZE = 50;
  */
 export function useCustomerList(filters: CustomerFilters) {
   const api = useApi(customerReportingApiRef);
-  const pages = useCursorPages(
+  const { firstPage, items, ...list } = useCursorPages(
     cursor =>
       api.listCustomers({ ...filters, limit: CUSTOMER_PAGE_SIZE, cursor }),
     [api, filters],
   );
-  const { firstPage } = pages;
   return {
-    items: pages.items ?? [],
-    totalCount: pages.totalCount,
-    hasMore: pages.hasMore,
+    items: items ?? [],
     loading: firstPage.loading,
     loaded: firstPage.value !== undefined,
     error: firstPage.error,
     retry: firstPage.retry,
-    loadMore: pages.loadMore,
-    loadingMore: pages.loadingMore,
-    loadMoreError: pages.loadMoreError,
+    ...list,
   };
 }

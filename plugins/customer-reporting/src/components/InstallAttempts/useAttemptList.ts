@@ -16,7 +16,7 @@ export function useAttemptList(
   order: 'asc' | 'desc',
 ) {
   const api = useApi(customerReportingApiRef);
-  const pages = useCursorPages(
+  const { firstPage, items, totalCount, ...list } = useCursorPages(
     cursor =>
       api.listInstallAttempts({
         ...filters,
@@ -27,7 +27,6 @@ export function useAttemptList(
       }),
     [api, filters, sort, order],
   );
-  const { firstPage, items, totalCount } = pages;
   return {
     state: {
       loading: firstPage.loading,
@@ -35,9 +34,6 @@ export function useAttemptList(
       value: items && { items, totalCount },
       retry: firstPage.retry,
     },
-    hasMore: pages.hasMore,
-    loadMore: pages.loadMore,
-    loadingMore: pages.loadingMore,
-    loadMoreError: pages.loadMoreError,
+    ...list,
   };
 }

@@ -13,7 +13,7 @@ export function useInstanceEvents(
   asOf?: string,
 ) {
   const api = useApi(customerReportingApiRef);
-  const pages = useCursorPages(
+  const { firstPage, items, ...list } = useCursorPages(
     cursor =>
       api.listInstanceEvents(instanceId, {
         category,
@@ -23,18 +23,14 @@ export function useInstanceEvents(
       }),
     [api, instanceId, category, asOf],
   );
-  const { firstPage } = pages;
   return {
     /** undefined until the first page arrived, for DataCard. */
     state: {
       loading: firstPage.loading,
       error: firstPage.error,
-      value: pages.items,
+      value: items,
       retry: firstPage.retry,
     },
-    hasMore: pages.hasMore,
-    loadMore: pages.loadMore,
-    loadingMore: pages.loadingMore,
-    loadMoreError: pages.loadMoreError,
+    ...list,
   };
 }
