@@ -4,6 +4,7 @@ import {
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { FieldValues } from '../metrics/changeEvents';
 import { spec } from '../schema/openapi/generated/router';
+import { encodeJson, metricField } from './encodeJson';
 
 /** Not tracked as one field each: identity, time, and the composite fields. */
 const NOT_SCALAR = new Set([
@@ -18,18 +19,19 @@ const NOT_SCALAR = new Set([
 /**
  * Check-in fields tracked one by one for change events: every other
  * property of the spec's CheckIn, so a field added there is tracked too.
+ * Their order is the order of a check-in's fields, payload and events.
  */
 const SCALAR_FIELDS = Object.keys(
   spec.components.schemas.CheckIn.properties,
 ).filter(field => !NOT_SCALAR.has(field));
 
-/** Prefix of custom metric fields: each metric is its own field. */
-export const METRIC_FIELD_PREFIX = 'metric:';
+export { METRIC_FIELD_PREFIX } from './encodeJson';
 
 /**
  * Encodes what a check-in the spec accepted reports as JSON values per
  * tracked field: text trimmed, the distribution lowercase, the app status
- * as given (the effective, lowercase one).
+ * as given (the effective, lowercase one). Runs for every check-in, so it
+ * avoids the generic encoder where the value's type makes it unnecessary.
  */
 export function checkInFields(
   checkIn: CheckIn,
@@ -44,25 +46,35 @@ export function checkInFields(
       value =
         field === 'k8sDistribution' ? value.trim().toLowerCase() : value.trim();
     }
-    fields[field] = JSON.stringify(value);
+    fields[field] = encodeJson(value);
   }
-  if (checkIn.tags) {
-    // Tags are one field: removing a tag is a change too. Keys in code-point
-    // order, so the encoding does not depend on the order they were sent in.
-    const tags = checkIn.tags;
-    const keys = Object.keys(tags);
-    fields.tags = JSON.stringify(
-      Object.fromEntries(keys.sort().map(key => [key, tags[key]])),
-    );
-  }
+  if (checkIn.tags) fields.tags = encodeTags(checkIn.tags);
   const metrics = checkIn.customMetrics;
   if (metrics) {
     for (const key in metrics) {
       if (Object.hasOwn(metrics, key))
-        fields[`${METRIC_FIELD_PREFIX}${key}`] = JSON.stringify(metrics[key]);
+        fields[metricField(key)] = encodeJson(metrics[key]);
     }
   }
   return fields;
+}
+
+/**
+ * Tags are one field: removing a tag is a change too. Keys in code-unit
+ * order, so the encoding does not depend on the order they were sent in.
+ * Tags sent in that order (as agents send them, every time) are encoded as
+ * they are: a copy with the same keys in the same order encodes the same.
+ */
+function encodeTags(tags: Record<string, string>): string {
+  const keys = Object.keys(tags);
+  for (let i = 1; i < keys.length; i++) {
+    if (!(keys[i - 1] < keys[i])) {
+      return JSON.stringify(
+        Object.fromEntries(keys.sort().map(key => [key, tags[key]])),
+      );
+    }
+  }
+  return JSON.stringify(tags);
 }
 
 /** Decodes a field value written by {@link checkInFields}. */

@@ -1,6 +1,7 @@
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { spec } from '../schema/openapi/generated/router';
+import { useBoundedLength } from './boundedLength';
 
 /**
  * RFC 3339 date-time with a required offset (ajv-formats 2 lets a time
@@ -35,6 +36,7 @@ function compile(): SpecValidators {
     // validated on a copy, so the caller's object is never changed.
     useDefaults: true,
   });
+  useBoundedLength(ajv);
   addFormats(ajv, ['email', 'uri']);
   ajv.addFormat('date-time', DATE_TIME);
   // Refs in the spec are '#/components/schemas/X': keep that document shape.

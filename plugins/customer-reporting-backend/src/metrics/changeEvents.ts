@@ -21,8 +21,22 @@ export interface ChangeEvent {
 }
 
 /**
+ * The check-ins in time order: as given when they already are (the store
+ * hands them over sorted), else a sorted copy (the sort is stable, so both
+ * give the same order).
+ */
+function inTimeOrder<T extends { at: number }>(checkIns: readonly T[]) {
+  for (let i = 1; i < checkIns.length; i++) {
+    if (checkIns[i - 1].at > checkIns[i].at)
+      return [...checkIns].sort((a, b) => a.at - b.at);
+  }
+  return checkIns;
+}
+
+/**
  * Walks check-ins in time order starting from the field values known before
  * the first of them, and returns the events plus the final field values.
+ * Runs for every check-in ingested, so it walks each one's fields in place.
  */
 export function deriveChangeEvents(
   before: FieldValues,
@@ -30,14 +44,13 @@ export function deriveChangeEvents(
 ): { events: ChangeEvent[]; state: FieldValues } {
   const state: FieldValues = { ...before };
   const events: ChangeEvent[] = [];
-  const ordered = [...checkIns].sort((a, b) => a.at - b.at);
-  for (const checkIn of ordered) {
-    for (const [field, value] of Object.entries(checkIn.fields)) {
-      const previous = Object.prototype.hasOwnProperty.call(state, field)
-        ? state[field]
-        : null;
+  for (const { at, fields } of inTimeOrder(checkIns)) {
+    for (const field in fields) {
+      if (!Object.hasOwn(fields, field)) continue;
+      const value = fields[field];
+      const previous = Object.hasOwn(state, field) ? state[field] : null;
       if (previous !== value) {
-        events.push({ at: checkIn.at, field, value, previousValue: previous });
+        events.push({ at, field, value, previousValue: previous });
         state[field] = value;
       }
     }
