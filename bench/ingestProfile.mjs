@@ -25,6 +25,7 @@ import { startBackend } from './backend.mjs';
 import { ingestFloor } from './ingestFloor.mjs';
 import { backfillCheckIns, HOUR, liveCheckIns, planFleet } from './fleet.mjs';
 import { Api, ingest, pluginDb, pool } from './measure.mjs';
+import { pgServerCpu } from './pgServerCpu.mjs';
 
 function parseArgs(argv) {
   const args = { size: 'M', db: 'sqlite', inspectPort: 7361 };
@@ -43,7 +44,7 @@ const log = (...m) =>
   console.log(`[ingest ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
 /** A minimal Chrome DevTools Protocol session over the inspector's WebSocket. */
-async function inspectorSession(port) {
+export async function inspectorSession(port) {
   const [target] = await (await fetch(`http://127.0.0.1:${port}/json`)).json();
   const socket = new WebSocket(target.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => {
@@ -154,6 +155,8 @@ async function measure(args, pgUrl, workDir) {
       : undefined;
     await inspector?.send('Profiler.enable');
     await inspector?.send('Profiler.start');
+    const serverCpu = args.db === 'pg' ? await pgServerCpu(pgUrl) : undefined;
+    const serverCpuBefore = serverCpu?.();
     const backfill = await ingest(
       api,
       '/v1/check-ins',
@@ -166,6 +169,15 @@ async function measure(args, pgUrl, workDir) {
       'checkIns',
       liveCheckIns(fleet, liveFrom),
     );
+    if (serverCpu) {
+      const seconds = serverCpu() - serverCpuBefore;
+      log(
+        `PostgreSQL server CPU ${seconds.toFixed(1)} s, ${(
+          (seconds * 1e6) /
+          (backfill.count + live.count)
+        ).toFixed(1)} µs per check-in`,
+      );
+    }
     if (inspector) {
       const { profile } = await inspector.send('Profiler.stop');
       inspector.close();

@@ -22,49 +22,88 @@ export async function readStatusTimelines(
     { changes: StatusChange[]; spans: ObservationSpan[] }
   >(instanceIds.map(id => [id, { changes: [], spans: [] }]));
   for (const ids of chunk(instanceIds, 500)) {
-    const before = db('instance_events')
-      .whereIn('instance_id', ids)
-      .andWhere({ field: 'appStatus' })
-      .andWhere('at', '<', from)
-      .groupBy('instance_id')
-      .select('instance_id')
-      .max({ at: 'at' })
+    // The change in force at `from` is one index seek per instance (a
+    // scalar max), not a scan of all its history before the window.
+    const before = db('instances as i')
+      .whereIn('i.id', ids)
+      .select(
+        'i.id as instance_id',
+        db('instance_events as b')
+          .where('b.instance_id', db.ref('i.id'))
+          .andWhere('b.field', 'appStatus')
+          .andWhere('b.at', '<', from)
+          .max('b.at')
+          .as('at'),
+      )
       .as('before');
-    const [initial, inWindow, spans] = await Promise.all([
-      db('instance_events as e')
-        .join(before, function onBefore() {
-          this.on('e.instance_id', '=', 'before.instance_id').andOn(
-            'e.at',
-            '=',
-            'before.at',
-          );
-        })
-        .where('e.field', 'appStatus')
-        .select('e.instance_id', 'e.at', 'e.value'),
-      db('instance_events')
-        .whereIn('instance_id', ids)
-        .andWhere({ field: 'appStatus' })
-        .andWhere('at', '>=', from)
-        .andWhere('at', '<=', to)
-        .orderBy('at')
-        .select('instance_id', 'at', 'value'),
-      db('instance_spans')
-        .whereIn('instance_id', ids)
-        .andWhere('last_at', '>=', from - OBSERVATION_WINDOW_MS)
-        .andWhere('start_at', '<=', to)
-        .select('instance_id', 'start_at', 'last_at'),
-    ]);
-    for (const e of [...initial, ...inWindow]) {
-      timelines.get(e.instance_id)!.changes.push({
-        at: Number(e.at),
-        status: JSON.parse(e.value) as AppStatus,
-      });
-    }
-    for (const s of spans) {
-      timelines.get(s.instance_id)!.spans.push({
-        start: Number(s.start_at),
-        last: Math.min(Number(s.last_at), to),
-      });
+    // One statement for the three reads (the change in force at `from`, the
+    // changes of the window, the spans): a report pays per statement, on
+    // SQLite in Knex and on PostgreSQL in round trips. `kind` tells the rows
+    // apart; `last_at` is null for changes, `value` for spans (typed, as
+    // PostgreSQL types an untyped null of the first member as text).
+    const rows: {
+      kind: 'change' | 'span';
+      instance_id: string;
+      at: unknown;
+      value: string | null;
+      last_at: unknown;
+    }[] = await db('instance_events as e')
+      .join(before, function onBefore() {
+        this.on('e.instance_id', '=', 'before.instance_id').andOn(
+          'e.at',
+          '=',
+          'before.at',
+        );
+      })
+      .where('e.field', 'appStatus')
+      .select(
+        db.raw(`'change' as kind`),
+        'e.instance_id',
+        'e.at',
+        'e.value',
+        db.raw('cast(null as bigint) as last_at'),
+      )
+      .unionAll(
+        [
+          db('instance_events')
+            .whereIn('instance_id', ids)
+            .andWhere({ field: 'appStatus' })
+            .andWhere('at', '>=', from)
+            .andWhere('at', '<=', to)
+            .select(
+              db.raw(`'change' as kind`),
+              'instance_id',
+              'at',
+              'value',
+              db.raw('cast(null as bigint) as last_at'),
+            ),
+          db('instance_spans')
+            .whereIn('instance_id', ids)
+            .andWhere('last_at', '>=', from - OBSERVATION_WINDOW_MS)
+            .andWhere('start_at', '<=', to)
+            .select(
+              db.raw(`'span' as kind`),
+              'instance_id',
+              'start_at as at',
+              db.raw('cast(null as text) as value'),
+              'last_at',
+            ),
+        ],
+        // SQLite refuses parenthesised members of a compound select.
+        false,
+      );
+    for (const r of rows) {
+      const timeline = timelines.get(r.instance_id)!;
+      if (r.kind === 'change')
+        timeline.changes.push({
+          at: Number(r.at),
+          status: JSON.parse(r.value!) as AppStatus,
+        });
+      else
+        timeline.spans.push({
+          start: Number(r.at),
+          last: Math.min(Number(r.last_at), to),
+        });
     }
   }
   for (const t of timelines.values()) t.changes.sort((a, b) => a.at - b.at);

@@ -52,34 +52,49 @@ const CLASS_OF: Record<AppStatus, 'up' | 'degraded' | 'down'> = {
  */
 export function computeUptime(input: UptimeInput): UptimeResult {
   const { start, end, bucketMs, now } = input;
-  const observed = input.spans
-    .map(s => ({
-      from: s.start,
-      to: Math.min(s.last + OBSERVATION_WINDOW_MS, now),
-    }))
-    .filter(o => o.to > o.from)
-    .sort((a, b) => a.from - b.from);
-  const changes = [...input.changes]
+  const bucketCount = Math.max(0, Math.ceil((end - start) / bucketMs));
+  // Whole milliseconds per bucket and class: sums of integers are exact in
+  // any order, so one pass over the observed time, split at bucket edges,
+  // gives the same shares as measuring each bucket on its own.
+  const time = {
+    up: new Array<number>(bucketCount).fill(0),
+    degraded: new Array<number>(bucketCount).fill(0),
+    down: new Array<number>(bucketCount).fill(0),
+  };
+  const changes = input.changes
     .filter(c => c.at <= now)
     .sort((a, b) => a.at - b.at);
-
-  const buckets: UptimeBucket[] = [];
-  let totals = { up: 0, degraded: 0, down: 0 };
-  for (let bucketStart = start; bucketStart < end; bucketStart += bucketMs) {
-    const bucketEnd = Math.min(bucketStart + bucketMs, end);
-    const elapsedEnd = Math.min(bucketEnd, now);
-    const time = { up: 0, degraded: 0, down: 0 };
-    for (const o of observed) {
-      const from = Math.max(o.from, bucketStart);
-      const to = Math.min(o.to, elapsedEnd);
-      if (to > from) addStatusTime(changes, from, to, time);
+  const observedEnd = Math.min(end, now);
+  for (const span of input.spans) {
+    const from = Math.max(span.start, start);
+    const to = Math.min(span.last + OBSERVATION_WINDOW_MS, observedEnd);
+    if (to <= from) continue;
+    let index = lastAtOrBefore(changes, from);
+    let cursor = from;
+    while (cursor < to) {
+      const next =
+        index + 1 < changes.length ? Math.min(changes[index + 1].at, to) : to;
+      // Before the first status report the time is no data.
+      if (index >= 0) {
+        const shares = time[CLASS_OF[changes[index].status]];
+        addSplitAtBucketEdges(shares, cursor, next, start, end, bucketMs);
+      }
+      cursor = next;
+      index += 1;
     }
-    const elapsed = Math.max(0, elapsedEnd - bucketStart);
+  }
+
+  const buckets: UptimeBucket[] = new Array(bucketCount);
+  const totals = { up: 0, degraded: 0, down: 0 };
+  for (let k = 0; k < bucketCount; k++) {
+    const bucketStart = start + k * bucketMs;
+    const bucketEnd = Math.min(bucketStart + bucketMs, end);
+    const elapsed = Math.max(0, Math.min(bucketEnd, now) - bucketStart);
     const share = (ms: number) => (elapsed > 0 ? ms / elapsed : 0);
-    const up = share(time.up);
-    const degraded = share(time.degraded);
-    const down = share(time.down);
-    buckets.push({
+    const up = share(time.up[k]);
+    const degraded = share(time.degraded[k]);
+    const down = share(time.down[k]);
+    buckets[k] = {
       start: bucketStart,
       end: bucketEnd,
       up,
@@ -87,12 +102,10 @@ export function computeUptime(input: UptimeInput): UptimeResult {
       down,
       // A bucket wholly in the future is all "no data".
       noData: elapsed > 0 ? Math.max(0, 1 - up - degraded - down) : 1,
-    });
-    totals = {
-      up: totals.up + time.up,
-      degraded: totals.degraded + time.degraded,
-      down: totals.down + time.down,
     };
+    totals.up += time.up[k];
+    totals.degraded += time.degraded[k];
+    totals.down += time.down[k];
   }
   const observedMs = totals.up + totals.degraded + totals.down;
   return {
@@ -101,21 +114,22 @@ export function computeUptime(input: UptimeInput): UptimeResult {
   };
 }
 
-/** Adds the time of [from, to) to the class of the status holding at each moment. */
-function addStatusTime(
-  changes: readonly StatusChange[],
+/** Adds [from, to) to `perBucket`, each part to the bucket it falls in. */
+function addSplitAtBucketEdges(
+  perBucket: number[],
   from: number,
   to: number,
-  time: { up: number; degraded: number; down: number },
+  start: number,
+  end: number,
+  bucketMs: number,
 ) {
-  let index = lastAtOrBefore(changes, from);
   let cursor = from;
   while (cursor < to) {
-    const next =
-      index + 1 < changes.length ? Math.min(changes[index + 1].at, to) : to;
-    if (index >= 0) time[CLASS_OF[changes[index].status]] += next - cursor;
+    const k = Math.floor((cursor - start) / bucketMs);
+    const bucketEnd = Math.min(start + (k + 1) * bucketMs, end);
+    const next = Math.min(to, bucketEnd);
+    perBucket[k] += next - cursor;
     cursor = next;
-    index += 1;
   }
 }
 

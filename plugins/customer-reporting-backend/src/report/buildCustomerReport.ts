@@ -11,12 +11,11 @@ import {
   isCustomerActive,
 } from '../metrics/activity';
 import { customerTimeToInstall } from '../metrics/timeToInstall';
-import { computeUptime } from '../metrics/uptime';
 import { toReportAttempt } from './attemptView';
 import { buildPortal } from './buildPortal';
+import { fourteenDays } from './fourteenDays';
 import { toReportInstance } from './instanceView';
 
-const DAY = 86_400_000;
 /** The report shows a customer's latest install attempts, newest first. */
 const MAX_ATTEMPTS = 100;
 
@@ -55,19 +54,19 @@ export async function buildCustomerReport(
       options.activeWindowMs,
     ),
   );
-  const shown = instances.filter((_, n) => {
+  const shown = instances.flatMap((instance, n) => {
     const activity = activities[n];
-    if (activity === 'archived') return options.includeArchived;
-    if (activity === 'inactive') return options.includeInactive;
-    return true;
+    const isShown =
+      (activity !== 'archived' || options.includeArchived) &&
+      (activity !== 'inactive' || options.includeInactive);
+    return isShown ? [{ instance, activity }] : [];
   });
 
-  // 14 UTC days, the last one being today (of asOf) so far.
-  const windowStart = Math.floor(asOf / DAY) * DAY - 13 * DAY;
+  const days = fourteenDays(asOf);
   const [timelines, releases] = await Promise.all([
     store.getStatusTimelines(
-      shown.map(i => i.id),
-      windowStart,
+      shown.map(s => s.instance.id),
+      days.start,
       asOf,
     ),
     store.getReleases(row.app_slug),
@@ -109,32 +108,15 @@ export async function buildCustomerReport(
       options.downloadPortalBaseUrl,
     ),
     instanceCounts: countActivities(activities),
-    instances: shown.map(instance => {
-      const timeline = timelines.get(instance.id)!;
-      const uptime = computeUptime({
-        ...timeline,
-        start: windowStart,
-        end: windowStart + 14 * DAY,
-        bucketMs: DAY,
-        now: asOf,
-      });
+    instances: shown.map(({ instance, activity }) => {
       const channel =
         decodeField<string>(instance.state, 'channelSlug') ?? row.channel_slug;
       return toReportInstance(
         instance,
-        activities[instances.indexOf(instance)],
+        activity,
         releases.get(channel) ?? [],
         asOf,
-        {
-          ratio: uptime.ratio,
-          days: uptime.buckets.map(b => ({
-            date: new Date(b.start).toISOString().slice(0, 10),
-            up: b.up,
-            degraded: b.degraded,
-            down: b.down,
-            noData: b.noData,
-          })),
-        },
+        days.uptimeOf(timelines.get(instance.id)!),
       );
     }),
     installAttempts: attempts.rows.map(a =>

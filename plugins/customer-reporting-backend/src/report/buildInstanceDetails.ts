@@ -3,11 +3,9 @@ import { DatabaseReportStore } from '../database/DatabaseReportStore';
 import { InstanceRow } from '../database/instancesAsOf';
 import { decodeField, METRIC_FIELD_PREFIX } from '../ingest/checkInFields';
 import { instanceActivity } from '../metrics/activity';
-import { computeUptime } from '../metrics/uptime';
 import { versionStanding } from '../metrics/versions';
+import { fourteenDays } from './fourteenDays';
 import { toReportInstance } from './instanceView';
-
-const DAY = 86_400_000;
 
 /** An instance as it was at `asOf`, with its customer; NotFoundError otherwise. */
 export async function loadInstance(
@@ -33,18 +31,11 @@ export async function buildInstanceDetails(
 ) {
   const { asOf } = options;
   const { instance, customer } = await loadInstance(store, instanceId, asOf);
-  const windowStart = Math.floor(asOf / DAY) * DAY - 13 * DAY;
+  const days = fourteenDays(asOf);
   const [timelines, releases] = await Promise.all([
-    store.getStatusTimelines([instance.id], windowStart, asOf),
+    store.getStatusTimelines([instance.id], days.start, asOf),
     store.getReleases(customer.app_slug),
   ]);
-  const uptime = computeUptime({
-    ...timelines.get(instance.id)!,
-    start: windowStart,
-    end: windowStart + 14 * DAY,
-    bucketMs: DAY,
-    now: asOf,
-  });
   const field = <T>(name: string) =>
     decodeField<T>(instance.state, name) ?? null;
   const channelReleases =
@@ -54,16 +45,13 @@ export async function buildInstanceDetails(
     asOf,
     options.activeWindowMs,
   );
-  const view = toReportInstance(instance, activity, channelReleases, asOf, {
-    ratio: uptime.ratio,
-    days: uptime.buckets.map(b => ({
-      date: new Date(b.start).toISOString().slice(0, 10),
-      up: b.up,
-      degraded: b.degraded,
-      down: b.down,
-      noData: b.noData,
-    })),
-  });
+  const view = toReportInstance(
+    instance,
+    activity,
+    channelReleases,
+    asOf,
+    days.uptimeOf(timelines.get(instance.id)!),
+  );
   const standing = versionStanding(
     channelReleases,
     {
@@ -82,7 +70,7 @@ export async function buildInstanceDetails(
       createdAt: new Date(Number(customer.created_at)).toISOString(),
     },
     insights: {
-      uptimeRatio: uptime.ratio,
+      uptimeRatio: view.uptime.ratio,
       instanceTimeToInstallSeconds: secondsBetween(
         instance.firstSeenAt,
         instance.firstReadyAt,

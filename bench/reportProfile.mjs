@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+/*
+ * The customer report alone: wall clock and backend CPU time per request,
+ * beside the authenticated no-op, optionally with a CPU profile of the
+ * backend taken over the report requests only. From the repository root:
+ *
+ *   node bench/reportProfile.mjs --size S --db sqlite [--runs 200]
+ *     [--probe probe-50] [--profile r.cpuprofile] [--dir DIR]
+ *   (pg: source scripts/pg.sh && pg_start &&
+ *    BENCH_PG_URL=$BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ...)
+ *
+ * Same fleet and load as `yarn bench` (bench/run.mjs). CPU time per request
+ * is the backend's utime + stime (/proc/<pid>/stat) over the series divided
+ * by its requests: unlike the wall clock, other load on the machine barely
+ * moves it. With --dir, SQLite data is kept there and a second run skips the
+ * load (the fleet's clock then lags a little; fine for before/after).
+ * Nothing is written to docs/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startBackend } from './backend.mjs';
+import { HOUR, planFleet } from './fleet.mjs';
+import { inspectorSession, summariseProfile } from './ingestProfile.mjs';
+import { loadFleet } from './loadFleet.mjs';
+import { Api, latencyStats, now } from './measure.mjs';
+
+function parseArgs(argv) {
+  const args = { size: 'S', db: 'sqlite', runs: 200, probe: 'probe-50' };
+  args.inspectPort = 7361;
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--size') args.size = value.toUpperCase();
+    else if (flag === '--db') args.db = value;
+    else if (flag === '--runs') args.runs = Number(value);
+    else if (flag === '--probe') args.probe = value;
+    else if (flag === '--profile') args.profile = path.resolve(value);
+    else if (flag === '--inspect-port') args.inspectPort = Number(value);
+    else if (flag === '--dir') args.dir = path.resolve(value);
+    else throw new Error(`unknown argument ${flag}`);
+  }
+  return args;
+}
+
+const log = (...m) =>
+  console.log(`[report ${new Date().toISOString().slice(11, 19)}]`, ...m);
+
+/** The process's user + system CPU time in ms (clock ticks of 10 ms). */
+function cpuMs(pid) {
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .split(') ')[1]
+    .split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** `runs` sequential requests: latency percentiles and CPU ms per request. */
+async function timed(pid, runs, fn) {
+  for (let i = 0; i < 5; i++) await fn();
+  const cpu = cpuMs(pid);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    await fn();
+    times.push(now() - t);
+  }
+  const stats = latencyStats(times);
+  return { ...stats, cpuPerRequest: (cpuMs(pid) - cpu) / runs };
+}
+
+const fmt = s =>
+  `p50 ${s.p50.toFixed(2)} / p95 ${s.p95.toFixed(2)} / p99 ${s.p99.toFixed(
+    2,
+  )} ms, CPU ${s.cpuPerRequest.toFixed(2)} ms/request`;
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const pgUrl = process.env.BENCH_PG_URL;
+  if (args.db === 'pg' && !pgUrl) throw new Error('BENCH_PG_URL is not set');
+  const workDir =
+    args.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'report-profile-'));
+  fs.mkdirSync(workDir, { recursive: true });
+  const loadedMarker = path.join(workDir, `loaded-${args.db}-${args.size}`);
+  const token = randomBytes(24).toString('hex');
+  const nodeOptions = process.env.NODE_OPTIONS;
+  if (args.profile)
+    process.env.NODE_OPTIONS = `${nodeOptions ?? ''} --inspect=127.0.0.1:${
+      args.inspectPort
+    }`;
+  const backend = await startBackend({ db: args.db, workDir, pgUrl, token });
+  if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
+  else process.env.NODE_OPTIONS = nodeOptions;
+  log(`${args.db}: backend ready (pid ${backend.pid})`);
+  const api = new Api(backend.baseUrl, token);
+  try {
+    if (!fs.existsSync(loadedMarker)) {
+      const fleet = planFleet(args.size, Date.now());
+      await loadFleet(api, fleet, fleet.now - 8 * HOUR, m => log(m));
+      fs.writeFileSync(loadedMarker, '');
+    }
+    const route = `/v1/customers/${args.probe}/report?includeInactive=true`;
+    const report = await api.get(route);
+    log(`${args.probe}: ${report.instances.length} instances`);
+    const noop = await timed(backend.pid, args.runs, () => api.noop());
+    const inspector = args.profile
+      ? await inspectorSession(args.inspectPort)
+      : undefined;
+    await inspector?.send('Profiler.enable');
+    await inspector?.send('Profiler.start');
+    const reports = await timed(backend.pid, args.runs, () => api.get(route));
+    const load = os
+      .loadavg()
+      .map(x => x.toFixed(1))
+      .join(' ');
+    log(`${args.size} ${args.db}, ${args.runs} requests each, load ${load}`);
+    log(`no-op:  ${fmt(noop)}`);
+    log(`report: ${fmt(reports)}`);
+    if (inspector) {
+      const { profile } = await inspector.send('Profiler.stop');
+      inspector.close();
+      fs.writeFileSync(args.profile, JSON.stringify(profile));
+      const summary = summariseProfile(profile, 30);
+      log(
+        `profile ${args.profile}: busy ${(summary.busyMs / args.runs).toFixed(
+          2,
+        )} ms per report; self time by function:`,
+      );
+      summary.functions.forEach(line => console.log(`  ${line}`));
+      log('self time by package or folder:');
+      summary.areas.forEach(line => console.log(`  ${line}`));
+    }
+  } finally {
+    await backend.stop();
+    if (!args.dir) fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch(error => {
+  console.error(`[report] failed: ${error.stack ?? error}`);
+  process.exit(1);
+});
