@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { chunk, ROWS_PER_INSERT } from './chunk';
+import { upsertRows } from './bulkRows';
+import { INSTANCE_SUMMARIES } from './ingestTables';
 import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 import { deriveChangeEvents, FieldValues } from '../metrics/changeEvents';
 import {
@@ -75,12 +76,7 @@ export class DatabaseInstancesStore {
         tx,
         new Map([...inserted].map(([id, group]) => [id, group.map(c => c.at)])),
       );
-      for (const part of chunk(updates, ROWS_PER_INSERT)) {
-        await tx('instances')
-          .insert(part)
-          .onConflict('id')
-          .merge(UPDATED_COLUMNS);
-      }
+      await upsertRows(tx, INSTANCE_SUMMARIES, updates, UPDATED_COLUMNS);
     });
     return { accepted, duplicates: checkIns.length - accepted };
   }

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { chunk, ROWS_PER_INSERT } from './chunk';
+import { insertNewRows } from './bulkRows';
+import { CHECK_INS, INSTANCE_SUMMARIES } from './ingestTables';
 import {
   APP_STATUSES,
   AppStatus,
@@ -74,27 +75,22 @@ export async function insertCheckIns(
   receivedAt: number,
 ): Promise<Map<string, PreparedCheckIn[]>> {
   const all = [...byInstance.values()].flat();
-  const inserted = new Set<string>();
-  for (const part of chunk(all, ROWS_PER_INSERT)) {
-    const returned = await tx('check_ins')
-      .insert(
-        part.map(c => ({
-          instance_id: c.instanceId,
-          at: c.at,
-          app_status: c.appStatus ?? null,
-          payload: JSON.stringify(c.fields),
-          received_at: receivedAt,
-        })),
-      )
-      .onConflict(['instance_id', 'at'])
-      .ignore()
-      .returning(['instance_id', 'at']);
-    for (const r of returned) inserted.add(`${r.instance_id}\u0000${r.at}`);
-  }
+  const insertedFlags = await insertNewRows(
+    tx,
+    CHECK_INS,
+    all.map(c => [
+      c.instanceId,
+      c.at,
+      c.appStatus ?? null,
+      JSON.stringify(c.fields),
+      receivedAt,
+    ]),
+  );
+  const inserted = new Set(all.filter((_, i) => insertedFlags[i]));
   const result = new Map<string, PreparedCheckIn[]>();
   for (const [instanceId, group] of byInstance) {
     const stored = group
-      .filter(c => inserted.has(`${instanceId}\u0000${c.at}`))
+      .filter(c => inserted.has(c))
       .sort((a, b) => a.at - b.at);
     if (stored.length > 0) result.set(instanceId, stored);
   }
@@ -102,19 +98,14 @@ export async function insertCheckIns(
 }
 
 /** Columns of `instances` rewritten after each batch. */
-export const UPDATED_COLUMNS = [
-  'first_seen_at',
-  'first_ready_at',
-  'last_check_in_at',
-  'airgap',
-  'cluster_id',
-  'status_rank',
-  'app_version',
-  'state',
-  'updated_at',
-];
+export const UPDATED_COLUMNS = INSTANCE_SUMMARIES.columns.filter(
+  c => c !== 'id' && c !== 'customer_id',
+);
 
-/** The instance row after new check-ins, given its field values after them. */
+/**
+ * The instance row after new check-ins, given its field values after them,
+ * in the column order of INSTANCE_SUMMARIES.
+ */
 export function instanceUpdate(
   row: InstanceRow,
   inserted: PreparedCheckIn[],
@@ -124,17 +115,17 @@ export function instanceUpdate(
   const ready = inserted.filter(c => c.appStatus === 'ready');
   const firstReady = Math.min(row.first_ready_at ?? Infinity, minOf(ready));
   const status = decodeField<AppStatus>(state, 'appStatus');
-  return {
-    id: row.id,
-    customer_id: row.customer_id,
-    first_seen_at: Math.min(row.first_seen_at, minOf(inserted)),
-    first_ready_at: Number.isFinite(firstReady) ? firstReady : null,
-    last_check_in_at: Math.max(row.last_check_in_at, maxOf(inserted)),
-    airgap: decodeField<boolean>(state, 'airgap') ?? false,
-    cluster_id: decodeField<string>(state, 'clusterId') ?? null,
-    status_rank: status ? APP_STATUSES.indexOf(status) : null,
-    app_version: decodeField<string>(state, 'appVersion') ?? null,
-    state: JSON.stringify(state),
-    updated_at: receivedAt,
-  };
+  return [
+    row.id,
+    row.customer_id,
+    Math.min(row.first_seen_at, minOf(inserted)),
+    Number.isFinite(firstReady) ? firstReady : null,
+    Math.max(row.last_check_in_at, maxOf(inserted)),
+    decodeField<boolean>(state, 'airgap') ?? false,
+    decodeField<string>(state, 'clusterId') ?? null,
+    status ? APP_STATUSES.indexOf(status) : null,
+    decodeField<string>(state, 'appVersion') ?? null,
+    JSON.stringify(state),
+    receivedAt,
+  ];
 }

@@ -33,3 +33,10 @@ export function isMysql(knex: Knex | Knex.Transaction): boolean {
 export function isPostgres(knex: Knex | Knex.Transaction): boolean {
   return knex.client.config.client === 'pg';
 }
+
+/** better-sqlite3 (synchronous), not the asynchronous `sqlite3` driver. */
+export function isBetterSqlite(knex: Knex | Knex.Transaction): boolean {
+  return (
+    (knex.client as { driverName?: string }).driverName === 'better-sqlite3'
+  );
+}

@@ -1,6 +1,9 @@
 import { Knex } from 'knex';
 import { chunk, ROWS_PER_INSERT } from './chunk';
 import { isPostgres } from './insertIgnoringDuplicates';
+import { insertNewRows } from './bulkRows';
+import { NEW_INSTANCES } from './ingestTables';
+import { whereAnyOf } from './whereAnyOf';
 
 /** The columns of an instance row that check-in ingest reads and rewrites. */
 export interface InstanceRow {
@@ -29,8 +32,7 @@ export async function lockInstances(
   const rows = new Map<string, InstanceRow>();
   const readLocked = async (some: string[]) => {
     for (const part of chunk(some, ROWS_PER_INSERT)) {
-      const query = tx('instances')
-        .whereIn('id', part)
+      const query = whereAnyOf(tx, tx('instances'), 'id', part)
         .orderBy('id')
         .select(
           'id',
@@ -57,43 +59,30 @@ export async function lockInstances(
   await readLocked(ids);
   const missing = ids.filter(id => !rows.has(id));
   const lostRace: string[] = [];
-  for (const part of chunk(missing, ROWS_PER_INSERT)) {
-    const rowsToCreate = part.map(id => {
+  const created = await insertNewRows(
+    tx,
+    NEW_INSTANCES,
+    missing.map(id => {
       const { customerId, firstAt } = newInstances.get(id)!;
-      return {
-        id,
-        customer_id: customerId,
-        first_seen_at: firstAt,
-        last_check_in_at: firstAt,
-        state: '{}',
-        updated_at: now,
-      };
-    });
-    const inserted = new Set(
-      (
-        await tx('instances')
-          .insert(rowsToCreate)
-          .onConflict('id')
-          .ignore()
-          .returning('id')
-      ).map(r => r.id),
-    );
-    for (const row of rowsToCreate) {
-      if (!inserted.has(row.id)) {
-        lostRace.push(row.id); // created by a concurrent batch meanwhile
-        continue;
-      }
-      rows.set(row.id, {
-        id: row.id,
-        customer_id: row.customer_id,
-        first_seen_at: row.first_seen_at,
-        first_ready_at: null,
-        last_check_in_at: row.last_check_in_at,
-        state: row.state,
-        created: true,
-      });
+      return [id, customerId, firstAt, firstAt, '{}', now];
+    }),
+  );
+  missing.forEach((id, i) => {
+    if (!created[i]) {
+      lostRace.push(id); // created by a concurrent batch meanwhile
+      return;
     }
-  }
+    const { customerId, firstAt } = newInstances.get(id)!;
+    rows.set(id, {
+      id,
+      customer_id: customerId,
+      first_seen_at: firstAt,
+      first_ready_at: null,
+      last_check_in_at: firstAt,
+      state: '{}',
+      created: true,
+    });
+  });
   await readLocked(lostRace);
   return rows;
 }

@@ -1,5 +1,8 @@
 import { Knex } from 'knex';
 import { chunk, ROWS_PER_INSERT } from './chunk';
+import { upsertRows } from './bulkRows';
+import { INSTANCE_SPANS } from './ingestTables';
+import { whereAnyOf } from './whereAnyOf';
 import {
   mergeObservationSpans,
   OBSERVATION_WINDOW_MS,
@@ -20,9 +23,8 @@ export async function mergeInstanceSpans(
   const lo = Math.min(...all) - OBSERVATION_WINDOW_MS;
   const hi = Math.max(...all) + OBSERVATION_WINDOW_MS;
   const touching = new Map<string, { start: number; last: number }[]>();
-  for (const part of chunk(ids, 500)) {
-    const rows = await tx('instance_spans')
-      .whereIn('instance_id', part)
+  for (const part of chunk(ids, ROWS_PER_INSERT)) {
+    const rows = await whereAnyOf(tx, tx('instance_spans'), 'instance_id', part)
       .andWhere('last_at', '>=', lo)
       .andWhere('start_at', '<=', hi)
       .select('instance_id', 'start_at', 'last_at');
@@ -33,8 +35,7 @@ export async function mergeInstanceSpans(
     }
   }
 
-  const upserts: { instance_id: string; start_at: number; last_at: number }[] =
-    [];
+  const upserts: [string, number, number][] = [];
   for (const [instanceId, times] of timesByInstance) {
     const from = Math.min(...times) - OBSERVATION_WINDOW_MS;
     const to = Math.max(...times) + OBSERVATION_WINDOW_MS;
@@ -56,17 +57,8 @@ export async function mergeInstanceSpans(
     for (const span of merged) {
       const before = existing.find(s => s.start === span.start);
       if (before?.last === span.last) continue;
-      upserts.push({
-        instance_id: instanceId,
-        start_at: span.start,
-        last_at: span.last,
-      });
+      upserts.push([instanceId, span.start, span.last]);
     }
   }
-  for (const part of chunk(upserts, ROWS_PER_INSERT)) {
-    await tx('instance_spans')
-      .insert(part)
-      .onConflict(['instance_id', 'start_at'])
-      .merge(['last_at']);
-  }
+  await upsertRows(tx, INSTANCE_SPANS, upserts, ['last_at']);
 }

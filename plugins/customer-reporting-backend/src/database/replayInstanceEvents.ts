@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { chunk, ROWS_PER_INSERT } from './chunk';
+import { insertRows } from './bulkRows';
+import { INSTANCE_EVENTS } from './ingestTables';
 import { deriveChangeEvents, FieldValues } from '../metrics/changeEvents';
 
 /**
@@ -52,7 +53,7 @@ export async function replayInstanceEvents(
   return state;
 }
 
-/** Inserts change events in multi-row statements. */
+/** Inserts change events (bulkRows). */
 export async function insertEventRows(
   tx: Knex.Transaction,
   events: {
@@ -63,15 +64,9 @@ export async function insertEventRows(
     previousValue: string | null;
   }[],
 ) {
-  for (const part of chunk(events, ROWS_PER_INSERT)) {
-    await tx('instance_events').insert(
-      part.map(e => ({
-        instance_id: e.instanceId,
-        field: e.field,
-        at: e.at,
-        value: e.value,
-        previous_value: e.previousValue,
-      })),
-    );
-  }
+  await insertRows(
+    tx,
+    INSTANCE_EVENTS,
+    events.map(e => [e.instanceId, e.field, e.at, e.value, e.previousValue]),
+  );
 }

@@ -1,0 +1,155 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { BulkTable, insertNewRows, insertRows, upsertRows } from './bulkRows';
+import { cacheSqliteStatements } from './sqliteStatementCache';
+import { whereAnyOf } from './whereAnyOf';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create();
+
+const THINGS: BulkTable = {
+  name: 'things',
+  columns: ['id', 'at', 'flag', 'note'],
+  pgTypes: ['text', 'bigint', 'boolean', 'text'],
+  key: ['id', 'at'],
+};
+
+// Later than 2^32 ms, as check-in times are: bigint must survive the trip.
+const T = 1_751_328_000_000;
+
+describe.each(databases.eachSupportedId())('bulkRows on %p', databaseId => {
+  async function setup() {
+    const knex = await databases.init(databaseId);
+    cacheSqliteStatements(knex);
+    await knex.schema.createTable('things', t => {
+      t.string('id', 100).notNullable();
+      t.bigInteger('at').notNullable();
+      t.boolean('flag').notNullable();
+      t.text('note').nullable();
+      t.primary(['id', 'at']);
+    });
+    return knex;
+  }
+
+  async function stored(knex: Knex) {
+    const rows = await knex('things').orderBy(['id', 'at']);
+    return rows.map(r => [r.id, Number(r.at), Boolean(r.flag), r.note]);
+  }
+
+  it('inserts only new keys and says which rows it inserted', async () => {
+    const knex = await setup();
+    const first = await knex.transaction(tx =>
+      insertNewRows(tx, THINGS, [
+        ['a', T, true, null],
+        ['b', T, false, 'it\'s "quoted", {braces}\\'],
+      ]),
+    );
+    const second = await knex.transaction(tx =>
+      insertNewRows(tx, THINGS, [
+        ['b', T, true, 'ignored'],
+        ['b', T + 1, true, 'new'],
+      ]),
+    );
+    expect({ first, second, rows: await stored(knex) }).toEqual({
+      first: [true, true],
+      second: [false, true],
+      rows: [
+        ['a', T, true, null],
+        ['b', T, false, 'it\'s "quoted", {braces}\\'],
+        ['b', T + 1, true, 'new'],
+      ],
+    });
+  });
+
+  it('rewrites only the named columns of stored keys', async () => {
+    const knex = await setup();
+    await knex.transaction(async tx => {
+      await insertRows(tx, THINGS, [['a', T, false, 'kept']]);
+      await upsertRows(
+        tx,
+        THINGS,
+        [
+          ['a', T, true, 'not written'],
+          ['c', T, false, 'created'],
+        ],
+        ['flag'],
+      );
+    });
+    expect(await stored(knex)).toEqual([
+      ['a', T, true, 'kept'],
+      ['c', T, false, 'created'],
+    ]);
+  });
+
+  it('writes more rows than one multi-row insert holds', async () => {
+    const knex = await setup();
+    const rows = Array.from({ length: 1203 }, (_, i) => [
+      `i${String(i).padStart(4, '0')}`,
+      T + i,
+      i % 2 === 0,
+      null,
+    ]);
+    const flags = await knex.transaction(tx =>
+      insertNewRows(tx, THINGS, [...rows, rows[7]]),
+    );
+    expect({
+      inserted: flags.filter(Boolean).length,
+      rows: await stored(knex),
+    }).toEqual({ inserted: 1203, rows });
+  });
+
+  it('fails on a stored key without a conflict rule, writing nothing', async () => {
+    const knex = await setup();
+    await knex.transaction(tx => insertRows(tx, THINGS, [['a', T, true, '']]));
+    await expect(
+      knex.transaction(tx =>
+        insertRows(tx, THINGS, [
+          ['z', T, true, ''],
+          ['a', T, true, ''],
+        ]),
+      ),
+    ).rejects.toThrow();
+    expect(await stored(knex)).toEqual([['a', T, true, '']]);
+  });
+
+  it('inserts a row once when two writers race for it', async () => {
+    const knex = await setup();
+    const rows = ['a', 'b', 'c', 'd'].map(id => [id, T, true, null]);
+    const results = await Promise.all([
+      knex.transaction(tx => insertNewRows(tx, THINGS, rows)),
+      knex.transaction(tx => insertNewRows(tx, THINGS, [...rows].reverse())),
+    ]);
+    const insertedOf = (id: string) =>
+      results[0][rows.findIndex(r => r[0] === id)] ===
+      !results[1][3 - rows.findIndex(r => r[0] === id)];
+    expect({
+      eachOnce: ['a', 'b', 'c', 'd'].every(insertedOf),
+      rows: (await stored(knex)).length,
+    }).toEqual({ eachOnce: true, rows: 4 });
+  });
+
+  it('selects rows whose column is any of a list, whatever its length', async () => {
+    const knex = await setup();
+    const ids = ['a', "b'", 'c,d', 'e"', 'f'];
+    await knex.transaction(tx =>
+      insertRows(
+        tx,
+        THINGS,
+        ids.map(id => [id, T, true, null]),
+      ),
+    );
+    const select = (wanted: string[]) =>
+      knex.transaction(async tx =>
+        (
+          await whereAnyOf(tx, tx('things'), 'id', wanted)
+            .orderBy('id')
+            .select('id')
+        ).map((r: { id: string }) => r.id),
+      );
+    expect({
+      some: await select(["b'", 'c,d', 'e"', 'x']),
+      none: await select([]),
+    }).toEqual({ some: ["b'", 'c,d', 'e"'], none: [] });
+  });
+});
