@@ -7,93 +7,34 @@ import {
 } from '../metrics/observationSpans';
 import { StatusChange } from '../metrics/uptime';
 
+export interface StatusTimeline {
+  changes: StatusChange[];
+  spans: ObservationSpan[];
+}
+
+/** Which instances to read: these ids, or a customer's instances first seen by `asOf`. */
+type Instances = string[] | { customerId: string; asOf: number };
+
 /**
  * Status changes from the last one before `from` up to `to`, and the
- * observation spans that can reach into [from, to], per instance.
+ * observation spans that can reach into [from, to], per instance. Instances
+ * without any have empty timelines when given by id, and no entry when given
+ * by customer.
  */
 export async function readStatusTimelines(
   db: Knex,
-  instanceIds: string[],
+  instances: Instances,
   from: number,
   to: number,
-) {
-  const timelines = new Map<
-    string,
-    { changes: StatusChange[]; spans: ObservationSpan[] }
-  >(instanceIds.map(id => [id, { changes: [], spans: [] }]));
-  for (const ids of chunk(instanceIds, 500)) {
-    // The change in force at `from` is one index seek per instance (a
-    // scalar max), not a scan of all its history before the window.
-    const before = db('instances as i')
-      .whereIn('i.id', ids)
-      .select(
-        'i.id as instance_id',
-        db('instance_events as b')
-          .where('b.instance_id', db.ref('i.id'))
-          .andWhere('b.field', 'appStatus')
-          .andWhere('b.at', '<', from)
-          .max('b.at')
-          .as('at'),
-      )
-      .as('before');
-    // One statement for the three reads (the change in force at `from`, the
-    // changes of the window, the spans): a report pays per statement, on
-    // SQLite in Knex and on PostgreSQL in round trips. `kind` tells the rows
-    // apart; `last_at` is null for changes, `value` for spans (typed, as
-    // PostgreSQL types an untyped null of the first member as text).
-    const rows: {
-      kind: 'change' | 'span';
-      instance_id: string;
-      at: unknown;
-      value: string | null;
-      last_at: unknown;
-    }[] = await db('instance_events as e')
-      .join(before, function onBefore() {
-        this.on('e.instance_id', '=', 'before.instance_id').andOn(
-          'e.at',
-          '=',
-          'before.at',
-        );
-      })
-      .where('e.field', 'appStatus')
-      .select(
-        db.raw(`'change' as kind`),
-        'e.instance_id',
-        'e.at',
-        'e.value',
-        db.raw('cast(null as bigint) as last_at'),
-      )
-      .unionAll(
-        [
-          db('instance_events')
-            .whereIn('instance_id', ids)
-            .andWhere({ field: 'appStatus' })
-            .andWhere('at', '>=', from)
-            .andWhere('at', '<=', to)
-            .select(
-              db.raw(`'change' as kind`),
-              'instance_id',
-              'at',
-              'value',
-              db.raw('cast(null as bigint) as last_at'),
-            ),
-          db('instance_spans')
-            .whereIn('instance_id', ids)
-            .andWhere('last_at', '>=', from - OBSERVATION_WINDOW_MS)
-            .andWhere('start_at', '<=', to)
-            .select(
-              db.raw(`'span' as kind`),
-              'instance_id',
-              'start_at as at',
-              db.raw('cast(null as text) as value'),
-              'last_at',
-            ),
-        ],
-        // SQLite refuses parenthesised members of a compound select.
-        false,
-      );
+): Promise<Map<string, StatusTimeline>> {
+  const timelines = new Map<string, StatusTimeline>();
+  const add = (rows: TimelineRow[]) => {
     for (const r of rows) {
-      const timeline = timelines.get(r.instance_id)!;
+      let timeline = timelines.get(r.instance_id);
+      if (!timeline) {
+        timeline = { changes: [], spans: [] };
+        timelines.set(r.instance_id, timeline);
+      }
       if (r.kind === 'change')
         timeline.changes.push({
           at: Number(r.at),
@@ -105,7 +46,118 @@ export async function readStatusTimelines(
           last: Math.min(Number(r.last_at), to),
         });
     }
+  };
+  if (Array.isArray(instances)) {
+    for (const id of instances) timelines.set(id, { changes: [], spans: [] });
+    for (const ids of chunk(instances, 500))
+      add(
+        await timelineRows(
+          db,
+          (q, column) => q.whereIn(column, ids),
+          q => q.whereIn('i.id', ids),
+          from,
+          to,
+        ),
+      );
+  } else {
+    // The customer's instances as a subquery, so that the report reads the
+    // timelines beside its other reads instead of after the instances.
+    const { customerId, asOf } = instances;
+    const ofCustomer = (q: Knex.QueryBuilder) =>
+      q
+        .where('i.customer_id', customerId)
+        .andWhere('i.first_seen_at', '<=', asOf);
+    add(
+      await timelineRows(
+        db,
+        (q, column) =>
+          q.whereIn(column, ofCustomer(db('instances as i')).select('i.id')),
+        ofCustomer,
+        from,
+        to,
+      ),
+    );
   }
   for (const t of timelines.values()) t.changes.sort((a, b) => a.at - b.at);
   return timelines;
+}
+
+interface TimelineRow {
+  kind: 'change' | 'span';
+  instance_id: string;
+  at: unknown;
+  value: string | null;
+  last_at: unknown;
+}
+
+/**
+ * One statement for the three reads (the change in force at `from`, the
+ * changes of the window, the spans): a report pays per statement, on SQLite
+ * in Knex and on PostgreSQL in round trips. `kind` tells the rows apart;
+ * `last_at` is null for changes, `value` for spans (typed, as PostgreSQL
+ * types an untyped null of the first member as text).
+ */
+function timelineRows(
+  db: Knex,
+  restrict: (q: Knex.QueryBuilder, column: string) => Knex.QueryBuilder,
+  restrictInstances: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
+  from: number,
+  to: number,
+): Promise<TimelineRow[]> {
+  // The change in force at `from` is one index seek per instance (a scalar
+  // max), not a scan of all its history before the window.
+  const before = restrictInstances(db('instances as i'))
+    .select(
+      'i.id as instance_id',
+      db('instance_events as b')
+        .where('b.instance_id', db.ref('i.id'))
+        .andWhere('b.field', 'appStatus')
+        .andWhere('b.at', '<', from)
+        .max('b.at')
+        .as('at'),
+    )
+    .as('before');
+  return db('instance_events as e')
+    .join(before, function onBefore() {
+      this.on('e.instance_id', '=', 'before.instance_id').andOn(
+        'e.at',
+        '=',
+        'before.at',
+      );
+    })
+    .where('e.field', 'appStatus')
+    .select(
+      db.raw(`'change' as kind`),
+      'e.instance_id',
+      'e.at',
+      'e.value',
+      db.raw('cast(null as bigint) as last_at'),
+    )
+    .unionAll(
+      [
+        restrict(db('instance_events'), 'instance_id')
+          .andWhere({ field: 'appStatus' })
+          .andWhere('at', '>=', from)
+          .andWhere('at', '<=', to)
+          .select(
+            db.raw(`'change' as kind`),
+            'instance_id',
+            'at',
+            'value',
+            db.raw('cast(null as bigint) as last_at'),
+          ),
+        restrict(db('instance_spans'), 'instance_id')
+          .andWhere('last_at', '>=', from - OBSERVATION_WINDOW_MS)
+          .andWhere('start_at', '<=', to)
+          .select(
+            db.raw(`'span' as kind`),
+            'instance_id',
+            'start_at as at',
+            db.raw('cast(null as text) as value'),
+            'last_at',
+          ),
+      ],
+      // SQLite refuses parenthesised members of a compound select.
+      false,
+    );
 }
