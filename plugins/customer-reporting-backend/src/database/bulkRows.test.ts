@@ -62,6 +62,20 @@ describe.each(databases.eachSupportedId())('bulkRows on %p', databaseId => {
     });
   });
 
+  it('stores text as a plain Knex parameter stores it', async () => {
+    const knex = await setup();
+    const note = 'lone \ud800 surrogate, \u{1f600} pair, line\nbreak, \\"';
+    await knex('things').insert({ id: 'plain', at: T, flag: false, note });
+    await knex.transaction(tx =>
+      insertRows(tx, THINGS, [['bulk', T, false, note]]),
+    );
+    const [bulk, plain] = (await stored(knex)).map(r => r[3]);
+    expect({ same: bulk === plain, pair: bulk.includes('\u{1f600}') }).toEqual({
+      same: true,
+      pair: true,
+    });
+  });
+
   it('rewrites only the named columns of stored keys', async () => {
     const knex = await setup();
     await knex.transaction(async tx => {

@@ -86,7 +86,7 @@ async function writeRows(
       name: statementName(text),
       text,
       values: table.columns.map((_, i) =>
-        JSON.stringify(rows.map(row => row[i])),
+        JSON.stringify(rows.map(row => wellFormed(row[i]))),
       ),
     });
     return insertedFlags(table, rows, returned);
@@ -127,6 +127,23 @@ interface PgClient {
     text: string;
     values: unknown[];
   }): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/**
+ * A lone UTF-16 surrogate in a string: encoding it as UTF-8 (how a plain
+ * parameter is sent) stores U+FFFD, but PostgreSQL rejects it escaped in
+ * JSON, so it is replaced here to store what a plain parameter stores.
+ */
+function wellFormed(value: unknown) {
+  if (typeof value !== 'string') return value;
+  const text = value as WellFormedString;
+  return text.isWellFormed() ? value : text.toWellFormed();
+}
+
+/** ES2024 string methods, in Node since 20 (the lib here is ES2023). */
+interface WellFormedString {
+  isWellFormed(): boolean;
+  toWellFormed(): string;
 }
 
 /** better-sqlite3 binds numbers, strings and null, not booleans. */
