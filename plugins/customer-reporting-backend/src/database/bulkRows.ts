@@ -136,7 +136,7 @@ interface PgClient {
  */
 function wellFormed(value: unknown) {
   if (typeof value !== 'string') return value;
-  const text = value as WellFormedString;
+  const text = value as string & WellFormedString;
   return text.isWellFormed() ? value : text.toWellFormed();
 }
 
