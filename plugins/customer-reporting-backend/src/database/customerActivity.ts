@@ -1,6 +1,25 @@
 import { Knex } from 'knex';
 
-/** Portal activity of a customer up to `asOf`, aggregated in SQL. */
+/** What one row of the portal activity statement is, by `kind`. */
+interface PortalActivityRow {
+  kind: 'type' | 'user' | 'download';
+  /** type: the event type; user: the email; download: the version. */
+  name: string | null;
+  /** type: events of the type; user: 1 if joined. */
+  n: unknown;
+  /** type: first event; user: its place by email; download: when. */
+  first: unknown;
+  /** type: last event. */
+  last: unknown;
+}
+
+/**
+ * Portal activity of a customer up to `asOf`, aggregated in SQL: counts and
+ * first/last per event type, the invited or joined users (first 500 by
+ * email) and the last download, in one statement (a report pays per
+ * statement). Columns are typed where a member has none, as PostgreSQL
+ * types an untyped null of the first member as text.
+ */
 export async function readPortalActivity(
   db: Knex,
   customerId: string,
@@ -10,49 +29,98 @@ export async function readPortalActivity(
     db('portal_events')
       .where({ customer_id: customerId })
       .andWhere('at', '<=', asOf);
-  // Independent reads: on PostgreSQL they run side by side on the pool.
-  const [byType, users, lastDownload] = await Promise.all([
-    base()
-      .groupBy('type')
-      .select('type')
-      .count({ count: '*' })
-      .min({ first: 'at' })
-      .max({ last: 'at' }),
-    base()
-      .whereIn('type', ['user-invited', 'user-joined'])
-      .whereNotNull('email')
-      .groupBy('email')
-      .select(
-        'email',
-        db.raw(
-          `max(case when type = 'user-joined' then 1 else 0 end) as joined`,
-        ),
-      )
-      .orderBy('email')
-      .limit(500),
-    base()
-      .where({ type: 'downloaded' })
-      .orderBy('at', 'desc')
-      .first('at', 'version'),
-  ]);
+  const nullBigint = db.raw('cast(null as bigint)');
+  const users = base()
+    .whereIn('type', ['user-invited', 'user-joined'])
+    .whereNotNull('email')
+    .groupBy('email')
+    .select(
+      'email',
+      db.raw(`max(case when type = 'user-joined' then 1 else 0 end) as joined`),
+      // The database's order of emails (its collation): a compound select
+      // does not keep a member's order, so the answer sorts by this.
+      db.raw('row_number() over (order by email) as position'),
+    )
+    .orderBy('email')
+    .limit(500)
+    .as('u');
+  const lastDownload = base()
+    .where({ type: 'downloaded' })
+    .orderBy('at', 'desc')
+    .limit(1)
+    .select('at', 'version')
+    .as('d');
+  const byTypeRows = base()
+    .groupBy('type')
+    .select(
+      'type',
+      db.raw('count(*) as n'),
+      db.raw('min(at) as first'),
+      db.raw('max(at) as last'),
+    )
+    .as('t');
+  // Each member reads a derived table: Knex puts a member's GROUP BY, ORDER
+  // BY and LIMIT after the whole compound select.
+  const rows: PortalActivityRow[] = await db
+    .from(byTypeRows)
+    .select(
+      db.raw(`'type' as kind`),
+      't.type as name',
+      't.n',
+      't.first',
+      't.last',
+    )
+    .unionAll(
+      [
+        db
+          .from(users)
+          .select(
+            db.raw(`'user' as kind`),
+            'u.email as name',
+            'u.joined as n',
+            'u.position as first',
+            nullBigint,
+          ),
+        db
+          .from(lastDownload)
+          .select(
+            db.raw(`'download' as kind`),
+            'd.version as name',
+            db.raw('cast(null as bigint) as n'),
+            'd.at as first',
+            nullBigint,
+          ),
+      ],
+      // SQLite refuses parenthesised members of a compound select.
+      false,
+    );
+  const byType = new Map<
+    string,
+    { count: number; first: number; last: number }
+  >();
+  const userRows: { email: string; joined: boolean; position: number }[] = [];
+  let lastDownloadRow: { at: number; version: string | null } | null = null;
+  for (const r of rows) {
+    if (r.kind === 'type')
+      byType.set(r.name!, {
+        count: Number(r.n),
+        first: Number(r.first),
+        last: Number(r.last),
+      });
+    else if (r.kind === 'user')
+      userRows.push({
+        email: r.name!,
+        joined: Number(r.n) === 1,
+        position: Number(r.first),
+      });
+    else lastDownloadRow = { at: Number(r.first), version: r.name ?? null };
+  }
   return {
-    byType: new Map(
-      (byType as any[]).map(r => [
-        r.type as string,
-        {
-          count: Number(r.count),
-          first: Number(r.first),
-          last: Number(r.last),
-        },
-      ]),
-    ),
-    users: users.map(u => ({
-      email: u.email as string,
-      joined: Number(u.joined) === 1,
-    })),
-    lastDownload: lastDownload
-      ? { at: Number(lastDownload.at), version: lastDownload.version ?? null }
-      : null,
+    byType,
+    users: userRows
+      .sort((a, b) => a.position - b.position)
+      .map(({ email, joined }) => ({ email, joined })),
+    lastDownload: lastDownloadRow,
   };
 }
 
