@@ -46,7 +46,9 @@ function nodeTransform() {
 }
 
 /**
- * @param {{db: 'sqlite'|'pg', workDir: string, pgUrl?: string, token: string}} o
+ * `extraConfig` is written to a further config file read last (it overrides
+ * the generated one); `env` is added to the backend's environment.
+ * @param {{db: 'sqlite'|'pg', workDir: string, pgUrl?: string, token: string, extraConfig?: object, env?: object}} o
  */
 export async function startBackend(o) {
   const port = await freePort();
@@ -100,6 +102,12 @@ export async function startBackend(o) {
   // JSON is YAML.
   const configFile = path.join(o.workDir, `app-config.bench-${o.db}.yaml`);
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+  const extraConfigArgs = [];
+  if (o.extraConfig) {
+    const extraFile = path.join(o.workDir, `app-config.extra-${o.db}.yaml`);
+    fs.writeFileSync(extraFile, JSON.stringify(o.extraConfig, null, 2));
+    extraConfigArgs.push('--config', extraFile);
+  }
   const logFile = path.join(o.workDir, `backend-${o.db}.log`);
   const log = fs.openSync(logFile, 'w');
   const child = spawn(
@@ -113,10 +121,16 @@ export async function startBackend(o) {
       path.join(REPO, 'app-config.yaml'),
       '--config',
       configFile,
+      ...extraConfigArgs,
     ],
     {
       cwd: BACKEND_DIR,
-      env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' },
+      env: {
+        ...process.env,
+        ...o.env,
+        NODE_ENV: 'development',
+        FORCE_COLOR: '0',
+      },
       stdio: ['ignore', log, log],
     },
   );
