@@ -69,6 +69,54 @@ async function timed(pid, runs, fn) {
   return { ...stats, cpuPerRequest: (cpuMs(pid) - cpu) / runs };
 }
 
+/** Which share of a request a profiled stack belongs to; first match wins. */
+const SHARES = [
+  ['serialisation (res.json, gzip)', /^json .*express|compression|zlib/m],
+  ['OpenAPI request validation', /express-openapi-validator/],
+  [
+    'ours (route, report, Knex, driver)',
+    /customer-reporting-backend\/src|\/knex\/|better-sqlite3|\/pg\/|pg-pool|pg-protocol/,
+  ],
+];
+
+/**
+ * The backend's busy time per request by share: ours, the serialisation of
+ * the answer (JSON and Backstage's gzip), request validation, garbage
+ * collection and the rest (Backstage's auth and logging, express, node's
+ * HTTP, and whatever else the backend did meanwhile).
+ */
+function sharesPerRequest(profile, requests) {
+  const byId = new Map(profile.nodes.map(n => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes)
+    for (const child of n.children ?? []) parent.set(child, n.id);
+  const deltas = [...profile.timeDeltas].sort((a, b) => a - b);
+  const sampleMs = deltas[deltas.length >> 1] / 1000;
+  const totals = new Map();
+  for (const id of profile.samples) {
+    const name = byId.get(id).callFrame.functionName;
+    if (name === '(idle)' || name === '(program)') continue;
+    let share = 'garbage collection';
+    if (name !== '(garbage collector)') {
+      const frames = [];
+      for (let n = id; n !== undefined; n = parent.get(n)) {
+        const f = byId.get(n).callFrame;
+        frames.push(`${f.functionName} ${f.url}`);
+      }
+      const stack = frames.join('\n');
+      share =
+        SHARES.find(([, pattern]) => pattern.test(stack))?.[0] ??
+        'the rest (Backstage, express, node http)';
+    }
+    totals.set(share, (totals.get(share) ?? 0) + 1);
+  }
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .map(
+      ([share, n]) => `${((n * sampleMs) / requests).toFixed(2)} ms  ${share}`,
+    );
+}
+
 const fmt = s =>
   `p50 ${s.p50.toFixed(2)} / p95 ${s.p95.toFixed(2)} / p99 ${s.p99.toFixed(
     2,
@@ -129,6 +177,10 @@ async function main() {
       summary.functions.forEach(line => console.log(`  ${line}`));
       log('self time by package or folder:');
       summary.areas.forEach(line => console.log(`  ${line}`));
+      log('busy time per report by share:');
+      sharesPerRequest(profile, args.runs + 5).forEach(line =>
+        console.log(`  ${line}`),
+      );
     }
   } finally {
     await backend.stop();
