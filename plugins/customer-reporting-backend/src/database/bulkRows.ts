@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { chunk, ROWS_PER_INSERT } from './chunk';
 import { isBetterSqlite, isPostgres } from './insertIgnoringDuplicates';
@@ -59,9 +58,11 @@ export async function upsertRows(
  * was a large part of the ingest's CPU time. Instead, the SQL text depends
  * only on the table and conflict handling: on SQLite one compiled
  * single-row statement run per row inside the transaction (no round trips,
- * nothing to parse again); on PostgreSQL one named prepared statement per
- * batch taking a column's values as one JSON array parameter. Other engines get
- * Knex's multi-row inserts.
+ * nothing to parse again); on PostgreSQL one statement per batch taking
+ * each column's values as one JSON array parameter. It is not a named
+ * prepared statement: that would be session state, which PgBouncer's
+ * transaction pooling does not keep (docs/operations.md). Other engines
+ * get Knex's multi-row inserts.
  */
 async function writeRows(
   tx: Knex.Transaction,
@@ -80,15 +81,12 @@ async function writeRows(
     );
   }
   if (isPostgres(tx)) {
-    const connection = (await tx.client.acquireConnection()) as PgClient;
-    const text = postgresText(table, onConflict);
-    const { rows: returned } = await connection.query({
-      name: statementName(text),
-      text,
-      values: table.columns.map((_, i) =>
+    const { rows: returned } = await tx.raw(
+      postgresText(table, onConflict),
+      table.columns.map((_, i) =>
         JSON.stringify(rows.map(row => wellFormed(row[i]))),
       ),
-    });
+    );
     return insertedFlags(table, rows, returned);
   }
   const inserted: boolean[] = [];
@@ -119,14 +117,6 @@ interface SqliteDb {
   prepare(sql: string): {
     run(params: readonly unknown[]): { changes: number };
   };
-}
-
-interface PgClient {
-  query(config: {
-    name: string;
-    text: string;
-    values: unknown[];
-  }): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
 /**
@@ -179,9 +169,7 @@ function postgresText(table: BulkTable, onConflict: OnConflict) {
   const values = table.pgTypes.map((t, i) =>
     t === 'text' ? names[i] : `${names[i]}::${t}`,
   );
-  const elements = table.columns.map(
-    (_, i) => `json_array_elements_text($${i + 1}::json)`,
-  );
+  const elements = table.columns.map(() => 'json_array_elements_text(?::json)');
   const returning =
     onConflict && 'ignore' in onConflict ? ` returning ${list(table.key)}` : '';
   return `insert into ${quote(table.name)} (${list(
@@ -192,14 +180,6 @@ function postgresText(table: BulkTable, onConflict: OnConflict) {
     table,
     onConflict,
   )}${returning}`;
-}
-
-/**
- * node-postgres parses a named statement once per connection and reuses it;
- * the name follows from the text so that one name never means two texts.
- */
-function statementName(text: string) {
-  return `cr_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
 }
 
 /**
