@@ -69,4 +69,14 @@ describe('checkInFields', () => {
     ]);
     expect(decodeField(fields, 'metric:say "hi"')).toBe('a\nb');
   });
+
+  it('names each metric field with the prefix, however many names it has seen', () => {
+    for (let i = 0; i < 2500; i++) {
+      const fields = checkInFields({
+        ...base,
+        customMetrics: { [`m${i % 1200}`]: i },
+      });
+      expect(fields).toEqual({ [`metric:m${i % 1200}`]: String(i) });
+    }
+  });
 });

@@ -4,7 +4,7 @@ import {
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { FieldValues } from '../metrics/changeEvents';
 import { spec } from '../schema/openapi/generated/router';
-import { encodeJson, metricField } from './encodeJson';
+import { encodeJson } from './encodeJson';
 
 /** Not tracked as one field each: identity, time, and the composite fields. */
 const NOT_SCALAR = new Set([
@@ -25,7 +25,27 @@ const SCALAR_FIELDS = Object.keys(
   spec.components.schemas.CheckIn.properties,
 ).filter(field => !NOT_SCALAR.has(field));
 
-export { METRIC_FIELD_PREFIX } from './encodeJson';
+/** Prefix of custom metric fields: each metric is its own field. */
+export const METRIC_FIELD_PREFIX = 'metric:';
+
+/**
+ * Field names of custom metrics, built once per metric name: a fleet
+ * reports a few names over and over, and a name built anew for every
+ * check-in costs V8 a lookup each time it becomes a property key. Bounded,
+ * since the names come from clients.
+ */
+const metricFields = new Map<string, string>();
+const MAX_CACHED_METRIC_FIELDS = 1000;
+
+function metricField(metric: string): string {
+  let field = metricFields.get(metric);
+  if (field === undefined) {
+    if (metricFields.size >= MAX_CACHED_METRIC_FIELDS) metricFields.clear();
+    field = `${METRIC_FIELD_PREFIX}${metric}`;
+    metricFields.set(metric, field);
+  }
+  return field;
+}
 
 /**
  * Encodes what a check-in the spec accepted reports as JSON values per

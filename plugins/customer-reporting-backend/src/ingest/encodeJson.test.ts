@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { encodeJson, METRIC_FIELD_PREFIX, metricField } from './encodeJson';
+import { encodeJson } from './encodeJson';
 
 /** Characters JSON escapes or that need care, mixed with any code point. */
 const tricky = fc.string({
@@ -30,15 +30,5 @@ describe('encodeJson', () => {
     );
     for (const value of [-0, NaN, Infinity, -Infinity, 1e21, 5e-7])
       expect(encodeJson(value)).toBe(JSON.stringify(value));
-  });
-});
-
-describe('metricField', () => {
-  it('names each metric with the prefix, also past the cache bound', () => {
-    for (let i = 0; i < 2500; i++)
-      expect(metricField(`m${i % 1200}`)).toBe(
-        `${METRIC_FIELD_PREFIX}m${i % 1200}`,
-      );
-    expect(metricField('seats')).toBe('metric:seats');
   });
 });

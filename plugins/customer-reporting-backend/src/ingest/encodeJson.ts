@@ -23,25 +23,3 @@ export function encodeJson(value: unknown): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return JSON.stringify(value);
 }
-
-/** Prefix of custom metric fields: each metric is its own field. */
-export const METRIC_FIELD_PREFIX = 'metric:';
-
-/**
- * Field names of custom metrics, built once per metric name: a fleet
- * reports a few names over and over, and a name built anew for every
- * check-in costs V8 a lookup each time it becomes a property key. Bounded,
- * since the names come from clients.
- */
-const metricFields = new Map<string, string>();
-const MAX_CACHED_METRIC_FIELDS = 1000;
-
-export function metricField(metric: string): string {
-  let field = metricFields.get(metric);
-  if (field === undefined) {
-    if (metricFields.size >= MAX_CACHED_METRIC_FIELDS) metricFields.clear();
-    field = `${METRIC_FIELD_PREFIX}${metric}`;
-    metricFields.set(metric, field);
-  }
-  return field;
-}
