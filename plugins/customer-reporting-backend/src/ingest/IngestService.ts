@@ -10,7 +10,11 @@ import { prepareCheckIn } from './prepareCheckIn';
 import { prepareAttemptEvent, preparePortalEvent } from './prepareEvents';
 import { specValidators } from './specValidators';
 import { BatchValidationError } from './validate';
+import { KnownIds } from './KnownIds';
 import { validateBatch, validateBody, validateParam } from './validateBodies';
+
+/** Known customers kept, at most: more than any fleet, bounded for memory. */
+const MAX_KNOWN_CUSTOMERS = 100_000;
 
 /**
  * The one ingestion path: HTTP routes, the demo generator and data sources
@@ -34,6 +38,9 @@ export class IngestService implements CustomerReportingIngest {
 
   /** Compiled once per process from the spec's component schemas. */
   private readonly validators = specValidators();
+
+  /** Customers this process has seen in the database or written itself. */
+  private readonly knownCustomers = new KnownIds(MAX_KNOWN_CUSTOMERS);
 
   async putApp(appSlug: string, body: unknown) {
     const slug = validateParam(appSlug, 'appSlug', this.validators.appSlug);
@@ -72,6 +79,7 @@ export class IngestService implements CustomerReportingIngest {
       ]);
     }
     await this.stores.customers.upsertCustomer(id, customer, this.clock());
+    this.knownCustomers.add(id);
     await this.onCustomerChanged(id);
     await this.onIngested([id]);
   }
@@ -130,8 +138,16 @@ export class IngestService implements CustomerReportingIngest {
     return this.stores.customers.countCustomers();
   }
 
+  /**
+   * 404 naming the batch's unknown customers. Customers are never deleted,
+   * so one that exists stays known and later batches of the same fleet need
+   * no query (one per batch otherwise); an unknown one is looked up each
+   * time, so it is accepted as soon as it is created, by any replica.
+   */
   private async requireCustomers(ids: string[]) {
-    const missing = await this.stores.customers.findMissing(ids);
+    const unknown = ids.filter(id => !this.knownCustomers.has(id));
+    if (unknown.length === 0) return;
+    const missing = await this.stores.customers.findMissing(unknown);
     if (missing.length > 0) {
       const shown = missing.slice(0, 10).join(', ');
       throw new NotFoundError(
@@ -140,6 +156,7 @@ export class IngestService implements CustomerReportingIngest {
         }`,
       );
     }
+    for (const id of unknown) this.knownCustomers.add(id);
   }
 }
 
