@@ -19,10 +19,10 @@ import customerReportingPlugin from '@customer-reporting/plugin-customer-reporti
 
 jest.setTimeout(120_000);
 
-/** app-config.yaml's catalog.providers.backstageOpenapi, as shipped. */
-const providerConfig = YAML.parse(
+/** app-config.yaml's catalog block, as shipped. */
+const shippedCatalog = YAML.parse(
   fs.readFileSync(path.resolve(__dirname, '../../../app-config.yaml'), 'utf8'),
-).catalog.providers.backstageOpenapi;
+).catalog;
 
 /** The catalog's scheduler: the test backend's runs tasks only when triggered. */
 function catalogScheduler() {
@@ -64,7 +64,12 @@ describe('the customer-reporting API in the catalog', () => {
             backend: { baseUrl: 'http://portal.test' },
             catalog: {
               rules: [{ allow: ['API'] }],
-              providers: { backstageOpenapi: providerConfig },
+              providers: {
+                backstageOpenapi: shippedCatalog.providers.backstageOpenapi,
+              },
+              // The provider pushes the entity itself: it does not wait for
+              // the catalog's timer, which the app runs every 30 min.
+              processingInterval: shippedCatalog.processingInterval,
             },
           },
         }),

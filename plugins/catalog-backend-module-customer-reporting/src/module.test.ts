@@ -68,7 +68,13 @@ describe('the catalog module in a backend with the catalog and customer reportin
         // gives each plugin a bus of its own).
         eventsServiceFactory,
         mockServices.rootConfig.factory({
-          data: { app: { baseUrl: 'http://portal.test' } },
+          data: {
+            app: { baseUrl: 'http://portal.test' },
+            // Far longer than the test: what reaches the catalog comes from
+            // the module's mutations, not from the catalog's timer
+            // (app-config.yaml sets 30 min, docs/catalog.md).
+            catalog: { processingInterval: { hours: 24 } },
+          },
         }),
       ],
     });
