@@ -201,6 +201,9 @@ async function measure(args, pgUrl, workDir) {
   }
   const source = await pluginDb(args.db, { workDir, pgUrl });
   let floor;
+  // The floor's server CPU includes reading the derived rows it copies.
+  const serverCpu = args.db === 'pg' ? await pgServerCpu(pgUrl) : undefined;
+  const serverCpuBefore = serverCpu?.();
   try {
     floor = await ingestFloor(
       args.db,
@@ -211,6 +214,13 @@ async function measure(args, pgUrl, workDir) {
         yield* liveCheckIns(fleet, liveFrom);
       },
     );
+    if (serverCpu)
+      log(
+        `floor: PostgreSQL server CPU ${(
+          ((serverCpu() - serverCpuBefore) * 1e6) /
+          floor.count
+        ).toFixed(1)} µs per check-in`,
+      );
   } finally {
     await source.destroy();
   }
