@@ -82,11 +82,27 @@ export class CustomerAccess {
     customerId: string,
     permission: CustomerPermission = customerReadPermission,
   ): Promise<boolean> {
-    const [decision] = await this.permissions.authorize(
-      [{ permission, resourceRef: customerId }],
+    const [allowed] = await this.allowsCustomerEach(credentials, customerId, [
+      permission,
+    ]);
+    return allowed;
+  }
+
+  /**
+   * Whether the caller may use each of `permissions` on the customer, in
+   * one call to the permission service: for a user that is one request to
+   * the permission backend instead of one per permission.
+   */
+  async allowsCustomerEach(
+    credentials: BackstageCredentials,
+    customerId: string,
+    permissions: CustomerPermission[],
+  ): Promise<boolean[]> {
+    const decisions = await this.permissions.authorize(
+      permissions.map(permission => ({ permission, resourceRef: customerId })),
       { credentials },
     );
-    return decision.result === AuthorizeResult.ALLOW;
+    return decisions.map(d => d.result === AuthorizeResult.ALLOW);
   }
 
   /** Throws NotAllowedError unless the caller may use `permission` on the customer. */
@@ -95,11 +111,31 @@ export class CustomerAccess {
     customerId: string,
     permission: CustomerPermission = customerReadPermission,
   ) {
-    if (!(await this.allowsCustomer(credentials, customerId, permission))) {
+    await this.requireCustomerWith(credentials, customerId, [], permission);
+  }
+
+  /**
+   * Throws NotAllowedError unless the caller may use `permission` on the
+   * customer; else whether it may use each of `also`, decided in the same
+   * call to the permission service.
+   */
+  async requireCustomerWith(
+    credentials: BackstageCredentials,
+    customerId: string,
+    also: CustomerPermission[],
+    permission: CustomerPermission = customerReadPermission,
+  ): Promise<boolean[]> {
+    const [allowed, ...others] = await this.allowsCustomerEach(
+      credentials,
+      customerId,
+      [permission, ...also],
+    );
+    if (!allowed) {
       throw new NotAllowedError(
         `Not allowed: ${permission.name} on customer ${customerId}`,
       );
     }
+    return others;
   }
 
   /**

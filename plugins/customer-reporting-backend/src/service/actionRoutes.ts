@@ -78,14 +78,13 @@ export function addActionRoutes(router: ApiRouter, ctx: RouteContext) {
       // Audited because the instructions may hold the license ID.
       const event = { eventId: 'helm-instructions', meta: { customerId } };
       await ctx.audit.run(req, event, async trail => {
-        const credentials = await ctx.requireCustomer(req, customerId);
-        const customer = await loadCustomer(customerId);
         // The license ID is the registry password: only for license admins.
-        const showLicenseId = await ctx.allowsCustomer(
-          credentials,
+        const { allowsAlso: showLicenseId } = await ctx.requireCustomerAnd(
+          req,
           customerId,
           customerLicenseDownloadPermission,
         );
+        const customer = await loadCustomer(customerId);
         trail.addMeta({ licenseIdShown: showLicenseId });
         const releases =
           (await stores.report.getReleases(customer.app_slug)).get(

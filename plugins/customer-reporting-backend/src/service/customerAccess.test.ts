@@ -6,7 +6,11 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { customerReportingIngestPermission } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  customerLicenseDownloadPermission,
+  customerReadPermission,
+  customerReportingIngestPermission,
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { startWithCustomers } from '../__testUtils__/customerActionsBackend';
 
 jest.setTimeout(60_000);
@@ -76,6 +80,53 @@ describe.each(databases.eachSupportedId())(
           .send(body);
         expect([path, res.status]).toEqual([path, 403]);
       }
+    });
+
+    it('decides read and license download of a report in one permission call', async () => {
+      const calls: string[][] = [];
+      let allowed = [customerReadPermission.name];
+      const underTest = [
+        customerReadPermission.name,
+        customerLicenseDownloadPermission.name,
+      ];
+      const recording = async (
+        requests: { permission: { name: string } }[],
+      ) => {
+        calls.push(requests.map(r => r.permission.name));
+        // Whatever else the test backend needs to load its customers is allowed.
+        return requests.map(({ permission: { name } }) => ({
+          result:
+            allowed.includes(name) || !underTest.includes(name)
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        }));
+      };
+      const { server } = await start(databaseId, [
+        mockServices.permissions.mock({
+          authorize: recording,
+          authorizeConditional: recording,
+        }).factory,
+      ]);
+      calls.length = 0;
+      const report = () =>
+        request(server)
+          .get(`${base}/v1/customers/c1/report`)
+          .set('Authorization', user);
+      const readOnly = await report().expect(200);
+      expect(calls).toEqual([
+        [customerReadPermission.name, customerLicenseDownloadPermission.name],
+      ]);
+      expect(readOnly.body.customer.licenseId).toBeNull();
+
+      allowed = underTest;
+      const admin = await report().expect(200);
+      expect(admin.body.customer.licenseId).not.toBeNull();
+      expect(admin.headers['cache-control']).toBe('no-store');
+
+      // License download without read is still no report.
+      allowed = [customerLicenseDownloadPermission.name];
+      await report().expect(403);
+      expect(calls).toHaveLength(3);
     });
 
     it('filters lists in SQL by a conditional decision', async () => {

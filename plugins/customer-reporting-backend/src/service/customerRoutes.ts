@@ -62,23 +62,21 @@ export function addCustomerRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.get('/v1/customers/:customerId/report', async (req, res) => {
     const { customerId } = req.params;
-    const credentials = await ctx.requireCustomer(req, customerId);
+    // Read and license download in one permission call, before any read.
+    const { allowsAlso: showLicenseId } = await ctx.requireCustomerAnd(
+      req,
+      customerId,
+      customerLicenseDownloadPermission,
+    );
     const query = req.query;
-    const [report, showLicenseId] = await Promise.all([
-      buildCustomerReport(stores.report, customerId, {
-        asOf: asOfTime(query.asOf, ctx.clock),
-        includeInactive: query.includeInactive === 'true',
-        includeArchived: query.includeArchived === 'true',
-        activeWindowMs: options.activeWindowMs,
-        stalledAfterMs: options.stalledAfterMs,
-        downloadPortalBaseUrl: options.downloadPortalBaseUrl,
-      }),
-      ctx.allowsCustomer(
-        credentials,
-        customerId,
-        customerLicenseDownloadPermission,
-      ),
-    ]);
+    const report = await buildCustomerReport(stores.report, customerId, {
+      asOf: asOfTime(query.asOf, ctx.clock),
+      includeInactive: query.includeInactive === 'true',
+      includeArchived: query.includeArchived === 'true',
+      activeWindowMs: options.activeWindowMs,
+      stalledAfterMs: options.stalledAfterMs,
+      downloadPortalBaseUrl: options.downloadPortalBaseUrl,
+    });
     // The license ID is the Helm registry password: only for license admins.
     if (showLicenseId) noStore(res);
     res.json(

@@ -50,12 +50,15 @@ export interface RouteContext {
     customerId: string,
     permission?: CustomerPermission,
   ): Promise<BackstageCredentials>;
-  /** Whether the caller may use `permission` on the customer. */
-  allowsCustomer(
-    credentials: BackstageCredentials,
+  /**
+   * Throws unless the caller may read the customer; else whether it may use
+   * `also` on it, decided in the same call to the permission service.
+   */
+  requireCustomerAnd(
+    req: CallerRequest,
     customerId: string,
-    permission: CustomerPermission,
-  ): Promise<boolean>;
+    also: CustomerPermission,
+  ): Promise<{ credentials: BackstageCredentials; allowsAlso: boolean }>;
   /**
    * Throws unless the caller may read the instance's customer. An unknown
    * instance answers 403 like a foreign one, unless the caller may read every
@@ -114,8 +117,15 @@ export function createRouteContext(options: {
     customerFilter: async (req, permission) =>
       access.filter(await requireCaller(req), permission),
     requireCustomer,
-    allowsCustomer: (credentials, customerId, permission) =>
-      access.allowsCustomer(credentials, customerId, permission),
+    requireCustomerAnd: async (req, customerId, also) => {
+      const credentials = await requireCaller(req);
+      const [allowsAlso] = await access.requireCustomerWith(
+        credentials,
+        customerId,
+        [also],
+      );
+      return { credentials, allowsAlso };
+    },
     requireInstance: async (req, instanceId) => {
       const credentials = await requireCaller(req);
       await access.requireInstance(
