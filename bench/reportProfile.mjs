@@ -24,7 +24,7 @@ import { startBackend } from './backend.mjs';
 import { HOUR, planFleet } from './fleet.mjs';
 import { inspectorSession, summariseProfile } from './ingestProfile.mjs';
 import { loadFleet } from './loadFleet.mjs';
-import { Api, latencyStats, now } from './measure.mjs';
+import { Api, latencyStats, now, pluginDb } from './measure.mjs';
 
 function parseArgs(argv) {
   const args = { size: 'S', db: 'sqlite', runs: 200, probe: 'probe-50' };
@@ -146,6 +146,12 @@ async function main() {
       const fleet = planFleet(args.size, Date.now());
       await loadFleet(api, fleet, fleet.now - 8 * HOUR, m => log(m));
       fs.writeFileSync(loadedMarker, '');
+    }
+    if (args.db === 'pg') {
+      // Fresh tables: give the planner statistics, as bench/run.mjs does.
+      const pdb = await pluginDb('pg', { workDir, pgUrl });
+      await pdb.raw('analyze');
+      await pdb.destroy();
     }
     const route = `/v1/customers/${args.probe}/report?includeInactive=true`;
     const report = await api.get(route);
