@@ -6,6 +6,7 @@
  *
  *   node bench/catalogLoad.mjs --size L [--db sqlite|pg] [--minutes 4]
  *     [--processing-interval '{"minutes":30}'] [--settle 160] [--idle 60]
+ *     [--full-refresh-every 60]
  *     [--work-dir DIR] [--keep]
  *
  * Loads only what the catalog and one report need: the apps, every customer
@@ -17,7 +18,9 @@
  * object, or false); `--settle` waits before sampling, e.g. one round of
  * the old interval after a restart with a new one; `--idle` (60 s) then
  * measures the backend's CPU time per second without requests (both
- * windows' figures are printed). The backend runs with
+ * windows' figures are printed). `--full-refresh-every` (seconds) runs the
+ * module's full refresh (every customer sent to the catalog again, which
+ * the bench's config otherwise moves 12 h out) that often. The backend runs with
  * bench/eventLoopDelay.cjs preloaded: the event loop's delay and the
  * backend's CPU time per 5 s window. Prints p50/p95/p99 of both requests,
  * the backend's CPU per second and the load average. PostgreSQL: pass its
@@ -41,6 +44,7 @@ function parseArgs(argv) {
     minutes: 4,
     settle: 0,
     idle: 60,
+    fullRefreshEvery: 0,
     keep: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -50,6 +54,8 @@ function parseArgs(argv) {
     else if (a === '--minutes') args.minutes = Number(argv[++i]);
     else if (a === '--settle') args.settle = Number(argv[++i]);
     else if (a === '--idle') args.idle = Number(argv[++i]);
+    else if (a === '--full-refresh-every')
+      args.fullRefreshEvery = Number(argv[++i]);
     else if (a === '--processing-interval')
       args.processingInterval = JSON.parse(argv[++i]);
     else if (a === '--work-dir') args.workDir = argv[++i];
@@ -174,10 +180,26 @@ async function main() {
     workDir,
     pgUrl: process.env.BENCH_PG_URL,
     token,
-    extraConfig:
-      args.processingInterval === undefined
-        ? undefined
-        : { catalog: { processingInterval: args.processingInterval } },
+    extraConfig: {
+      ...(args.processingInterval === undefined
+        ? {}
+        : { catalog: { processingInterval: args.processingInterval } }),
+      ...(args.fullRefreshEvery > 0
+        ? {
+            customerReporting: {
+              catalog: {
+                // ISO strings: duration objects would merge with the
+                // generated config's { hours: 24 } instead of replacing it.
+                schedule: {
+                  frequency: `PT${args.fullRefreshEvery}S`,
+                  timeout: { minutes: 10 },
+                  initialDelay: `PT${args.fullRefreshEvery}S`,
+                },
+              },
+            },
+          }
+        : {}),
+    },
     env: {
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(
         REPO,
