@@ -50,7 +50,7 @@ export class DatabaseInstancesStore {
         receivedAt,
       );
       assertOwnership(rows, byInstance);
-      const inserted = await insertCheckIns(tx, byInstance, receivedAt);
+      const inserted = await insertCheckIns(tx, byInstance, rows, receivedAt);
       if (inserted.size === 0) return;
 
       const appended: Parameters<typeof insertEventRows>[1] = [];

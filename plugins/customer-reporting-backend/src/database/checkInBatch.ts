@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { insertNewRows } from './bulkRows';
+import { insertNewRows, insertRows } from './bulkRows';
 import { CHECK_INS, INSTANCE_SUMMARIES } from './ingestTables';
 import {
   APP_STATUSES,
@@ -68,25 +68,46 @@ export function assertOwnership(
  * Stores the check-ins, skipping those already stored, and returns the ones
  * really inserted by instance, each group in time order. The database decides
  * what is a duplicate, so racing replays are no-ops too.
+ *
+ * Only a check-in no later than its instance's latest stored one can be a
+ * duplicate: the instance's row is locked (lockInstances), so no other batch
+ * stores its check-ins meanwhile, and `last_check_in_at` is never below a
+ * stored check-in's time. The later ones, all of them in live ingest, are
+ * plainly inserted: asking the database which rows it inserted costs
+ * PostgreSQL a check and a speculative insertion per row (about 1.4 µs of
+ * its 5 per row, measured) and the answer a trip back.
  */
 export async function insertCheckIns(
   tx: Knex.Transaction,
   byInstance: Map<string, PreparedCheckIn[]>,
+  rows: Map<string, InstanceRow>,
   receivedAt: number,
 ): Promise<Map<string, PreparedCheckIn[]>> {
-  const all = [...byInstance.values()].flat();
+  const later: PreparedCheckIn[] = [];
+  const earlier: PreparedCheckIn[] = [];
+  for (const [instanceId, group] of byInstance) {
+    const row = rows.get(instanceId)!;
+    for (const c of group) {
+      (row.created || c.at > row.last_check_in_at ? later : earlier).push(c);
+    }
+  }
+  const checkInRow = (c: PreparedCheckIn) => [
+    c.instanceId,
+    c.at,
+    c.appStatus ?? null,
+    JSON.stringify(c.fields),
+    receivedAt,
+  ];
+  await insertRows(tx, CHECK_INS, later.map(checkInRow));
   const insertedFlags = await insertNewRows(
     tx,
     CHECK_INS,
-    all.map(c => [
-      c.instanceId,
-      c.at,
-      c.appStatus ?? null,
-      JSON.stringify(c.fields),
-      receivedAt,
-    ]),
+    earlier.map(checkInRow),
   );
-  const inserted = new Set(all.filter((_, i) => insertedFlags[i]));
+  const inserted = new Set([
+    ...later,
+    ...earlier.filter((_, i) => insertedFlags[i]),
+  ]);
   const result = new Map<string, PreparedCheckIn[]>();
   for (const [instanceId, group] of byInstance) {
     const stored = group
