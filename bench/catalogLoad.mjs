@@ -33,6 +33,7 @@ import path from 'node:path';
 import { REPO, startBackend } from './backend.mjs';
 import { instanceCheckIns, planFleet } from './fleet.mjs';
 import { Api, ingest, latencyStats, now, pool } from './measure.mjs';
+import { cpuSeconds, waitForCatalog } from './settle.mjs';
 
 const PROBE = 'probe-50';
 const log = m => console.log(`[catalog-load ${new Date().toISOString()}] ${m}`);
@@ -65,16 +66,6 @@ function parseArgs(argv) {
   return args;
 }
 
-/** Backend CPU seconds (utime + stime) from /proc. */
-function cpuSeconds(pid) {
-  const fields = fs
-    .readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .split(') ')[1]
-    .split(' ');
-  // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 /s).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
 async function loadCustomers(api, fleet) {
   for (const app of fleet.apps)
     await api.send('PUT', `/v1/apps/${app.slug}`, app.body);
@@ -92,23 +83,6 @@ async function loadCustomers(api, fleet) {
       1,
     )} s and ${result.count} check-ins of ${PROBE}`,
   );
-}
-
-/** Waits until the catalog serves every customer entity; seconds waited. */
-async function waitForCatalog(baseUrl, token, expected) {
-  const t = now();
-  const url = `${baseUrl}/api/catalog/entities/by-query?filter=kind=resource,spec.type=customer&limit=1`;
-  for (;;) {
-    const res = await fetch(url, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!res.ok) throw new Error(`catalog answered ${res.status}`);
-    const { totalItems } = await res.json();
-    if (totalItems >= expected) return (now() - t) / 1000;
-    if (now() - t > 20 * 60_000)
-      throw new Error(`catalog has ${totalItems} of ${expected} customers`);
-    await new Promise(r => setTimeout(r, 2000));
-  }
 }
 
 async function sample(api, pid, minutes) {

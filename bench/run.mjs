@@ -25,6 +25,7 @@ import {
   SIZES,
 } from './fleet.mjs';
 import { loadFleet } from './loadFleet.mjs';
+import { waitForCatalog, waitForIdle } from './settle.mjs';
 import { Api, latencyStats, now, pluginDb, series } from './measure.mjs';
 import { formatTable, msCell, prettify, writeDocs } from './report.mjs';
 
@@ -145,6 +146,23 @@ async function runOne(db, args, workDir, pgUrl, token) {
     });
     result.ingest = { backfill, live, attempts, portal };
     const afterIngest = memoryOf(backend.pid);
+
+    log(`${db}: waiting for the catalog to take in the new customers`);
+    const catalogSeconds = await waitForCatalog(
+      backend.baseUrl,
+      token,
+      fleet.customers.length,
+    );
+    const idle = await waitForIdle(backend.pid);
+    add({
+      figure:
+        'settling before the reads: the catalog serving every customer entity, then the backend under 0.1 CPU s/s (5 s window)',
+      value: `${Math.round(
+        catalogSeconds + idle.waited,
+      )} s (last window ${idle.perSecond.toFixed(2)} CPU s/s)`,
+      floor: '',
+      ratio: '',
+    });
 
     pdb = await pluginDb(db, { workDir, pgUrl });
     for (const table of [
