@@ -10,7 +10,7 @@ import { prepareCheckIn } from './prepareCheckIn';
 import { prepareAttemptEvent, preparePortalEvent } from './prepareEvents';
 import { specValidators } from './specValidators';
 import { BatchValidationError } from './validate';
-import { KnownIds } from './KnownIds';
+import { BoundedCache } from './BoundedCache';
 import { validateBatch, validateBody, validateParam } from './validateBodies';
 
 /** Known customers kept, at most: more than any fleet, bounded for memory. */
@@ -40,7 +40,9 @@ export class IngestService implements CustomerReportingIngest {
   private readonly validators = specValidators();
 
   /** Customers this process has seen in the database or written itself. */
-  private readonly knownCustomers = new KnownIds(MAX_KNOWN_CUSTOMERS);
+  private readonly knownCustomers = new BoundedCache<string, true>(
+    MAX_KNOWN_CUSTOMERS,
+  );
 
   async putApp(appSlug: string, body: unknown) {
     const slug = validateParam(appSlug, 'appSlug', this.validators.appSlug);
@@ -79,7 +81,7 @@ export class IngestService implements CustomerReportingIngest {
       ]);
     }
     await this.stores.customers.upsertCustomer(id, customer, this.clock());
-    this.knownCustomers.add(id);
+    this.knownCustomers.set(id, true);
     await this.onCustomerChanged(id);
     await this.onIngested([id]);
   }
@@ -156,7 +158,7 @@ export class IngestService implements CustomerReportingIngest {
         }`,
       );
     }
-    for (const id of unknown) this.knownCustomers.add(id);
+    for (const id of unknown) this.knownCustomers.set(id, true);
   }
 }
 

@@ -4,6 +4,7 @@ import {
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { FieldValues } from '../metrics/changeEvents';
 import { spec } from '../schema/openapi/generated/router';
+import { BoundedCache } from './BoundedCache';
 import { encodeJson } from './encodeJson';
 
 /** Not tracked as one field each: identity, time, and the composite fields. */
@@ -34,13 +35,11 @@ export const METRIC_FIELD_PREFIX = 'metric:';
  * check-in costs V8 a lookup each time it becomes a property key. Bounded,
  * since the names come from clients.
  */
-const metricFields = new Map<string, string>();
-const MAX_CACHED_METRIC_FIELDS = 1000;
+const metricFields = new BoundedCache<string, string>(1000);
 
 function metricField(metric: string): string {
   let field = metricFields.get(metric);
   if (field === undefined) {
-    if (metricFields.size >= MAX_CACHED_METRIC_FIELDS) metricFields.clear();
     field = `${METRIC_FIELD_PREFIX}${metric}`;
     metricFields.set(metric, field);
   }

@@ -3,11 +3,9 @@ import { DatabaseAdoptionStore } from '../database/DatabaseAdoptionStore';
 import { DatabaseReportStore } from '../database/DatabaseReportStore';
 import { decodeField } from '../ingest/checkInFields';
 import { instanceActivity } from '../metrics/activity';
-import { computeUptime } from '../metrics/uptime';
 import { displayVersion, versionStanding } from '../metrics/versions';
 import { CustomerFilter } from '../permissions/customerFilter';
-
-const DAY = 86_400_000;
+import { fourteenDays } from './fourteenDays';
 
 /**
  * The Customers card's figures over every customer of an app the caller may
@@ -44,10 +42,10 @@ export async function buildAppCustomerFigures(
     return activity === 'active' || activity === 'airgap';
   });
 
-  const windowStart = Math.floor(asOf / DAY) * DAY - 13 * DAY;
+  const days = fourteenDays(asOf);
   const timelines = await stores.report.getStatusTimelines(
     listed.map(i => i.id),
-    windowStart,
+    days.start,
     asOf,
   );
   const versions = new Map<string | null, number>();
@@ -68,13 +66,7 @@ export async function buildAppCustomerFigures(
       asOf,
     );
     if ((versionsBehind ?? 0) > 0) behind.add(customer.id);
-    const { ratio } = computeUptime({
-      ...timelines.get(instance.id)!,
-      start: windowStart,
-      end: windowStart + 14 * DAY,
-      bucketMs: DAY,
-      now: asOf,
-    });
+    const { ratio } = days.uptime(timelines.get(instance.id)!);
     if (ratio !== null && (!worst || ratio < worst.ratio)) {
       worst = {
         customerId: customer.id,
