@@ -31,7 +31,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium } from './chromium.mjs';
+import { browseAdopterApp } from './adopterBrowse.mjs';
 import { packedOrPack, REPO_ROOT, unpack } from './packages.mjs';
 import { startRepo, stopRepo, waitForRepo } from './repoStart.mjs';
 import { createResults } from './results.mjs';
@@ -42,7 +42,6 @@ const [FRONTEND_PORT, BACKEND_PORT] = (process.env.ADOPTER_PORTS ?? '8000,8007')
   .map(Number);
 const FRONTEND_URL = `http://localhost:${FRONTEND_PORT}`;
 const BACKEND_URL = `http://localhost:${BACKEND_PORT}`;
-const DEMO_CUSTOMER = 'Acme Corp';
 /** READMEs whose marked steps the adopter follows, in this order. */
 const READMES = [
   '@customer-reporting/plugin-customer-reporting-backend',
@@ -244,109 +243,6 @@ async function startApp() {
   return () => portal.log;
 }
 
-async function browse(appOutput) {
-  const browser = await launchChromium();
-  const page = await (
-    await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  ).newPage();
-  const errors = [];
-  page.on('pageerror', e => errors.push(String(e)));
-  const opened = [];
-  // Waits for what a page shows, reloading while the backend fills in
-  // (demo data, catalog processing); signs the guest in when asked.
-  const open = async (name, url, shown, timeoutMs = 240_000) => {
-    const t0 = Date.now();
-    let lastError;
-    while (Date.now() - t0 < timeoutMs) {
-      try {
-        await page.goto(url, {
-          waitUntil: 'domcontentloaded',
-          timeout: 180_000,
-        });
-        const enter = page.getByRole('button', { name: /^enter$/i });
-        const target = shown(page);
-        await target.or(enter).first().waitFor({ timeout: 60_000 });
-        if (await enter.isVisible()) {
-          await enter.click();
-          await target.first().waitFor({ timeout: 60_000 });
-        }
-        opened.push(`${name}: ${page.url()} (${Date.now() - t0} ms)`);
-        record(`opens ${name}`, true);
-        return;
-      } catch (error) {
-        lastError = error;
-        await page.waitForTimeout(5000);
-      }
-    }
-    record(`opens ${name}`, false, lastError);
-    throw new Error(`${name} at ${url}: ${lastError}\n${errors.join('\n')}`);
-  };
-  // Every entity an entity page relates to exists (its owner, what it
-  // depends on) once the catalog has processed them: no "Entities not
-  // found" warning within two minutes.
-  const noMissingEntities = async name => {
-    const t0 = Date.now();
-    for (;;) {
-      const warning = page.getByText(/Entities not found/).first();
-      if (!(await warning.isVisible())) return;
-      if (Date.now() - t0 > 120_000)
-        throw new Error(`${name}: ${await warning.innerText()}`);
-      await page.waitForTimeout(5000);
-      await page.reload({ waitUntil: 'domcontentloaded' });
-      // Both pages have an About card; their relations load right after it.
-      await page.getByText('About').first().waitFor({ timeout: 60_000 });
-      await page.waitForTimeout(3000);
-    }
-  };
-  try {
-    await open('the customer list', `${FRONTEND_URL}/customer-reporting`, p =>
-      p.getByRole('link', { name: DEMO_CUSTOMER, exact: true }),
-    );
-    await page.getByRole('link', { name: DEMO_CUSTOMER, exact: true }).click();
-    await page
-      .getByText('Manage customer')
-      .first()
-      .waitFor({ timeout: 60_000 });
-    await page
-      .getByText('Time to install')
-      .first()
-      .waitFor({ timeout: 60_000 });
-    opened.push(`a customer report: ${page.url()}`);
-    record(`opens the report of ${DEMO_CUSTOMER}`, true);
-    // The catalog module's entity of that customer, with its report tab and
-    // an owner that exists in a fresh app (no "Entities not found").
-    const customerId = decodeURIComponent(page.url().split('/').pop());
-    await open(
-      `the catalog entity of ${DEMO_CUSTOMER}`,
-      `${FRONTEND_URL}/catalog/default/resource/customer-${customerId.toLowerCase()}`,
-      p => p.getByRole('link', { name: 'customer-success' }),
-    );
-    await page
-      .getByText('Customer report')
-      .first()
-      .waitFor({ timeout: 30_000 });
-    await noMissingEntities('the customer entity');
-    await open(
-      "the annotated component's Customers card",
-      `${FRONTEND_URL}/catalog/default/component/nimbus-api`,
-      p => p.getByText(/^[1-9]\d* customers? runs? nimbus$/),
-    );
-    await noMissingEntities('the component page');
-  } finally {
-    await browser.close();
-    for (const line of opened) log(`opened ${line}`);
-  }
-  const warnings = appOutput()
-    .split('\n')
-    .filter(l => /events backend not found/.test(l));
-  log(`"events backend not found" lines in the app log: ${warnings.length}`);
-  record(
-    'no warning storm without an events backend (≤ one line per subscriber or publisher)',
-    warnings.length <= 4,
-    warnings.length > 4 ? warnings.join('\n') : undefined,
-  );
-}
-
 async function main() {
   let failure;
   try {
@@ -385,7 +281,9 @@ async function main() {
     record('the app type-checks', true);
     const appOutput = await step('start the app', startApp);
     record('the app starts', true);
-    await step('browse', () => browse(appOutput));
+    await step('browse', () =>
+      browseAdopterApp({ frontendUrl: FRONTEND_URL, appOutput, record, log }),
+    );
   } catch (error) {
     failure = error;
     console.error(error);
