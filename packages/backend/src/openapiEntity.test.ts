@@ -3,11 +3,6 @@ import { AddressInfo } from 'net';
 import path from 'path';
 import YAML from 'yaml';
 import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -16,6 +11,7 @@ import { rootSystemMetadataServiceFactory } from '@backstage/backend-defaults/ro
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import backstageOpenapiModule from '@backstage/plugin-catalog-backend-module-backstage-openapi';
 import customerReportingPlugin from '@customer-reporting/plugin-customer-reporting-backend';
+import { schedulerOf } from '@customer-reporting/plugin-customer-reporting-backend/testUtils';
 
 jest.setTimeout(120_000);
 
@@ -24,24 +20,6 @@ const shippedCatalog = YAML.parse(
   fs.readFileSync(path.resolve(__dirname, '../../../app-config.yaml'), 'utf8'),
 ).catalog;
 
-/** The catalog's scheduler: the test backend's runs tasks only when triggered. */
-function catalogScheduler() {
-  const captured: { scheduler?: SchedulerService } = {};
-  const feature = createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-scheduler',
-    register(env) {
-      env.registerInit({
-        deps: { scheduler: coreServices.scheduler },
-        async init({ scheduler }) {
-          captured.scheduler = scheduler;
-        },
-      });
-    },
-  });
-  return { feature, captured };
-}
-
 /**
  * The API entity of the customer-reporting API: Backstage's backstage-openapi
  * provider reads the plugin's /openapi.json (served by the router generated
@@ -49,7 +27,7 @@ function catalogScheduler() {
  */
 describe('the customer-reporting API in the catalog', () => {
   it('is an API entity whose definition is the served spec', async () => {
-    const { feature, captured } = catalogScheduler();
+    const { feature, triggerTask } = schedulerOf('catalog');
     const { server } = await startTestBackend({
       features: [
         feature,
@@ -84,9 +62,7 @@ describe('the customer-reporting API in the catalog', () => {
     expect(served.status).toBe(200);
     expect((await served.json()).info.title).toBe('customer-reporting');
 
-    await captured.scheduler!.triggerTask(
-      'InternalOpenApiDocumentationProvider:refresh',
-    );
+    await triggerTask('InternalOpenApiDocumentationProvider:refresh');
     let entity: any;
     for (let tries = 0; tries < 200 && !entity; tries++) {
       const res = await fetch(

@@ -1,10 +1,5 @@
 import request from 'supertest';
 import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -16,6 +11,8 @@ import { eventsServiceFactory } from '@backstage/plugin-events-node';
 // it reads over HTTP as any other backend would.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import customerReportingPlugin from '@customer-reporting/plugin-customer-reporting-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import { schedulerOf } from '@customer-reporting/plugin-customer-reporting-backend/testUtils';
 import { catalogModuleCustomerReporting } from './module';
 
 jest.setTimeout(120_000);
@@ -36,27 +33,9 @@ const customer = (name: string) => ({
   features: { gitops: false, airgap: false, identity: false, snapshots: false },
 });
 
-/** The scheduler the catalog plugin uses, to run the full refresh on demand. */
-function schedulerOfCatalog() {
-  const captured: { scheduler?: SchedulerService } = {};
-  const feature = createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-scheduler',
-    register(env) {
-      env.registerInit({
-        deps: { scheduler: coreServices.scheduler },
-        async init({ scheduler }) {
-          captured.scheduler = scheduler;
-        },
-      });
-    },
-  });
-  return { feature, captured };
-}
-
 describe('the catalog module in a backend with the catalog and customer reporting', () => {
   it('publishes a created customer at once, follows its change, and the full refresh adds the default owner group', async () => {
-    const { feature, captured } = schedulerOfCatalog();
+    const { feature, triggerTask } = schedulerOf('catalog');
     const { server } = await startTestBackend({
       features: [
         catalogPlugin,
@@ -128,7 +107,7 @@ describe('the catalog module in a backend with the catalog and customer reportin
       .get('/api/catalog/entities/by-name/group/default/customer-success')
       .set('Authorization', USER)
       .expect(404);
-    await captured.scheduler!.triggerTask('customer-reporting-catalog-refresh');
+    await triggerTask('customer-reporting-catalog-refresh');
     const group = await entity('group/default/customer-success');
     expect(group.spec).toMatchObject({ type: 'team' });
   });

@@ -1,9 +1,4 @@
 import request from 'supertest';
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
 import { http, HttpResponse } from 'msw';
 import {
   mockCredentials,
@@ -14,6 +9,8 @@ import {
 // The integration test runs the module in the real backend plugin.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import customerReportingPlugin from '@customer-reporting/plugin-customer-reporting-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import { schedulerOf } from '@customer-reporting/plugin-customer-reporting-backend/testUtils';
 import { CUSTOMER_IDS } from './__fixtures__';
 import {
   API_TOKEN,
@@ -30,24 +27,6 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const api = '/api/customer-reporting';
 const user = mockCredentials.user.header();
 
-/** The scheduler the plugin uses (the test backend's: runs each task at start-up). */
-function schedulerOfPlugin() {
-  const captured: { scheduler?: SchedulerService } = {};
-  const feature = createBackendModule({
-    pluginId: 'customer-reporting',
-    moduleId: 'test-scheduler',
-    register(env) {
-      env.registerInit({
-        deps: { scheduler: coreServices.scheduler },
-        async init({ scheduler }) {
-          captured.scheduler = scheduler;
-        },
-      });
-    },
-  });
-  return { feature, captured };
-}
-
 describe.each(databases.eachSupportedId())(
   'the Replicated module in the backend (%s)',
   databaseId => {
@@ -56,7 +35,7 @@ describe.each(databases.eachSupportedId())(
     const { server } = fakeVendorApi({ now: () => startedAt, maxPageSize: 2 });
 
     async function start(replicated?: object) {
-      const { feature, captured } = schedulerOfPlugin();
+      const { feature, triggerTask } = schedulerOf('customer-reporting');
       const { server: backend } = await startTestBackend({
         features: [
           customerReportingPlugin,
@@ -75,7 +54,7 @@ describe.each(databases.eachSupportedId())(
       const dataSource = () =>
         get('/v1/data-sources').then(res => res.body.items[0]);
       const syncAgain = () =>
-        captured.scheduler!.triggerTask('customer-reporting-source-replicated');
+        triggerTask('customer-reporting-source-replicated');
       return { get, dataSource, syncAgain };
     }
 
