@@ -99,7 +99,7 @@ async function sample(api, pid, minutes) {
   const end = t0 + minutes * 60_000;
   while (now() < end) {
     let t = now();
-    await api.get(route);
+    await api.read(route);
     report.push(now() - t);
     t = now();
     await api.noop();

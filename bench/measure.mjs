@@ -48,7 +48,12 @@ export class Api {
   /** Network errors retried: every request of the bench is idempotent. */
   retries = 0;
 
-  async send(method, route, body) {
+  /**
+   * The whole answer's body as text, after a 2xx. Timed reads time this:
+   * the request, the transfer and the decompression of the body, but not
+   * the client's JSON parsing, which is not the server's latency.
+   */
+  async text(method, route, body) {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     let res;
     for (let attempt = 1; ; attempt++) {
@@ -76,11 +81,21 @@ export class Api {
       throw new Error(
         `${method} ${route} → ${res.status}: ${text.slice(0, 500)}`,
       );
+    return text;
+  }
+
+  async send(method, route, body) {
+    const text = await this.text(method, route, body);
     return text ? JSON.parse(text) : undefined;
   }
 
   get(route) {
     return this.send('GET', route);
+  }
+
+  /** A GET as timed reads time it: the body read in full, not parsed. */
+  read(route) {
+    return this.text('GET', route);
   }
 
   /**

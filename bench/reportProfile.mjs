@@ -162,7 +162,7 @@ async function main() {
       : undefined;
     await inspector?.send('Profiler.enable');
     await inspector?.send('Profiler.start');
-    const reports = await timed(backend.pid, args.runs, () => api.get(route));
+    const reports = await timed(backend.pid, args.runs, () => api.read(route));
     const load = os
       .loadavg()
       .map(x => x.toFixed(1))

@@ -207,7 +207,7 @@ async function runOne(db, args, workDir, pgUrl, token) {
         throw new Error(
           `${probe.id}: report shows ${report.instances.length} instances, expected ${probe.instances}`,
         );
-      const apiStats = await series(() => api.get(route), { runs: args.runs });
+      const apiStats = await series(() => api.read(route), { runs: args.runs });
       const floorStats = await series(
         () => reportFloor(pdb, probe.id, windowStart, asOf),
         { runs: args.runs },
@@ -249,7 +249,7 @@ async function runOne(db, args, workDir, pgUrl, token) {
     );
     for (const route of ['summary', 'funnel', 'failure-groups']) {
       const stats = await series(
-        () => api.get(`/v1/install-attempts/${route}`),
+        () => api.read(`/v1/install-attempts/${route}`),
         { runs: 10, warmup: 2 },
       );
       add({
@@ -273,7 +273,7 @@ async function runOne(db, args, workDir, pgUrl, token) {
     );
     for (const range of ['90d', '1y']) {
       const stats = await series(
-        () => api.get(`/v1/apps/nimbus/adoption?range=${range}`),
+        () => api.read(`/v1/apps/nimbus/adoption?range=${range}`),
         { runs: 10, warmup: 2 },
       );
       add({
