@@ -11,6 +11,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CustomerSummary } from '@customer-reporting/plugin-customer-reporting-common';
+import { customerSummaryFixture } from '@customer-reporting/plugin-customer-reporting-common/testUtils';
 import { CustomerEntityProvider } from './CustomerEntityProvider';
 import { customerEntityName } from './customerEntity';
 import { DEFAULT_OWNER_REF } from './defaultOwnerGroup';
@@ -18,40 +19,17 @@ import { DEFAULT_OWNER_REF } from './defaultOwnerGroup';
 const server = setupServer();
 registerMswTestHooks(server);
 
+/** A customer of the nimbus app, named after its id. */
 const customer = (
   id: string,
   overrides: Partial<CustomerSummary> = {},
-): CustomerSummary => ({
-  id,
-  name: `Customer ${id}`,
-  email: null,
-  customId: null,
-  owner: null,
-  appSlug: 'nimbus',
-  channelSlug: 'stable',
-  channelName: 'Stable',
-  licenseType: 'paid',
-  licenseTypeLabel: 'Paid',
-  createdAt: '2024-06-01T00:00:00.000Z',
-  expiresAt: null,
-  archived: false,
-  expired: false,
-  expiringSoon: false,
-  active: true,
-  status: 'ready',
-  statusCounts: {
-    missing: 0,
-    unavailable: 0,
-    degraded: 0,
-    updating: 0,
-    ready: 1,
-  },
-  activeInstances: 1,
-  airgapInstances: 0,
-  lastActiveAt: null,
-  timeToInstallSeconds: null,
-  ...overrides,
-});
+): CustomerSummary =>
+  customerSummaryFixture({
+    id,
+    name: `Customer ${id}`,
+    appSlug: 'nimbus',
+    ...overrides,
+  });
 
 const implementing: Entity[] = [
   {

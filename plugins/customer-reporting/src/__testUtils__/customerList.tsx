@@ -11,9 +11,9 @@ import {
   CustomerListResponse,
   CustomerSummary,
 } from '@customer-reporting/plugin-customer-reporting-common';
+import { customerSummaryFixture } from '@customer-reporting/plugin-customer-reporting-common/testUtils';
 import { CustomerReportingApi, customerReportingApiRef } from '../api';
 import { rootRouteRef } from '../routes';
-import { customerSummaryFixture } from './fixtures';
 import { CustomersContent } from '../components/CustomersPage/CustomersContent';
 
 export function customer(overrides: Partial<CustomerSummary>): CustomerSummary {

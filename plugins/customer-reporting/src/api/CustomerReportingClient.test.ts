@@ -7,7 +7,7 @@ import { ResponseError } from '@backstage/errors';
 import { CustomerListResponse } from '@customer-reporting/plugin-customer-reporting-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { customerSummaryFixture } from '../__testUtils__';
+import { customerSummaryFixture } from '@customer-reporting/plugin-customer-reporting-common/testUtils';
 import { CustomerReportingClient } from './CustomerReportingClient';
 
 const baseUrl = 'http://localhost:7007/api/customer-reporting';

@@ -6,13 +6,9 @@ import {
   CustomerListResponse,
   CustomerSummary,
 } from '@customer-reporting/plugin-customer-reporting-common';
+import { customerSummaryFixture } from '@customer-reporting/plugin-customer-reporting-common/testUtils';
 import { CustomerReportingApi } from '../../api';
-import {
-  customerSummaryFixture,
-  pending,
-  renderWithApi,
-  responseError,
-} from '../../__testUtils__';
+import { pending, renderWithApi, responseError } from '../../__testUtils__';
 import { EntityCustomersCard } from './EntityCustomersCard';
 
 const component: Entity = {

@@ -2,13 +2,13 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import {
-  customerSummaryFixture,
   detailsFixture,
   renderWithApi,
   reportFixture,
   responseError,
   uptimeFixture,
 } from '../../__testUtils__';
+import { customerSummaryFixture } from '@customer-reporting/plugin-customer-reporting-common/testUtils';
 import { CustomerReportingApi } from '../../api';
 import {
   CustomerReportingContentRouter,
