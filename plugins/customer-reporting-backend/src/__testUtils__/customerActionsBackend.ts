@@ -1,15 +1,11 @@
 import { generateKeyPairSync } from 'crypto';
 import request from 'supertest';
 import { Knex } from 'knex';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { customerReportingPlugin } from '../plugin';
-import { TEST_APP, testCustomer } from './fixtures';
+import { BackendFeature } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { testCustomer } from './fixtures';
+import { API_BASE, SERVICE_AUTH, startSeededBackend } from './testBackend';
 
-const base = '/api/customer-reporting';
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 /** The license signing key's public half, to verify downloaded licenses. */
 export const licensePublicKey = publicKey;
@@ -27,7 +23,6 @@ const config = {
     downloadPortal: { baseUrl: 'https://get.acme.test/' },
   },
 };
-const service = mockCredentials.service.header();
 
 /**
  * The plugin in a test backend configured for the customer actions (license
@@ -36,44 +31,26 @@ const service = mockCredentials.service.header();
  */
 export async function startWithCustomers(
   knex: Knex,
-  extraFeatures: any[] = [],
+  extraFeatures: BackendFeature[] = [],
 ) {
   const logger = mockServices.logger.mock();
-  const { server } = await startTestBackend({
-    features: [
-      customerReportingPlugin,
-      mockServices.database.factory({ knex }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      mockServices.rootConfig.factory({ data: config }),
-      logger.factory,
-      ...extraFeatures,
-    ],
+  const server = await startSeededBackend(knex, {
+    anonymous: true,
+    config,
+    customer: {
+      features: {
+        gitops: false,
+        airgap: false,
+        identity: false,
+        snapshots: false,
+        helmInstall: true,
+      },
+    },
+    features: [logger.factory, ...extraFeatures],
   });
   await request(server)
-    .put(`${base}/v1/apps/test-app`)
-    .set('Authorization', service)
-    .send(TEST_APP)
-    .expect(200);
-  await request(server)
-    .put(`${base}/v1/customers/c1`)
-    .set('Authorization', service)
-    .send(
-      testCustomer({
-        features: {
-          gitops: false,
-          airgap: false,
-          identity: false,
-          snapshots: false,
-          helmInstall: true,
-        },
-      }),
-    )
-    .expect(200);
-  await request(server)
-    .put(`${base}/v1/customers/c2`)
-    .set('Authorization', service)
+    .put(`${API_BASE}/v1/customers/c2`)
+    .set('Authorization', SERVICE_AUTH)
     .send(
       testCustomer({
         name: 'Trial Co',

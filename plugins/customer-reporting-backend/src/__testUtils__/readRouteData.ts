@@ -1,14 +1,8 @@
 import request from 'supertest';
 import { Knex } from 'knex';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { customerReportingPlugin } from '../plugin';
-import { TEST_APP, testCustomer } from './fixtures';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { API_BASE, SERVICE_AUTH, startSeededBackend } from './testBackend';
 
-const base = '/api/customer-reporting';
 const H = 3600_000;
 const DAY = 24 * H;
 // The backend runs on the real clock; data sits on a recent day and requests pin asOf.
@@ -21,29 +15,17 @@ export const at = (hours: number) => new Date(day + hours * H).toISOString();
  * attempts of the data's day, for the read routes.
  */
 export async function startWithReadData(knex: Knex) {
-  const { server } = await startTestBackend({
-    features: [
-      customerReportingPlugin,
-      mockServices.database.factory({ knex }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-    ],
+  const server = await startSeededBackend(knex, {
+    anonymous: true,
+    customer: { name: 'Acme, "Inc"', createdAt: at(-24) },
   });
-  const service = mockCredentials.service.header();
-  const send = (method: 'put' | 'post', path: string, body: object) =>
+  const send = (path: string, body: object) =>
     request(server)
-      [method](`${base}${path}`)
-      .set('Authorization', service)
+      .post(`${API_BASE}${path}`)
+      .set('Authorization', SERVICE_AUTH)
       .send(body)
       .expect(200);
-  await send('put', '/v1/apps/test-app', TEST_APP);
-  await send(
-    'put',
-    '/v1/customers/c1',
-    testCustomer({ name: 'Acme, "Inc"', createdAt: at(-24) }),
-  );
-  await send('post', '/v1/check-ins', {
+  await send('/v1/check-ins', {
     checkIns: [
       {
         instanceId: 'inst-1',
@@ -77,7 +59,7 @@ export async function startWithReadData(knex: Knex) {
       },
     ],
   });
-  await send('post', '/v1/install-attempt-events', {
+  await send('/v1/install-attempt-events', {
     events: [
       {
         attemptId: 'a-old',

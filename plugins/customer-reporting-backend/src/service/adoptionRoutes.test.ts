@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   API_BASE,
   SERVICE_AUTH,
@@ -100,11 +100,9 @@ describe.each(databases.eachSupportedId())(
         .then(res => res.body);
 
     beforeAll(async () => {
-      server = await startSeededBackend(await databases.init(databaseId), [
-        mockServices.rootConfig.factory({
-          data: { customerReporting: { retention: { checkInDays: 36500 } } },
-        }),
-      ]);
+      server = await startSeededBackend(await databases.init(databaseId), {
+        config: { customerReporting: { retention: { checkInDays: 36500 } } },
+      });
       const send = (path: string, body: object) =>
         request(server)
           .put(`${API_BASE}${path}`)
@@ -238,11 +236,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers the same when the days arrive newest first', async () => {
-      const late = await startSeededBackend(await databases.init(databaseId), [
-        mockServices.rootConfig.factory({
-          data: { customerReporting: { retention: { checkInDays: 36500 } } },
-        }),
-      ]);
+      const late = await startSeededBackend(await databases.init(databaseId), {
+        config: { customerReporting: { retention: { checkInDays: 36500 } } },
+      });
       const send = (method: 'put' | 'post', path: string, body: object) =>
         request(late)
           [method](`${API_BASE}${path}`)

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   API_BASE,
   SERVICE_AUTH,
@@ -35,11 +35,9 @@ describe.each(databases.eachSupportedId())(
     it('gives the Customers card’s figures of every customer in one answer', async () => {
       const server = await startSeededBackend(
         await databases.init(databaseId),
-        [
-          mockServices.rootConfig.factory({
-            data: { customerReporting: { retention: { checkInDays: 36500 } } },
-          }),
-        ],
+        {
+          config: { customerReporting: { retention: { checkInDays: 36500 } } },
+        },
       );
       await request(server)
         .put(`${API_BASE}/v1/customers/c2`)
