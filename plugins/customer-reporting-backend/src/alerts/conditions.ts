@@ -1,9 +1,9 @@
-import { AppStatus } from '@customer-reporting/plugin-customer-reporting-common';
-import { instanceActivity, InstanceActivityInput } from '../metrics/activity';
 import {
-  installAttemptStatus,
+  AppStatus,
   InstallAttemptStatus,
-} from '../metrics/installAttemptStatus';
+} from '@customer-reporting/plugin-customer-reporting-common';
+import { instanceActivity, InstanceActivityInput } from '../metrics/activity';
+import { installAttemptStatus } from '../metrics/installAttemptStatus';
 import { StatusChange } from '../metrics/uptime';
 import { Release, versionStanding } from '../metrics/versions';
 

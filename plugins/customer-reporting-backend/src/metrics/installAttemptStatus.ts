@@ -1,9 +1,4 @@
-export type InstallAttemptStatus =
-  | 'succeeded'
-  | 'failed'
-  | 'stalled'
-  | 'in-progress'
-  | 'discarded';
+import { InstallAttemptStatus } from '@customer-reporting/plugin-customer-reporting-common';
 
 /** Default of the stalled rule: no new step for this long. */
 export const DEFAULT_STALLED_AFTER_MS = 60 * 60 * 1000;
