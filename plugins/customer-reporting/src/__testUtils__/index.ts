@@ -2,3 +2,4 @@ export * from './fixtures';
 export { pending, renderWithApi, responseError } from './renderWithApi';
 export { itShowsProgressAndBackendErrors } from './cardStates';
 export { withFixedTimeZone } from './timeZone';
+export { API_URL, fakeBackend } from './fakeBackend';

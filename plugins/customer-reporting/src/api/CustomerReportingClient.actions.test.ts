@@ -1,16 +1,10 @@
-import {
-  MockFetchApi,
-  mockApis,
-  registerMswTestHooks,
-} from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { CustomerReportingClient } from './CustomerReportingClient';
 import { filenameFromDisposition } from './contentDisposition';
+import { API_URL, fakeBackend } from '../__testUtils__/fakeBackend';
 
-const baseUrl = 'http://localhost:7007/api/customer-reporting';
-const customer = `${baseUrl}/v1/customers/cus%2F1`;
+const customer = `${API_URL}/v1/customers/cus%2F1`;
 
 /** What the handler saw of one request. */
 interface Seen {
@@ -21,13 +15,8 @@ interface Seen {
 }
 
 describe('CustomerReportingClient customer actions', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-
-  const client = new CustomerReportingClient({
-    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
-    fetchApi: new MockFetchApi(),
-  });
+  const { server, apis } = fakeBackend();
+  const client = new CustomerReportingClient(apis);
 
   /** Answers any method on `url` with `response` and records the requests. */
   function capture(url: string, response: () => Response) {

@@ -1,15 +1,9 @@
-import {
-  MockFetchApi,
-  mockApis,
-  registerMswTestHooks,
-} from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { AlertRuleInput } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerReportingClient } from './CustomerReportingClient';
+import { API_URL, fakeBackend } from '../__testUtils__/fakeBackend';
 
-const baseUrl = 'http://localhost:7007/api/customer-reporting';
 const input: AlertRuleInput = {
   name: 'Down',
   eventType: 'instance-unavailable',
@@ -26,12 +20,8 @@ const input: AlertRuleInput = {
 };
 
 describe('CustomerReportingClient alert routes', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-  const client = new CustomerReportingClient({
-    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
-    fetchApi: new MockFetchApi(),
-  });
+  const { server, apis } = fakeBackend();
+  const client = new CustomerReportingClient(apis);
 
   it('puts, mutes, unmutes and deletes a rule with the ids encoded', async () => {
     const seen: string[] = [];
@@ -43,10 +33,10 @@ describe('CustomerReportingClient alert routes', () => {
         : HttpResponse.json({ id: 'a b', ...input, mutes: [] });
     };
     server.use(
-      http.put(`${baseUrl}/v1/alerts/rules/:id`, record),
-      http.delete(`${baseUrl}/v1/alerts/rules/:id`, record),
-      http.put(`${baseUrl}/v1/alerts/rules/:id/mutes`, record),
-      http.delete(`${baseUrl}/v1/alerts/rules/:id/mutes`, record),
+      http.put(`${API_URL}/v1/alerts/rules/:id`, record),
+      http.delete(`${API_URL}/v1/alerts/rules/:id`, record),
+      http.put(`${API_URL}/v1/alerts/rules/:id/mutes`, record),
+      http.delete(`${API_URL}/v1/alerts/rules/:id/mutes`, record),
     );
     await expect(client.putAlertRule('a b', input)).resolves.toMatchObject({
       id: 'a b',
@@ -59,25 +49,25 @@ describe('CustomerReportingClient alert routes', () => {
     await client.unmuteAlertRule('a b');
     await client.deleteAlertRule('a b');
     expect(seen).toEqual([
-      `PUT ${baseUrl}/v1/alerts/rules/a%20b ${JSON.stringify(input)}`,
-      `PUT ${baseUrl}/v1/alerts/rules/a%20b/mutes {"subject":"i1","until":"2024-07-03T00:00:00.000Z"}`,
-      `DELETE ${baseUrl}/v1/alerts/rules/a%20b/mutes?subject=i1 `,
-      `DELETE ${baseUrl}/v1/alerts/rules/a%20b/mutes `,
-      `DELETE ${baseUrl}/v1/alerts/rules/a%20b `,
+      `PUT ${API_URL}/v1/alerts/rules/a%20b ${JSON.stringify(input)}`,
+      `PUT ${API_URL}/v1/alerts/rules/a%20b/mutes {"subject":"i1","until":"2024-07-03T00:00:00.000Z"}`,
+      `DELETE ${API_URL}/v1/alerts/rules/a%20b/mutes?subject=i1 `,
+      `DELETE ${API_URL}/v1/alerts/rules/a%20b/mutes `,
+      `DELETE ${API_URL}/v1/alerts/rules/a%20b `,
     ]);
   });
 
   it('lists rules and deliveries, and turns a 403 into a ResponseError', async () => {
     const urls: string[] = [];
     server.use(
-      http.get(`${baseUrl}/v1/alerts/rules`, () =>
+      http.get(`${API_URL}/v1/alerts/rules`, () =>
         HttpResponse.json({ items: [] }),
       ),
-      http.get(`${baseUrl}/v1/alerts/deliveries`, ({ request }) => {
+      http.get(`${API_URL}/v1/alerts/deliveries`, ({ request }) => {
         urls.push(request.url);
         return HttpResponse.json({ items: [] });
       }),
-      http.delete(`${baseUrl}/v1/alerts/rules/:id`, () =>
+      http.delete(`${API_URL}/v1/alerts/rules/:id`, () =>
         HttpResponse.json(
           {
             error: {
@@ -93,8 +83,8 @@ describe('CustomerReportingClient alert routes', () => {
     await client.listAlertDeliveries({ ruleId: 'r1', limit: 20 });
     await client.listAlertDeliveries();
     expect(urls).toEqual([
-      `${baseUrl}/v1/alerts/deliveries?ruleId=r1&limit=20`,
-      `${baseUrl}/v1/alerts/deliveries`,
+      `${API_URL}/v1/alerts/deliveries?ruleId=r1&limit=20`,
+      `${API_URL}/v1/alerts/deliveries`,
     ]);
     const error = await client.deleteAlertRule('r1').catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);

@@ -1,15 +1,7 @@
-import {
-  MockFetchApi,
-  mockApis,
-  registerMswTestHooks,
-} from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { CustomerReportingClient } from './CustomerReportingClient';
-
-const origin = 'http://localhost:7007';
-const baseUrl = `${origin}/api/customer-reporting`;
+import { API_URL, fakeBackend } from '../__testUtils__/fakeBackend';
 
 /**
  * The fleet install audit routes (summary, funnel, failure groups, trend,
@@ -17,24 +9,8 @@ const baseUrl = `${origin}/api/customer-reporting`;
  * exact URL, since every figure must be computed over the page's filters.
  */
 describe('CustomerReportingClient install audit routes', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-
-  const client = new CustomerReportingClient({
-    discoveryApi: mockApis.discovery({ baseUrl: origin }),
-    fetchApi: new MockFetchApi(),
-  });
-
-  function captureRequests(body: Record<string, unknown> = { ok: true }) {
-    const urls: string[] = [];
-    server.use(
-      http.get(`${baseUrl}/*`, ({ request }) => {
-        urls.push(request.url);
-        return HttpResponse.json(body);
-      }),
-    );
-    return urls;
-  }
+  const { server, apis, captureGets } = fakeBackend();
+  const client = new CustomerReportingClient(apis);
 
   const filters = {
     appSlug: 'nimbus',
@@ -63,31 +39,31 @@ describe('CustomerReportingClient install audit routes', () => {
   };
 
   it.each(Object.keys(audit))('gets the %s with every filter', async route => {
-    const urls = captureRequests({ route });
+    const urls = captureGets({ route });
 
     await expect(audit[route](filters)).resolves.toEqual({
       route,
     });
 
     expect(urls).toEqual([
-      `${baseUrl}/v1/install-attempts/${route}?${filterQuery}`,
+      `${API_URL}/v1/install-attempts/${route}?${filterQuery}`,
     ]);
   });
 
   it('sends no query string for the summary without filters', async () => {
-    const urls = captureRequests();
+    const urls = captureGets();
 
     await client.getInstallAttemptSummary();
     await client.getInstallAttemptTrend({ status: [] });
 
     expect(urls).toEqual([
-      `${baseUrl}/v1/install-attempts/summary`,
-      `${baseUrl}/v1/install-attempts/trend`,
+      `${API_URL}/v1/install-attempts/summary`,
+      `${API_URL}/v1/install-attempts/trend`,
     ]);
   });
 
   it('gets time to install stats grouped as asked', async () => {
-    const urls = captureRequests({ groups: [] });
+    const urls = captureGets({ groups: [] });
 
     await expect(
       client.getTimeToInstallStats({
@@ -98,13 +74,13 @@ describe('CustomerReportingClient install audit routes', () => {
     await client.getTimeToInstallStats();
 
     expect(urls).toEqual([
-      `${baseUrl}/v1/time-to-install/stats?groupBy=appVersion&asOf=2025-06-01T00%3A00%3A00Z`,
-      `${baseUrl}/v1/time-to-install/stats`,
+      `${API_URL}/v1/time-to-install/stats?groupBy=appVersion&asOf=2025-06-01T00%3A00%3A00Z`,
+      `${API_URL}/v1/time-to-install/stats`,
     ]);
   });
 
   it('lists attempts sorted, with filters, page size and cursor', async () => {
-    const urls = captureRequests({ items: [], totalCount: 0 });
+    const urls = captureGets({ items: [], totalCount: 0 });
 
     await client.listInstallAttempts({
       status: ['failed'],
@@ -116,13 +92,13 @@ describe('CustomerReportingClient install audit routes', () => {
     });
 
     expect(urls).toEqual([
-      `${baseUrl}/v1/install-attempts?status=failed&installType=linux&sort=duration&order=asc&limit=50&cursor=abc`,
+      `${API_URL}/v1/install-attempts?status=failed&installType=linux&sort=duration&order=asc&limit=50&cursor=abc`,
     ]);
   });
 
   it('turns a 400 into a ResponseError with the backend message', async () => {
     server.use(
-      http.get(`${baseUrl}/v1/install-attempts/funnel`, () =>
+      http.get(`${API_URL}/v1/install-attempts/funnel`, () =>
         HttpResponse.json(
           {
             error: { name: 'InputError', message: 'from: bad time' },

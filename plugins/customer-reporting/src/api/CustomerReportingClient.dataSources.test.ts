@@ -1,23 +1,12 @@
-import {
-  MockFetchApi,
-  mockApis,
-  registerMswTestHooks,
-} from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { DataSourceList } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerReportingClient } from './CustomerReportingClient';
-
-const baseUrl = 'http://localhost:7007/api/customer-reporting';
+import { API_URL, fakeBackend } from '../__testUtils__/fakeBackend';
 
 describe('CustomerReportingClient.listDataSources', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-  const client = new CustomerReportingClient({
-    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
-    fetchApi: new MockFetchApi(),
-  });
+  const { server, apis } = fakeBackend();
+  const client = new CustomerReportingClient(apis);
 
   it('gets the sync status of the data sources', async () => {
     const list: DataSourceList = {
@@ -35,19 +24,19 @@ describe('CustomerReportingClient.listDataSources', () => {
     };
     const urls: string[] = [];
     server.use(
-      http.get(`${baseUrl}/v1/data-sources`, ({ request }) => {
+      http.get(`${API_URL}/v1/data-sources`, ({ request }) => {
         urls.push(request.url);
         return HttpResponse.json(list);
       }),
     );
 
     await expect(client.listDataSources()).resolves.toEqual(list);
-    expect(urls).toEqual([`${baseUrl}/v1/data-sources`]);
+    expect(urls).toEqual([`${API_URL}/v1/data-sources`]);
   });
 
   it('turns a 403 into a ResponseError', async () => {
     server.use(
-      http.get(`${baseUrl}/v1/data-sources`, () =>
+      http.get(`${API_URL}/v1/data-sources`, () =>
         HttpResponse.json(
           {
             error: {

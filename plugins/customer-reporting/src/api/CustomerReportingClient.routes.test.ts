@@ -1,15 +1,7 @@
-import {
-  MockFetchApi,
-  mockApis,
-  registerMswTestHooks,
-} from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { CustomerReportingClient } from './CustomerReportingClient';
-
-const origin = 'http://localhost:7007';
-const baseUrl = `${origin}/api/customer-reporting`;
+import { API_URL, fakeBackend } from '../__testUtils__/fakeBackend';
 
 /**
  * The report, instance, uptime, event, install attempt and export routes.
@@ -17,13 +9,8 @@ const baseUrl = `${origin}/api/customer-reporting`;
  * is the exact URL it builds and that it returns the parsed body.
  */
 describe('CustomerReportingClient read routes', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-
-  const client = new CustomerReportingClient({
-    discoveryApi: mockApis.discovery({ baseUrl: origin }),
-    fetchApi: new MockFetchApi(),
-  });
+  const { server, apis } = fakeBackend();
+  const client = new CustomerReportingClient(apis);
 
   /** Answers every GET with `body` and records the requested URLs. */
   function captureRequests(
@@ -31,7 +18,7 @@ describe('CustomerReportingClient read routes', () => {
   ) {
     const urls: string[] = [];
     server.use(
-      http.get(`${baseUrl}/*`, ({ request }) => {
+      http.get(`${API_URL}/*`, ({ request }) => {
         urls.push(request.url);
         return typeof body === 'string'
           ? new HttpResponse(body, { headers: { 'content-type': 'text/csv' } })
@@ -53,7 +40,7 @@ describe('CustomerReportingClient read routes', () => {
     ).resolves.toEqual({ customer: { id: 'cus_1' } });
 
     expect(urls).toEqual([
-      `${baseUrl}/v1/customers/cus_1/report?includeInactive=true&includeArchived=false&asOf=2025-06-01T00%3A00%3A00Z`,
+      `${API_URL}/v1/customers/cus_1/report?includeInactive=true&includeArchived=false&asOf=2025-06-01T00%3A00%3A00Z`,
     ]);
   });
 
@@ -62,7 +49,7 @@ describe('CustomerReportingClient read routes', () => {
 
     await client.getCustomerReport('cus_1');
 
-    expect(urls).toEqual([`${baseUrl}/v1/customers/cus_1/report`]);
+    expect(urls).toEqual([`${API_URL}/v1/customers/cus_1/report`]);
   });
 
   it('escapes ids in the path', async () => {
@@ -70,7 +57,7 @@ describe('CustomerReportingClient read routes', () => {
 
     await client.getCustomerReport('a/b c');
 
-    expect(urls).toEqual([`${baseUrl}/v1/customers/a%2Fb%20c/report`]);
+    expect(urls).toEqual([`${API_URL}/v1/customers/a%2Fb%20c/report`]);
   });
 
   it('gets the adoption of an app, its channel and range', async () => {
@@ -82,8 +69,8 @@ describe('CustomerReportingClient read routes', () => {
     await client.getAppAdoption('a/b');
 
     expect(urls).toEqual([
-      `${baseUrl}/v1/apps/nimbus/adoption?channelSlug=stable&range=1y`,
-      `${baseUrl}/v1/apps/a%2Fb/adoption`,
+      `${API_URL}/v1/apps/nimbus/adoption?channelSlug=stable&range=1y`,
+      `${API_URL}/v1/apps/a%2Fb/adoption`,
     ]);
   });
 
@@ -98,8 +85,8 @@ describe('CustomerReportingClient read routes', () => {
     });
 
     expect(urls).toEqual([
-      `${baseUrl}/v1/apps/nimbus/customer-figures`,
-      `${baseUrl}/v1/apps/nimbus/customer-figures?asOf=2025-06-01T00%3A00%3A00Z`,
+      `${API_URL}/v1/apps/nimbus/customer-figures`,
+      `${API_URL}/v1/apps/nimbus/customer-figures?asOf=2025-06-01T00%3A00%3A00Z`,
     ]);
   });
 
@@ -112,8 +99,8 @@ describe('CustomerReportingClient read routes', () => {
     await client.getInstance('ins_1', { asOf: '2025-06-01T00:00:00Z' });
 
     expect(urls).toEqual([
-      `${baseUrl}/v1/instances/ins_1`,
-      `${baseUrl}/v1/instances/ins_1?asOf=2025-06-01T00%3A00%3A00Z`,
+      `${API_URL}/v1/instances/ins_1`,
+      `${API_URL}/v1/instances/ins_1?asOf=2025-06-01T00%3A00%3A00Z`,
     ]);
   });
 
@@ -126,8 +113,8 @@ describe('CustomerReportingClient read routes', () => {
     await client.getInstanceUptime('ins_1');
 
     expect(urls).toEqual([
-      `${baseUrl}/v1/instances/ins_1/uptime?range=90d`,
-      `${baseUrl}/v1/instances/ins_1/uptime`,
+      `${API_URL}/v1/instances/ins_1/uptime?range=90d`,
+      `${API_URL}/v1/instances/ins_1/uptime`,
     ]);
   });
 
@@ -143,7 +130,7 @@ describe('CustomerReportingClient read routes', () => {
     ).resolves.toEqual({ items: [], nextCursor: null });
 
     expect(urls).toEqual([
-      `${baseUrl}/v1/instances/ins_1/events?category=custom-metrics&limit=25&cursor=c2`,
+      `${API_URL}/v1/instances/ins_1/events?category=custom-metrics&limit=25&cursor=c2`,
     ]);
   });
 
@@ -187,7 +174,7 @@ describe('CustomerReportingClient read routes', () => {
 
     await client.listInstallAttempts({ status: [], customerId: 'cus_1' });
 
-    expect(urls).toEqual([`${baseUrl}/v1/install-attempts?customerId=cus_1`]);
+    expect(urls).toEqual([`${API_URL}/v1/install-attempts?customerId=cus_1`]);
   });
 
   it('downloads the three CSV exports as blobs', async () => {
@@ -202,15 +189,15 @@ describe('CustomerReportingClient read routes', () => {
 
     expect(await customers.text()).toBe('id,name\ncus_1,Acme\n');
     expect(urls).toEqual([
-      `${baseUrl}/v1/exports/customers.csv`,
-      `${baseUrl}/v1/exports/customers-instances.csv?asOf=2025-06-01T00%3A00%3A00Z`,
-      `${baseUrl}/v1/exports/install-attempts.csv?customerId=cus_1&status=failed`,
+      `${API_URL}/v1/exports/customers.csv`,
+      `${API_URL}/v1/exports/customers-instances.csv?asOf=2025-06-01T00%3A00%3A00Z`,
+      `${API_URL}/v1/exports/install-attempts.csv?customerId=cus_1&status=failed`,
     ]);
   });
 
   it('throws a ResponseError for an unknown instance', async () => {
     server.use(
-      http.get(`${baseUrl}/v1/instances/:id`, () =>
+      http.get(`${API_URL}/v1/instances/:id`, () =>
         HttpResponse.json(
           {
             error: { name: 'NotFoundError', message: 'no instance nope' },
@@ -233,7 +220,7 @@ describe('CustomerReportingClient read routes', () => {
 
   it('throws a ResponseError when an export fails instead of saving the error', async () => {
     server.use(
-      http.get(`${baseUrl}/v1/exports/customers.csv`, () =>
+      http.get(`${API_URL}/v1/exports/customers.csv`, () =>
         HttpResponse.json(
           {
             error: { name: 'NotAllowedError', message: 'not allowed' },

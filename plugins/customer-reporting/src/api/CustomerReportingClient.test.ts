@@ -1,16 +1,9 @@
-import {
-  MockFetchApi,
-  mockApis,
-  registerMswTestHooks,
-} from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { CustomerListResponse } from '@customer-reporting/plugin-customer-reporting-common';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { customerSummaryFixture } from '@customer-reporting/plugin-customer-reporting-common/testUtils';
 import { CustomerReportingClient } from './CustomerReportingClient';
-
-const baseUrl = 'http://localhost:7007/api/customer-reporting';
+import { API_URL, fakeBackend } from '../__testUtils__/fakeBackend';
 
 const page: CustomerListResponse = {
   items: [
@@ -25,13 +18,8 @@ const page: CustomerListResponse = {
 };
 
 describe('CustomerReportingClient', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-
-  const client = new CustomerReportingClient({
-    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
-    fetchApi: new MockFetchApi(),
-  });
+  const { server, apis } = fakeBackend();
+  const client = new CustomerReportingClient(apis);
 
   /** Answers GETs of `path` (default the customer list), recording the URLs. */
   function captureRequests(
@@ -40,7 +28,7 @@ describe('CustomerReportingClient', () => {
   ) {
     const urls: URL[] = [];
     server.use(
-      http.get(`${baseUrl}${path}`, ({ request }) => {
+      http.get(`${API_URL}${path}`, ({ request }) => {
         urls.push(new URL(request.url));
         return typeof response === 'function' ? response() : response;
       }),
@@ -54,7 +42,7 @@ describe('CustomerReportingClient', () => {
     await expect(client.listCustomers()).resolves.toEqual(page);
 
     expect(urls).toHaveLength(1);
-    expect(urls[0].href).toBe(`${baseUrl}/v1/customers`);
+    expect(urls[0].href).toBe(`${API_URL}/v1/customers`);
   });
 
   it('sends every set filter and the cursor as query parameters', async () => {

@@ -1,27 +1,16 @@
-import {
-  MockFetchApi,
-  mockApis,
-  registerMswTestHooks,
-} from '@backstage/test-utils';
 import { CustomerReportingApiClient } from '@customer-reporting/plugin-customer-reporting-common';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-
-const baseUrl = 'http://localhost:7007/api/customer-reporting';
+import { API_URL, fakeBackend } from '../__testUtils__/fakeBackend';
 
 /** The generated client as a backend module uses it: a token, no wrapper. */
 describe('CustomerReportingApiClient (generated from openapi.yaml)', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-  const client = new CustomerReportingApiClient({
-    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
-    fetchApi: new MockFetchApi(),
-  });
+  const { server, apis } = fakeBackend();
+  const client = new CustomerReportingApiClient(apis);
 
   it('sends the token as a bearer, set query values only, and encodes path parameters', async () => {
     const seen: { url: string; authorization: string | null }[] = [];
     server.use(
-      http.get(`${baseUrl}/v1/customers/:id/audit`, ({ request }) => {
+      http.get(`${API_URL}/v1/customers/:id/audit`, ({ request }) => {
         seen.push({
           url: request.url,
           authorization: request.headers.get('authorization'),
@@ -42,7 +31,7 @@ describe('CustomerReportingApiClient (generated from openapi.yaml)', () => {
     });
     expect(seen).toEqual([
       {
-        url: `${baseUrl}/v1/customers/a%2Fb%20c/audit?limit=5`,
+        url: `${API_URL}/v1/customers/a%2Fb%20c/audit?limit=5`,
         authorization: 'Bearer service-token',
       },
     ]);
@@ -50,7 +39,7 @@ describe('CustomerReportingApiClient (generated from openapi.yaml)', () => {
 
   it('answers a non-2xx as it came, for the caller to check', async () => {
     server.use(
-      http.post(`${baseUrl}/v1/check-ins`, async ({ request }) =>
+      http.post(`${API_URL}/v1/check-ins`, async ({ request }) =>
         HttpResponse.json(
           {
             error: { name: 'InputError', message: 'bad' },
