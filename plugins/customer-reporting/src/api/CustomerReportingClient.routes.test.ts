@@ -9,27 +9,11 @@ import { API_URL, fakeBackend } from '../__testUtils__/fakeBackend';
  * is the exact URL it builds and that it returns the parsed body.
  */
 describe('CustomerReportingClient read routes', () => {
-  const { server, apis } = fakeBackend();
+  const { server, apis, captureGets } = fakeBackend();
   const client = new CustomerReportingClient(apis);
 
-  /** Answers every GET with `body` and records the requested URLs. */
-  function captureRequests(
-    body: Record<string, unknown> | string = { ok: true },
-  ) {
-    const urls: string[] = [];
-    server.use(
-      http.get(`${API_URL}/*`, ({ request }) => {
-        urls.push(request.url);
-        return typeof body === 'string'
-          ? new HttpResponse(body, { headers: { 'content-type': 'text/csv' } })
-          : HttpResponse.json(body);
-      }),
-    );
-    return urls;
-  }
-
   it('gets a customer report with its flags and asOf', async () => {
-    const urls = captureRequests({ customer: { id: 'cus_1' } });
+    const urls = captureGets({ customer: { id: 'cus_1' } });
 
     await expect(
       client.getCustomerReport('cus_1', {
@@ -45,7 +29,7 @@ describe('CustomerReportingClient read routes', () => {
   });
 
   it('gets a customer report without a query string by default', async () => {
-    const urls = captureRequests();
+    const urls = captureGets();
 
     await client.getCustomerReport('cus_1');
 
@@ -53,7 +37,7 @@ describe('CustomerReportingClient read routes', () => {
   });
 
   it('escapes ids in the path', async () => {
-    const urls = captureRequests();
+    const urls = captureGets();
 
     await client.getCustomerReport('a/b c');
 
@@ -61,7 +45,7 @@ describe('CustomerReportingClient read routes', () => {
   });
 
   it('gets the adoption of an app, its channel and range', async () => {
-    const urls = captureRequests({ appSlug: 'nimbus' });
+    const urls = captureGets({ appSlug: 'nimbus' });
 
     await expect(
       client.getAppAdoption('nimbus', { channelSlug: 'stable', range: '1y' }),
@@ -75,7 +59,7 @@ describe('CustomerReportingClient read routes', () => {
   });
 
   it('gets the customer figures of an app', async () => {
-    const urls = captureRequests({ customers: 3 });
+    const urls = captureGets({ customers: 3 });
 
     await expect(client.getAppCustomerFigures('nimbus')).resolves.toEqual({
       customers: 3,
@@ -91,7 +75,7 @@ describe('CustomerReportingClient read routes', () => {
   });
 
   it('gets instance details', async () => {
-    const urls = captureRequests({ instance: { id: 'ins_1' } });
+    const urls = captureGets({ instance: { id: 'ins_1' } });
 
     await expect(client.getInstance('ins_1')).resolves.toEqual({
       instance: { id: 'ins_1' },
@@ -105,7 +89,7 @@ describe('CustomerReportingClient read routes', () => {
   });
 
   it('gets the uptime of a range', async () => {
-    const urls = captureRequests({ range: '90d', ratio: 1, buckets: [] });
+    const urls = captureGets({ range: '90d', ratio: 1, buckets: [] });
 
     await expect(
       client.getInstanceUptime('ins_1', { range: '90d' }),
@@ -119,7 +103,7 @@ describe('CustomerReportingClient read routes', () => {
   });
 
   it('lists instance events with category, limit and cursor', async () => {
-    const urls = captureRequests({ items: [], nextCursor: null });
+    const urls = captureGets({ items: [], nextCursor: null });
 
     await expect(
       client.listInstanceEvents('ins_1', {
@@ -135,7 +119,7 @@ describe('CustomerReportingClient read routes', () => {
   });
 
   it('lists install attempts with every filter, statuses comma-joined', async () => {
-    const urls = captureRequests({
+    const urls = captureGets({
       items: [],
       totalCount: 0,
       nextCursor: null,
@@ -166,7 +150,7 @@ describe('CustomerReportingClient read routes', () => {
   });
 
   it('leaves out an empty status list', async () => {
-    const urls = captureRequests({
+    const urls = captureGets({
       items: [],
       totalCount: 0,
       nextCursor: null,
@@ -178,7 +162,7 @@ describe('CustomerReportingClient read routes', () => {
   });
 
   it('downloads the three CSV exports as blobs', async () => {
-    const urls = captureRequests('id,name\ncus_1,Acme\n');
+    const urls = captureGets('id,name\ncus_1,Acme\n');
 
     const customers = await client.exportCustomersCsv();
     await client.exportCustomerInstancesCsv({ asOf: '2025-06-01T00:00:00Z' });
