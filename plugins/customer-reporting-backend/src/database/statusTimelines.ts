@@ -91,9 +91,12 @@ interface TimelineRow {
 }
 
 /**
- * One statement for the three reads (the change in force at `from`, the
- * changes of the window, the spans): a report pays per statement, on SQLite
- * in Knex and on PostgreSQL in round trips. `kind` tells the rows apart;
+ * One statement for both reads (the status changes from the one in force at
+ * `from` to `to`, and the spans): a report pays per statement, on SQLite in
+ * Knex and on PostgreSQL in round trips. Per instance, the changes are one
+ * index range from the change in force at `from` (the last one before it,
+ * found by a scalar max: one index seek) up to `to`; an instance without a
+ * change before `from` starts at `from`. `kind` tells the rows apart;
  * `last_at` is null for changes, `value` for spans (typed, as PostgreSQL
  * types an untyped null of the first member as text).
  */
@@ -104,28 +107,16 @@ function timelineRows(
   from: number,
   to: number,
 ): Promise<TimelineRow[]> {
-  // The change in force at `from` is one index seek per instance (a scalar
-  // max), not a scan of all its history before the window.
-  const before = restrictInstances(db('instances as i'))
-    .select(
-      'i.id as instance_id',
-      db('instance_events as b')
-        .where('b.instance_id', db.ref('i.id'))
-        .andWhere('b.field', 'appStatus')
-        .andWhere('b.at', '<', from)
-        .max('b.at')
-        .as('at'),
-    )
-    .as('before');
-  return db('instance_events as e')
-    .join(before, function onBefore() {
-      this.on('e.instance_id', '=', 'before.instance_id').andOn(
-        'e.at',
-        '=',
-        'before.at',
-      );
-    })
+  const inForceAt = db('instance_events as b')
+    .where('b.instance_id', db.ref('i.id'))
+    .andWhere('b.field', 'appStatus')
+    .andWhere('b.at', '<', from)
+    .max('b.at');
+  return restrictInstances(db('instances as i'))
+    .join('instance_events as e', 'e.instance_id', 'i.id')
     .where('e.field', 'appStatus')
+    .andWhere('e.at', '>=', db.raw('coalesce((?), ?)', [inForceAt, from]))
+    .andWhere('e.at', '<=', to)
     .select(
       db.raw(`'change' as kind`),
       'e.instance_id',
@@ -135,17 +126,6 @@ function timelineRows(
     )
     .unionAll(
       [
-        restrict(db('instance_events'), 'instance_id')
-          .andWhere({ field: 'appStatus' })
-          .andWhere('at', '>=', from)
-          .andWhere('at', '<=', to)
-          .select(
-            db.raw(`'change' as kind`),
-            'instance_id',
-            'at',
-            'value',
-            db.raw('cast(null as bigint) as last_at'),
-          ),
         restrict(db('instance_spans'), 'instance_id')
           .andWhere('last_at', '>=', from - OBSERVATION_WINDOW_MS)
           .andWhere('start_at', '<=', to)
