@@ -74,7 +74,8 @@ export interface RouteContext {
   ): Promise<BackstageCredentials>;
 }
 
-export function createRouteContext(options: {
+/** The services and stores the routes are built on. */
+export interface RouteContextOptions {
   httpAuth: HttpAuthService;
   auth: AuthService;
   auditor: AuditorService;
@@ -83,7 +84,9 @@ export function createRouteContext(options: {
   ingest: IngestService;
   options: PluginOptions;
   clock: () => number;
-}): RouteContext {
+}
+
+export function createRouteContext(options: RouteContextOptions): RouteContext {
   const { httpAuth, access, stores } = options;
   const requireCaller = (req: CallerRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });

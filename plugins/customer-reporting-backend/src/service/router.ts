@@ -1,13 +1,4 @@
 import express from 'express';
-import {
-  AuditorService,
-  AuthService,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
-import { Stores } from '../database/createStores';
-import { IngestService } from '../ingest/IngestService';
-import { PluginOptions } from '../options';
-import { CustomerAccess } from '../permissions/CustomerAccess';
 import { addActionRoutes } from './actionRoutes';
 import { addAlertRoutes } from './alertRoutes';
 import { addAdoptionRoutes } from './adoptionRoutes';
@@ -20,17 +11,9 @@ import { addExportRoutes } from './exportRoutes';
 import { addIngestRoutes } from './ingestRoutes';
 import { addInstallAttemptRoutes } from './installAttemptRoutes';
 import { addInstanceRoutes } from './instanceRoutes';
-import { createRouteContext } from './routeContext';
+import { createRouteContext, RouteContextOptions } from './routeContext';
 
-export interface RouterOptions {
-  httpAuth: HttpAuthService;
-  auth: AuthService;
-  auditor: AuditorService;
-  access: CustomerAccess;
-  stores: Stores;
-  ingest: IngestService;
-  options: PluginOptions;
-  clock: () => number;
+export interface RouterOptions extends RouteContextOptions {
   /** Ids of the registered data sources, whose sync status is served. */
   dataSourceIds?: string[];
 }
