@@ -1,6 +1,4 @@
 import { MouseEvent, ReactNode } from 'react';
-import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
@@ -13,6 +11,7 @@ import {
   AppStatusChip,
   DateTimeText,
   Muted,
+  TagChips,
   ToneChip,
   UptimeDayBars,
 } from '../shared';
@@ -31,7 +30,6 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
   inactive: { color: theme.palette.error.main },
   markers: { display: 'flex', gap: 4, '&:empty': { display: 'none' } },
-  tags: { display: 'flex', flexWrap: 'wrap', gap: 4, maxWidth: 160 },
 }));
 
 /** Column headers, in the order {@link InstanceRow} renders its cells. */
@@ -94,8 +92,6 @@ export function InstanceRow(props: { instance: ReportInstance }) {
     navigate(instanceLink({ instanceId: instance.id }));
   };
 
-  const tags = extraTags(instance);
-
   return (
     <TableRow hover className={classes.row} onClick={onClick}>
       <TableCell className={classes.cell}>
@@ -155,22 +151,7 @@ export function InstanceRow(props: { instance: ReportInstance }) {
         />
       </TableCell>
       <TableCell className={classes.cell}>
-        {tags.length === 0 ? (
-          <Muted>No tags</Muted>
-        ) : (
-          <Box className={classes.tags}>
-            {tags.map(([key, value]) => (
-              <Chip
-                key={key}
-                size="small"
-                variant="outlined"
-                label={`${key}: ${value}`}
-                // Long tags are cut off with an ellipsis: the whole tag on hover.
-                title={`${key}: ${value}`}
-              />
-            ))}
-          </Box>
-        )}
+        <TagChips tags={extraTags(instance)} maxWidth={160} />
       </TableCell>
       <TableCell className={classes.cell}>
         <UptimeDayBars

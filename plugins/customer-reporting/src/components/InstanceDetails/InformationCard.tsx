@@ -1,5 +1,4 @@
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import { CopyTextButton } from '@backstage/core-components';
 import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-common';
 import {
@@ -8,6 +7,7 @@ import {
   Definition,
   DefinitionList,
   Muted,
+  TagChips,
 } from '../shared';
 import { clusterInstallerName } from '../format';
 import { useInstanceDetails } from './InstanceDetailsProvider';
@@ -17,27 +17,6 @@ function orDash(value: string | number | null | undefined) {
     <Muted>–</Muted>
   ) : (
     value
-  );
-}
-
-function Tags(props: { tags: Record<string, string> }) {
-  const entries = Object.entries(props.tags);
-  if (entries.length === 0) {
-    return <Muted>No tags</Muted>;
-  }
-  return (
-    <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-      {entries.map(([key, value]) => (
-        <Chip
-          key={key}
-          size="small"
-          variant="outlined"
-          label={`${key}: ${value}`}
-          // Long tags are cut off with an ellipsis: the whole tag on hover.
-          title={`${key}: ${value}`}
-        />
-      ))}
-    </Box>
   );
 }
 
@@ -83,7 +62,7 @@ function definitions(details: InstanceDetails): Definition[] {
         <DateTimeText iso={instance.firstReadyAt} placeholder="Not ready yet" />
       ),
     },
-    { label: 'Tags', value: <Tags tags={instance.tags} /> },
+    { label: 'Tags', value: <TagChips tags={Object.entries(instance.tags)} /> },
   ];
 }
 

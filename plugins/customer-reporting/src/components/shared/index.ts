@@ -7,6 +7,7 @@ export { DateTimeText } from './DateTimeText';
 export { DefinitionList } from './DefinitionList';
 export type { Definition } from './DefinitionList';
 export { Muted } from './Muted';
+export { TagChips } from './TagChips';
 export { ToneChip, toneColor } from './ToneChip';
 export type { Tone } from './ToneChip';
 export { UptimeBar, describeShares, useUptimeColors } from './UptimeBar';
