@@ -4,6 +4,10 @@ import {
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { Tone } from '../shared';
 
+/**
+ * Step names as the checklists show them. The backend may report a step
+ * this version does not know (a newer installer): its name is shown.
+ */
 const STEP_LABELS: Record<string, string> = {
   started: 'Started',
   'registry-login': 'Registry login',
@@ -45,7 +49,9 @@ export interface StepState {
   failed: boolean;
 }
 
-function stepLabel(step: string): string {
+/** A step's label; 'Unknown step' when an attempt names none. */
+export function stepLabel(step: string | null): string {
+  if (!step) return 'Unknown step';
   return STEP_LABELS[step] ?? step;
 }
 
