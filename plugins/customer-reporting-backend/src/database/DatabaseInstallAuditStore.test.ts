@@ -1,9 +1,26 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 import { setupAuditFleet } from '../__testUtils__/installAuditFleet';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create();
+
+/** SQLite's query plan (EXPLAIN QUERY PLAN details) of each statement `run` sends. */
+async function queryPlans(knex: Knex, run: () => Promise<unknown>) {
+  const statements: { sql: string; bindings: unknown[] }[] = [];
+  const record = (q: { sql: string; bindings: unknown[] }) =>
+    statements.push(q);
+  knex.on('query', record);
+  await run();
+  knex.off('query', record);
+  const plans: string[][] = [];
+  for (const { sql, bindings } of statements) {
+    const rows = await knex.raw(`explain query plan ${sql}`, bindings as any[]);
+    plans.push(rows.map((r: { detail: string }) => r.detail));
+  }
+  return plans;
+}
 
 describe.each(databases.eachSupportedId())(
   'install audit on %p',
@@ -84,18 +101,12 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       const { stores, query } = await setupAuditFleet(knex);
       if (knex.client.config.client !== 'better-sqlite3') return;
-      const statements: { sql: string; bindings: unknown[] }[] = [];
-      const record = (q: { sql: string; bindings: unknown[] }) =>
-        statements.push(q);
-      knex.on('query', record);
-      await stores.installAudit.summary(query());
-      await stores.installAudit.funnel(query());
-      knex.off('query', record);
-      expect(statements).toHaveLength(2);
-      for (const { sql, bindings } of statements) {
-        const plan = (
-          await knex.raw(`explain query plan ${sql}`, bindings as any[])
-        ).map((r: { detail: string }) => r.detail);
+      const plans = await queryPlans(knex, async () => {
+        await stores.installAudit.summary(query());
+        await stores.installAudit.funnel(query());
+      });
+      expect(plans).toHaveLength(2);
+      for (const plan of plans) {
         expect(plan).toContainEqual(
           expect.stringMatching(
             /^(SCAN|SEARCH) a USING COVERING INDEX install_attempts_(audit|funnel)\b/,
@@ -103,6 +114,20 @@ describe.each(databases.eachSupportedId())(
         );
         expect(plan).not.toContainEqual(expect.stringMatching(/TEMP B-TREE/));
       }
+    });
+
+    it('reads the failure groups from install_attempts_failures (SQLite: no table scan)', async () => {
+      const knex = await databases.init(databaseId);
+      const { stores, query } = await setupAuditFleet(knex);
+      if (knex.client.config.client !== 'better-sqlite3') return;
+      const plans = await queryPlans(knex, () =>
+        stores.installAudit.failureGroups(query()),
+      );
+      expect(plans).toEqual([
+        expect.arrayContaining([
+          'SCAN a USING COVERING INDEX install_attempts_failures',
+        ]),
+      ]);
     });
 
     it('builds the funnel per install type', async () => {

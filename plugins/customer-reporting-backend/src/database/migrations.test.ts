@@ -43,6 +43,41 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex.schema.hasTable('check_ins')).toBe(true);
   });
 
+  it('index the failure groups on SQLite only, over the attempts already stored', async () => {
+    const knex = await databases.init(databaseId);
+    const name = '20261129060000_install_attempt_failure_groups_index.js';
+    // Every migration before it, then an attempt stored, then the index.
+    while ((await knex.migrate.list({ directory }))[1][0].file !== name)
+      await knex.migrate.up({ directory });
+    await knex('install_attempts').insert({
+      id: 'a1',
+      customer_id: 'c1',
+      started_at: 1,
+      failed_at: 2,
+      failed_step: 'started',
+      reason: 'boom',
+      reason_key: 'boom',
+      last_event_at: 2,
+      steps: '[]',
+    });
+    await knex.migrate.up({ directory, name });
+    const sqlite = knex.client.config.client === 'better-sqlite3';
+    const indexed = async () =>
+      sqlite
+        ? knex
+            .raw(
+              'select reason from install_attempts indexed by install_attempts_failures',
+            )
+            .then(rows => rows.map((r: { reason: string }) => r.reason))
+        : knex('pg_indexes')
+            .where({ indexname: 'install_attempts_failures' })
+            .select('indexname');
+    expect(await indexed()).toEqual(sqlite ? ['boom'] : []);
+    await knex.migrate.down({ directory, name });
+    if (sqlite) await expect(indexed()).rejects.toThrow(/no such index/);
+    else expect(await indexed()).toEqual([]);
+  });
+
   it('leave the schema alone when migrations are skipped', async () => {
     const knex = await databases.init(databaseId);
     await getMigratedClient(

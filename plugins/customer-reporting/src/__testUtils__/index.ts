@@ -3,3 +3,4 @@ export { pending, renderWithApi, responseError } from './renderWithApi';
 export { itShowsProgressAndBackendErrors } from './cardStates';
 export { withFixedTimeZone } from './timeZone';
 export { API_URL, fakeBackend } from './fakeBackend';
+export { stubDownloads } from './downloads';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { customerLicenseDownloadPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerReportingApi } from '../../api';
-import { responseError } from '../../__testUtils__';
+import { responseError, stubDownloads } from '../../__testUtils__';
 import {
   PermissionDecision,
   renderWithPermission,
@@ -98,25 +98,21 @@ describe('ManageCustomerActions', () => {
       blob,
       filename: 'acme-corp-license.yaml',
     }));
-    const saved: string[] = [];
-    // jsdom has no object URLs and does not navigate on click.
-    URL.createObjectURL = jest.fn(() => 'blob:license');
-    URL.revokeObjectURL = jest.fn();
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function record(this: HTMLAnchorElement) {
-        saved.push(this.download);
-      });
+    const downloads = stubDownloads('blob:license');
 
     await render({ downloadLicense });
     await userEvent.click(
       await screen.findByRole('button', { name: 'Download license' }),
     );
 
-    await waitFor(() => expect(saved).toEqual(['acme-corp-license.yaml']));
+    await waitFor(() =>
+      expect(downloads.saved().map(a => a.download)).toEqual([
+        'acme-corp-license.yaml',
+      ]),
+    );
     expect(downloadLicense).toHaveBeenCalledWith(customerId);
-    expect(URL.createObjectURL).toHaveBeenCalledWith(blob);
-    click.mockRestore();
+    expect(downloads.createObjectURL).toHaveBeenCalledWith(blob);
+    downloads.restore();
   });
 
   it('disables both actions with the reason when everything is denied', async () => {

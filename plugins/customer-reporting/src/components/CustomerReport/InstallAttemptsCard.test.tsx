@@ -5,6 +5,7 @@ import {
   attemptFixture,
   renderWithApi,
   reportFixture,
+  stubDownloads,
   withFixedTimeZone,
   itShowsProgressAndBackendErrors,
 } from '../../__testUtils__';
@@ -130,12 +131,7 @@ describe('InstallAttemptsCard', () => {
     const exportInstallAttemptsCsv = jest.fn(
       async () => new Blob(['id\natt_1\n']),
     );
-    const createObjectURL = jest.fn(() => 'blob:attempts');
-    const revokeObjectURL = jest.fn();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(() => {});
+    const downloads = stubDownloads('blob:attempts');
     await renderCard(async () => reportFixture(), { exportInstallAttemptsCsv });
 
     await userEvent.click(
@@ -145,11 +141,11 @@ describe('InstallAttemptsCard', () => {
     expect(exportInstallAttemptsCsv).toHaveBeenCalledWith({
       customerId: 'cus_1',
     });
-    expect(createObjectURL).toHaveBeenCalledTimes(1);
-    const link = click.mock.instances[0] as unknown as HTMLAnchorElement;
+    expect(downloads.createObjectURL).toHaveBeenCalledTimes(1);
+    const [link] = downloads.saved();
     expect(link.download).toBe('install-attempts-cus_1.csv');
     expect(link.href).toBe('blob:attempts');
-    click.mockRestore();
+    downloads.restore();
   });
 
   it('says so when there are no attempts', async () => {

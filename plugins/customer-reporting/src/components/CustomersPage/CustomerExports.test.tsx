@@ -1,20 +1,14 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderWithApi } from '../../__testUtils__';
+import { renderWithApi, stubDownloads } from '../../__testUtils__';
 import { CustomerExports } from './CustomerExports';
 
 describe('CustomerExports', () => {
-  let click: jest.SpyInstance;
+  let downloads: ReturnType<typeof stubDownloads>;
   beforeEach(() => {
-    Object.assign(URL, {
-      createObjectURL: jest.fn(() => 'blob:csv'),
-      revokeObjectURL: jest.fn(),
-    });
-    click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(() => {});
+    downloads = stubDownloads();
   });
-  afterEach(() => click.mockRestore());
+  afterEach(() => downloads.restore());
 
   it('downloads each export through the API under its file name', async () => {
     const api = {
@@ -32,10 +26,9 @@ describe('CustomerExports', () => {
 
     expect(api.exportCustomersCsv).toHaveBeenCalledTimes(1);
     expect(api.exportCustomerInstancesCsv).toHaveBeenCalledTimes(1);
-    expect(
-      click.mock.instances.map(
-        a => (a as unknown as HTMLAnchorElement).download,
-      ),
-    ).toEqual(['customers.csv', 'customers-instances.csv']);
+    expect(downloads.saved().map(a => a.download)).toEqual([
+      'customers.csv',
+      'customers-instances.csv',
+    ]);
   });
 });

@@ -3,7 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { alertApiRef } from '@backstage/core-plugin-api';
 import { TestApiProvider } from '@backstage/test-utils';
-import { pending, renderWithApi, withFixedTimeZone } from '../../__testUtils__';
+import {
+  pending,
+  renderWithApi,
+  stubDownloads,
+  withFixedTimeZone,
+} from '../../__testUtils__';
 import { CustomerReportingRouter } from '../Router';
 import { attemptPage, auditApi } from './testData';
 
@@ -179,13 +184,7 @@ describe('InstallAttemptsPage filters, sorting and paging', () => {
   });
 
   it('exports exactly the filtered set', async () => {
-    Object.assign(URL, {
-      createObjectURL: jest.fn(() => 'blob:csv'),
-      revokeObjectURL: jest.fn(),
-    });
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(() => {});
+    const downloads = stubDownloads();
     const api = await renderAt(`${PAGE}?status=failed&os=ubuntu`);
     await screen.findByRole('table', { name: 'Install attempts' });
 
@@ -194,10 +193,10 @@ describe('InstallAttemptsPage filters, sorting and paging', () => {
     expect(api.exportInstallAttemptsCsv).toHaveBeenCalledWith(
       expect.objectContaining({ status: ['failed'], os: 'ubuntu' }),
     );
-    expect((click.mock.instances[0] as any).download).toBe(
+    expect(downloads.saved().map(a => a.download)).toEqual([
       'install-attempts.csv',
-    );
-    click.mockRestore();
+    ]);
+    downloads.restore();
   });
 
   it('groups time to install as chosen, kept in the URL', async () => {

@@ -7,23 +7,18 @@ import {
 } from '@backstage/test-utils';
 import { alertApiRef } from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { stubDownloads } from '../../__testUtils__/downloads';
 import { CsvDownloadButton } from './CsvDownloadButton';
 
 describe('CsvDownloadButton', () => {
   const alertApi = { post: jest.fn() };
-  let click: jest.SpyInstance;
+  let downloads: ReturnType<typeof stubDownloads>;
 
   beforeEach(() => {
     alertApi.post.mockReset();
-    Object.assign(URL, {
-      createObjectURL: jest.fn(() => 'blob:csv'),
-      revokeObjectURL: jest.fn(),
-    });
-    click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(() => {});
+    downloads = stubDownloads('blob:csv');
   });
-  afterEach(() => click.mockRestore());
+  afterEach(() => downloads.restore());
 
   async function renderButton(fetchCsv: () => Promise<Blob>) {
     await renderInTestApp(
@@ -50,8 +45,8 @@ describe('CsvDownloadButton', () => {
       screen.getByRole('button', { name: 'Customers CSV' }),
     );
 
-    expect(URL.createObjectURL).toHaveBeenCalledWith(blob);
-    const link = click.mock.instances[0] as unknown as HTMLAnchorElement;
+    expect(downloads.createObjectURL).toHaveBeenCalledWith(blob);
+    const [link] = downloads.saved();
     expect(link.download).toBe('customers.csv');
     expect(link.href).toBe('blob:csv');
     // The temporary link does not stay in the page.
@@ -72,7 +67,7 @@ describe('CsvDownloadButton', () => {
       message: 'Could not download customers.csv: 403 Forbidden',
       severity: 'error',
     });
-    expect(click).not.toHaveBeenCalled();
+    expect(downloads.saved()).toEqual([]);
     expect(
       screen.getByRole('button', { name: 'Customers CSV' }),
     ).not.toBeDisabled();
