@@ -74,8 +74,8 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
             .select('indexname');
     expect(await indexed()).toEqual(sqlite ? ['boom'] : []);
     await knex.migrate.down({ directory, name });
-    if (sqlite) await expect(indexed()).rejects.toThrow(/no such index/);
-    else expect(await indexed()).toEqual([]);
+    const after = await indexed().then(JSON.stringify, e => String(e));
+    expect(after).toMatch(sqlite ? /no such index/ : /^\[\]$/);
   });
 
   it('leave the schema alone when migrations are skipped', async () => {
