@@ -15,22 +15,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import YAML from 'yaml';
-import { CLIENT_DIR, clientFiles, SPEC_PATH } from './generate.mjs';
-import { SERVER_DIR, serverFiles } from './generateServer.mjs';
-
-const root = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../..',
-);
+import { REPO_ROOT, SPEC_PATH, TARGETS } from './generate.mjs';
 
 /** Absolute path -> source of every file the spec text generates. */
 async function generatedSources(specText) {
   const sources = new Map();
-  for (const [dir, files] of [
-    [SERVER_DIR, await serverFiles(specText)],
-    [CLIENT_DIR, await clientFiles(specText)],
-  ]) {
-    for (const [name, text] of Object.entries(files)) {
+  for (const { dir, files } of TARGETS) {
+    for (const [name, text] of Object.entries(await files(specText))) {
       sources.set(path.join(dir, name), text);
     }
   }
@@ -41,10 +32,10 @@ async function generatedSources(specText) {
 export async function contractTypeErrors(specText, rootFiles) {
   const sources = await generatedSources(specText);
   const { config } = ts.readConfigFile(
-    path.join(root, 'tsconfig.json'),
+    path.join(REPO_ROOT, 'tsconfig.json'),
     ts.sys.readFile,
   );
-  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, REPO_ROOT);
   const compilerOptions = { ...options, noEmit: true, incremental: false };
   const host = ts.createCompilerHost(compilerOptions);
   const { getSourceFile, fileExists, readFile } = host;
@@ -66,7 +57,7 @@ export async function contractTypeErrors(specText, rootFiles) {
   });
   return rootFiles.flatMap(file =>
     program.getSemanticDiagnostics(program.getSourceFile(file)).map(d => ({
-      file: path.relative(root, d.file?.fileName ?? file),
+      file: path.relative(REPO_ROOT, d.file?.fileName ?? file),
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
     })),
   );

@@ -11,29 +11,28 @@ import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
 import YAML from 'yaml';
 import { generateClient } from './generateClient.mjs';
-import { SERVER_DIR, serverFiles } from './generateServer.mjs';
+import { generateServer } from './generateServer.mjs';
 
-const root = path.resolve(
+export const REPO_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../..',
 );
 export const SPEC_PATH = path.join(
-  root,
+  REPO_ROOT,
   'plugins/customer-reporting-backend/src/schema/openapi.yaml',
 );
+export const SERVER_DIR = path.join(
+  REPO_ROOT,
+  'plugins/customer-reporting-backend/src/schema/openapi/generated',
+);
 export const CLIENT_DIR = path.join(
-  root,
+  REPO_ROOT,
   'plugins/customer-reporting-common/src/generated',
 );
 
-/** The client's files, formatted the way the repo's prettier config says. */
-export async function clientFiles(specText) {
-  const spec = YAML.parse(specText);
-  const files = generateClient(spec, {
-    pluginId: 'customer-reporting',
-    className: 'CustomerReportingApiClient',
-  });
-  const options = await prettier.resolveConfig(path.join(CLIENT_DIR, 'x.ts'));
+/** `files` formatted the way the repo's prettier config says for `dir`. */
+async function formatted(dir, files) {
+  const options = await prettier.resolveConfig(path.join(dir, 'x.ts'));
   return Object.fromEntries(
     Object.entries(files).map(([name, text]) => [
       name,
@@ -41,6 +40,29 @@ export async function clientFiles(specText) {
     ]),
   );
 }
+
+/**
+ * What is generated where: the backend's router and the client in -common,
+ * each as `files(specText)` -> file name -> formatted text.
+ */
+export const TARGETS = [
+  {
+    dir: SERVER_DIR,
+    files: specText =>
+      formatted(SERVER_DIR, generateServer(YAML.parse(specText))),
+  },
+  {
+    dir: CLIENT_DIR,
+    files: specText =>
+      formatted(
+        CLIENT_DIR,
+        generateClient(YAML.parse(specText), {
+          pluginId: 'customer-reporting',
+          className: 'CustomerReportingApiClient',
+        }),
+      ),
+  },
+];
 
 function listFiles(dir, prefix = '') {
   if (!fs.existsSync(dir)) return [];
@@ -76,18 +98,12 @@ export function staleFiles(dir, files) {
   return [...changed, ...present.filter(name => !(name in files))];
 }
 
-/** What is generated where: the backend's router and the client in -common. */
-const TARGETS = [
-  { dir: SERVER_DIR, files: serverFiles },
-  { dir: CLIENT_DIR, files: clientFiles },
-];
-
 async function main() {
   const check = process.argv.includes('--check');
   const specText = fs.readFileSync(SPEC_PATH, 'utf8');
   for (const target of TARGETS) {
     const files = await target.files(specText);
-    const relative = path.relative(root, target.dir);
+    const relative = path.relative(REPO_ROOT, target.dir);
     if (!check) {
       writeFiles(target.dir, files);
       console.log(`Wrote ${Object.keys(files).length} files to ${relative}`);
