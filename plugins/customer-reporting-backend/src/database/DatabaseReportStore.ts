@@ -5,12 +5,60 @@ import {
   applyCustomerFilter,
   CustomerFilter,
 } from '../permissions/customerFilter';
-import { InstanceRow, readInstancesAsOf } from './instancesAsOf';
-import { readStatusTimelines } from './statusTimelines';
+import {
+  instancesAsOf,
+  InstanceRow,
+  readInstancesAsOf,
+  seenBy,
+} from './instancesAsOf';
+import { preparedQuery } from './preparedQuery';
+import {
+  readCustomerStatusTimelines,
+  readStatusTimelines,
+} from './statusTimelines';
 import {
   readPortalActivity,
   readRecentInstallAttempts,
 } from './customerActivity';
+
+/** A customer with its channel's name. */
+const customerById = preparedQuery<{ id: string }>((db, param) =>
+  db('customers as c')
+    .leftJoin('channels as ch', function joinChannel() {
+      this.on('ch.app_slug', '=', 'c.app_slug').andOn(
+        'ch.slug',
+        '=',
+        'c.channel_slug',
+      );
+    })
+    .where('c.id', param('id'))
+    .select('c.*', 'ch.name as channel_name')
+    .limit(1),
+);
+
+/**
+ * The releases of a customer's app, found by a subquery, so that the report
+ * reads them beside the customer instead of after it.
+ */
+const customerReleases = preparedQuery<{ customerId: string }>((db, param) =>
+  db('releases')
+    .where(
+      'app_slug',
+      db('customers')
+        .where({ id: param('customerId') })
+        .select('app_slug'),
+    )
+    .orderBy('sequence'),
+);
+
+/** A customer's instances first seen by `asOf`. */
+const customerInstances = preparedQuery<{ customerId: string; asOf: number }>(
+  (db, param) =>
+    seenBy(
+      db('instances').where({ customer_id: param('customerId') }),
+      param('asOf'),
+    ),
+);
 
 /**
  * Bounded reads behind the customer report: every query is limited to one
@@ -29,16 +77,8 @@ export class DatabaseReportStore {
   }
 
   async getCustomer(id: string) {
-    return this.db('customers as c')
-      .leftJoin('channels as ch', function joinChannel() {
-        this.on('ch.app_slug', '=', 'c.app_slug').andOn(
-          'ch.slug',
-          '=',
-          'c.channel_slug',
-        );
-      })
-      .where('c.id', id)
-      .first('c.*', 'ch.name as channel_name');
+    const [row] = await customerById(this.db, { id });
+    return row;
   }
 
   async getReleases(appSlug: string): Promise<Map<string, Release[]>> {
@@ -49,28 +89,18 @@ export class DatabaseReportStore {
     );
   }
 
-  /**
-   * The releases of the customer's app, found by a subquery, so that the
-   * report reads them beside the customer instead of after it.
-   */
+  /** The releases of the customer's app. */
   async getCustomerReleases(
     customerId: string,
   ): Promise<Map<string, Release[]>> {
-    return releasesByChannel(
-      await this.db('releases')
-        .where(
-          'app_slug',
-          this.db('customers').where({ id: customerId }).select('app_slug'),
-        )
-        .orderBy('sequence'),
-    );
+    return releasesByChannel(await customerReleases(this.db, { customerId }));
   }
 
   /** The customer's instances as they were at `asOf`. */
   async getInstances(customerId: string, asOf: number): Promise<InstanceRow[]> {
-    return readInstancesAsOf(
+    return instancesAsOf(
       this.db,
-      this.db('instances').where({ customer_id: customerId }),
+      await customerInstances(this.db, { customerId, asOf }),
       asOf,
     );
   }
@@ -158,7 +188,7 @@ export class DatabaseReportStore {
     from: number,
     to: number,
   ) {
-    return readStatusTimelines(this.db, { customerId, asOf }, from, to);
+    return readCustomerStatusTimelines(this.db, customerId, asOf, from, to);
   }
 
   /** Portal activity of a customer up to `asOf`, aggregated in SQL. */

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { preparedQuery } from './preparedQuery';
 
 /** What one row of the portal activity statement is, by `kind`. */
 interface PortalActivityRow {
@@ -13,6 +14,83 @@ interface PortalActivityRow {
   last: unknown;
 }
 
+/** The rows of {@link readPortalActivity}'s statement. */
+const portalActivityRows = preparedQuery<{ customerId: string; asOf: number }>(
+  (db, param) => {
+    const base = () =>
+      db('portal_events')
+        .where({ customer_id: param('customerId') })
+        .andWhere('at', '<=', param('asOf'));
+    const nullBigint = db.raw('cast(null as bigint)');
+    const users = base()
+      .whereIn('type', ['user-invited', 'user-joined'])
+      .whereNotNull('email')
+      .groupBy('email')
+      .select(
+        'email',
+        db.raw(
+          `max(case when type = 'user-joined' then 1 else 0 end) as joined`,
+        ),
+        // The database's order of emails (its collation): a compound select
+        // does not keep a member's order, so the answer sorts by this.
+        db.raw('row_number() over (order by email) as position'),
+      )
+      .orderBy('email')
+      .limit(500)
+      .as('u');
+    const lastDownload = base()
+      .where({ type: 'downloaded' })
+      .orderBy('at', 'desc')
+      .limit(1)
+      .select('at', 'version')
+      .as('d');
+    const byTypeRows = base()
+      .groupBy('type')
+      .select(
+        'type',
+        db.raw('count(*) as n'),
+        db.raw('min(at) as first'),
+        db.raw('max(at) as last'),
+      )
+      .as('t');
+    // Each member reads a derived table: Knex puts a member's GROUP BY, ORDER
+    // BY and LIMIT after the whole compound select.
+    return db
+      .from(byTypeRows)
+      .select(
+        db.raw(`'type' as kind`),
+        't.type as name',
+        't.n',
+        't.first',
+        't.last',
+      )
+      .unionAll(
+        [
+          db
+            .from(users)
+            .select(
+              db.raw(`'user' as kind`),
+              'u.email as name',
+              'u.joined as n',
+              'u.position as first',
+              nullBigint,
+            ),
+          db
+            .from(lastDownload)
+            .select(
+              db.raw(`'download' as kind`),
+              'd.version as name',
+              db.raw('cast(null as bigint) as n'),
+              'd.at as first',
+              nullBigint,
+            ),
+        ],
+        // SQLite refuses parenthesised members of a compound select.
+        false,
+      );
+  },
+);
+
 /**
  * Portal activity of a customer up to `asOf`, aggregated in SQL: counts and
  * first/last per event type, the invited or joined users (first 500 by
@@ -25,75 +103,10 @@ export async function readPortalActivity(
   customerId: string,
   asOf: number,
 ) {
-  const base = () =>
-    db('portal_events')
-      .where({ customer_id: customerId })
-      .andWhere('at', '<=', asOf);
-  const nullBigint = db.raw('cast(null as bigint)');
-  const users = base()
-    .whereIn('type', ['user-invited', 'user-joined'])
-    .whereNotNull('email')
-    .groupBy('email')
-    .select(
-      'email',
-      db.raw(`max(case when type = 'user-joined' then 1 else 0 end) as joined`),
-      // The database's order of emails (its collation): a compound select
-      // does not keep a member's order, so the answer sorts by this.
-      db.raw('row_number() over (order by email) as position'),
-    )
-    .orderBy('email')
-    .limit(500)
-    .as('u');
-  const lastDownload = base()
-    .where({ type: 'downloaded' })
-    .orderBy('at', 'desc')
-    .limit(1)
-    .select('at', 'version')
-    .as('d');
-  const byTypeRows = base()
-    .groupBy('type')
-    .select(
-      'type',
-      db.raw('count(*) as n'),
-      db.raw('min(at) as first'),
-      db.raw('max(at) as last'),
-    )
-    .as('t');
-  // Each member reads a derived table: Knex puts a member's GROUP BY, ORDER
-  // BY and LIMIT after the whole compound select.
-  const rows: PortalActivityRow[] = await db
-    .from(byTypeRows)
-    .select(
-      db.raw(`'type' as kind`),
-      't.type as name',
-      't.n',
-      't.first',
-      't.last',
-    )
-    .unionAll(
-      [
-        db
-          .from(users)
-          .select(
-            db.raw(`'user' as kind`),
-            'u.email as name',
-            'u.joined as n',
-            'u.position as first',
-            nullBigint,
-          ),
-        db
-          .from(lastDownload)
-          .select(
-            db.raw(`'download' as kind`),
-            'd.version as name',
-            db.raw('cast(null as bigint) as n'),
-            'd.at as first',
-            nullBigint,
-          ),
-      ],
-      // SQLite refuses parenthesised members of a compound select.
-      false,
-    );
+  const rows: PortalActivityRow[] = await portalActivityRows(db, {
+    customerId,
+    asOf,
+  });
   const byType = new Map<
     string,
     { count: number; first: number; last: number }
@@ -131,13 +144,31 @@ export async function readRecentInstallAttempts(
   asOf: number,
   limit: number,
 ) {
-  // The total rides along each row (a window count, computed before the
-  // limit): one statement instead of a second one for the count.
-  const rows = await db('install_attempts')
-    .where({ customer_id: customerId })
-    .andWhere('started_at', '<=', asOf)
-    .select('*', db.raw('count(*) over () as total_attempts'))
-    .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id' }])
-    .limit(limit);
+  const rows = await recentAttempts(limit)(db, { customerId, asOf });
   return { rows, total: rows.length > 0 ? Number(rows[0].total_attempts) : 0 };
+}
+
+type AttemptsQuery = ReturnType<
+  typeof preparedQuery<{ customerId: string; asOf: number }>
+>;
+
+/** One statement per limit: Knex binds the limit only as a number. */
+const recentAttemptsByLimit = new Map<number, AttemptsQuery>();
+
+function recentAttempts(limit: number): AttemptsQuery {
+  let query = recentAttemptsByLimit.get(limit);
+  if (!query) {
+    // The total rides along each row (a window count, computed before the
+    // limit): one statement instead of a second one for the count.
+    query = preparedQuery<{ customerId: string; asOf: number }>((db, param) =>
+      db('install_attempts')
+        .where({ customer_id: param('customerId') })
+        .andWhere('started_at', '<=', param('asOf'))
+        .select('*', db.raw('count(*) over () as total_attempts'))
+        .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id' }])
+        .limit(limit),
+    );
+    recentAttemptsByLimit.set(limit, query);
+  }
+  return query;
 }

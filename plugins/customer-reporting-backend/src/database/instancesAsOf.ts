@@ -23,8 +23,24 @@ export async function readInstancesAsOf(
   query: Knex.QueryBuilder,
   asOf: number,
 ): Promise<InstanceRow[]> {
-  const rows = await query.andWhere('first_seen_at', '<=', asOf).orderBy('id');
-  const instances: InstanceRow[] = (rows as any[]).map(r => ({
+  return instancesAsOf(db, await seenBy(query, asOf), asOf);
+}
+
+/** The instances rows `query` selects that were first seen by `asOf`, by id. */
+export function seenBy(
+  query: Knex.QueryBuilder,
+  asOf: number,
+): Knex.QueryBuilder {
+  return query.andWhere('first_seen_at', '<=', asOf).orderBy('id');
+}
+
+/** Instances rows first seen by `asOf` as they were at `asOf`. */
+export async function instancesAsOf(
+  db: Knex,
+  rows: any[],
+  asOf: number,
+): Promise<InstanceRow[]> {
+  const instances: InstanceRow[] = rows.map(r => ({
     id: r.id,
     customerId: r.customer_id,
     archived: Boolean(r.archived),

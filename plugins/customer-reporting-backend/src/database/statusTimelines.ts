@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { AppStatus } from '@customer-reporting/plugin-customer-reporting-common';
 import { chunk } from './chunk';
+import { preparedQuery } from './preparedQuery';
 import {
   ObservationSpan,
   OBSERVATION_WINDOW_MS,
@@ -12,72 +13,111 @@ export interface StatusTimeline {
   spans: ObservationSpan[];
 }
 
-/** Which instances to read: these ids, or a customer's instances first seen by `asOf`. */
-type Instances = string[] | { customerId: string; asOf: number };
+/** What the statement needs to know of the window. */
+interface Window {
+  from: number;
+  /** Spans ending before this cannot reach into the window. */
+  spansFrom: number;
+  to: number;
+}
+
+const windowOf = (from: number, to: number): Window => ({
+  from,
+  spansFrom: from - OBSERVATION_WINDOW_MS,
+  to,
+});
+
+const customerTimelineRows = preparedQuery<
+  { customerId: string; asOf: number } & Window
+>((db, param) => {
+  const ofCustomer = (q: Knex.QueryBuilder) =>
+    q
+      .where('i.customer_id', param('customerId'))
+      .andWhere('i.first_seen_at', '<=', param('asOf'));
+  return timelineRows(
+    db,
+    (q, column) =>
+      q.whereIn(column, ofCustomer(db('instances as i')).select('i.id')),
+    ofCustomer,
+    { from: param('from'), spansFrom: param('spansFrom'), to: param('to') },
+  );
+});
 
 /**
  * Status changes from the last one before `from` up to `to`, and the
- * observation spans that can reach into [from, to], per instance. Instances
- * without any have empty timelines when given by id, and no entry when given
- * by customer.
+ * observation spans that can reach into [from, to], per instance; instances
+ * without any have empty timelines.
  */
 export async function readStatusTimelines(
   db: Knex,
-  instances: Instances,
+  instanceIds: string[],
   from: number,
   to: number,
 ): Promise<Map<string, StatusTimeline>> {
   const timelines = new Map<string, StatusTimeline>();
-  const add = (rows: TimelineRow[]) => {
-    for (const r of rows) {
-      let timeline = timelines.get(r.instance_id);
-      if (!timeline) {
-        timeline = { changes: [], spans: [] };
-        timelines.set(r.instance_id, timeline);
-      }
-      if (r.kind === 'change')
-        timeline.changes.push({
-          at: Number(r.at),
-          status: JSON.parse(r.value!) as AppStatus,
-        });
-      else
-        timeline.spans.push({
-          start: Number(r.at),
-          last: Math.min(Number(r.last_at), to),
-        });
-    }
-  };
-  if (Array.isArray(instances)) {
-    for (const id of instances) timelines.set(id, { changes: [], spans: [] });
-    for (const ids of chunk(instances, 500))
-      add(
-        await timelineRows(
-          db,
-          (q, column) => q.whereIn(column, ids),
-          q => q.whereIn('i.id', ids),
-          from,
-          to,
-        ),
-      );
-  } else {
-    // The customer's instances as a subquery, so that the report reads the
-    // timelines beside its other reads instead of after the instances.
-    const { customerId, asOf } = instances;
-    const ofCustomer = (q: Knex.QueryBuilder) =>
-      q
-        .where('i.customer_id', customerId)
-        .andWhere('i.first_seen_at', '<=', asOf);
-    add(
+  for (const id of instanceIds) timelines.set(id, { changes: [], spans: [] });
+  for (const ids of chunk(instanceIds, 500))
+    addRows(
+      timelines,
       await timelineRows(
         db,
-        (q, column) =>
-          q.whereIn(column, ofCustomer(db('instances as i')).select('i.id')),
-        ofCustomer,
-        from,
-        to,
+        (q, column) => q.whereIn(column, ids),
+        q => q.whereIn('i.id', ids),
+        windowOf(from, to),
       ),
+      to,
     );
+  return inTimeOrder(timelines);
+}
+
+/**
+ * The timelines of a customer's instances first seen by `asOf`, as
+ * {@link readStatusTimelines} reads them; instances without any have no
+ * entry. The instances are a subquery, so that the report reads the
+ * timelines beside its other reads instead of after the instances.
+ */
+export async function readCustomerStatusTimelines(
+  db: Knex,
+  customerId: string,
+  asOf: number,
+  from: number,
+  to: number,
+): Promise<Map<string, StatusTimeline>> {
+  const timelines = new Map<string, StatusTimeline>();
+  addRows(
+    timelines,
+    await customerTimelineRows(db, { customerId, asOf, ...windowOf(from, to) }),
+    to,
+  );
+  return inTimeOrder(timelines);
+}
+
+/** Adds the statement's rows to their instances' timelines. */
+function addRows(
+  timelines: Map<string, StatusTimeline>,
+  rows: TimelineRow[],
+  to: number,
+) {
+  for (const r of rows) {
+    let timeline = timelines.get(r.instance_id);
+    if (!timeline) {
+      timeline = { changes: [], spans: [] };
+      timelines.set(r.instance_id, timeline);
+    }
+    if (r.kind === 'change')
+      timeline.changes.push({
+        at: Number(r.at),
+        status: JSON.parse(r.value!) as AppStatus,
+      });
+    else
+      timeline.spans.push({
+        start: Number(r.at),
+        last: Math.min(Number(r.last_at), to),
+      });
   }
+}
+
+function inTimeOrder(timelines: Map<string, StatusTimeline>) {
   for (const t of timelines.values()) t.changes.sort((a, b) => a.at - b.at);
   return timelines;
 }
@@ -104,9 +144,8 @@ function timelineRows(
   db: Knex,
   restrict: (q: Knex.QueryBuilder, column: string) => Knex.QueryBuilder,
   restrictInstances: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
-  from: number,
-  to: number,
-): Promise<TimelineRow[]> {
+  { from, spansFrom, to }: Window,
+): Knex.QueryBuilder {
   const inForceAt = db('instance_events as b')
     .where('b.instance_id', db.ref('i.id'))
     .andWhere('b.field', 'appStatus')
@@ -127,7 +166,7 @@ function timelineRows(
     .unionAll(
       [
         restrict(db('instance_spans'), 'instance_id')
-          .andWhere('last_at', '>=', from - OBSERVATION_WINDOW_MS)
+          .andWhere('last_at', '>=', spansFrom)
           .andWhere('start_at', '<=', to)
           .select(
             db.raw(`'span' as kind`),

@@ -1,0 +1,65 @@
+import { Knex } from 'knex';
+
+/** Marks a parameter among a query's bindings; no real value starts so. */
+const PARAM = '\u0000customer-reporting-param:';
+
+/** Where each binding of the compiled text comes from. */
+type Slot<P> = { param: keyof P } | { value: unknown };
+
+interface Compiled<P> {
+  sql: string;
+  slots: Slot<P>[];
+}
+
+/** Stands for the parameter `name` where `build` would put its value. */
+export type Param<P> = <K extends keyof P>(name: K) => P[K];
+
+/**
+ * A read whose SQL text Knex compiles once per database client, sent with
+ * each call's parameters. Knex builds and compiles a query anew on every
+ * call: for the customer report's statements that was about 0.4 ms of CPU
+ * per report, more than SQLite took to run them. `build` gets `param(name)`
+ * for each value that changes from call to call; the query's shape (tables,
+ * columns, conditions, limits) must not depend on those values, and a
+ * parameter can only stand where Knex binds a value as it is (not in
+ * `limit`, which Knex checks is a number). Clients other than PostgreSQL
+ * and better-sqlite3 build the query with the values on every call.
+ */
+export function preparedQuery<P extends { [K in keyof P]: string | number }>(
+  build: (db: Knex, param: Param<P>) => Knex.QueryBuilder,
+): (db: Knex, params: P) => Promise<any[]> {
+  const compiled = new WeakMap<Knex, Compiled<P>>();
+  const marked = ((name: keyof P) => `${PARAM}${String(name)}`) as Param<P>;
+  return async (db, params) => {
+    const driver = (db.client as { driverName?: string }).driverName;
+    if (driver !== 'pg' && driver !== 'better-sqlite3') {
+      return build(db, name => params[name]);
+    }
+    let query = compiled.get(db);
+    if (!query) {
+      query = compile(build(db, marked));
+      compiled.set(db, query);
+    }
+    const result = await db.raw(
+      query.sql,
+      query.slots.map(slot =>
+        'param' in slot ? params[slot.param] : slot.value,
+      ) as Knex.RawBinding[],
+    );
+    // A raw select answers with node-postgres' result on PostgreSQL, with
+    // the rows on better-sqlite3.
+    return driver === 'pg' ? result.rows : result;
+  };
+}
+
+function compile<P>(query: Knex.QueryBuilder): Compiled<P> {
+  const { sql, bindings } = query.toSQL();
+  return {
+    sql,
+    slots: bindings.map(binding =>
+      typeof binding === 'string' && binding.startsWith(PARAM)
+        ? { param: binding.slice(PARAM.length) as keyof P }
+        : { value: binding },
+    ),
+  };
+}
