@@ -4,3 +4,4 @@ export { itShowsProgressAndBackendErrors } from './cardStates';
 export { withFixedTimeZone } from './timeZone';
 export { API_URL, fakeBackend } from './fakeBackend';
 export { stubDownloads } from './downloads';
+export { renderInstanceCard, renderReportCard } from './renderCard';

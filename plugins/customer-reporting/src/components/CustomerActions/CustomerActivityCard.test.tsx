@@ -3,12 +3,11 @@ import userEvent from '@testing-library/user-event';
 import type { CustomerAuditList } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   pending,
-  renderWithApi,
   reportFixture,
   responseError,
   withFixedTimeZone,
+  renderReportCard,
 } from '../../__testUtils__';
-import { CustomerReportProvider } from '../CustomerReport/CustomerReportProvider';
 import { CustomerActivityCard } from './CustomerActivityCard';
 import { AUDIT_PAGE_SIZE } from './useCustomerAudit';
 
@@ -43,12 +42,10 @@ const secondPage: CustomerAuditList = {
 };
 
 async function renderCard(listAudit: jest.Mock) {
-  await renderWithApi(
-    <CustomerReportProvider customerId="cus_1">
-      <CustomerActivityCard />
-    </CustomerReportProvider>,
-    { getCustomerReport: async () => reportFixture(), listAudit },
-  );
+  await renderReportCard(<CustomerActivityCard />, {
+    getCustomerReport: async () => reportFixture(),
+    listAudit,
+  });
 }
 
 describe('CustomerActivityCard', () => {

@@ -3,26 +3,23 @@ import userEvent from '@testing-library/user-event';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   attemptFixture,
-  renderWithApi,
   reportFixture,
   stubDownloads,
   withFixedTimeZone,
   itShowsProgressAndBackendErrors,
+  renderReportCard,
 } from '../../__testUtils__';
 import { CustomerReportingApi } from '../../api';
-import { CustomerReportProvider } from './CustomerReportProvider';
 import { InstallAttemptsCard } from './InstallAttemptsCard';
 
 async function renderCard(
   getCustomerReport: () => Promise<CustomerReport>,
   more: Partial<CustomerReportingApi> = {},
 ) {
-  await renderWithApi(
-    <CustomerReportProvider customerId="cus_1">
-      <InstallAttemptsCard />
-    </CustomerReportProvider>,
-    { getCustomerReport, ...more },
-  );
+  await renderReportCard(<InstallAttemptsCard />, {
+    getCustomerReport,
+    ...more,
+  });
 }
 
 const succeeded = attemptFixture({

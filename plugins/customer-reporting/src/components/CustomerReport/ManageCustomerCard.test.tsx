@@ -3,22 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   pending,
-  renderWithApi,
   reportFixture,
   responseError,
   withFixedTimeZone,
+  renderReportCard,
 } from '../../__testUtils__';
-import { CustomerReportProvider } from './CustomerReportProvider';
 import { ManageCustomerCard } from './ManageCustomerCard';
 
 async function renderCard(getCustomerReport: () => Promise<CustomerReport>) {
   const api = { getCustomerReport: jest.fn(getCustomerReport) };
-  await renderWithApi(
-    <CustomerReportProvider customerId="cus_1">
-      <ManageCustomerCard />
-    </CustomerReportProvider>,
-    api,
-  );
+  await renderReportCard(<ManageCustomerCard />, api);
   return api.getCustomerReport;
 }
 
@@ -69,7 +63,7 @@ describe('ManageCustomerCard', () => {
   it('offers the customer actions (covered in CustomerActions tests)', async () => {
     await renderCard(async () => reportFixture());
 
-    // renderWithApi allows every permission, like the demo policy.
+    // The test app (renderWithApi) allows every permission, like the demo policy.
     expect(
       await screen.findByRole('button', { name: 'Helm install instructions' }),
     ).toBeEnabled();

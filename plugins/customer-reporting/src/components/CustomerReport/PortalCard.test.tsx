@@ -2,21 +2,15 @@ import { screen } from '@testing-library/react';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   pending,
-  renderWithApi,
   reportFixture,
   responseError,
   withFixedTimeZone,
+  renderReportCard,
 } from '../../__testUtils__';
-import { CustomerReportProvider } from './CustomerReportProvider';
 import { PortalCard } from './PortalCard';
 
 async function renderCard(getCustomerReport: () => Promise<CustomerReport>) {
-  await renderWithApi(
-    <CustomerReportProvider customerId="cus_1">
-      <PortalCard />
-    </CustomerReportProvider>,
-    { getCustomerReport },
-  );
+  await renderReportCard(<PortalCard />, { getCustomerReport });
 }
 
 const enterprise: CustomerReport['portal'] = {

@@ -2,21 +2,15 @@ import { screen } from '@testing-library/react';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   instanceFixture,
-  renderWithApi,
   reportFixture,
   withFixedTimeZone,
   itShowsProgressAndBackendErrors,
+  renderReportCard,
 } from '../../__testUtils__';
-import { CustomerReportProvider } from './CustomerReportProvider';
 import { TimeToInstallCard } from './TimeToInstallCard';
 
 async function renderCard(getCustomerReport: () => Promise<CustomerReport>) {
-  await renderWithApi(
-    <CustomerReportProvider customerId="cus_1">
-      <TimeToInstallCard />
-    </CustomerReportProvider>,
-    { getCustomerReport },
-  );
+  await renderReportCard(<TimeToInstallCard />, { getCustomerReport });
 }
 
 describe('TimeToInstallCard', () => {

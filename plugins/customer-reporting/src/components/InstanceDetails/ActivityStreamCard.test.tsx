@@ -4,13 +4,12 @@ import { InstanceEventList } from '@customer-reporting/plugin-customer-reporting
 import {
   detailsFixture,
   eventFixture,
-  renderWithApi,
   withFixedTimeZone,
   itShowsProgressAndBackendErrors,
+  renderInstanceCard,
 } from '../../__testUtils__';
 import { InstanceEventsQuery } from '../../api';
 import { ActivityStreamCard } from './ActivityStreamCard';
-import { InstanceDetailsProvider } from './InstanceDetailsProvider';
 
 type ListEvents = (
   id: string,
@@ -19,12 +18,10 @@ type ListEvents = (
 
 async function renderCard(listEvents: ListEvents) {
   const listInstanceEvents = jest.fn(listEvents);
-  await renderWithApi(
-    <InstanceDetailsProvider instanceId="ins_1234567890">
-      <ActivityStreamCard />
-    </InstanceDetailsProvider>,
-    { getInstance: async () => detailsFixture(), listInstanceEvents },
-  );
+  await renderInstanceCard(<ActivityStreamCard />, {
+    getInstance: async () => detailsFixture(),
+    listInstanceEvents,
+  });
   return listInstanceEvents;
 }
 

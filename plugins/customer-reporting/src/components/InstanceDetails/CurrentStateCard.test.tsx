@@ -4,20 +4,14 @@ import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-c
 import {
   detailsFixture,
   instanceFixture,
-  renderWithApi,
   itShowsProgressAndBackendErrors,
+  renderInstanceCard,
 } from '../../__testUtils__';
 import { CurrentStateCard } from './CurrentStateCard';
-import { InstanceDetailsProvider } from './InstanceDetailsProvider';
 
 async function renderCard(getInstance: () => Promise<InstanceDetails>) {
   const api = { getInstance: jest.fn(getInstance) };
-  await renderWithApi(
-    <InstanceDetailsProvider instanceId="ins_1234567890">
-      <CurrentStateCard />
-    </InstanceDetailsProvider>,
-    api,
-  );
+  await renderInstanceCard(<CurrentStateCard />, api);
   return api.getInstance;
 }
 

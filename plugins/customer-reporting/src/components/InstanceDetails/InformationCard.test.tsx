@@ -3,20 +3,14 @@ import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-c
 import {
   detailsFixture,
   instanceFixture,
-  renderWithApi,
   withFixedTimeZone,
   itShowsProgressAndBackendErrors,
+  renderInstanceCard,
 } from '../../__testUtils__';
 import { InformationCard } from './InformationCard';
-import { InstanceDetailsProvider } from './InstanceDetailsProvider';
 
 async function renderCard(getInstance: () => Promise<InstanceDetails>) {
-  await renderWithApi(
-    <InstanceDetailsProvider instanceId="ins_1234567890">
-      <InformationCard />
-    </InstanceDetailsProvider>,
-    { getInstance },
-  );
+  await renderInstanceCard(<InformationCard />, { getInstance });
 }
 
 describe('InformationCard', () => {

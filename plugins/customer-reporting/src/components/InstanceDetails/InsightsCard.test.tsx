@@ -2,19 +2,13 @@ import { screen } from '@testing-library/react';
 import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   detailsFixture,
-  renderWithApi,
   itShowsProgressAndBackendErrors,
+  renderInstanceCard,
 } from '../../__testUtils__';
 import { InsightsCard } from './InsightsCard';
-import { InstanceDetailsProvider } from './InstanceDetailsProvider';
 
 async function renderCard(getInstance: () => Promise<InstanceDetails>) {
-  await renderWithApi(
-    <InstanceDetailsProvider instanceId="ins_1234567890">
-      <InsightsCard />
-    </InstanceDetailsProvider>,
-    { getInstance },
-  );
+  await renderInstanceCard(<InsightsCard />, { getInstance });
 }
 
 describe('InsightsCard', () => {

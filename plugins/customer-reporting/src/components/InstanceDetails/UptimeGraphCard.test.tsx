@@ -3,13 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { InstanceUptime } from '@customer-reporting/plugin-customer-reporting-common';
 import {
   detailsFixture,
-  renderWithApi,
   uptimeFixture,
   withFixedTimeZone,
   itShowsProgressAndBackendErrors,
+  renderInstanceCard,
 } from '../../__testUtils__';
 import { InstanceUptimeQuery } from '../../api';
-import { InstanceDetailsProvider } from './InstanceDetailsProvider';
 import { UptimeGraphCard } from './UptimeGraphCard';
 
 type GetUptime = (
@@ -19,12 +18,10 @@ type GetUptime = (
 
 async function renderCard(getUptime: GetUptime) {
   const getInstanceUptime = jest.fn(getUptime);
-  await renderWithApi(
-    <InstanceDetailsProvider instanceId="ins_1234567890">
-      <UptimeGraphCard />
-    </InstanceDetailsProvider>,
-    { getInstance: async () => detailsFixture(), getInstanceUptime },
-  );
+  await renderInstanceCard(<UptimeGraphCard />, {
+    getInstance: async () => detailsFixture(),
+    getInstanceUptime,
+  });
   return getInstanceUptime;
 }
 
