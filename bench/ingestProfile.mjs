@@ -26,6 +26,7 @@ import { ingestFloor } from './ingestFloor.mjs';
 import { backfillCheckIns, HOUR, liveCheckIns, planFleet } from './fleet.mjs';
 import { Api, ingest, pluginDb, pool } from './measure.mjs';
 import { pgServerCpu } from './pgServerCpu.mjs';
+import { cpuSeconds } from './settle.mjs';
 
 function parseArgs(argv) {
   const args = { size: 'M', db: 'sqlite', inspectPort: 7361 };
@@ -157,6 +158,7 @@ async function measure(args, pgUrl, workDir) {
     await inspector?.send('Profiler.start');
     const serverCpu = args.db === 'pg' ? await pgServerCpu(pgUrl) : undefined;
     const serverCpuBefore = serverCpu?.();
+    const backendCpuBefore = cpuSeconds(backend.pid);
     const backfill = await ingest(
       api,
       '/v1/check-ins',
@@ -168,6 +170,15 @@ async function measure(args, pgUrl, workDir) {
       '/v1/check-ins',
       'checkIns',
       liveCheckIns(fleet, liveFrom),
+    );
+    // The backend process's own CPU time from /proc, all threads (GC
+    // helpers too): also without --profile, and not a sampled estimate.
+    const backendCpu = cpuSeconds(backend.pid) - backendCpuBefore;
+    log(
+      `backend CPU ${backendCpu.toFixed(1)} s, ${(
+        (backendCpu * 1e6) /
+        (backfill.count + live.count)
+      ).toFixed(1)} µs per check-in`,
     );
     if (serverCpu) {
       const seconds = serverCpu() - serverCpuBefore;

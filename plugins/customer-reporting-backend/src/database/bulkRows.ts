@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { chunk, ROWS_PER_INSERT } from './chunk';
+import { copyRows } from './copyRows';
 import { isBetterSqlite, isPostgres } from './insertIgnoringDuplicates';
 
 /**
@@ -61,8 +62,9 @@ export async function upsertRows(
  * nothing to parse again); on PostgreSQL one statement per batch taking
  * each column's values as one JSON array parameter. It is not a named
  * prepared statement: that would be session state, which PgBouncer's
- * transaction pooling does not keep (docs/operations.md). Other engines
- * get Knex's multi-row inserts.
+ * transaction pooling does not keep (docs/operations.md). Plain inserts
+ * on PostgreSQL, most of all check-ins, are a binary COPY (copyRows).
+ * Other engines get Knex's multi-row inserts.
  */
 async function writeRows(
   tx: Knex.Transaction,
@@ -81,6 +83,9 @@ async function writeRows(
     );
   }
   if (isPostgres(tx)) {
+    if (!onConflict && (await copyRows(tx, table, rows))) {
+      return rows.map(() => true);
+    }
     const { rows: returned } = await tx.raw(
       postgresText(table, onConflict),
       table.columns.map((_, i) =>
