@@ -1,8 +1,6 @@
 import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
 import { installAttemptStatus } from '../metrics/installAttemptStatus';
-
-const iso = (ms: number | null) =>
-  ms === null ? null : new Date(ms).toISOString();
+import { isoTime as iso } from './isoTime';
 
 /** An install attempt row as seen from `asOf`. */
 export function toReportAttempt(

@@ -15,6 +15,7 @@ import { toReportAttempt } from './attemptView';
 import { buildPortal } from './buildPortal';
 import { fourteenDays } from './fourteenDays';
 import { toReportInstance } from './instanceView';
+import { isoTime as iso } from './isoTime';
 
 /** The report shows a customer's latest install attempts, newest first. */
 const MAX_ATTEMPTS = 100;
@@ -29,9 +30,6 @@ export interface ReportOptions {
   stalledAfterMs: number;
   downloadPortalBaseUrl: string;
 }
-
-const iso = (ms: number | null) =>
-  ms === null ? null : new Date(ms).toISOString();
 
 /** Assembles `GET /v1/customers/{id}/report` from bounded reads and pure metrics. */
 export async function buildCustomerReport(

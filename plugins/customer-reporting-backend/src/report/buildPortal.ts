@@ -1,4 +1,5 @@
 import { ReportPortal } from '@customer-reporting/plugin-customer-reporting-common';
+import { isoTime as iso } from './isoTime';
 
 type PortalActivity = {
   byType: Map<string, { count: number; first: number; last: number }>;
@@ -16,9 +17,6 @@ export interface PortalCustomerRow {
   portal_password_set_at: number | string | null;
   portal_password_set_by: string | null;
 }
-
-const iso = (ms: number | string | null | undefined) =>
-  ms === undefined || ms === null ? null : new Date(Number(ms)).toISOString();
 
 /**
  * The Enterprise Portal section when the customer has it enabled, else the

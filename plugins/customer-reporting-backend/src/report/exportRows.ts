@@ -10,11 +10,10 @@ import { decodeField } from '../ingest/checkInFields';
 import { instanceActivity } from '../metrics/activity';
 import { CustomerFilter } from '../permissions/customerFilter';
 import { toReportAttempt } from './attemptView';
+import { isoTime as iso } from './isoTime';
 
 const PAGE = 500;
 const CUSTOMERS_PER_INSTANCE_PAGE = 100;
-const iso = (ms: number | null | undefined) =>
-  ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
 const seconds = (from: number, to: number | null) =>
   to === null ? null : Math.round((to - from) / 1000);
 

@@ -7,9 +7,7 @@ import { InstanceRow } from '../database/instancesAsOf';
 import { decodeField } from '../ingest/checkInFields';
 import { InstanceActivity } from '../metrics/activity';
 import { displayVersion, Release, versionStanding } from '../metrics/versions';
-
-const iso = (ms: number | null) =>
-  ms === null ? null : new Date(ms).toISOString();
+import { isoTime as iso } from './isoTime';
 
 /** An instance as the report and instance details show it. */
 export function toReportInstance(
