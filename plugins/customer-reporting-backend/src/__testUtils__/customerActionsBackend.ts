@@ -3,7 +3,7 @@ import request from 'supertest';
 import { Knex } from 'knex';
 import { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import { testCustomer } from './fixtures';
+import { HELM_INSTALL_ONLY, testCustomer } from './fixtures';
 import { API_BASE, SERVICE_AUTH, startSeededBackend } from './testBackend';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -37,15 +37,7 @@ export async function startWithCustomers(
   const server = await startSeededBackend(knex, {
     anonymous: true,
     config,
-    customer: {
-      features: {
-        gitops: false,
-        airgap: false,
-        identity: false,
-        snapshots: false,
-        helmInstall: true,
-      },
-    },
+    customer: { features: HELM_INSTALL_ONLY },
     features: [logger.factory, ...extraFeatures],
   });
   await request(server)

@@ -43,6 +43,15 @@ export function testCustomer(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A customer's features when Helm install is all it may use. */
+export const HELM_INSTALL_ONLY = {
+  gitops: false,
+  airgap: false,
+  identity: false,
+  snapshots: false,
+  helmInstall: true,
+};
+
 /** Migrated stores on the given test database, with one app and customer `c1`. */
 export async function createTestIngest(
   knex: Knex,

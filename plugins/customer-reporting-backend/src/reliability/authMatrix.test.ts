@@ -12,7 +12,11 @@ import {
   startWithProductionPolicy,
   userHeader,
 } from '../__testUtils__/productionPolicyBackend';
-import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
+import {
+  HELM_INSTALL_ONLY,
+  TEST_APP,
+  testCustomer,
+} from '../__testUtils__/fixtures';
 
 jest.setTimeout(180_000);
 
@@ -69,15 +73,7 @@ const REQUIREMENTS: Record<string, Requirement> = {
   'GET /v1/alerts/deliveries': 'read',
 };
 
-const CUSTOMER = testCustomer({
-  features: {
-    gitops: false,
-    airgap: false,
-    identity: false,
-    snapshots: false,
-    helmInstall: true,
-  },
-});
+const CUSTOMER = testCustomer({ features: HELM_INSTALL_ONLY });
 const PATH_PARAMS: Record<string, string> = {
   appSlug: 'test-app',
   customerId: 'c1',
