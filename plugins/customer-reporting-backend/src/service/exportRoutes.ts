@@ -1,3 +1,4 @@
+import { Response } from 'express';
 import { JsonObject } from '@backstage/types';
 import { customerReportingExportPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import {
@@ -23,11 +24,17 @@ import { CustomerFilter } from '../permissions/customerFilter';
 export function addExportRoutes(router: ApiRouter, ctx: RouteContext) {
   const { stores, options } = ctx;
 
+  /**
+   * Streams the CSV `file` of `pages`, over the customers the caller may
+   * read, once the export is allowed and recorded with `details`.
+   */
   async function auditedExport(
     req: CallerRequest,
+    res: Response,
     file: string,
+    columns: readonly string[],
     details: JsonObject,
-    write: (filter: CustomerFilter) => Promise<void>,
+    pages: (filter: CustomerFilter) => AsyncIterable<unknown[][]>,
   ) {
     const event = {
       eventId: 'export',
@@ -45,41 +52,43 @@ export function addExportRoutes(router: ApiRouter, ctx: RouteContext) {
         action: 'export',
         details: { file, ...details },
       });
-      await write(filter);
+      await streamCsv(res, file, columns, pages(filter));
     });
   }
 
   router.get('/v1/exports/customers.csv', async (req, res) => {
     const { asOf } = req.query;
-    await auditedExport(req, 'customers.csv', { asOf }, filter =>
-      streamCsv(
-        res,
-        'customers.csv',
-        CUSTOMER_COLUMNS,
+    await auditedExport(
+      req,
+      res,
+      'customers.csv',
+      CUSTOMER_COLUMNS,
+      { asOf },
+      filter =>
         customerRows(
           stores,
           asOfTime(asOf, ctx.clock),
           options.activeWindowMs,
           filter,
         ),
-      ),
     );
   });
 
   router.get('/v1/exports/customers-instances.csv', async (req, res) => {
     const { asOf } = req.query;
-    await auditedExport(req, 'customers-instances.csv', { asOf }, filter =>
-      streamCsv(
-        res,
-        'customers-instances.csv',
-        CUSTOMER_INSTANCE_COLUMNS,
+    await auditedExport(
+      req,
+      res,
+      'customers-instances.csv',
+      CUSTOMER_INSTANCE_COLUMNS,
+      { asOf },
+      filter =>
         customerInstanceRows(
           stores,
           asOfTime(asOf, ctx.clock),
           options.activeWindowMs,
           filter,
         ),
-      ),
     );
   });
 
@@ -88,20 +97,17 @@ export function addExportRoutes(router: ApiRouter, ctx: RouteContext) {
     const filters = toAttemptFilters(query);
     await auditedExport(
       req,
+      res,
       'install-attempts.csv',
+      INSTALL_ATTEMPT_COLUMNS,
       { ...filters, asOf: query.asOf },
       filter =>
-        streamCsv(
-          res,
-          'install-attempts.csv',
-          INSTALL_ATTEMPT_COLUMNS,
-          installAttemptRows(
-            stores,
-            filters,
-            asOfTime(query.asOf, ctx.clock),
-            options.stalledAfterMs,
-            filter,
-          ),
+        installAttemptRows(
+          stores,
+          filters,
+          asOfTime(query.asOf, ctx.clock),
+          options.stalledAfterMs,
+          filter,
         ),
     );
   });
