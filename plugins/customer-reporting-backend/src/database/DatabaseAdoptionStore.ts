@@ -9,6 +9,7 @@ import {
   applyCustomerFilter,
   CustomerFilter,
 } from '../permissions/customerFilter';
+import { isMysql } from './databaseEngine';
 
 export interface AdoptionQuery {
   appSlug: string;
@@ -53,9 +54,7 @@ export class DatabaseAdoptionStore {
 
   /** MySQL casts to SIGNED; SQLite and PostgreSQL to BIGINT. */
   private get bigint() {
-    return String(this.db.client.config.client).includes('mysql')
-      ? 'SIGNED'
-      : 'BIGINT';
+    return isMysql(this.db) ? 'SIGNED' : 'BIGINT';
   }
 
   async appExists(appSlug: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { INSTALL_ATTEMPT_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
 import { STEP_ORDER } from '../metrics/installAttemptSummary';
 import { CustomerFilter } from '../permissions/customerFilter';
-import { isPostgres } from './insertIgnoringDuplicates';
+import { isPostgres } from './databaseEngine';
 import {
   filteredAttempts,
   InstallAttemptFilters,

@@ -4,6 +4,7 @@ import {
   CustomerFilter,
 } from '../permissions/customerFilter';
 import { P50, P90, percentilesByKey } from './sqlMath';
+import { isMysql } from './databaseEngine';
 
 export type TimeToInstallGroupBy = 'app' | 'channel' | 'appVersion';
 
@@ -43,7 +44,7 @@ export class DatabaseTimeToInstallStatsStore {
       .as('t');
     // MySQL spells string concatenation concat(); || is OR there.
     const key =
-      String(db.client.config.client).includes('mysql') && groupBy === 'channel'
+      isMysql(db) && groupBy === 'channel'
         ? `concat(c.app_slug, '/', c.channel_slug)`
         : GROUP_COLUMN[groupBy];
     const perCustomer = () =>

@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { chunk, ROWS_PER_INSERT } from './chunk';
 import { copyRows } from './copyRows';
-import { isBetterSqlite, isPostgres } from './insertIgnoringDuplicates';
+import { isBetterSqlite, isPostgres } from './databaseEngine';
 
 /**
  * A table that check-in ingest writes many rows of per batch: its columns in

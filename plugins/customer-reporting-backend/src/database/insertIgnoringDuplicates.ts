@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { chunk, ROWS_PER_INSERT } from './chunk';
+import { isMysql } from './databaseEngine';
 
 /**
  * Inserts rows, skipping those whose primary key already exists, and returns
@@ -24,19 +25,4 @@ export async function insertIgnoringDuplicates(
     }
   }
   return inserted;
-}
-
-export function isMysql(knex: Knex | Knex.Transaction): boolean {
-  return String(knex.client.config.client).includes('mysql');
-}
-
-export function isPostgres(knex: Knex | Knex.Transaction): boolean {
-  return knex.client.config.client === 'pg';
-}
-
-/** better-sqlite3 (synchronous), not the asynchronous `sqlite3` driver. */
-export function isBetterSqlite(knex: Knex | Knex.Transaction): boolean {
-  return (
-    (knex.client as { driverName?: string }).driverName === 'better-sqlite3'
-  );
 }

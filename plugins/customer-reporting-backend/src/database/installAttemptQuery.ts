@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { isPostgres } from './insertIgnoringDuplicates';
+import { isPostgres } from './databaseEngine';
 import {
   applyCustomerFilter,
   CustomerFilter,

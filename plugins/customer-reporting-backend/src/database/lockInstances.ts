@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunk, ROWS_PER_INSERT } from './chunk';
-import { isPostgres } from './insertIgnoringDuplicates';
+import { isPostgres } from './databaseEngine';
 import { insertNewRows } from './bulkRows';
 import { NEW_INSTANCES } from './ingestTables';
 import { whereAnyOf } from './whereAnyOf';

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { isMysql, isPostgres } from './insertIgnoringDuplicates';
+import { isMysql, isPostgres } from './databaseEngine';
 
 /**
  * A server-computed integer as an SQL literal. Bound parameters would not

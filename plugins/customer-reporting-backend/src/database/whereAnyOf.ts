@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { isBetterSqlite, isPostgres } from './insertIgnoringDuplicates';
+import { isBetterSqlite, isPostgres } from './databaseEngine';
 
 /**
  * `column` is one of `values`, passed as ONE parameter, so that the SQL text
