@@ -194,5 +194,49 @@ describe.each(databases.eachSupportedId())(
         'customer-reporting:instance-unavailable customer-reporting:down:i1 firing',
       ]);
     });
+
+    it('judges the rules side by side: a rule that cannot be judged holds up none of the others', async () => {
+      const knex = await databases.init(databaseId);
+      let now = T0;
+      const a = await process(knex, () => now);
+      await a.ingest.putApp('test-app', TEST_APP);
+      await a.ingest.putCustomer('c1', testCustomer());
+      const rules = new DatabaseAlertRulesStore(knex);
+      for (const [id, eventType] of [
+        ['attempts', 'install-attempt-failed'],
+        ['down', 'instance-unavailable'],
+        ['ready', 'instance-first-ready'],
+      ] as const)
+        await rules.putRule(id, rule({ name: id, eventType }), 'u', T0);
+      for (const [minutes, appStatus] of [
+        [0, 'ready'],
+        [40, 'missing'],
+      ] as const) {
+        now = T0 + minutes * MIN;
+        await a.ingest.ingestCheckIns({
+          checkIns: [
+            {
+              instanceId: 'i1',
+              customerId: 'c1',
+              at: new Date(now).toISOString(),
+              appStatus,
+            },
+          ],
+        });
+      }
+      // The attempts rule reads a table that is gone; the others still tell.
+      await knex.schema.renameTable('install_attempts', 'attempts_away');
+      now = T0 + 80 * MIN;
+      a.notifications.sent.length = 0;
+      expect(await a.evaluator.evaluate()).toEqual({
+        rules: 3,
+        judged: 2, // i1 down, and i1 ready for the first time (told before)
+        sent: 1,
+        failed: 1,
+      });
+      expect(count(a.notifications.sent)).toEqual([
+        'customer-reporting:instance-unavailable customer-reporting:down:i1 firing',
+      ]);
+    });
   },
 );

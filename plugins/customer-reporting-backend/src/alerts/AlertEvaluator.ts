@@ -8,7 +8,10 @@ import {
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { judgeInstallAttemptFailed } from './attemptJudges';
 import { judgeLicenseExpiring, judgeVersionsBehind } from './customerJudges';
-import { DatabaseAlertDeliveriesStore } from './DatabaseAlertDeliveriesStore';
+import {
+  DatabaseAlertDeliveriesStore,
+  RuleStates,
+} from './DatabaseAlertDeliveriesStore';
 import {
   DatabaseAlertRulesStore,
   isMuted,
@@ -20,6 +23,7 @@ import {
   judgeInstanceUnavailable,
 } from './instanceJudges';
 import { JudgeContext, Judgement } from './judgement';
+import { settleAtMost } from './settleAtMost';
 
 const JUDGES: Record<
   AlertEventType,
@@ -32,6 +36,9 @@ const JUDGES: Record<
   'versions-behind': judgeVersionsBehind,
   'instance-first-ready': judgeInstanceFirstReady,
 };
+
+/** Rules judged side by side, each holding a database connection. */
+const RULES_JUDGED_AT_ONCE = 4;
 
 /** Events are told once and never recover. */
 const ONE_SHOT: readonly AlertEventType[] = ['instance-first-ready'];
@@ -77,28 +84,29 @@ export class AlertEvaluator {
     const asOf = query.asOf ?? clock();
     const result = { rules: 0, judged: 0, sent: 0, failed: 0 };
     if (query.customerIds && query.customerIds.length === 0) return result;
-    for (const rule of await rules.listRules({ enabledOnly: true })) {
+    const enabled = await rules.listRules({ enabledOnly: true });
+    const states = await deliveries.statesOf(
+      enabled.map(rule => rule.id),
+      query.customerIds,
+    );
+    // Judging only reads: the rules are judged side by side, one rule's
+    // queries running while another's rows are worked on. The changes are
+    // then told rule by rule, in order, as before.
+    const judged = await settleAtMost(RULES_JUDGED_AT_ONCE, enabled, rule =>
+      this.judge(rule, states.get(rule.id)!, asOf, query),
+    );
+    for (const [i, rule] of enabled.entries()) {
       result.rules += 1;
       try {
-        const firing = await deliveries.firingSubjects(
-          rule.id,
-          query.customerIds,
+        const outcome = judged[i];
+        if (outcome.status === 'rejected') throw outcome.reason;
+        result.judged += outcome.value.length;
+        result.sent += await this.notifyChanges(
+          rule,
+          outcome.value,
+          states.get(rule.id)!,
+          asOf,
         );
-        const judgements = await JUDGES[rule.eventType](
-          {
-            db: this.options.db,
-            rule,
-            asOf,
-            customerIds: query.customerIds,
-            firing: firing.map(f => f.subject),
-            activeWindowMs: this.options.activeWindowMs,
-            stalledAfterMs: this.options.stalledAfterMs,
-            lookbackMs: this.options.lookbackMs,
-          },
-          rule.threshold ?? ALERT_THRESHOLDS[rule.eventType]?.default ?? 0,
-        );
-        result.judged += judgements.length;
-        result.sent += await this.notifyChanges(rule, judgements, asOf);
       } catch (error) {
         // One broken rule (or a database hiccup) does not hold up the others;
         // the next evaluation judges it again.
@@ -111,16 +119,37 @@ export class AlertEvaluator {
     return result;
   }
 
+  /** The rule's judgement of every subject that may fire or recover. */
+  private judge(
+    rule: StoredAlertRule,
+    states: RuleStates,
+    asOf: number,
+    query: { customerIds?: string[] },
+  ): Promise<Judgement[]> {
+    return JUDGES[rule.eventType](
+      {
+        db: this.options.db,
+        rule,
+        asOf,
+        customerIds: query.customerIds,
+        firing: [...states]
+          .filter(([, state]) => state.firing)
+          .map(([subject]) => subject),
+        activeWindowMs: this.options.activeWindowMs,
+        stalledAfterMs: this.options.stalledAfterMs,
+        lookbackMs: this.options.lookbackMs,
+      },
+      rule.threshold ?? ALERT_THRESHOLDS[rule.eventType]?.default ?? 0,
+    );
+  }
+
   private async notifyChanges(
     rule: StoredAlertRule,
     judgements: Judgement[],
+    states: RuleStates,
     asOf: number,
   ): Promise<number> {
     const { deliveries } = this.options;
-    const states = await deliveries.getStates(
-      rule.id,
-      judgements.map(j => j.subject),
-    );
     const changes = judgements.filter(j => {
       const state = states.get(j.subject);
       if (isMuted(rule, j.subject, asOf)) return false;

@@ -27,7 +27,7 @@ const claim = (overrides: Partial<DeliveryClaim>): DeliveryClaim => ({
 describe.each(databases.eachSupportedId())(
   'DatabaseAlertDeliveriesStore on %p',
   databaseId => {
-    it('claims a change once and deletes deliveries past the retention age', async () => {
+    it('claims a change once, reads the states per rule, and deletes deliveries past the retention age', async () => {
       const knex = await databases.init(databaseId);
       const { alerts } = await createStores(mockServices.database({ knex }));
       const store = alerts.deliveries;
@@ -44,11 +44,30 @@ describe.each(databases.eachSupportedId())(
           }),
         ),
       ).not.toBeNull();
-      expect(await store.getStates('down', ['i1', 'i2'])).toEqual(
-        new Map([['i1', { episode: 1, firing: false }]]),
+      await store.claim(claim({ subject: 'i2', customerId: 'c2' }));
+      await store.claim(claim({ ruleId: 'late', subject: 'i3' }));
+      const i1 = { customerId: 'c1', episode: 1, firing: false };
+      const i2 = { customerId: 'c2', episode: 1, firing: true };
+      expect(await store.statesOf(['down', 'none'])).toEqual(
+        new Map([
+          [
+            'down',
+            new Map([
+              ['i1', i1],
+              ['i2', i2],
+            ]),
+          ],
+          ['none', new Map()],
+        ]),
+      );
+      expect(await store.statesOf(['down', 'late'], ['c2'])).toEqual(
+        new Map([
+          ['down', new Map([['i2', i2]])],
+          ['late', new Map()],
+        ]),
       );
 
-      expect(await store.deleteBefore(T0 + 100 * DAY)).toBe(1);
+      expect(await store.deleteBefore(T0 + 100 * DAY)).toBe(3);
       const left = await knex('alert_deliveries').select('kind');
       expect(left.map(d => d.kind)).toEqual(['recovered']);
     });

@@ -11,9 +11,13 @@ import {
 } from '../permissions/customerFilter';
 
 export interface AlertState {
+  customerId: string;
   episode: number;
   firing: boolean;
 }
+
+/** A rule's states by subject. */
+export type RuleStates = Map<string, AlertState>;
 
 /** A notification about to be sent, as the log keeps it. */
 export interface DeliveryClaim {
@@ -41,34 +45,32 @@ export interface DeliveryClaim {
 export class DatabaseAlertDeliveriesStore {
   constructor(private readonly db: Knex) {}
 
-  /** The subjects of the rule that fire, optionally of some customers only. */
-  async firingSubjects(ruleId: string, customerIds?: string[]) {
+  /**
+   * What the rules remember about their subjects, per rule and subject,
+   * optionally of some customers only: one read for a whole evaluation,
+   * which gives both the subjects that fire (judged again) and the state
+   * each judgement is compared with.
+   */
+  async statesOf(
+    ruleIds: string[],
+    customerIds?: string[],
+  ): Promise<Map<string, RuleStates>> {
+    const byRule = new Map<string, RuleStates>(
+      ruleIds.map(id => [id, new Map()]),
+    );
+    if (ruleIds.length === 0) return byRule;
     const query = this.db('alert_states')
-      .where({ rule_id: ruleId, firing: true })
-      .select('subject', 'customer_id');
+      .whereIn('rule_id', ruleIds)
+      .select('rule_id', 'subject', 'customer_id', 'episode', 'firing')
+      .orderBy(['rule_id', 'subject']);
     if (customerIds) query.whereIn('customer_id', customerIds);
-    return (await query).map(r => ({
-      subject: r.subject as string,
-      customerId: r.customer_id as string,
-    }));
-  }
-
-  async getStates(
-    ruleId: string,
-    subjects: string[],
-  ): Promise<Map<string, AlertState>> {
-    const states = new Map<string, AlertState>();
-    for (let i = 0; i < subjects.length; i += 500) {
-      const rows = await this.db('alert_states')
-        .where({ rule_id: ruleId })
-        .whereIn('subject', subjects.slice(i, i + 500));
-      for (const r of rows)
-        states.set(r.subject, {
-          episode: Number(r.episode),
-          firing: Boolean(r.firing),
-        });
-    }
-    return states;
+    for (const r of await query)
+      byRule.get(r.rule_id)!.set(r.subject, {
+        customerId: r.customer_id,
+        episode: Number(r.episode),
+        firing: Boolean(r.firing),
+      });
+    return byRule;
   }
 
   /**

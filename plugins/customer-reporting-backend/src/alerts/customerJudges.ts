@@ -27,6 +27,7 @@ export async function judgeLicenseExpiring(
   const ids = [
     ...new Set([...candidates.map((c: { id: string }) => c.id), ...ctx.firing]),
   ];
+  if (ids.length === 0) return [];
   const rows = await ctx
     .db('customers')
     .whereIn('id', ids)
