@@ -124,8 +124,21 @@ describe.each(databases.eachSupportedId())(
           checkIns: [checkIn('12:00'), checkIn('12:00')],
         }),
       ).toEqual({ accepted: 1, duplicates: 1 });
+      // A repeat after another instance's check-in is found as well.
+      const i2 = { instanceId: 'i2' };
+      expect(
+        await ingest.ingestCheckIns({
+          checkIns: [
+            checkIn('13:00'),
+            checkIn('13:00', i2),
+            checkIn('13:00'),
+            checkIn('14:00', i2),
+            checkIn('13:00', i2),
+          ],
+        }),
+      ).toEqual({ accepted: 3, duplicates: 2 });
       const [{ count }] = await knex('check_ins').count({ count: '*' });
-      expect(Number(count)).toBe(3);
+      expect(Number(count)).toBe(6);
     });
 
     it('derives first seen, first ready, status and version', async () => {

@@ -20,17 +20,36 @@ export interface PreparedCheckIn {
   fields: FieldValues;
 }
 
-/** Check-ins by instance; repeats within the batch are dropped (duplicates). */
+/**
+ * Check-ins by instance; repeats within the batch are dropped (duplicates).
+ * Runs for every check-in: a batch usually holds runs of one instance's
+ * check-ins (a backfill) or one per instance (live), so the current
+ * instance's group is kept at hand, and repeats are found by time within
+ * it instead of by a key string built per check-in.
+ */
 export function groupByInstance(checkIns: PreparedCheckIn[]) {
   const byInstance = new Map<string, PreparedCheckIn[]>();
-  const seen = new Set<string>();
+  const timesOf = new Map<string, Set<number>>();
+  let instanceId: string | undefined;
+  let group: PreparedCheckIn[] = [];
+  let times = new Set<number>();
   for (const checkIn of checkIns) {
-    const key = `${checkIn.instanceId}\u0000${checkIn.at}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const group = byInstance.get(checkIn.instanceId) ?? [];
+    if (checkIn.instanceId !== instanceId) {
+      instanceId = checkIn.instanceId;
+      const known = timesOf.get(instanceId);
+      if (known) {
+        times = known;
+        group = byInstance.get(instanceId)!;
+      } else {
+        times = new Set();
+        group = [];
+        timesOf.set(instanceId, times);
+        byInstance.set(instanceId, group);
+      }
+    }
+    if (times.has(checkIn.at)) continue;
+    times.add(checkIn.at);
     group.push(checkIn);
-    byInstance.set(checkIn.instanceId, group);
   }
   return byInstance;
 }
@@ -104,16 +123,17 @@ export async function insertCheckIns(
     CHECK_INS,
     earlier.map(checkInRow),
   );
-  const inserted = new Set([
-    ...later,
-    ...earlier.filter((_, i) => insertedFlags[i]),
-  ]);
+  // Usually none: only earlier check-ins can be stored already.
+  const skipped = new Set(earlier.filter((_, i) => !insertedFlags[i]));
   const result = new Map<string, PreparedCheckIn[]>();
   for (const [instanceId, group] of byInstance) {
-    const stored = group
-      .filter(c => inserted.has(c))
-      .sort((a, b) => a.at - b.at);
-    if (stored.length > 0) result.set(instanceId, stored);
+    const stored =
+      skipped.size === 0 ? [...group] : group.filter(c => !skipped.has(c));
+    if (stored.length > 0)
+      result.set(
+        instanceId,
+        stored.sort((a, b) => a.at - b.at),
+      );
   }
   return result;
 }
