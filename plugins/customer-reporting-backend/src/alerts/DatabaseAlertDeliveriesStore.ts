@@ -3,12 +3,44 @@ import {
   AlertDelivery,
   AlertEventType,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import { insertIgnoringDuplicates } from '../database/insertIgnoringDuplicates';
+import { BulkTable, insertNewRows } from '../database/bulkRows';
 import { toIso } from '../database/time';
 import {
   applyCustomerFilter,
   CustomerFilter,
 } from '../permissions/customerFilter';
+
+/** The delivery log, as bulkRows writes it: a claim's key is unique. */
+const ALERT_DELIVERIES: BulkTable = {
+  name: 'alert_deliveries',
+  columns: [
+    'delivery_key',
+    'rule_id',
+    'rule_name',
+    'event_type',
+    'subject',
+    'customer_id',
+    'kind',
+    'title',
+    'recipients',
+    'at',
+    'sent_at',
+  ],
+  pgTypes: [
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'bigint',
+    'bigint',
+  ],
+  key: ['delivery_key'],
+};
 
 export interface AlertState {
   customerId: string;
@@ -86,27 +118,22 @@ export class DatabaseAlertDeliveriesStore {
       delivery.kind,
     ].join('|');
     const claimed = await this.db.transaction(async tx => {
-      const inserted = await insertIgnoringDuplicates(
-        tx,
-        'alert_deliveries',
+      const [inserted] = await insertNewRows(tx, ALERT_DELIVERIES, [
         [
-          {
-            delivery_key: key,
-            rule_id: delivery.ruleId,
-            rule_name: delivery.ruleName,
-            event_type: delivery.eventType,
-            subject: delivery.subject,
-            customer_id: delivery.customerId,
-            kind: delivery.kind,
-            title: delivery.title.slice(0, 500),
-            recipients: JSON.stringify(delivery.recipients),
-            at: delivery.at,
-            sent_at: delivery.sentAt,
-          },
+          key,
+          delivery.ruleId,
+          delivery.ruleName,
+          delivery.eventType,
+          delivery.subject,
+          delivery.customerId,
+          delivery.kind,
+          delivery.title.slice(0, 500),
+          JSON.stringify(delivery.recipients),
+          delivery.at,
+          delivery.sentAt,
         ],
-        ['delivery_key'],
-      );
-      if (inserted === 0) return null;
+      ]);
+      if (!inserted) return null;
       const state = {
         customer_id: delivery.customerId,
         episode: delivery.episode,

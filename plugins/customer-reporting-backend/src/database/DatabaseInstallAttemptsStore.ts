@@ -6,7 +6,8 @@ import { BatchValidationError, ValidationIssue } from '../ingest/validate';
 import { normalizeFailureReason } from '../metrics/failureReason';
 import { summarizeAttempt } from '../metrics/installAttemptSummary';
 import { contentHash } from './contentHash';
-import { insertIgnoringDuplicates } from './insertIgnoringDuplicates';
+import { BulkRow, insertNewRows } from './bulkRows';
+import { INSTALL_ATTEMPT_EVENTS } from './ingestTables';
 import { CustomerFilter } from '../permissions/customerFilter';
 import { filteredAttempts, InstallAttemptFilters } from './installAttemptQuery';
 
@@ -40,27 +41,25 @@ export class DatabaseInstallAttemptsStore {
   constructor(private readonly db: Knex) {}
 
   async ingestEvents(events: IngestedAttemptEvent[]): Promise<IngestResult> {
-    const rows = new Map<string, Record<string, unknown>>();
+    const rows = new Map<string, BulkRow>();
     for (const event of events) {
       const id = contentHash(event);
-      rows.set(id, {
+      rows.set(id, [
         id,
-        attempt_id: event.attemptId,
-        customer_id: event.customerId,
-        type: event.type,
-        at: event.at,
-        payload: JSON.stringify(event),
-      });
+        event.attemptId,
+        event.customerId,
+        event.type,
+        event.at,
+        JSON.stringify(event),
+      ]);
     }
     let accepted = 0;
     await this.db.transaction(async tx => {
       await this.checkOwnership(tx, events);
-      accepted = await insertIgnoringDuplicates(
-        tx,
-        'install_attempt_events',
-        [...rows.values()],
-        ['id'],
-      );
+      const inserted = await insertNewRows(tx, INSTALL_ATTEMPT_EVENTS, [
+        ...rows.values(),
+      ]);
+      accepted = inserted.filter(Boolean).length;
       if (accepted === 0) return;
       const attemptIds = [...new Set(events.map(e => e.attemptId))].sort();
       for (const attemptId of attemptIds) {

@@ -2,7 +2,8 @@ import { Knex } from 'knex';
 import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 import { IngestedPortalEvent } from '../ingest/ingestTypes';
 import { contentHash } from './contentHash';
-import { insertIgnoringDuplicates } from './insertIgnoringDuplicates';
+import { BulkRow, insertNewRows } from './bulkRows';
+import { PORTAL_EVENTS } from './ingestTables';
 
 /** Download Portal and Enterprise Portal activity, one row per event. */
 export class DatabasePortalStore {
@@ -39,21 +40,22 @@ export class DatabasePortalStore {
   }
 
   async ingestEvents(events: IngestedPortalEvent[]): Promise<IngestResult> {
-    const rows = new Map<string, Record<string, unknown>>();
+    const rows = new Map<string, BulkRow>();
     for (const event of events) {
       const id = contentHash(event);
-      rows.set(id, {
+      rows.set(id, [
         id,
-        customer_id: event.customerId,
-        type: event.type,
-        at: event.at,
-        email: event.email ?? null,
-        version: event.version ?? null,
-      });
+        event.customerId,
+        event.type,
+        event.at,
+        event.email ?? null,
+        event.version ?? null,
+      ]);
     }
-    const accepted = await this.db.transaction(tx =>
-      insertIgnoringDuplicates(tx, 'portal_events', [...rows.values()], ['id']),
+    const inserted = await this.db.transaction(tx =>
+      insertNewRows(tx, PORTAL_EVENTS, [...rows.values()]),
     );
+    const accepted = inserted.filter(Boolean).length;
     return { accepted, duplicates: events.length - accepted };
   }
 }

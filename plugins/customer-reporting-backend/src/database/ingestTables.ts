@@ -1,6 +1,6 @@
 import { BulkTable } from './bulkRows';
 
-/** The tables check-in ingest writes, as bulkRows writes them. */
+/** The tables ingest writes, as bulkRows writes them. */
 
 export const CHECK_INS: BulkTable = {
   name: 'check_ins',
@@ -68,4 +68,20 @@ export const INSTANCE_SPANS: BulkTable = {
   columns: ['instance_id', 'start_at', 'last_at'],
   pgTypes: ['text', 'bigint', 'bigint'],
   key: ['instance_id', 'start_at'],
+};
+
+/** Portal events, keyed by the hash of the event as sent. */
+export const PORTAL_EVENTS: BulkTable = {
+  name: 'portal_events',
+  columns: ['id', 'customer_id', 'type', 'at', 'email', 'version'],
+  pgTypes: ['text', 'text', 'text', 'bigint', 'text', 'text'],
+  key: ['id'],
+};
+
+/** Install attempt events, keyed by the hash of the event as sent. */
+export const INSTALL_ATTEMPT_EVENTS: BulkTable = {
+  name: 'install_attempt_events',
+  columns: ['id', 'attempt_id', 'customer_id', 'type', 'at', 'payload'],
+  pgTypes: ['text', 'text', 'text', 'text', 'bigint', 'text'],
+  key: ['id'],
 };
