@@ -107,6 +107,26 @@ describe.each(databases.eachSupportedId())('bulkRows on %p', databaseId => {
     expect({ bulk, text }).toEqual({ bulk: plain, text: 'text' });
   });
 
+  it('fails on a missing table, leaving the session usable', async () => {
+    const knex = await setup();
+    // On PostgreSQL the rows of a COPY go out with the statement: the
+    // server must drop them when the statement fails, and the session
+    // must go on (here in the same transaction, after a savepoint).
+    const missing = { ...THINGS, name: 'no_such_table' };
+    const after = await knex.transaction(async tx => {
+      await expect(
+        tx.transaction(inner =>
+          insertRows(inner, missing, [['a', T, true, '']]),
+        ),
+      ).rejects.toMatchObject({
+        message: expect.stringMatching(/no_such_table/),
+      });
+      await insertRows(tx, THINGS, [['b', T, false, 'after']]);
+      return stored(tx);
+    });
+    expect(after).toEqual([['b', T, false, 'after']]);
+  });
+
   it('rewrites only the named columns of stored keys', async () => {
     const knex = await setup();
     await knex.transaction(async tx => {
