@@ -1,17 +1,13 @@
-import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import type { CustomerAuditEntry } from '@customer-reporting/plugin-customer-reporting-common';
 import { useCustomerReport } from '../CustomerReport/CustomerReportProvider';
 import {
+  CardTable,
   DataCard,
   DateTimeText,
   LoadMoreFooter,
   Muted,
-  ScrollingTable,
 } from '../shared';
 import { useCustomerAudit } from './useCustomerAudit';
 
@@ -64,35 +60,22 @@ export function CustomerActivityCard() {
 
   return (
     <DataCard title="Activity" state={audit.state} noPadding>
-      {items =>
-        items.length === 0 ? (
-          <Box p={2}>
-            <Muted>No activity yet</Muted>
-          </Box>
-        ) : (
-          <>
-            <ScrollingTable label="Customer activity">
-              <Table size="small" aria-label="Customer activity">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>When</TableCell>
-                    <TableCell>Who</TableCell>
-                    <TableCell>What</TableCell>
-                    <TableCell>Details</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {items.map((entry, index) => (
-                    // Entries have no ID; position plus time is unique here.
-                    <AuditRow key={`${index}-${entry.at}`} entry={entry} />
-                  ))}
-                </TableBody>
-              </Table>
-            </ScrollingTable>
-            <LoadMoreFooter list={audit} what="activity" />
-          </>
-        )
-      }
+      {items => (
+        <>
+          <CardTable
+            label="Customer activity"
+            columns={['When', 'Who', 'What', 'Details']}
+            empty="No activity yet"
+            rows={items}
+          >
+            {(entry, index) => (
+              // Entries have no ID; position plus time is unique here.
+              <AuditRow key={`${index}-${entry.at}`} entry={entry} />
+            )}
+          </CardTable>
+          {items.length > 0 && <LoadMoreFooter list={audit} what="activity" />}
+        </>
+      )}
     </DataCard>
   );
 }

@@ -1,11 +1,7 @@
 import { useState } from 'react';
-import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import MenuItem from '@material-ui/core/MenuItem';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import {
@@ -13,13 +9,7 @@ import {
   InstanceEventCategory,
   InstanceEventList,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import {
-  DataCard,
-  DateTimeText,
-  LoadMoreFooter,
-  Muted,
-  ScrollingTable,
-} from '../shared';
+import { CardTable, DataCard, DateTimeText, LoadMoreFooter } from '../shared';
 import { EVENT_CATEGORY_LABELS, formatEventValue } from './formatEventValue';
 import { useInstanceDetails } from './InstanceDetailsProvider';
 import { useInstanceEvents } from './useInstanceEvents';
@@ -98,40 +88,25 @@ export function ActivityStreamCard() {
       state={events.state}
       noPadding
     >
-      {items =>
-        items.length === 0 ? (
-          <Box p={2}>
-            <Muted>
-              {category
+      {items => (
+        <>
+          <CardTable
+            label="Activity"
+            columns={['Time', 'Category', 'Change']}
+            empty={
+              category
                 ? `No ${EVENT_CATEGORY_LABELS[category].toLowerCase()} events`
-                : 'No events yet'}
-            </Muted>
-          </Box>
-        ) : (
-          <>
-            <ScrollingTable label="Activity">
-              <Table size="small" aria-label="Activity">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>Time</TableCell>
-                    <TableCell>Category</TableCell>
-                    <TableCell>Change</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {items.map(event => (
-                    <EventRow
-                      key={`${event.at}-${event.field}`}
-                      event={event}
-                    />
-                  ))}
-                </TableBody>
-              </Table>
-            </ScrollingTable>
-            <LoadMoreFooter list={events} what="events" />
-          </>
-        )
-      }
+                : 'No events yet'
+            }
+            rows={items}
+          >
+            {event => (
+              <EventRow key={`${event.at}-${event.field}`} event={event} />
+            )}
+          </CardTable>
+          {items.length > 0 && <LoadMoreFooter list={events} what="events" />}
+        </>
+      )}
     </DataCard>
   );
 }

@@ -20,7 +20,7 @@ export function CardTable<T>(props: {
   empty: string;
   className?: string;
   rows: T[];
-  children: (row: T) => ReactNode;
+  children: (row: T, index: number) => ReactNode;
 }) {
   const { label, columns, empty, className, rows, children } = props;
   if (rows.length === 0) {
