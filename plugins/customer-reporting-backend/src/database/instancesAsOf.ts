@@ -26,12 +26,26 @@ export async function readInstancesAsOf(
   return instancesAsOf(db, await seenBy(query, asOf), asOf);
 }
 
-/** The instances rows `query` selects that were first seen by `asOf`, by id. */
+/**
+ * The instances rows `query` selects that were first seen by `asOf`, by id,
+ * with the columns an {@link InstanceRow} is made of.
+ */
 export function seenBy(
   query: Knex.QueryBuilder,
   asOf: number,
 ): Knex.QueryBuilder {
-  return query.andWhere('first_seen_at', '<=', asOf).orderBy('id');
+  return query
+    .andWhere('first_seen_at', '<=', asOf)
+    .orderBy('id')
+    .select(
+      'id',
+      'customer_id',
+      'archived',
+      'first_seen_at',
+      'first_ready_at',
+      'last_check_in_at',
+      'state',
+    );
 }
 
 /** Instances rows first seen by `asOf` as they were at `asOf`. */
