@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { upsertRows } from './bulkRows';
+import { upsertRowsTogether } from './bulkRows';
 import { INSTANCE_SUMMARIES } from './ingestTables';
 import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 import { deriveChangeEvents, FieldValues } from '../metrics/changeEvents';
@@ -72,11 +72,14 @@ export class DatabaseInstancesStore {
         updates.push(instanceUpdate(row, group, state, receivedAt));
       }
       await insertEventRows(tx, appended);
-      await mergeInstanceSpans(
+      const spans = await mergeInstanceSpans(
         tx,
         new Map([...inserted].map(([id, group]) => [id, group.map(c => c.at)])),
       );
-      await upsertRows(tx, INSTANCE_SUMMARIES, updates, UPDATED_COLUMNS);
+      await upsertRowsTogether(tx, [
+        spans,
+        { table: INSTANCE_SUMMARIES, rows: updates, update: UPDATED_COLUMNS },
+      ]);
     });
     return { accepted, duplicates: checkIns.length - accepted };
   }

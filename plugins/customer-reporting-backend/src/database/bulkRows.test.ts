@@ -1,6 +1,12 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { BulkTable, insertNewRows, insertRows, upsertRows } from './bulkRows';
+import {
+  BulkTable,
+  insertNewRows,
+  insertRows,
+  upsertRows,
+  upsertRowsTogether,
+} from './bulkRows';
 import { cacheSqliteStatements } from './sqliteStatementCache';
 import { whereAnyOf } from './whereAnyOf';
 
@@ -145,6 +151,71 @@ describe.each(databases.eachSupportedId())('bulkRows on %p', databaseId => {
       ['a', T, true, 'kept'],
       ['c', T, false, 'created'],
     ]);
+  });
+
+  it('upserts into several tables together as one after the other', async () => {
+    const knex = await setup();
+    await knex.schema.createTable('counts', t => {
+      t.string('id', 100).primary();
+      t.integer('count').notNullable();
+    });
+    const COUNTS: BulkTable = {
+      name: 'counts',
+      columns: ['id', 'count'],
+      pgTypes: ['text', 'integer'],
+      key: ['id'],
+    };
+    await knex.transaction(async tx => {
+      await insertRows(tx, THINGS, [['a', T, false, 'kept']]);
+      await insertRows(tx, COUNTS, [['x', 1]]);
+      await upsertRowsTogether(tx, [
+        {
+          table: THINGS,
+          rows: [['a', T, true, 'not written']],
+          update: ['flag'],
+        },
+        { table: COUNTS, rows: [], update: ['count'] },
+      ]);
+      await upsertRowsTogether(tx, [
+        { table: THINGS, rows: [['c', T, false, 'created']], update: ['flag'] },
+        {
+          table: COUNTS,
+          rows: [
+            ['x', 2],
+            ['y', 3],
+          ],
+          update: ['count'],
+        },
+      ]);
+    });
+    // A failing upsert writes nothing of the others.
+    await expect(
+      knex.transaction(tx =>
+        upsertRowsTogether(tx, [
+          { table: COUNTS, rows: [['z', 9]], update: ['count'] },
+          {
+            table: THINGS,
+            rows: [['d', T, true, null]],
+            update: ['no_such_column'],
+          },
+        ]),
+      ),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/no_such_column/),
+    });
+    expect({
+      things: await stored(knex),
+      counts: await knex('counts').orderBy('id').select('id', 'count'),
+    }).toEqual({
+      things: [
+        ['a', T, true, 'kept'],
+        ['c', T, false, 'created'],
+      ],
+      counts: [
+        { id: 'x', count: 2 },
+        { id: 'y', count: 3 },
+      ],
+    });
   });
 
   it('writes more rows than one multi-row insert holds', async () => {

@@ -53,6 +53,38 @@ export async function upsertRows(
   await writeRows(tx, table, rows, { update });
 }
 
+/** Rows to upsert into a table, rewriting the `update` columns of stored keys. */
+export interface Upsert {
+  table: BulkTable;
+  rows: readonly BulkRow[];
+  update: readonly string[];
+}
+
+/**
+ * Upserts into several tables, as upsertRows one after the other would. On
+ * PostgreSQL in one statement (each upsert but the last in a WITH): every
+ * statement costs the backend a socket write and the server a wakeup,
+ * about as much as a batch's rows. The tables must not depend on each
+ * other (no foreign keys or triggers between them): the upserts of one
+ * statement do not see each other's rows.
+ */
+export async function upsertRowsTogether(
+  tx: Knex.Transaction,
+  upserts: readonly Upsert[],
+): Promise<void> {
+  const some = upserts.filter(u => u.rows.length > 0);
+  if (!isPostgres(tx) || some.length < 2) {
+    for (const u of some) await upsertRows(tx, u.table, u.rows, u.update);
+    return;
+  }
+  const texts = some.map(u => postgresText(u.table, { update: u.update }));
+  const last = texts.pop();
+  await tx.raw(
+    `with ${texts.map((text, i) => `w${i} as (${text})`).join(', ')} ${last}`,
+    some.flatMap(u => postgresColumns(u.table, u.rows)),
+  );
+}
+
 /**
  * Knex builds a multi-row insert anew for every batch (thousands of
  * bindings, and on PostgreSQL as many parameters to send and parse), which
@@ -88,9 +120,7 @@ async function writeRows(
     }
     const { rows: returned } = await tx.raw(
       postgresText(table, onConflict),
-      table.columns.map((_, i) =>
-        JSON.stringify(rows.map(row => wellFormed(row[i]))),
-      ),
+      postgresColumns(table, rows),
     );
     return insertedFlags(table, rows, returned);
   }
@@ -122,6 +152,13 @@ interface SqliteDb {
   prepare(sql: string): {
     run(params: readonly unknown[]): { changes: number };
   };
+}
+
+/** Each column's values as one JSON array, the parameters of postgresText. */
+function postgresColumns(table: BulkTable, rows: readonly BulkRow[]) {
+  return table.columns.map((_, i) =>
+    JSON.stringify(rows.map(row => wellFormed(row[i]))),
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunk, ROWS_PER_INSERT } from './chunk';
-import { upsertRows } from './bulkRows';
+import { Upsert } from './bulkRows';
 import { INSTANCE_SPANS } from './ingestTables';
 import { whereAnyOf } from './whereAnyOf';
 import {
@@ -11,13 +11,14 @@ import {
 /**
  * Merges the new check-in times of a batch into the instances' observation
  * spans with a bounded number of statements however many instances the
- * batch touches: one read of the spans the new times can touch, one upsert
- * of the spans that grew or appeared, and deletes only where spans joined.
+ * batch touches: one read of the spans the new times can touch, and
+ * deletes only where spans joined. Returns the upsert of the spans that
+ * grew or appeared, for the caller to send with its other upserts.
  */
 export async function mergeInstanceSpans(
   tx: Knex.Transaction,
   timesByInstance: Map<string, number[]>,
-) {
+): Promise<Upsert> {
   const ids = [...timesByInstance.keys()];
   const all = [...timesByInstance.values()].flat();
   const lo = Math.min(...all) - OBSERVATION_WINDOW_MS;
@@ -60,5 +61,5 @@ export async function mergeInstanceSpans(
       upserts.push([instanceId, span.start, span.last]);
     }
   }
-  await upsertRows(tx, INSTANCE_SPANS, upserts, ['last_at']);
+  return { table: INSTANCE_SPANS, rows: upserts, update: ['last_at'] };
 }
