@@ -6,8 +6,10 @@
  * another. Without this index it also reads every wide row (steps JSON,
  * e-mails) for `reason`, which install_attempts_audit leaves out.
  *
- * This index holds every column the failure groups read, `reason` last,
- * and leads with the columns the groups are made of (reason key, failed and
+ * This index holds every column the failure groups read, `reason` last.
+ * After the install type (the page's filter: SQLite searches it instead of
+ * seeking every helm or linux row in the table, 200 -> 45 ms of CPU), it
+ * leads with the columns the groups are made of (reason key, failed and
  * furthest step) and then the customer: the scan hands over the rows
  * nearly in group order, each group's customers ascending, which the sort
  * and the distinct count take far less time over. 200,000 attempts
@@ -33,6 +35,7 @@ exports.up = async function up(knex) {
   await knex.schema.alterTable('install_attempts', t => {
     t.index(
       [
+        'install_type',
         'reason_key',
         'failed_step',
         'furthest_step',

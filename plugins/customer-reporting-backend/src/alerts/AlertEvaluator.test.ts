@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
+import { IngestService } from '../ingest/IngestService';
 import { DatabaseAlertDeliveriesStore } from './DatabaseAlertDeliveriesStore';
 import { DatabaseAlertRulesStore } from './DatabaseAlertRulesStore';
 import {
@@ -14,6 +15,19 @@ jest.setTimeout(120_000);
 const databases = TestDatabases.create();
 const T0 = Date.parse('2024-07-02T12:00:00Z');
 const MIN = 60_000;
+
+/** A check-in of instance i1 (customer c1) at `at`, through ingest. */
+const checkInI1 = (ingest: IngestService, at: number, appStatus: string) =>
+  ingest.ingestCheckIns({
+    checkIns: [
+      {
+        instanceId: 'i1',
+        customerId: 'c1',
+        at: new Date(at).toISOString(),
+        appStatus,
+      },
+    ],
+  });
 
 describe.each(databases.eachSupportedId())(
   'alert evaluation replayed through ingest on %p',
@@ -53,16 +67,7 @@ describe.each(databases.eachSupportedId())(
 
       const checkIn = async (at: number, appStatus: string) => {
         now = at;
-        await a.ingest.ingestCheckIns({
-          checkIns: [
-            {
-              instanceId: 'i1',
-              customerId: 'c1',
-              at: new Date(at).toISOString(),
-              appStatus,
-            },
-          ],
-        });
+        await checkInI1(a.ingest, at, appStatus);
       };
       await checkIn(T0, 'unavailable');
       await checkIn(T0 + 10 * MIN, 'unavailable');
@@ -213,16 +218,7 @@ describe.each(databases.eachSupportedId())(
         [40, 'missing'],
       ] as const) {
         now = T0 + minutes * MIN;
-        await a.ingest.ingestCheckIns({
-          checkIns: [
-            {
-              instanceId: 'i1',
-              customerId: 'c1',
-              at: new Date(now).toISOString(),
-              appStatus,
-            },
-          ],
-        });
+        await checkInI1(a.ingest, now, appStatus);
       }
       // The attempts rule reads a table that is gone; the others still tell.
       await knex.schema.renameTable('install_attempts', 'attempts_away');

@@ -116,16 +116,20 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
-    it('reads the failure groups from install_attempts_failures (SQLite: no table scan)', async () => {
+    it('reads the failure groups from install_attempts_failures, also by install type (SQLite: no table read)', async () => {
       const knex = await databases.init(databaseId);
       const { stores, query } = await setupAuditFleet(knex);
       if (knex.client.config.client !== 'better-sqlite3') return;
-      const plans = await queryPlans(knex, () =>
-        stores.installAudit.failureGroups(query()),
-      );
+      const plans = await queryPlans(knex, async () => {
+        await stores.installAudit.failureGroups(query());
+        await stores.installAudit.failureGroups(query({ installType: 'helm' }));
+      });
       expect(plans).toEqual([
         expect.arrayContaining([
           'SCAN a USING COVERING INDEX install_attempts_failures',
+        ]),
+        expect.arrayContaining([
+          'SEARCH a USING COVERING INDEX install_attempts_failures (install_type=?)',
         ]),
       ]);
     });
