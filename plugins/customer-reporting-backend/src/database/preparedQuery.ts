@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { isBetterSqlite, isPostgres } from './databaseEngine';
 
 /** Marks a parameter among a query's bindings; no real value starts so. */
 const PARAM = '\u0000customer-reporting-param:';
@@ -31,8 +32,8 @@ export function preparedQuery<P extends { [K in keyof P]: string | number }>(
   const compiled = new WeakMap<Knex, Compiled<P>>();
   const marked = ((name: keyof P) => `${PARAM}${String(name)}`) as Param<P>;
   return async (db, params) => {
-    const driver = (db.client as { driverName?: string }).driverName;
-    if (driver !== 'pg' && driver !== 'better-sqlite3') {
+    const postgres = isPostgres(db);
+    if (!postgres && !isBetterSqlite(db)) {
       return build(db, name => params[name]);
     }
     let query = compiled.get(db);
@@ -48,7 +49,7 @@ export function preparedQuery<P extends { [K in keyof P]: string | number }>(
     );
     // A raw select answers with node-postgres' result on PostgreSQL, with
     // the rows on better-sqlite3.
-    return driver === 'pg' ? result.rows : result;
+    return postgres ? result.rows : result;
   };
 }
 
