@@ -166,6 +166,15 @@ export async function ingest(
   };
 }
 
+/**
+ * Runs `fn` `times` times, untimed: V8 optimises a code path only after it
+ * has run for a while, and a backend serving reports all day runs the
+ * optimised code (bench/README.md, "What is measured").
+ */
+export async function warmUp(fn, times = 200) {
+  for (let i = 0; i < times; i++) await fn();
+}
+
 /** Times `fn` `runs` times after `warmup` untimed runs; milliseconds each. */
 export async function series(fn, { runs, warmup = 3, maxMs = 120_000 }) {
   for (let i = 0; i < warmup; i++) await fn();

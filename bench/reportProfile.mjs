@@ -24,7 +24,7 @@ import { startBackend } from './backend.mjs';
 import { HOUR, planFleet } from './fleet.mjs';
 import { inspectorSession, summariseProfile } from './ingestProfile.mjs';
 import { loadFleet } from './loadFleet.mjs';
-import { Api, latencyStats, now, pluginDb } from './measure.mjs';
+import { Api, latencyStats, now, pluginDb, warmUp } from './measure.mjs';
 
 function parseArgs(argv) {
   const args = { size: 'S', db: 'sqlite', runs: 200, probe: 'probe-50' };
@@ -57,7 +57,6 @@ function cpuMs(pid) {
 
 /** `runs` sequential requests: latency percentiles and CPU ms per request. */
 async function timed(pid, runs, fn) {
-  for (let i = 0; i < 5; i++) await fn();
   const cpu = cpuMs(pid);
   const times = [];
   for (let i = 0; i < runs; i++) {
@@ -156,7 +155,11 @@ async function main() {
     const route = `/v1/customers/${args.probe}/report?includeInactive=true`;
     const report = await api.get(route);
     log(`${args.probe}: ${report.instances.length} instances`);
+    // Warm, as a backend serving reports all day is, and profiled only
+    // over the timed reports.
+    await warmUp(() => api.noop());
     const noop = await timed(backend.pid, args.runs, () => api.noop());
+    await warmUp(() => api.read(route));
     const inspector = args.profile
       ? await inspectorSession(args.inspectPort)
       : undefined;
@@ -184,7 +187,7 @@ async function main() {
       log('self time by package or folder:');
       summary.areas.forEach(line => console.log(`  ${line}`));
       log('busy time per report by share:');
-      sharesPerRequest(profile, args.runs + 5).forEach(line =>
+      sharesPerRequest(profile, args.runs).forEach(line =>
         console.log(`  ${line}`),
       );
     }
