@@ -132,6 +132,7 @@ async function runOne(db, args, workDir, pgUrl, token) {
   log(`${db}: starting the backend`);
   const backend = await startBackend({ db, workDir, pgUrl, token });
   result.backendStartSeconds = backend.startSeconds;
+  result.backendRuntime = backend.runtime;
   log(
     `${db}: backend pid ${backend.pid} ready in ${backend.startSeconds.toFixed(
       1,
