@@ -1,0 +1,244 @@
+/*
+ * The read timings of `yarn bench` (bench/run.mjs), one function per part,
+ * each against the loaded backend (`api`) and the plugin's database (`pdb`,
+ * for the floors), adding its rows to the results with `add`.
+ */
+import { memoryOf, sampleRss } from './backend.mjs';
+import { DAY, PROBES } from './fleet.mjs';
+import { latencyStats, now, series, warmUp } from './measure.mjs';
+import { msCell } from './report.mjs';
+
+/** Minimal SQL for one report: the customer, its instances, and the status events and spans of the window. */
+async function reportFloor(k, customerId, from, to) {
+  const ids = () =>
+    k('instances').where({ customer_id: customerId }).select('id');
+  await k('customers').where({ id: customerId }).first();
+  await k('instances').where({ customer_id: customerId });
+  await k('instance_events')
+    .whereIn('instance_id', ids())
+    .andWhere({ field: 'appStatus' })
+    .andWhere('at', '>=', from)
+    .andWhere('at', '<=', to)
+    .select('instance_id', 'at', 'value');
+  await k('instance_spans')
+    .whereIn('instance_id', ids())
+    .andWhere('last_at', '>=', from - DAY)
+    .andWhere('start_at', '<=', to);
+}
+
+async function exportOnce(api) {
+  const res = await fetch(`${api.base}/v1/exports/customers-instances.csv`, {
+    headers: api.headers,
+  });
+  if (!res.ok)
+    throw new Error(
+      `export → ${res.status}: ${(await res.text()).slice(0, 300)}`,
+    );
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of res.body) {
+    bytes += chunk.length;
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+  }
+  return { bytes, rows: lines - 1 };
+}
+
+/** 2 + 3. Customer reports of every probe, beside the SQL floor and the no-op. */
+export async function timeReports({ db, args, api, pdb, add, log }) {
+  log(`${db}: timing customer reports (${args.runs} requests each)`);
+  const asOf = Date.now();
+  const windowStart = Math.floor(asOf / DAY) * DAY - 13 * DAY;
+  const reportP50 = {};
+  // Timed warm, as a backend serving reports all day is: the report, the
+  // no-op and the floor each run 200 times untimed first.
+  await warmUp(async () => {
+    await api.read('/v1/customers/probe-50/report?includeInactive=true');
+    await api.noop();
+    await reportFloor(pdb, 'probe-50', windowStart, asOf);
+  });
+  // The fairer floor beside the SQL one: what Backstage costs any request.
+  const noop = await series(() => api.noop(), { runs: args.runs });
+  add({
+    figure:
+      'authenticated no-op request (static token checked, routed into the plugin, 404)',
+    value: noop,
+    floor: '',
+    ratio: '',
+  });
+  for (const probe of PROBES) {
+    const route = `/v1/customers/${probe.id}/report?includeInactive=true`;
+    const report = await api.get(route);
+    if (report.instances.length !== probe.instances)
+      throw new Error(
+        `${probe.id}: report shows ${report.instances.length} instances, expected ${probe.instances}`,
+      );
+    const apiStats = await series(() => api.read(route), { runs: args.runs });
+    const floorStats = await series(
+      () => reportFloor(pdb, probe.id, windowStart, asOf),
+      { runs: args.runs },
+    );
+    reportP50[probe.id] = apiStats.p50;
+    add({
+      figure: probe.label,
+      value: apiStats,
+      floor: floorStats,
+      ratio: apiStats.p50 / floorStats.p50,
+    });
+    add({
+      figure: `${probe.label}, p50 against SQL floor + no-op request`,
+      value: `p50 ${msCell(apiStats.p50)} ms`,
+      floor: `p50 ${msCell(floorStats.p50)} + ${msCell(noop.p50)} ms`,
+      ratio: apiStats.p50 / (floorStats.p50 + noop.p50),
+    });
+  }
+  add({
+    figure: 'report 90 d ÷ 14 d of history (p50, 50 instances)',
+    value: `${(reportP50['probe-hist-90'] / reportP50['probe-hist-14']).toFixed(
+      2,
+    )}×`,
+    floor: '',
+    ratio: '',
+  });
+}
+
+/** 4. The install audit over every attempt. */
+export async function timeAudit({ db, result, api, pdb, add, log }) {
+  log(
+    `${db}: timing the install audit over ${result.counts.install_attempts} attempts`,
+  );
+  const auditFloor = await series(
+    () =>
+      pdb('install_attempts')
+        .groupBy('install_type', 'furthest_step')
+        .select('install_type', 'furthest_step')
+        .count({ n: '*' }),
+    { runs: 10, warmup: 2 },
+  );
+  for (const route of ['summary', 'funnel', 'failure-groups']) {
+    const stats = await series(
+      () => api.read(`/v1/install-attempts/${route}`),
+      { runs: 10, warmup: 2 },
+    );
+    add({
+      figure: `GET /v1/install-attempts/${route} (${result.counts.install_attempts} attempts)`,
+      value: stats,
+      floor: auditFloor,
+      ratio: stats.p50 / auditFloor.p50,
+    });
+  }
+}
+
+/** 4b. Adoption over time: one grouped query per range (docs/adoption.md). */
+export async function timeAdoption({ db, result, api, pdb, add, log }) {
+  log(`${db}: timing the adoption route`);
+  const adoptionFloor = await series(
+    () =>
+      pdb('instance_events')
+        .whereIn('field', ['releaseSequence', 'appStatus'])
+        .groupBy('field')
+        .select('field')
+        .count({ n: '*' }),
+    { runs: 10, warmup: 2 },
+  );
+  for (const range of ['90d', '1y']) {
+    const stats = await series(
+      () => api.read(`/v1/apps/nimbus/adoption?range=${range}`),
+      { runs: 10, warmup: 2 },
+    );
+    add({
+      figure: `GET /v1/apps/nimbus/adoption?range=${range} (half of the ${result.counts.instances} instances)`,
+      value: stats,
+      floor: adoptionFloor,
+      ratio: stats.p50 / adoptionFloor.p50,
+    });
+  }
+}
+
+/** 4c. Alert evaluation after ingest (docs/alerts.md). */
+export async function timeAlertEvaluation({ db, fleet, api, add, log }) {
+  // The same kind of
+  // live batch (500 instances, one new check-in each) without rules, then
+  // with one rule of each event type judged for the customers the batch
+  // touched before the answer; the difference is the evaluator's cost per
+  // batch. Times after the fleet's last check-in, one second apart.
+  log(`${db}: timing alert evaluation per ingest batch`);
+  const batchInstances = fleet.instances.slice(0, 500);
+  let alertBatchAt = fleet.now;
+  const alertBatch = () => {
+    alertBatchAt += 1000;
+    return api.send('POST', '/v1/check-ins', {
+      checkIns: batchInstances.map(i => ({
+        instanceId: i.id,
+        customerId: i.customer.id,
+        at: new Date(alertBatchAt).toISOString(),
+        appStatus: 'ready',
+      })),
+    });
+  };
+  const withoutRules = await series(alertBatch, { runs: 10, warmup: 2 });
+  for (const eventType of [
+    'instance-unavailable',
+    'instance-inactive',
+    'install-attempt-failed',
+    'license-expiring',
+    'versions-behind',
+    'instance-first-ready',
+  ])
+    await api.send('PUT', `/v1/alerts/rules/bench-${eventType}`, {
+      name: `bench ${eventType}`,
+      eventType,
+      recipients: ['user:default/bench'],
+    });
+  const withRules = await series(alertBatch, { runs: 10, warmup: 2 });
+  const customersTouched = new Set(batchInstances.map(i => i.customer.id)).size;
+  add({
+    figure: `POST /v1/check-ins, 500 instances of ${customersTouched} customers, with one alert rule per event type (floor: without rules); evaluator ≈ ${Math.round(
+      withRules.p50 - withoutRules.p50,
+    )} ms per batch`,
+    value: withRules,
+    floor: withoutRules,
+    ratio: withRules.p50 / withoutRules.p50,
+  });
+}
+
+/** 5. CSV export of all instances: time and backend memory. */
+export async function timeExport({ db, backend, api, pdb, add, log }) {
+  log(`${db}: timing the customers-instances CSV export`);
+  const rssBefore = memoryOf(backend.pid).rss;
+  const sampler = sampleRss(backend.pid);
+  const exportTimes = [];
+  let exported;
+  for (let i = 0; i < 3; i++) {
+    const t = now();
+    exported = await exportOnce(api);
+    exportTimes.push(now() - t);
+  }
+  const peak = sampler.stop();
+  const exportFloor = [];
+  for (let i = 0; i < 3; i++) {
+    const t = now();
+    await pdb('instances as i')
+      .join('customers as c', 'c.id', 'i.customer_id')
+      .orderBy(['i.customer_id', 'i.id'])
+      .select('i.*', 'c.name');
+    exportFloor.push(now() - t);
+  }
+  const exportStats = latencyStats(exportTimes);
+  const exportFloorStats = latencyStats(exportFloor);
+  add({
+    figure: `CSV export, ${exported.rows} instances (${(
+      exported.bytes / 1048576
+    ).toFixed(1)} MiB), median of 3`,
+    value: `${Math.round(exportStats.p50)} ms`,
+    floor: `${Math.round(exportFloorStats.p50)} ms`,
+    ratio: exportStats.p50 / exportFloorStats.p50,
+  });
+  add({
+    figure: 'backend RSS during export: before → peak (sampled every 20 ms)',
+    value: `${rssBefore.toFixed(0)} → ${peak.toFixed(0)} MiB (+${(
+      peak - rssBefore
+    ).toFixed(0)})`,
+    floor: '',
+    ratio: '',
+  });
+}
