@@ -113,6 +113,16 @@ describe.each(databases.eachSupportedId())('bulkRows on %p', databaseId => {
     expect({ bulk, text }).toEqual({ bulk: plain, text: 'text' });
   });
 
+  it('refuses to write through a finished transaction', async () => {
+    const knex = await setup();
+    const tx = await knex.transaction();
+    await tx.commit();
+    await expect(
+      insertRows(tx, THINGS, [['late', T, false, '']]),
+    ).rejects.toThrow(/Transaction already complete: not writing things/);
+    expect(await knex(THINGS.name).where({ id: 'late' })).toEqual([]);
+  });
+
   it('fails on a missing table, leaving the session usable', async () => {
     const knex = await setup();
     // On PostgreSQL the rows of a COPY go out with the statement: the

@@ -105,6 +105,12 @@ async function writeRows(
   onConflict: OnConflict,
 ): Promise<boolean[]> {
   if (rows.length === 0) return [];
+  // Both fast paths below use the transaction's connection directly, past
+  // Knex's own check: after commit or rollback that connection is back in
+  // the pool, and a write there would land outside this transaction.
+  if (tx.isCompleted()) {
+    throw new Error(`Transaction already complete: not writing ${table.name}`);
+  }
   if (isBetterSqlite(tx)) {
     const connection = (await tx.client.acquireConnection()) as SqliteDb;
     // Reused per connection when sqliteStatementCache is installed.
