@@ -120,10 +120,24 @@ async function open(page, url, ready) {
 }
 
 async function checkPage(page, what, axeExclude = []) {
+  // Loading indicators come and go: the catalog graph card, for one, shows
+  // a spinner again when it re-fetches. Check only after none has shown
+  // for a whole second, not at the first moment without one.
+  await page.evaluate(() => {
+    window.quietSince = undefined;
+  });
   await page.waitForFunction(
-    () => !document.querySelector('[role="progressbar"]'),
+    () => {
+      const now = performance.now();
+      if (document.querySelector('[role="progressbar"]')) {
+        window.quietSince = undefined;
+        return false;
+      }
+      window.quietSince ??= now;
+      return now - window.quietSince >= 1000;
+    },
     null,
-    { timeout: TIMEOUT },
+    { timeout: TIMEOUT, polling: 100 },
   );
   const problems = [];
   const { broken, untitled } = await page.evaluate(findLayoutProblems);
