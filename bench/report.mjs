@@ -115,10 +115,8 @@ export function writeDocs(resultsDir, target) {
       out.push(
         `### ${DB_NAMES[r.db]}${r.pgVersion ? ` ${r.pgVersion}` : ''}`,
         '',
-        // Results written before session 6 name no runtime: they were of
-        // the development start (`yarn start`).
         `Backend (${
-          r.backendRuntime ?? 'NODE_ENV=development, as `yarn start` runs it'
+          r.backendRuntime
         }) started in ${r.backendStartSeconds.toFixed(0)} s${
           r.loadAverageAtStart
             ? `; load average at the start ${r.loadAverageAtStart.join(' / ')}`
