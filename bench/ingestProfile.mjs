@@ -159,6 +159,7 @@ async function measure(args, pgUrl, workDir) {
     const serverCpu = args.db === 'pg' ? await pgServerCpu(pgUrl) : undefined;
     const serverCpuBefore = serverCpu?.();
     const backendCpuBefore = cpuSeconds(backend.pid);
+    const clientCpuBefore = process.cpuUsage();
     const backfill = await ingest(
       api,
       '/v1/check-ins',
@@ -171,30 +172,27 @@ async function measure(args, pgUrl, workDir) {
       'checkIns',
       liveCheckIns(fleet, liveFrom),
     );
-    // The backend process's own CPU time from /proc, all threads (GC
-    // helpers too): also without --profile, and not a sampled estimate.
-    const backendCpu = cpuSeconds(backend.pid) - backendCpuBefore;
-    log(
-      `backend CPU ${backendCpu.toFixed(1)} s, ${(
-        (backendCpu * 1e6) /
-        (backfill.count + live.count)
-      ).toFixed(1)} µs per check-in`,
-    );
-    if (serverCpu) {
-      const seconds = serverCpu() - serverCpuBefore;
+    const items = backfill.count + live.count;
+    const logCpu = (what, seconds) =>
       log(
-        `PostgreSQL server CPU ${seconds.toFixed(1)} s, ${(
+        `${what} CPU ${seconds.toFixed(1)} s, ${(
           (seconds * 1e6) /
-          (backfill.count + live.count)
+          items
         ).toFixed(1)} µs per check-in`,
       );
-    }
+    // The backend process's own CPU time from /proc, all threads (GC
+    // helpers too): also without --profile, and not a sampled estimate.
+    logCpu('backend', cpuSeconds(backend.pid) - backendCpuBefore);
+    if (serverCpu) logCpu('PostgreSQL server', serverCpu() - serverCpuBefore);
+    // This script's own: it builds and sends the batches on the same two
+    // cores, as the floor's client builds and inserts its rows.
+    const client = process.cpuUsage(clientCpuBefore);
+    logCpu('bench client', (client.user + client.system) / 1e6);
     if (inspector) {
       const { profile } = await inspector.send('Profiler.stop');
       inspector.close();
       fs.writeFileSync(args.profile, JSON.stringify(profile));
       const summary = summariseProfile(profile);
-      const items = backfill.count + live.count;
       log(
         `backend busy ≈ ${Math.round(summary.busyMs / 1000)} s, ${(
           (summary.busyMs * 1000) /

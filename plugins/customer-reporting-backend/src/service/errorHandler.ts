@@ -16,10 +16,11 @@ function sendError(
   });
 }
 
-/** body-parser failures that are the caller's fault: unreadable bodies. */
+/**
+ * Failures to read a body that are the caller's fault: body-parser's (see
+ * jsonBody; JSON it cannot parse is an InputError there).
+ */
 const UNREADABLE_BODY_TYPES = new Set([
-  'entity.parse.failed',
-  'entity.verify.failed',
   'request.aborted',
   'request.size.invalid',
   'encoding.unsupported',

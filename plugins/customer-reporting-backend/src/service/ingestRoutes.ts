@@ -56,7 +56,12 @@ export function addIngestRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.post('/v1/check-ins', async (req, res) => {
     await audited(req, { actionType: 'check-ins' }, async () => {
-      const result = await ingest.ingestCheckIns(req.body);
+      // Validation copies what it keeps, so the parsed batch is not held
+      // by the request while the batch's writes wait on the database: the
+      // garbage collector would copy it along with everything still in use.
+      const body = req.body;
+      (req as { body: unknown }).body = undefined;
+      const result = await ingest.ingestCheckIns(body);
       res.json(result);
       return result;
     });

@@ -11,6 +11,7 @@ import { addExportRoutes } from './exportRoutes';
 import { addIngestRoutes } from './ingestRoutes';
 import { addInstallAttemptRoutes } from './installAttemptRoutes';
 import { addInstanceRoutes } from './instanceRoutes';
+import { jsonBody } from './jsonBody';
 import { createRouteContext, RouteContextOptions } from './routeContext';
 
 export interface RouterOptions extends RouteContextOptions {
@@ -45,7 +46,7 @@ export async function createRouter(
 
   return express
     .Router()
-    .use(express.json({ limit: routerOptions.options.maxBodyBytes }))
+    .use(jsonBody(routerOptions.options.maxBodyBytes))
     .use(router)
     .use(requestErrorHandler);
 }

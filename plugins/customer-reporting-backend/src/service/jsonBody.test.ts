@@ -1,0 +1,86 @@
+import express from 'express';
+import request from 'supertest';
+import { gzipSync } from 'zlib';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { mockServices } from '@backstage/backend-test-utils';
+import { requestErrorHandler } from './errorHandler';
+import { jsonBody } from './jsonBody';
+
+/** An app echoing the parsed body, with the plugin's and Backstage's error handlers. */
+function echoApp(limit = 1000) {
+  const middleware = MiddlewareFactory.create({
+    config: mockServices.rootConfig(),
+    logger: mockServices.logger.mock(),
+  });
+  return express()
+    .use(jsonBody(limit))
+    .post('/', (req, res) => {
+      res.json({ body: req.body ?? null });
+    })
+    .use(requestErrorHandler)
+    .use(middleware.error());
+}
+
+describe('jsonBody', () => {
+  it('parses JSON, compressed or not, with or without a UTF-8 charset', async () => {
+    const app = echoApp();
+    const value = { name: 'Grüße', items: [1, 2] };
+    const plain = await request(app)
+      .post('/')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(value));
+    expect(plain.body).toEqual({ body: value });
+    const gzipped = await request(app)
+      .post('/')
+      .set('Content-Type', 'application/json; charset=UTF-8')
+      .set('Content-Encoding', 'gzip')
+      .serialize(bytes => bytes) // as they are, not as JSON
+      .send(gzipSync(`\uFEFF${JSON.stringify(value)}`));
+    expect(gzipped.body).toEqual({ body: value });
+  });
+
+  it('leaves other content types alone and takes an empty body as {}', async () => {
+    const app = echoApp();
+    const text = await request(app)
+      .post('/')
+      .set('Content-Type', 'text/plain')
+      .send('{"a":1}');
+    expect(text.body).toEqual({ body: {} });
+    const empty = await request(app)
+      .post('/')
+      .set('Content-Type', 'application/json')
+      .set('Transfer-Encoding', 'chunked')
+      .send('');
+    expect(empty.body).toEqual({ body: {} });
+  });
+
+  it('names what is wrong with an unreadable body', async () => {
+    const app = echoApp(100);
+    const broken = await request(app)
+      .post('/')
+      .set('Content-Type', 'application/json')
+      .send('{"checkIns": [')
+      .expect(400);
+    expect(broken.body.error).toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(/^Request body could not be read: .*JSON/),
+    });
+    const utf16 = await request(app)
+      .post('/')
+      .set('Content-Type', 'application/json; charset=utf-16le')
+      .serialize(bytes => bytes)
+      .send(Buffer.from('{}', 'utf16le'))
+      .expect(415);
+    expect(utf16.body.error.message).toBe(
+      'Request body could not be read: unsupported charset "utf-16le"',
+    );
+    const big = await request(app)
+      .post('/')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ text: 'x'.repeat(200) }))
+      .expect(413);
+    expect(big.body.error.message).toBe(
+      'Request body is larger than the limit of 100 bytes',
+    );
+  });
+});
