@@ -3,10 +3,10 @@
  * each against the loaded backend (`api`) and the plugin's database (`pdb`,
  * for the floors), adding its rows to the results with `add`.
  */
-// The contract's event types, generated from the spec (Node 22 strips the
-// types of a .ts module).
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+// The contract's event types, generated from the spec (Node 22 strips the
+// types of a .ts module).
 import { AlertEventTypeValues } from '../plugins/customer-reporting-common/src/generated/models/AlertEventType.model.ts';
 import { memoryOf, sampleRss } from './backend.mjs';
 import { DAY, PROBES } from './fleet.mjs';

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CustomerReportingApi } from '../../api';
 import { pending, renderWithApi, responseError } from '../../__testUtils__';
@@ -135,11 +135,16 @@ describe('AdoptionContent', () => {
         throw error;
       });
     const { unmount } = await render({ getAppAdoption });
-    expect(await screen.findAllByRole('progressbar')).toHaveLength(3);
+    // findAll would settle on the first cards to render, before the rest.
+    await waitFor(() =>
+      expect(screen.getAllByRole('progressbar')).toHaveLength(3),
+    );
     unmount();
 
     await render({ getAppAdoption });
-    expect(await screen.findAllByText('not for you')).toHaveLength(3);
+    await waitFor(() =>
+      expect(screen.getAllByText('not for you')).toHaveLength(3),
+    );
     expect(screen.getAllByRole('button', { name: 'Retry' })).toHaveLength(3);
   });
 

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   pending,
@@ -130,7 +130,10 @@ describe('InstallAttemptsPage sections', () => {
       }),
     );
 
-    expect(await screen.findAllByRole('progressbar')).toHaveLength(6);
+    // findAll would settle on the first sections to render, before the rest.
+    await waitFor(() =>
+      expect(screen.getAllByRole('progressbar')).toHaveLength(6),
+    );
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
