@@ -56,6 +56,14 @@ describe.each(databases.eachSupportedId())('alert routes on %p', databaseId => {
       .set('Authorization', userHeader('ops'))
       .send({ name: 'Down', eventType: 'instance-unavailable' })
       .expect(400);
+    // Any JSON parses; the spec's schema refuses a root that is not an object.
+    const notObject = await request(server)
+      .put(`${base}/v1/alerts/rules/down`)
+      .set('Authorization', userHeader('ops'))
+      .set('Content-Type', 'application/json')
+      .send('"down"')
+      .expect(400);
+    expect(notObject.body.error.message).toMatch(/body must be object/);
     expect(
       (
         await request(server)

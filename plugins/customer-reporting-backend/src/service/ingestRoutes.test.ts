@@ -156,6 +156,22 @@ describe.each(databases.eachSupportedId())(
         .set('Content-Type', 'application/json')
         .send('{"checkIns": [')
         .expect(400);
+      // Any JSON parses; a root that is not an object is the batch's problem.
+      for (const root of ['"x"', '123', 'null']) {
+        const notObject = await request(server)
+          .post(`${base}/v1/check-ins`)
+          .set('Authorization', service)
+          .set('Content-Type', 'application/json')
+          .send(root)
+          .expect(400);
+        expect(notObject.body.error.issues).toEqual([
+          {
+            index: null,
+            field: '(body)',
+            message: 'must be an object with a "checkIns" array',
+          },
+        ]);
+      }
     });
 
     it('rejects batches over 1,000 items', async () => {

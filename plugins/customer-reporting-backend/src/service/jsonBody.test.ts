@@ -46,12 +46,18 @@ describe('jsonBody', () => {
       .set('Content-Type', 'text/plain')
       .send('{"a":1}');
     expect(text.body).toEqual({ body: {} });
+    // Chunked, so the request has a body (of no bytes) to read.
     const empty = await request(app)
       .post('/')
       .set('Content-Type', 'application/json')
       .set('Transfer-Encoding', 'chunked')
       .send('');
     expect(empty.body).toEqual({ body: {} });
+    const bomOnly = await request(app)
+      .post('/')
+      .set('Content-Type', 'application/json')
+      .send('\uFEFF');
+    expect(bomOnly.body).toEqual({ body: {} });
   });
 
   it('names what is wrong with an unreadable body', async () => {

@@ -10,7 +10,9 @@ function charsetOf(contentType: string | undefined): string | undefined {
 /**
  * A body express.raw read: JSON text in UTF-8, the only encoding JSON
  * between systems may use (RFC 8259, 8.1). An empty body is `{}`, as
- * express.json has it; a leading byte order mark is skipped.
+ * express.json has it; a leading byte order mark is skipped. Any JSON
+ * value parses (express.json's strict mode refused all but objects and
+ * arrays): the routes' schemas refuse what is not an object.
  */
 const parseJson: RequestHandler = (req, _res, next) => {
   if (!Buffer.isBuffer(req.body)) {
@@ -19,7 +21,8 @@ const parseJson: RequestHandler = (req, _res, next) => {
   }
   const charset = charsetOf(req.get('content-type'));
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    // Answered 415 by the error handler, as body-parser's own refusal was.
+    // Answered 415 by the error handler, as body-parser refused charsets
+    // other than UTF-*; UTF-16 and UTF-32, which it decoded, are refused too.
     next(
       Object.assign(new Error(`unsupported charset "${charset}"`), {
         status: 415,
@@ -28,9 +31,9 @@ const parseJson: RequestHandler = (req, _res, next) => {
     );
     return;
   }
-  const text = req.body.toString('utf8');
+  const text = req.body.toString('utf8').replace(/^\uFEFF/, '');
   try {
-    req.body = text.length === 0 ? {} : JSON.parse(text.replace(/^\uFEFF/, ''));
+    req.body = text.length === 0 ? {} : JSON.parse(text);
     next();
   } catch (error) {
     next(
