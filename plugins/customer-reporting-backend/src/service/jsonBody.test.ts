@@ -21,18 +21,19 @@ function echoApp(limit = 1000) {
     .use(middleware.error());
 }
 
+/** A POST of the given content type, its body still to send. */
+const post = (app: express.Express, contentType: string) =>
+  request(app).post('/').set('Content-Type', contentType);
+
 describe('jsonBody', () => {
   it('parses JSON, compressed or not, with or without a UTF-8 charset', async () => {
     const app = echoApp();
     const value = { name: 'Grüße', items: [1, 2] };
-    const plain = await request(app)
-      .post('/')
-      .set('Content-Type', 'application/json')
-      .send(JSON.stringify(value));
+    const plain = await post(app, 'application/json').send(
+      JSON.stringify(value),
+    );
     expect(plain.body).toEqual({ body: value });
-    const gzipped = await request(app)
-      .post('/')
-      .set('Content-Type', 'application/json; charset=UTF-8')
+    const gzipped = await post(app, 'application/json; charset=UTF-8')
       .set('Content-Encoding', 'gzip')
       .serialize(bytes => bytes) // as they are, not as JSON
       .send(gzipSync(`\uFEFF${JSON.stringify(value)}`));
@@ -41,48 +42,34 @@ describe('jsonBody', () => {
 
   it('leaves other content types alone and takes an empty body as {}', async () => {
     const app = echoApp();
-    const text = await request(app)
-      .post('/')
-      .set('Content-Type', 'text/plain')
-      .send('{"a":1}');
+    const text = await post(app, 'text/plain').send('{"a":1}');
     expect(text.body).toEqual({ body: {} });
     // Chunked, so the request has a body (of no bytes) to read.
-    const empty = await request(app)
-      .post('/')
-      .set('Content-Type', 'application/json')
+    const empty = await post(app, 'application/json')
       .set('Transfer-Encoding', 'chunked')
       .send('');
     expect(empty.body).toEqual({ body: {} });
-    const bomOnly = await request(app)
-      .post('/')
-      .set('Content-Type', 'application/json')
-      .send('\uFEFF');
+    const bomOnly = await post(app, 'application/json').send('\uFEFF');
     expect(bomOnly.body).toEqual({ body: {} });
   });
 
   it('names what is wrong with an unreadable body', async () => {
     const app = echoApp(100);
-    const broken = await request(app)
-      .post('/')
-      .set('Content-Type', 'application/json')
+    const broken = await post(app, 'application/json')
       .send('{"checkIns": [')
       .expect(400);
     expect(broken.body.error).toMatchObject({
       name: 'InputError',
       message: expect.stringMatching(/^Request body could not be read: .*JSON/),
     });
-    const utf16 = await request(app)
-      .post('/')
-      .set('Content-Type', 'application/json; charset=utf-16le')
+    const utf16 = await post(app, 'application/json; charset=utf-16le')
       .serialize(bytes => bytes)
       .send(Buffer.from('{}', 'utf16le'))
       .expect(415);
     expect(utf16.body.error.message).toBe(
       'Request body could not be read: unsupported charset "utf-16le"',
     );
-    const big = await request(app)
-      .post('/')
-      .set('Content-Type', 'application/json')
+    const big = await post(app, 'application/json')
       .send(JSON.stringify({ text: 'x'.repeat(200) }))
       .expect(413);
     expect(big.body.error.message).toBe(

@@ -48,9 +48,9 @@ const parseJson: RequestHandler = (req, _res, next) => {
  * Parses JSON request bodies of at most `limit` bytes (413 beyond), gzip or
  * deflate compressed or not. Unlike express.json, which decodes the body
  * chunk by chunk into a string it then copies whole to check its first
- * character, the body is read as bytes and decoded once: for a batch of
- * 500 check-ins that was about a fifth of the memory the ingest allocates
- * per check-in, and every allocation brings the next garbage collection
+ * character, the body is read as bytes and decoded once: the ingest then
+ * allocated 5.2 instead of 5.6 KB per check-in (a heap profile at the
+ * bench's M fleet), and every allocation brings the next garbage collection
  * nearer, which copies the batches still waiting on the database.
  */
 export function jsonBody(limit: number): RequestHandler[] {
