@@ -16,11 +16,9 @@ function sendError(
   });
 }
 
-/**
- * Failures to read a body that are the caller's fault: body-parser's (see
- * jsonBody; JSON it cannot parse is an InputError there).
- */
+/** Failures to read a body that are the caller's fault (jsonBody, body-parser). */
 const UNREADABLE_BODY_TYPES = new Set([
+  'entity.parse.failed',
   'request.aborted',
   'request.size.invalid',
   'encoding.unsupported',

@@ -1,10 +1,17 @@
 import express, { RequestHandler } from 'express';
-import { InputError } from '@backstage/errors';
 
 /** The charset a Content-Type names, lowercase, if any. */
 function charsetOf(contentType: string | undefined): string | undefined {
   const match = contentType?.match(/;\s*charset\s*=\s*"?([^";\s]+)/i);
   return match?.[1].toLowerCase();
+}
+
+/**
+ * A failure to read a body, typed as body-parser types its own, so that
+ * requestErrorHandler answers it with the others (errorHandler.ts).
+ */
+function unreadableBody(message: string, status: number, type: string) {
+  return Object.assign(new Error(message), { status, type });
 }
 
 /**
@@ -21,13 +28,14 @@ const parseJson: RequestHandler = (req, _res, next) => {
   }
   const charset = charsetOf(req.get('content-type'));
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    // Answered 415 by the error handler, as body-parser refused charsets
-    // other than UTF-*; UTF-16 and UTF-32, which it decoded, are refused too.
+    // 415, as body-parser refused charsets other than UTF-*; UTF-16 and
+    // UTF-32, which it decoded, are refused too.
     next(
-      Object.assign(new Error(`unsupported charset "${charset}"`), {
-        status: 415,
-        type: 'charset.unsupported',
-      }),
+      unreadableBody(
+        `unsupported charset "${charset}"`,
+        415,
+        'charset.unsupported',
+      ),
     );
     return;
   }
@@ -36,11 +44,7 @@ const parseJson: RequestHandler = (req, _res, next) => {
     req.body = text.length === 0 ? {} : JSON.parse(text);
     next();
   } catch (error) {
-    next(
-      new InputError(
-        `Request body could not be read: ${(error as Error).message}`,
-      ),
-    );
+    next(unreadableBody((error as Error).message, 400, 'entity.parse.failed'));
   }
 };
 
