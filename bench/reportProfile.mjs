@@ -25,6 +25,7 @@ import { HOUR, planFleet } from './fleet.mjs';
 import { inspectorSession, summariseProfile } from './ingestProfile.mjs';
 import { loadFleet } from './loadFleet.mjs';
 import { Api, latencyStats, now, pluginDb, warmUp } from './measure.mjs';
+import { pgServerCpu } from './pgServerCpu.mjs';
 
 function parseArgs(argv) {
   const args = { size: 'S', db: 'sqlite', runs: 200, probe: 'probe-50' };
@@ -55,9 +56,13 @@ function cpuMs(pid) {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** `runs` sequential requests: latency percentiles and CPU ms per request. */
-async function timed(pid, runs, fn) {
+/**
+ * `runs` sequential requests: latency percentiles, the backend's CPU ms per
+ * request and, given `serverCpu` (seconds so far), the database server's.
+ */
+async function timed(pid, runs, fn, serverCpu) {
   const cpu = cpuMs(pid);
+  const server = serverCpu?.();
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t = now();
@@ -65,7 +70,11 @@ async function timed(pid, runs, fn) {
     times.push(now() - t);
   }
   const stats = latencyStats(times);
-  return { ...stats, cpuPerRequest: (cpuMs(pid) - cpu) / runs };
+  return {
+    ...stats,
+    cpuPerRequest: (cpuMs(pid) - cpu) / runs,
+    serverCpuPerRequest: serverCpu && ((serverCpu() - server) * 1000) / runs,
+  };
 }
 
 /** Which share of a request a profiled stack belongs to; first match wins. */
@@ -119,7 +128,11 @@ function sharesPerRequest(profile, requests) {
 const fmt = s =>
   `p50 ${s.p50.toFixed(2)} / p95 ${s.p95.toFixed(2)} / p99 ${s.p99.toFixed(
     2,
-  )} ms, CPU ${s.cpuPerRequest.toFixed(2)} ms/request`;
+  )} ms, CPU ${s.cpuPerRequest.toFixed(2)} ms/request${
+    s.serverCpuPerRequest === undefined
+      ? ''
+      : `, PostgreSQL server ${s.serverCpuPerRequest.toFixed(2)} ms/request`
+  }`;
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -152,20 +165,31 @@ async function main() {
       await pdb.raw('analyze');
       await pdb.destroy();
     }
+    const serverCpu = args.db === 'pg' ? await pgServerCpu(pgUrl) : undefined;
     const route = `/v1/customers/${args.probe}/report?includeInactive=true`;
     const report = await api.get(route);
     log(`${args.probe}: ${report.instances.length} instances`);
     // Warm, as a backend serving reports all day is, and profiled only
     // over the timed reports.
     await warmUp(() => api.noop());
-    const noop = await timed(backend.pid, args.runs, () => api.noop());
+    const noop = await timed(
+      backend.pid,
+      args.runs,
+      () => api.noop(),
+      serverCpu,
+    );
     await warmUp(() => api.read(route));
     const inspector = args.profile
       ? await inspectorSession(args.inspectPort)
       : undefined;
     await inspector?.send('Profiler.enable');
     await inspector?.send('Profiler.start');
-    const reports = await timed(backend.pid, args.runs, () => api.read(route));
+    const reports = await timed(
+      backend.pid,
+      args.runs,
+      () => api.read(route),
+      serverCpu,
+    );
     const load = os
       .loadavg()
       .map(x => x.toFixed(1))

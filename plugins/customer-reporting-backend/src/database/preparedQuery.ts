@@ -1,5 +1,10 @@
 import { Knex } from 'knex';
 import { isBetterSqlite, isPostgres } from './databaseEngine';
+import {
+  NamedStatement,
+  queryNamed,
+  statementName,
+} from './postgresNamedStatements';
 
 /** Marks a parameter among a query's bindings; no real value starts so. */
 const PARAM = '\u0000customer-reporting-param:';
@@ -8,7 +13,10 @@ const PARAM = '\u0000customer-reporting-param:';
 type Slot<P> = { param: keyof P } | { value: unknown };
 
 interface Compiled<P> {
+  /** With `?` placeholders, for Knex's `raw`. */
   sql: string;
+  /** With PostgreSQL's `$1` placeholders. */
+  named: NamedStatement;
   slots: Slot<P>[];
 }
 
@@ -23,8 +31,10 @@ export type Param<P> = <K extends keyof P>(name: K) => P[K];
  * for each value that changes from call to call; the query's shape (tables,
  * columns, conditions, limits) must not depend on those values, and a
  * parameter can only stand where Knex binds a value as it is (not in
- * `limit`, which Knex checks is a number). Clients other than PostgreSQL
- * and better-sqlite3 build the query with the values on every call.
+ * `limit`, which Knex checks is a number). On PostgreSQL the text goes to
+ * the server as a named statement (postgresNamedStatements.ts). Clients
+ * other than PostgreSQL and better-sqlite3 build the query with the values
+ * on every call.
  */
 export function preparedQuery<P extends { [K in keyof P]: string | number }>(
   build: (db: Knex, param: Param<P>) => Knex.QueryBuilder,
@@ -41,12 +51,14 @@ export function preparedQuery<P extends { [K in keyof P]: string | number }>(
       query = compile(build(db, marked));
       compiled.set(db, query);
     }
-    const result = await db.raw(
-      query.sql,
-      query.slots.map(slot =>
-        'param' in slot ? params[slot.param] : slot.value,
-      ) as Knex.RawBinding[],
-    );
+    const values = query.slots.map(slot =>
+      'param' in slot ? params[slot.param] : slot.value,
+    ) as Knex.RawBinding[];
+    if (postgres) {
+      const rows = await queryNamed(db, query.named, values);
+      if (rows) return rows;
+    }
+    const result = await db.raw(query.sql, values);
     // A raw select answers with node-postgres' result on PostgreSQL, with
     // the rows on better-sqlite3.
     return postgres ? result.rows : result;
@@ -54,9 +66,12 @@ export function preparedQuery<P extends { [K in keyof P]: string | number }>(
 }
 
 function compile<P>(query: Knex.QueryBuilder): Compiled<P> {
-  const { sql, bindings } = query.toSQL();
+  const compiled = query.toSQL();
+  const { sql, bindings } = compiled;
+  const text = compiled.toNative().sql;
   return {
     sql,
+    named: { name: statementName(text), text },
     slots: bindings.map(binding =>
       typeof binding === 'string' && binding.startsWith(PARAM)
         ? { param: binding.slice(PARAM.length) as keyof P }
