@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: everything the project checks, from a fresh clone.
 #   1. type check  (yarn tsc)                       counts as 1 check
-#   2. lint        (yarn backstage-cli repo lint)   counts as 1 check
+#   2. lint        (yarn backstage-cli repo lint, then yarn prettier:check)
+#                                                   counts as 1 check
 #   3. unit and database tests (backstage-cli repo test = Jest), on SQLite and,
 #      when Debian's PostgreSQL 15 is installed, on a throwaway PostgreSQL 15
 #      cluster (scripts/pg.sh)                      counts each Jest test
@@ -72,8 +73,12 @@ stage "1/5 type check: yarn tsc"
 if yarn tsc; then note "type check (tsc)" 1 0; else note "type check (tsc)" 0 1; fi
 
 # --- 2. lint -------------------------------------------------------------------
-stage "2/5 lint: yarn backstage-cli repo lint"
-if yarn backstage-cli repo lint; then note "lint" 1 0; else note "lint" 0 1; fi
+stage "2/5 lint: yarn backstage-cli repo lint, yarn prettier:check"
+if yarn backstage-cli repo lint && yarn prettier:check; then
+  note "lint and formatting" 1 0
+else
+  note "lint and formatting" 0 1
+fi
 
 # --- 3. Jest -------------------------------------------------------------------
 stage "3/5 unit and database tests: yarn backstage-cli repo test"

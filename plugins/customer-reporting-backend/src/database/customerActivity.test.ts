@@ -50,9 +50,11 @@ describe.each(databases.eachSupportedId())(
         last: Date.parse('2024-06-01T11:00:00Z'),
       });
       expect(activity.byType.get('user-invited')?.count).toBe(3);
-      expect(
-        await stores.report.getPortalActivity('c2', Date.now()),
-      ).toEqual({ byType: new Map(), users: [], lastDownload: null });
+      expect(await stores.report.getPortalActivity('c2', Date.now())).toEqual({
+        byType: new Map(),
+        users: [],
+        lastDownload: null,
+      });
     });
 
     it('counts all attempts started by asOf, not only the rows returned', async () => {

@@ -12,19 +12,21 @@ export function normalizeFailureReason(
   reason: string | null | undefined,
 ): string | null {
   if (!reason || !reason.trim()) return null;
-  return reason
-    .toLowerCase()
-    .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '<value>')
-    .replace(
-      /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g,
-      '<id>',
-    )
-    .replace(/\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b/g, '<ip>')
-    .replace(/\b(sha256:)?[0-9a-f]{12,}\b/g, '<hash>')
-    // A number glued to letters is part of a name (x509, ipv4, k3s), not
-    // a count: it stays.
-    .replace(/(?<![a-z\d.])\d+(\.\d+)*/g, '<n>')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 255);
+  return (
+    reason
+      .toLowerCase()
+      .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '<value>')
+      .replace(
+        /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g,
+        '<id>',
+      )
+      .replace(/\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b/g, '<ip>')
+      .replace(/\b(sha256:)?[0-9a-f]{12,}\b/g, '<hash>')
+      // A number glued to letters is part of a name (x509, ipv4, k3s), not
+      // a count: it stays.
+      .replace(/(?<![a-z\d.])\d+(\.\d+)*/g, '<n>')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 255)
+  );
 }

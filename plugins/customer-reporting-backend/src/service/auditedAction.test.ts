@@ -108,11 +108,18 @@ async function startAudited(knex: Knex, groups: string[]) {
   const { events, factory } = recordingAuditor();
   const server = await startWithProductionPolicy(
     knex,
-    { groups: Object.fromEntries(groups.map(g => [g, [`group:default/${g}`]])) },
+    {
+      groups: Object.fromEntries(groups.map(g => [g, [`group:default/${g}`]])),
+    },
     [factory],
   );
   await send(server, 'PUT /v1/apps/test-app', INGEST_ONLY_HEADER, TEST_APP);
-  await send(server, 'PUT /v1/customers/c1', INGEST_ONLY_HEADER, testCustomer());
+  await send(
+    server,
+    'PUT /v1/customers/c1',
+    INGEST_ONLY_HEADER,
+    testCustomer(),
+  );
   return { server, events };
 }
 
