@@ -6,6 +6,7 @@ import { statementName } from './postgresNamedStatements';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+const postgres = databases.eachSupportedId();
 
 const kindsOf = preparedQuery<{ kind: string }>((db, param) =>
   db('things')
@@ -13,6 +14,8 @@ const kindsOf = preparedQuery<{ kind: string }>((db, param) =>
     .orderBy('id')
     .select('id'),
 );
+/** The text Knex compiles kindsOf to on PostgreSQL. */
+const KINDS_OF_TEXT = `select "id" from "things" where "kind" = $1 order by "id" asc`;
 
 /** The names the session of the (only) pooled connection has prepared. */
 async function preparedNames(db: Knex | Knex.Transaction) {
@@ -22,13 +25,36 @@ async function preparedNames(db: Knex | Knex.Transaction) {
   return rows.map((row: { name: string }) => row.name);
 }
 
-describe.each(databases.eachSupportedId())(
+/** Counts the statements sent with a name on the pool's one connection from now on. */
+async function watchNamedSends(db: Knex) {
+  const connection = await db.client.acquireConnection();
+  await db.client.releaseConnection(connection);
+  const query = jest.spyOn(connection, 'query');
+  return () =>
+    query.mock.calls.filter(
+      ([config]: unknown[]) => (config as { name?: string } | null)?.name,
+    ).length;
+}
+
+/** The read answers right, and from then on without sending a name. */
+async function expectUnnamedFromNowOn(db: Knex) {
+  expect(await kindsOf(db, { kind: 'x' })).toEqual([{ id: 'a' }, { id: 'c' }]);
+  const namedSends = await watchNamedSends(db);
+  expect(await kindsOf(db, { kind: 'y' })).toEqual([{ id: 'b' }]);
+  expect(namedSends()).toBe(0);
+}
+
+// Without a PostgreSQL server (outside CI, no connection string) there is
+// nothing to prepare statements on.
+(postgres.length > 0
+  ? describe.each(postgres)
+  : describe.skip.each([['POSTGRES_15']]))(
   'named statements on %p',
   databaseId => {
     let db: Knex;
 
     beforeEach(async () => {
-      const shared = await databases.init(databaseId);
+      const shared = await databases.init(databaseId as 'POSTGRES_15');
       // One connection, so that the session the checks read is the one
       // the reads prepared their statements on.
       db = knexFactory({
@@ -48,6 +74,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     afterEach(async () => {
+      jest.restoreAllMocks();
       await db.destroy();
     });
 
@@ -57,9 +84,7 @@ describe.each(databases.eachSupportedId())(
         { id: 'c' },
       ]);
       expect(await kindsOf(db, { kind: 'y' })).toEqual([{ id: 'b' }]);
-      const names = await preparedNames(db);
-      expect(names).toHaveLength(1);
-      expect(names[0]).toMatch(/^customer_reporting_[0-9a-f]{32}$/);
+      expect(await preparedNames(db)).toEqual([statementName(KINDS_OF_TEXT)]);
     });
 
     it('reads unnamed inside a transaction, whose connection Knex holds', async () => {
@@ -72,17 +97,41 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers unnamed from then on when the server lost the statement, as behind a pooler in transaction mode', async () => {
+      const warn = jest.spyOn(db.client.logger, 'warn');
       expect(await kindsOf(db, { kind: 'x' })).toHaveLength(2);
       // node-postgres still believes the statement prepared on this
       // connection: its next Bind meets "prepared statement … does not
       // exist" (26000), as when PgBouncer moved the client.
       await db.raw('deallocate all');
-      expect(await kindsOf(db, { kind: 'x' })).toEqual([
-        { id: 'a' },
-        { id: 'c' },
+      await expectUnnamedFromNowOn(db);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/\(26000\)/));
+    });
+
+    it('answers unnamed when the name is taken on the server (42P05)', async () => {
+      // What another client's Parse on a shared server connection leaves.
+      await db.raw(
+        `prepare ${statementName(KINDS_OF_TEXT)} as select 'not ours' as id`,
+      );
+      await expectUnnamedFromNowOn(db);
+    });
+
+    it('reads on after a migration outdated a prepared statement, preparing it again on a new connection', async () => {
+      const things = preparedQuery<{ kind: string }>((knex, param) =>
+        knex('things')
+          .where({ kind: param('kind') })
+          .orderBy('id'),
+      );
+      expect(await things(db, { kind: 'y' })).toEqual([{ id: 'b', kind: 'y' }]);
+      // `*` now has one more column: the prepared plan's result type no
+      // longer fits ("cached plan must not change result type", 0A000).
+      await db.schema.alterTable('things', table => {
+        table.integer('size');
+      });
+      expect(await things(db, { kind: 'y' })).toEqual([
+        { id: 'b', kind: 'y', size: null },
       ]);
-      expect(await kindsOf(db, { kind: 'y' })).toEqual([{ id: 'b' }]);
-      expect(await preparedNames(db)).toEqual([]);
+      expect(await things(db, { kind: 'x' })).toHaveLength(2);
+      expect(await preparedNames(db)).toHaveLength(1);
     });
 
     it('lets other errors through', async () => {
@@ -99,11 +148,13 @@ describe.each(databases.eachSupportedId())(
 );
 
 describe('statementName', () => {
-  it('names one text alike in every process, and two texts apart', () => {
-    const text = 'select * from "things" where "kind" = $1';
-    expect(statementName(text)).toBe(statementName(`${text}`));
-    expect(statementName(text)).not.toBe(statementName(`${text} limit 1`));
-    // PostgreSQL truncates names beyond 63 bytes.
+  it('names a text by its digest, the same in every process', () => {
+    const text = 'select "id" from "things" where "kind" = $1';
+    expect(statementName(text)).toBe(
+      'customer_reporting_957944ca0c08c96de938d42fc62175de',
+    );
+    expect(statementName(`${text} limit 1`)).not.toBe(statementName(text));
+    // PostgreSQL cuts names beyond 63 bytes.
     expect(statementName(text).length).toBeLessThanOrEqual(63);
   });
 });

@@ -14,6 +14,8 @@ interface PgClient {
     text: string;
     values: unknown[];
   }): Promise<{ rows: any[] }>;
+  /** Knex's pool drops a connection so marked when it is next acquired. */
+  __knex__disposed?: unknown;
 }
 
 /**
@@ -24,6 +26,13 @@ interface PgClient {
  * connections.
  */
 const POOLER_ERRORS = new Set(['26000', '42P05']);
+
+/**
+ * "cached plan must not change result type": a migration changed a table a
+ * prepared statement reads (a column added under a `*`). node-postgres
+ * would bind the outdated statement on that connection for good.
+ */
+const OUTDATED_PLAN = '0A000';
 
 /** Clients that met a pooler's error, and send unnamed statements since. */
 const unnamedOnly = new WeakSet<Knex.Client>();
@@ -44,15 +53,17 @@ export function statementName(text: string): string {
  * Runs a read as a named prepared statement on a connection of the pool:
  * PostgreSQL parses and plans it once per connection instead of once per
  * call. For the customer report's six statements that halved the server's
- * CPU per report (2.3 to 1.1–1.25 ms at S, three interleaved pairs) and
- * took 0.5–1 ms off its p50. node-postgres prepares a name once per
+ * CPU per report (2.2–2.3 to 1.1–1.2 ms at S, three interleaved pairs) and
+ * took 0.8–1.4 ms off its p50. node-postgres prepares a name once per
  * connection and only binds it afterwards.
  *
- * Returns undefined when the read should go through Knex instead: inside a
- * transaction (whose connection Knex holds), or once the client met a
- * pooler that loses prepared statements; the read that met it is then
- * sent again unnamed, which is safe because it only reads. Knex's query
- * events and its error wrapping are not applied on this path.
+ * Returns undefined when the read should go through Knex instead, unnamed:
+ * inside a transaction (whose connection Knex holds); once the client met
+ * a pooler that loses prepared statements (then for good, with a warning);
+ * and when a schema change outdated the connection's statements (the pool
+ * then replaces that connection). The read that met the error is sent
+ * again, which is safe because it only reads. Knex's query events and its
+ * error wrapping are not applied on this path.
  */
 export async function queryNamed(
   db: Knex | Knex.Transaction,
@@ -68,8 +79,18 @@ export async function queryNamed(
     });
     return result.rows;
   } catch (error) {
-    if (POOLER_ERRORS.has((error as { code?: string }).code ?? '')) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code === OUTDATED_PLAN) {
+      connection.__knex__disposed = `customer-reporting: a schema change outdated this connection's prepared statements (${
+        (error as Error).message
+      })`;
+      return undefined;
+    }
+    if (POOLER_ERRORS.has(code)) {
       unnamedOnly.add(db.client);
+      db.client.logger.warn?.(
+        `customer-reporting: PostgreSQL lost a prepared statement (${code}), as a pooler without prepared statement support does; reads are sent unnamed from now on`,
+      );
       return undefined;
     }
     throw error;
