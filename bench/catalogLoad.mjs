@@ -31,7 +31,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO, startBackend } from './backend.mjs';
-import { instanceCheckIns, planFleet } from './fleet.mjs';
+import { planFleet } from './fleet.mjs';
+import { instanceCheckIns } from './fleetCheckIns.mjs';
 import { Api, ingest, latencyStats, now, pool } from './measure.mjs';
 import { cpuSeconds, waitForCatalog } from './settle.mjs';
 

@@ -1,7 +1,9 @@
 /*
- * Benchmark fleet generator: the demo fleet's logic
+ * Benchmark fleet: the demo fleet's logic
  * (plugins/customer-reporting-backend-module-demo-data/src/demoFleet.ts) scaled to a size,
- * plus fixed "probe" customers whose reports are timed.
+ * plus fixed "probe" customers whose reports are timed. This file plans the
+ * customers and instances; fleetCheckIns.mjs generates their check-ins and
+ * fleetEvents.mjs their install attempt and portal events.
  *
  * SeededRandom and the demo catalog (apps, channels, distributions, clouds,
  * failure reasons, license types) are imported from the plugin's TypeScript
@@ -15,16 +17,13 @@ import { SeededRandom } from '../plugins/customer-reporting-backend-module-demo-
 import {
   DEMO_APPS,
   DEMO_CHANNELS,
-  DEMO_CLOUDS,
   DEMO_CUSTOMER_NAMES,
-  DEMO_DISTRIBUTIONS,
-  DEMO_FAILURE_REASONS,
   DEMO_LICENSE_TYPES,
 } from '../plugins/customer-reporting-backend-module-demo-data/src/demoCatalog.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
-const iso = ms => new Date(ms).toISOString();
+export const iso = ms => new Date(ms).toISOString();
 
 export const SIZES = {
   S: { customers: 50, instances: 500, days: 14, attempts: 2_000 },
@@ -60,7 +59,6 @@ export const PROBES = [
 ];
 
 const LICENSE_DAYS = { trial: 60, paid: 365 };
-const CLUSTER_TYPES = { kurl: 'kurl', 'embedded-cluster': 'embedded' };
 
 function channelFor(index) {
   if (index % 7 === 3) return 'beta';
@@ -206,259 +204,4 @@ export function planFleet(sizeName, now, seed = 20261127) {
   });
 
   return { size: sizeName, ...size, now, seed, apps, customers, instances };
-}
-
-/** The check-ins of one instance in time order (demo's addInstance logic). */
-export function instanceCheckIns(fleet, instance) {
-  const rnd = new SeededRandom(instance.seed);
-  const { now } = fleet;
-  const { profile, customer, firstSeen, n, id: instanceId } = instance;
-  const distribution =
-    profile === 'airgap' ? 'embedded-cluster' : rnd.pick(DEMO_DISTRIBUTIONS);
-  const cloud = rnd.pick(DEMO_CLOUDS);
-  const region = rnd.pick(cloud.regions);
-  const kurl = distribution === 'kurl' || distribution === 'embedded-cluster';
-  const nodes = kurl ? rnd.int(1, 5) : undefined;
-  const step = profile === 'airgap' ? rnd.int(3, 7) * DAY : 4 * HOUR;
-  const end =
-    profile === 'inactive'
-      ? now - rnd.int(2, 10) * DAY
-      : now - rnd.int(0, 3) * HOUR;
-  const tags = {
-    name: `${['prod', 'staging', 'dev', 'qa', 'dr'][n % 5]}-${rnd.hex(3)}`,
-    team: rnd.pick(['platform', 'data', 'infra']),
-  };
-  let users = rnd.int(5, 400);
-  // From 21 min: the demo's 20 can collide with the second check-in (same `at`).
-  const readyAfter = rnd.int(21, 180) * 60_000;
-  const troubleAt = firstSeen + rnd.next() * Math.max(0, end - firstSeen);
-  const troubleLength =
-    (profile === 'flaky' ? rnd.int(6, 36) : rnd.int(0, 8)) * HOUR;
-  const finalStatus =
-    profile === 'failing'
-      ? rnd.pick(['degraded', 'unavailable', 'missing', 'updating'])
-      : 'ready';
-  // The demo draws the upgrade lag per check-in (versions flap); the bench
-  // draws it once per instance so upgrades are monotonic.
-  const lag = rnd.int(0, 20) * DAY;
-  const releases = customer.releases;
-
-  const times = [firstSeen, firstSeen + 20 * 60_000, firstSeen + readyAfter];
-  for (let t = firstSeen + readyAfter + step; t <= end; t += step)
-    times.push(t);
-  const out = [];
-  times.forEach((at, i) => {
-    if (at > now) return;
-    let status;
-    if (i === 0) status = 'missing';
-    else if (i === 1) status = 'unavailable';
-    else if (at >= troubleAt && at < troubleAt + troubleLength)
-      status =
-        profile === 'flaky' && rnd.chance(0.5) ? 'unavailable' : 'degraded';
-    else if (i === times.length - 1) status = finalStatus;
-    else status = 'ready';
-    let release = releases[0];
-    for (let r = releases.length - 1; r >= 0; r--) {
-      if (releases[r].promotedAt <= at - lag) {
-        release = releases[r];
-        break;
-      }
-    }
-    if (rnd.chance(0.02)) users += rnd.int(-20, 40);
-    out.push({
-      instanceId,
-      customerId: customer.id,
-      at: iso(at),
-      clusterId: `cluster-${instanceId.slice(0, 8)}`,
-      airgap: profile === 'airgap',
-      appStatus: status,
-      appVersion: release.versionLabel,
-      channelSlug: customer.channel,
-      releaseSequence: release.sequence,
-      k8sVersion: '1.30.4',
-      k8sDistribution: distribution,
-      clusterType: CLUSTER_TYPES[distribution] ?? 'existing',
-      ...(nodes
-        ? {
-            kurlNodesTotal: nodes,
-            kurlNodesReady: status === 'unavailable' ? nodes - 1 : nodes,
-          }
-        : {}),
-      kotsVersion: '1.124.3',
-      sdkVersion: '1.5.2',
-      cloudProvider: cloud.provider,
-      cloudRegion: region,
-      tags,
-      customMetrics: {
-        activeUsers: Math.max(1, users),
-        dataSources: 3 + (n % 4),
-      },
-    });
-  });
-  return out;
-}
-
-/**
- * Check-ins split in two phases. `backfill`: everything older than
- * `liveFrom`, instance by instance (what an importer or an agent catching up
- * sends). `live`: the rest, in time order across instances (what a fleet of
- * agents checking in every 4 h produces), so consecutive items belong to
- * different instances.
- */
-export function* backfillCheckIns(fleet, liveFrom) {
-  for (const instance of fleet.instances) {
-    for (const c of instanceCheckIns(fleet, instance)) {
-      if (Date.parse(c.at) < liveFrom) yield c;
-    }
-  }
-}
-
-export function liveCheckIns(fleet, liveFrom) {
-  const live = [];
-  for (const instance of fleet.instances) {
-    for (const c of instanceCheckIns(fleet, instance)) {
-      if (Date.parse(c.at) >= liveFrom) live.push(c);
-    }
-  }
-  return live.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-}
-
-export function* batches(items, size) {
-  let batch = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length) yield batch;
-}
-
-/**
- * Install attempt events (demo's addInstallAttempts logic), attempt by
- * attempt: `fleet.attempts` attempts over the regular customers, started
- * within the fleet's period.
- */
-export function* attemptEvents(fleet) {
-  const rnd = new SeededRandom(fleet.seed + 7);
-  const { now } = fleet;
-  const customers = fleet.customers.filter(c => !c.id.startsWith('probe-'));
-  const outcomes = [
-    'succeeded',
-    'failed',
-    'stalled',
-    'in-progress',
-    'discarded',
-    'succeeded',
-  ];
-  for (let k = 0; k < fleet.attempts; k++) {
-    const customer = customers[Math.floor(customers.length * rnd.next())];
-    const outcome = rnd.pick(outcomes);
-    const installType = rnd.chance(0.6) ? 'helm' : 'linux';
-    const steps =
-      installType === 'helm'
-        ? ['registry-login', 'images-pulled']
-        : ['assets-downloaded'];
-    const networkMode = rnd.pick(['online', 'online', 'proxy', 'airgap']);
-    const startedAt =
-      outcome === 'in-progress'
-        ? now - rnd.int(5, 40) * 60_000
-        : now -
-          2 * HOUR -
-          Math.floor(rnd.next() * (fleet.days * DAY - 3 * HOUR));
-    const attemptId = `att-${k}-${rnd.hex(12)}`;
-    const base = { attemptId, customerId: customer.id };
-    yield {
-      ...base,
-      type: 'started',
-      at: iso(startedAt),
-      userEmail: `ops@${customer.domain}`,
-      installType,
-      appVersion: rnd.pick(customer.releases).versionLabel,
-      environment:
-        installType === 'helm'
-          ? { k8sDistribution: rnd.pick(DEMO_DISTRIBUTIONS) }
-          : {
-              os: rnd.pick(['ubuntu', 'rhel', 'debian']),
-              osVersion: rnd.pick(['22.04', '9.4', '12']),
-            },
-      networkMode,
-      registry:
-        networkMode === 'airgap' ? 'offline' : rnd.pick(['online', 'partial']),
-    };
-    let reached = rnd.int(0, steps.length - 1);
-    if (outcome === 'succeeded') reached = steps.length;
-    if (outcome === 'in-progress') reached = 0;
-    let at = startedAt;
-    for (let s = 0; s < reached; s++) {
-      at += rnd.int(2, 25) * 60_000;
-      yield { ...base, type: 'step', step: steps[s], at: iso(at) };
-    }
-    at += rnd.int(3, 30) * 60_000;
-    if (outcome === 'succeeded')
-      yield { ...base, type: 'completed', at: iso(at) };
-    if (outcome === 'failed') {
-      const failedStep = steps[reached] ?? 'started';
-      const event = {
-        ...base,
-        type: 'failed',
-        reason: `${rnd.pick(DEMO_FAILURE_REASONS[failedStep])} (node ${rnd.int(
-          1,
-          40,
-        )})`,
-        at: iso(at),
-      };
-      if (failedStep !== 'started') event.step = failedStep;
-      yield event;
-    }
-    if (outcome === 'discarded')
-      yield { ...base, type: 'discarded', at: iso(at) };
-  }
-}
-
-/** Portal events (demo's addPortalEvents logic), customer by customer. */
-export function* portalEvents(fleet) {
-  const rnd = new SeededRandom(fleet.seed + 11);
-  const { now } = fleet;
-  for (const c of fleet.customers) {
-    const at = days => iso(Math.min(now - HOUR, c.createdAt + days * DAY));
-    if (!c.enterprise) {
-      for (let k = 0, n = rnd.int(0, 3); k < n; k++)
-        yield {
-          customerId: c.id,
-          type: 'downloaded',
-          at: at(rnd.int(1, 60)),
-          version: rnd.pick(c.releases).versionLabel,
-        };
-      continue;
-    }
-    const users = ['ops', 'admin', 'dev', 'sre']
-      .slice(0, rnd.int(1, 4))
-      .map(u => `${u}@${c.domain}`);
-    for (const [k, email] of users.entries()) {
-      yield { customerId: c.id, type: 'user-invited', email, at: at(k + 1) };
-      if (rnd.chance(0.7))
-        yield { customerId: c.id, type: 'user-joined', email, at: at(k + 2) };
-    }
-    yield { customerId: c.id, type: 'accessed', email: users[0], at: at(2) };
-    yield {
-      customerId: c.id,
-      type: 'software-pulled',
-      at: at(3),
-      version: rnd.pick(c.releases).versionLabel,
-    };
-  }
-}
-
-/** The check_ins row the store writes for a check-in (for the floor). */
-export function checkInRow(c, receivedAt) {
-  const { instanceId, customerId, at, ...fields } = c;
-  return {
-    instance_id: instanceId,
-    at: Date.parse(at),
-    app_status: fields.appStatus ?? null,
-    payload: JSON.stringify(fields),
-    received_at: receivedAt,
-  };
 }

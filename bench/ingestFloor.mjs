@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from './backend.mjs';
-import { batches, checkInRow } from './fleet.mjs';
+import { batches, checkInRow } from './fleetCheckIns.mjs';
 import { knexFactory, pool } from './measure.mjs';
 
 const BATCH = 500;

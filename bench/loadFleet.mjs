@@ -4,12 +4,8 @@
  * install attempt and portal events. Shared by the API bench (bench/run.mjs),
  * which times each step, and the page timings (bench/pages.mjs).
  */
-import {
-  attemptEvents,
-  backfillCheckIns,
-  liveCheckIns,
-  portalEvents,
-} from './fleet.mjs';
+import { backfillCheckIns, liveCheckIns } from './fleetCheckIns.mjs';
+import { attemptEvents, portalEvents } from './fleetEvents.mjs';
 import { ingest, now, pool } from './measure.mjs';
 
 /**

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from './backend.mjs';
-import { batches } from './fleet.mjs';
+import { batches } from './fleetCheckIns.mjs';
 
 const requireFromPlugin = createRequire(
   path.join(REPO, 'plugins/customer-reporting-backend/package.json'),

@@ -15,13 +15,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { memoryOf, REPO, startBackend } from './backend.mjs';
 import { ingestFloor } from './ingestFloor.mjs';
-import {
-  backfillCheckIns,
-  HOUR,
-  liveCheckIns,
-  planFleet,
-  SIZES,
-} from './fleet.mjs';
+import { HOUR, planFleet, SIZES } from './fleet.mjs';
+import { backfillCheckIns, liveCheckIns } from './fleetCheckIns.mjs';
 import { loadFleet } from './loadFleet.mjs';
 import {
   timeAdoption,
