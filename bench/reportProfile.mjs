@@ -26,6 +26,7 @@ import { inspectorSession, summariseProfile } from './ingestProfile.mjs';
 import { loadFleet } from './loadFleet.mjs';
 import { Api, latencyStats, now, pluginDb, warmUp } from './measure.mjs';
 import { pgServerCpu } from './pgServerCpu.mjs';
+import { cpuSeconds } from './settle.mjs';
 
 function parseArgs(argv) {
   const args = { size: 'S', db: 'sqlite', runs: 200, probe: 'probe-50' };
@@ -47,21 +48,12 @@ function parseArgs(argv) {
 const log = (...m) =>
   console.log(`[report ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
-/** The process's user + system CPU time in ms (clock ticks of 10 ms). */
-function cpuMs(pid) {
-  const fields = fs
-    .readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .split(') ')[1]
-    .split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 /**
  * `runs` sequential requests: latency percentiles, the backend's CPU ms per
  * request and, given `serverCpu` (seconds so far), the database server's.
  */
 async function timed(pid, runs, fn, serverCpu) {
-  const cpu = cpuMs(pid);
+  const cpu = cpuSeconds(pid);
   const server = serverCpu?.();
   const times = [];
   for (let i = 0; i < runs; i++) {
@@ -72,7 +64,7 @@ async function timed(pid, runs, fn, serverCpu) {
   const stats = latencyStats(times);
   return {
     ...stats,
-    cpuPerRequest: (cpuMs(pid) - cpu) / runs,
+    cpuPerRequest: ((cpuSeconds(pid) - cpu) * 1000) / runs,
     serverCpuPerRequest: serverCpu && ((serverCpu() - server) * 1000) / runs,
   };
 }

@@ -88,7 +88,7 @@ export async function queryNamed(
     }
     if (POOLER_ERRORS.has(code)) {
       unnamedOnly.add(db.client);
-      db.client.logger.warn?.(
+      db.client.logger.warn(
         `customer-reporting: PostgreSQL lost a prepared statement (${code}), as a pooler without prepared statement support does; reads are sent unnamed from now on`,
       );
       return undefined;
