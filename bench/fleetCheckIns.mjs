@@ -105,16 +105,38 @@ export function instanceCheckIns(fleet, instance) {
 /**
  * Check-ins split in two phases. `backfill`: everything older than
  * `liveFrom`, instance by instance (what an importer or an agent catching up
- * sends). `live`: the rest, in time order across instances (what a fleet of
- * agents checking in every 4 h produces), so consecutive items belong to
- * different instances.
+ * sends), of every instance or of `instances`. `live`: the rest, in time
+ * order across instances (what a fleet of agents checking in every 4 h
+ * produces), so consecutive items belong to different instances.
  */
-export function* backfillCheckIns(fleet, liveFrom) {
-  for (const instance of fleet.instances) {
+export function* backfillCheckIns(
+  fleet,
+  liveFrom,
+  instances = fleet.instances,
+) {
+  for (const instance of instances) {
     for (const c of instanceCheckIns(fleet, instance)) {
       if (Date.parse(c.at) < liveFrom) yield c;
     }
   }
+}
+
+/**
+ * The backfill as `senders` shares sent side by side, each the backfill of
+ * every `senders`-th instance: importers (or agents catching up) each send
+ * their own instances' history in order, so no two batches of one instance
+ * are in flight at once. The backend holds an instance's row lock for a
+ * batch's whole transaction, so batches of one instance sent at once wait
+ * for each other (docs/ingest.md, "Sending history in parallel").
+ */
+export function backfillShares(fleet, liveFrom, senders) {
+  return Array.from({ length: senders }, (_, share) =>
+    backfillCheckIns(
+      fleet,
+      liveFrom,
+      fleet.instances.filter((_, i) => i % senders === share),
+    ),
+  );
 }
 
 export function liveCheckIns(fleet, liveFrom) {

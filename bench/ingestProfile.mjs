@@ -8,7 +8,8 @@
  *     BENCH_PG_URL=$BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING \
  *     node bench/ingestProfile.mjs --size M --db pg --profile m-pg.cpuprofile
  *
- * Same fleet, load (backfill then live order, batches of 500, 4 clients) and
+ * Same fleet, load (backfill by 4 senders with a share of the instances each,
+ * then live order by 4 clients; batches of 500) and
  * floor of every row the ingest keeps as `yarn bench` (bench/run.mjs);
  * nothing else is measured and nothing is written to docs/. The profile is
  * taken through the backend's inspector (--inspect on --inspect-port,
@@ -24,8 +25,13 @@ import { fileURLToPath } from 'node:url';
 import { startBackend } from './backend.mjs';
 import { ingestFloor } from './ingestFloor.mjs';
 import { HOUR, planFleet } from './fleet.mjs';
-import { backfillCheckIns, liveCheckIns } from './fleetCheckIns.mjs';
-import { Api, ingest, pluginDb, pool } from './measure.mjs';
+import {
+  backfillCheckIns,
+  backfillShares,
+  liveCheckIns,
+} from './fleetCheckIns.mjs';
+import { BACKFILL_SENDERS } from './loadFleet.mjs';
+import { Api, ingest, ingestShares, pluginDb, pool } from './measure.mjs';
 import { pgServerCpu } from './pgServerCpu.mjs';
 import { cpuSeconds } from './settle.mjs';
 
@@ -161,11 +167,11 @@ async function measure(args, pgUrl, workDir) {
     const serverCpuBefore = serverCpu?.();
     const backendCpuBefore = cpuSeconds(backend.pid);
     const clientCpuBefore = process.cpuUsage();
-    const backfill = await ingest(
+    const backfill = await ingestShares(
       api,
       '/v1/check-ins',
       'checkIns',
-      backfillCheckIns(fleet, liveFrom),
+      backfillShares(fleet, liveFrom, BACKFILL_SENDERS),
     );
     const live = await ingest(
       api,

@@ -4,9 +4,12 @@
  * install attempt and portal events. Shared by the API bench (bench/run.mjs),
  * which times each step, and the page timings (bench/pages.mjs).
  */
-import { backfillCheckIns, liveCheckIns } from './fleetCheckIns.mjs';
+import { backfillShares, liveCheckIns } from './fleetCheckIns.mjs';
 import { attemptEvents, portalEvents } from './fleetEvents.mjs';
-import { ingest, now, pool } from './measure.mjs';
+import { ingest, ingestShares, now, pool } from './measure.mjs';
+
+/** Senders of the backfill, each with its own share of the instances. */
+export const BACKFILL_SENDERS = 4;
 
 /**
  * Returns the customers' PUT time in seconds and each ingest's totals
@@ -21,12 +24,14 @@ export async function loadFleet(api, fleet, liveFrom, log) {
   );
   const customerSeconds = (now() - t) / 1000;
 
-  log('ingesting check-ins (backfill order: instance by instance)');
-  const backfill = await ingest(
+  log(
+    `ingesting check-ins (backfill order: ${BACKFILL_SENDERS} senders, each instance by instance through its share)`,
+  );
+  const backfill = await ingestShares(
     api,
     '/v1/check-ins',
     'checkIns',
-    backfillCheckIns(fleet, liveFrom),
+    backfillShares(fleet, liveFrom, BACKFILL_SENDERS),
   );
   log(
     'ingesting the last 8 h of check-ins (live order: time order across instances)',

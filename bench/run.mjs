@@ -17,7 +17,7 @@ import { memoryOf, REPO, startBackend } from './backend.mjs';
 import { ingestFloor } from './ingestFloor.mjs';
 import { HOUR, planFleet, SIZES } from './fleet.mjs';
 import { backfillCheckIns, liveCheckIns } from './fleetCheckIns.mjs';
-import { loadFleet } from './loadFleet.mjs';
+import { BACKFILL_SENDERS, loadFleet } from './loadFleet.mjs';
 import {
   timeAdoption,
   timeAlertEvaluation,
@@ -196,13 +196,13 @@ async function runOne(db, args, workDir, pgUrl, token) {
     `${Math.round(x.perSecond).toLocaleString('en-US')} items/s`;
   const ingestRows = [
     {
-      figure: `ingest check-ins, backfill order (${backfill.count} items, batches of 500, 4 clients)`,
+      figure: `ingest check-ins, backfill order (${backfill.count} items, batches of 500, ${BACKFILL_SENDERS} senders with a share of the instances each)`,
       value: perSecond(backfill),
       floor: perSecond(floor),
       ratio: floor.perSecond / backfill.perSecond,
     },
     {
-      figure: `ingest check-ins, live order (${live.count} items, last 8 h, time order)`,
+      figure: `ingest check-ins, live order (${live.count} items, last 8 h, time order, 4 clients)`,
       value: perSecond(live),
       floor: perSecond(floor),
       ratio: floor.perSecond / live.perSecond,
