@@ -2,7 +2,7 @@
 /*
  * Customer reporting backend benchmark. Usage (from the repository root):
  *
- *   yarn bench --size S|M|L --db sqlite|pg|both [--runs 30] [--keep]
+ *   yarn bench --size S|M|L --db sqlite|pg|both [--runs 100] [--keep]
  *   yarn bench --size M --pages [--image DIR]   (page timings, bench/pages.mjs)
  *
  * `yarn bench` runs bench/bench.sh, which sources scripts/toolchain.sh and,
@@ -30,7 +30,7 @@ import { Api, now, pluginDb } from './measure.mjs';
 import { formatTable, prettify, writeDocs } from './report.mjs';
 
 function parseArgs(argv) {
-  const args = { size: 'S', db: 'sqlite', runs: 30, keep: false };
+  const args = { size: 'S', db: 'sqlite', runs: 100, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -257,7 +257,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
     console.log(
-      'yarn bench --size S|M|L --db sqlite|pg|both [--runs 30] [--keep]\nyarn bench --size M --pages [--image DIR]',
+      'yarn bench --size S|M|L --db sqlite|pg|both [--runs 100] [--keep]\nyarn bench --size M --pages [--image DIR]',
     );
     return;
   }
@@ -293,7 +293,7 @@ async function main() {
   }
 
   const command = `yarn bench --size ${args.size} --db ${args.db}${
-    args.runs !== 30 ? ` --runs ${args.runs}` : ''
+    args.runs !== 100 ? ` --runs ${args.runs}` : ''
   }`;
   // BENCH_OUTPUT_DIR keeps smoke runs (npm test, CI) from rewriting the
   // committed results and docs/benchmarks.md.
