@@ -30,8 +30,14 @@ import {
   backfillShares,
   liveCheckIns,
 } from './fleetCheckIns.mjs';
-import { BACKFILL_SENDERS } from './loadFleet.mjs';
-import { Api, ingest, ingestShares, pluginDb, pool } from './measure.mjs';
+import {
+  Api,
+  ingest,
+  ingestShares,
+  INGEST_CLIENTS,
+  pluginDb,
+  pool,
+} from './measure.mjs';
 import { pgServerCpu } from './pgServerCpu.mjs';
 import { cpuSeconds } from './settle.mjs';
 
@@ -171,7 +177,7 @@ async function measure(args, pgUrl, workDir) {
       api,
       '/v1/check-ins',
       'checkIns',
-      backfillShares(fleet, liveFrom, BACKFILL_SENDERS),
+      backfillShares(fleet, liveFrom, INGEST_CLIENTS),
     );
     const live = await ingest(
       api,

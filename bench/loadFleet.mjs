@@ -6,10 +6,7 @@
  */
 import { backfillShares, liveCheckIns } from './fleetCheckIns.mjs';
 import { attemptEvents, portalEvents } from './fleetEvents.mjs';
-import { ingest, ingestShares, now, pool } from './measure.mjs';
-
-/** Senders of the backfill, each with its own share of the instances. */
-export const BACKFILL_SENDERS = 4;
+import { ingest, ingestShares, INGEST_CLIENTS, now, pool } from './measure.mjs';
 
 /**
  * Returns the customers' PUT time in seconds and each ingest's totals
@@ -25,13 +22,13 @@ export async function loadFleet(api, fleet, liveFrom, log) {
   const customerSeconds = (now() - t) / 1000;
 
   log(
-    `ingesting check-ins (backfill order: ${BACKFILL_SENDERS} senders, each instance by instance through its share)`,
+    `ingesting check-ins (backfill order: ${INGEST_CLIENTS} senders, each instance by instance through its share)`,
   );
   const backfill = await ingestShares(
     api,
     '/v1/check-ins',
     'checkIns',
-    backfillShares(fleet, liveFrom, BACKFILL_SENDERS),
+    backfillShares(fleet, liveFrom, INGEST_CLIENTS),
   );
   log(
     'ingesting the last 8 h of check-ins (live order: time order across instances)',

@@ -16,6 +16,15 @@ const knexFactory = requireFromPlugin('knex');
 
 export const now = () => Number(process.hrtime.bigint()) / 1e6;
 
+/** Concurrent senders of every ingest: backfill shares, live order, events. */
+export const INGEST_CLIENTS = 4;
+
+/** Throws, naming the request and the answer's start, unless `status` is 2xx. */
+function assertOk(method, route, status, text) {
+  if (status < 200 || status >= 300)
+    throw new Error(`${method} ${route} → ${status}: ${text.slice(0, 500)}`);
+}
+
 /** Nearest-rank percentile of a list of numbers. */
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -88,10 +97,7 @@ export class Api {
       }),
     );
     const text = await res.text();
-    if (!res.ok)
-      throw new Error(
-        `${method} ${route} → ${res.status}: ${text.slice(0, 500)}`,
-      );
+    assertOk(method, route, res.status, text);
     return text;
   }
 
@@ -135,8 +141,7 @@ export class Api {
         req.end(payload);
       });
     const { status, text } = await this.retried('POST', route, send);
-    if (status < 200 || status >= 300)
-      throw new Error(`POST ${route} → ${status}: ${text.slice(0, 500)}`);
+    assertOk('POST', route, status, text);
     return JSON.parse(text);
   }
 
@@ -218,7 +223,7 @@ export function ingest(
   route,
   key,
   items,
-  { batchSize = 500, clients = 4 } = {},
+  { batchSize = 500, clients = INGEST_CLIENTS } = {},
 ) {
   return postBatches(api, route, key, [batches(items, batchSize)], clients);
 }

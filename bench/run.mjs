@@ -17,7 +17,7 @@ import { memoryOf, REPO, startBackend } from './backend.mjs';
 import { ingestFloor } from './ingestFloor.mjs';
 import { HOUR, planFleet, SIZES } from './fleet.mjs';
 import { backfillCheckIns, liveCheckIns } from './fleetCheckIns.mjs';
-import { BACKFILL_SENDERS, loadFleet } from './loadFleet.mjs';
+import { loadFleet } from './loadFleet.mjs';
 import {
   timeAdoption,
   timeAlertEvaluation,
@@ -26,11 +26,14 @@ import {
   timeReports,
 } from './readTimings.mjs';
 import { waitForCatalog, waitForIdle } from './settle.mjs';
-import { Api, now, pluginDb } from './measure.mjs';
+import { Api, INGEST_CLIENTS, now, pluginDb } from './measure.mjs';
 import { formatTable, prettify, writeDocs } from './report.mjs';
 
+/** Timed requests per read series unless `--runs` says otherwise. */
+const DEFAULT_RUNS = 100;
+
 function parseArgs(argv) {
-  const args = { size: 'S', db: 'sqlite', runs: 100, keep: false };
+  const args = { size: 'S', db: 'sqlite', runs: DEFAULT_RUNS, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -196,13 +199,13 @@ async function runOne(db, args, workDir, pgUrl, token) {
     `${Math.round(x.perSecond).toLocaleString('en-US')} items/s`;
   const ingestRows = [
     {
-      figure: `ingest check-ins, backfill order (${backfill.count} items, batches of 500, ${BACKFILL_SENDERS} senders with a share of the instances each)`,
+      figure: `ingest check-ins, backfill order (${backfill.count} items, batches of 500, ${INGEST_CLIENTS} senders with a share of the instances each)`,
       value: perSecond(backfill),
       floor: perSecond(floor),
       ratio: floor.perSecond / backfill.perSecond,
     },
     {
-      figure: `ingest check-ins, live order (${live.count} items, last 8 h, time order, 4 clients)`,
+      figure: `ingest check-ins, live order (${live.count} items, last 8 h, time order, ${INGEST_CLIENTS} clients)`,
       value: perSecond(live),
       floor: perSecond(floor),
       ratio: floor.perSecond / live.perSecond,
@@ -257,7 +260,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
     console.log(
-      'yarn bench --size S|M|L --db sqlite|pg|both [--runs 100] [--keep]\nyarn bench --size M --pages [--image DIR]',
+      `yarn bench --size S|M|L --db sqlite|pg|both [--runs ${DEFAULT_RUNS}] [--keep]\nyarn bench --size M --pages [--image DIR]`,
     );
     return;
   }
@@ -293,7 +296,7 @@ async function main() {
   }
 
   const command = `yarn bench --size ${args.size} --db ${args.db}${
-    args.runs !== 100 ? ` --runs ${args.runs}` : ''
+    args.runs !== DEFAULT_RUNS ? ` --runs ${args.runs}` : ''
   }`;
   // BENCH_OUTPUT_DIR keeps smoke runs (npm test, CI) from rewriting the
   // committed results and docs/benchmarks.md.
