@@ -13,22 +13,54 @@ import { DAY, PROBES } from './fleet.mjs';
 import { latencyStats, now, series, warmUp } from './measure.mjs';
 import { msCell } from './report.mjs';
 
-/** Minimal SQL for one report: the customer, its instances, and the status events and spans of the window. */
+/**
+ * The least SQL one report needs: every table its answer is made of (the
+ * customer with its channel's name, the releases of its app, its instances,
+ * the `appStatus` events of the window and the spans that reach into it, its
+ * portal events and its latest install attempts with their count), one plain
+ * Knex read each, side by side as the report runs its reads.
+ */
 async function reportFloor(k, customerId, from, to) {
   const ids = () =>
     k('instances').where({ customer_id: customerId }).select('id');
-  await k('customers').where({ id: customerId }).first();
-  await k('instances').where({ customer_id: customerId });
-  await k('instance_events')
-    .whereIn('instance_id', ids())
-    .andWhere({ field: 'appStatus' })
-    .andWhere('at', '>=', from)
-    .andWhere('at', '<=', to)
-    .select('instance_id', 'at', 'value');
-  await k('instance_spans')
-    .whereIn('instance_id', ids())
-    .andWhere('last_at', '>=', from - DAY)
-    .andWhere('start_at', '<=', to);
+  await Promise.all([
+    k('customers as c')
+      .leftJoin('channels as ch', function joinChannel() {
+        this.on('ch.app_slug', '=', 'c.app_slug').andOn(
+          'ch.slug',
+          '=',
+          'c.channel_slug',
+        );
+      })
+      .where('c.id', customerId)
+      .first('c.*', 'ch.name as channel_name'),
+    k('releases')
+      .where(
+        'app_slug',
+        k('customers').where({ id: customerId }).select('app_slug'),
+      )
+      .orderBy('sequence'),
+    k('instances').where({ customer_id: customerId }),
+    k('instance_events')
+      .whereIn('instance_id', ids())
+      .andWhere({ field: 'appStatus' })
+      .andWhere('at', '>=', from)
+      .andWhere('at', '<=', to)
+      .select('instance_id', 'at', 'value'),
+    k('instance_spans')
+      .whereIn('instance_id', ids())
+      .andWhere('last_at', '>=', from - DAY)
+      .andWhere('start_at', '<=', to),
+    k('portal_events')
+      .where({ customer_id: customerId })
+      .andWhere('at', '<=', to),
+    k('install_attempts')
+      .where({ customer_id: customerId })
+      .andWhere('started_at', '<=', to)
+      .select('*', k.raw('count(*) over () as total'))
+      .orderBy('started_at', 'desc')
+      .limit(100),
+  ]);
 }
 
 async function exportOnce(api) {
