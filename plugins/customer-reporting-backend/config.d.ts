@@ -24,7 +24,8 @@ export interface Config {
     retention?: {
       /**
        * Raw check-ins older than this are deleted daily (what the reports
-       * need is kept in derived tables) and refused at ingest. A duration:
+       * need is kept in derived tables); a late check-in from before the
+       * deleted ones of its instance is then refused at ingest. A duration:
        * `{ days: 400 }`, `400d` or `P400D`.
        * @default { days: 400 }
        */

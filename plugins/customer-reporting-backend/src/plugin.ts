@@ -125,7 +125,6 @@ export const customerReportingPlugin = createBackendPlugin({
         const ingest = new IngestService(
           stores,
           clock,
-          options.checkInRetentionMs,
           async customerId => {
             // The catalog module keeps the customer's entity up to date; the
             // ingest does not wait for it.

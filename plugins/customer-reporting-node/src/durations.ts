@@ -35,8 +35,8 @@ export function readDurationMs(
 
 /**
  * How long raw check-ins are kept (`customerReporting.retention.checkIns`,
- * formerly `checkInDays`): older ones are deleted and refused at ingest, so
- * data sources leave them out.
+ * formerly `checkInDays`): older ones are deleted daily, so data sources
+ * leave them out.
  *
  * @public
  */

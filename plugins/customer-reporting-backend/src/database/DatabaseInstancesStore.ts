@@ -1,10 +1,13 @@
 import { Knex } from 'knex';
 import { upsertRowsTogether } from './bulkRows';
+import { chunk } from './chunk';
+import { isPostgres } from './databaseEngine';
 import { INSTANCE_SUMMARIES } from './ingestTables';
 import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 import { deriveChangeEvents, FieldValues } from '../metrics/changeEvents';
 import {
   assertOwnership,
+  assertRetained,
   groupByInstance,
   insertCheckIns,
   instanceUpdate,
@@ -50,6 +53,7 @@ export class DatabaseInstancesStore {
         receivedAt,
       );
       assertOwnership(rows, byInstance);
+      assertRetained(rows, byInstance);
       const inserted = await insertCheckIns(tx, byInstance, rows, receivedAt);
       if (inserted.size === 0) return;
 
@@ -84,21 +88,50 @@ export class DatabaseInstancesStore {
     return { accepted, duplicates: checkIns.length - accepted };
   }
 
-  /** Deletes raw check-ins before `cutoff`, in chunks to keep locks short. */
+  /**
+   * Deletes raw check-ins before `cutoff`, in chunks to keep locks short,
+   * and marks their instances as having lost the check-ins before `cutoff`
+   * (assertRetained) in the same transaction. The instance rows are locked
+   * in id order, as the ingest locks them (lockInstances): a batch that
+   * stored an old check-in first has it deleted with the rest, one that
+   * comes after is refused.
+   */
   async deleteCheckInsBefore(cutoff: number): Promise<number> {
     let total = 0;
     for (;;) {
-      const keys = await this.db('check_ins')
-        .where('at', '<', cutoff)
-        .limit(5000)
-        .select('instance_id', 'at');
-      if (keys.length === 0) return total;
-      for (const [instanceId, times] of groupTimes(keys)) {
-        total += await this.db('check_ins')
-          .where({ instance_id: instanceId })
-          .whereIn('at', times)
-          .delete();
-      }
+      const deleted = await this.db.transaction(async tx => {
+        const keys = await tx('check_ins')
+          .where('at', '<', cutoff)
+          .limit(5000)
+          .select('instance_id', 'at');
+        const byInstance = groupTimes(keys);
+        const ids = [...byInstance.keys()].sort();
+        if (ids.length > 0 && isPostgres(tx))
+          await tx('instances')
+            .whereIn('id', ids)
+            .orderBy('id')
+            .forUpdate()
+            .select('id');
+        for (const part of chunk(ids, 500))
+          await tx('instances')
+            .whereIn('id', part)
+            .andWhere(q =>
+              q
+                .whereNull('check_ins_deleted_before')
+                .orWhere('check_ins_deleted_before', '<', cutoff),
+            )
+            .update({ check_ins_deleted_before: cutoff });
+        let count = 0;
+        for (const [instanceId, times] of byInstance) {
+          count += await tx('check_ins')
+            .where({ instance_id: instanceId })
+            .whereIn('at', times)
+            .delete();
+        }
+        return count;
+      });
+      if (deleted === 0) return total;
+      total += deleted;
     }
   }
 }

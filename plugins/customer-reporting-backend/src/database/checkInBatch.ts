@@ -84,6 +84,36 @@ export function assertOwnership(
 }
 
 /**
+ * Refuses the check-ins from before the time up to which the retention task
+ * deleted their instance's check-ins: replaying the instance's change events
+ * from such a check-in (replayInstanceEvents) needs the check-ins after it,
+ * and some are gone. An instance that never lost a check-in takes any past
+ * one, however old.
+ */
+export function assertRetained(
+  rows: Map<string, InstanceRow>,
+  byInstance: Map<string, PreparedCheckIn[]>,
+) {
+  const issues = [];
+  for (const [instanceId, group] of byInstance) {
+    const deletedBefore = rows.get(instanceId)!.check_ins_deleted_before;
+    if (deletedBefore === null) continue;
+    for (const c of group) {
+      if (c.at < deletedBefore) {
+        issues.push({
+          index: c.index,
+          field: 'at',
+          message: `is older than the check-in retention period: instance ${instanceId}'s check-ins before ${new Date(
+            deletedBefore,
+          ).toISOString()} were deleted`,
+        });
+      }
+    }
+  }
+  if (issues.length > 0) throw new BatchValidationError(issues);
+}
+
+/**
  * Stores the check-ins, skipping those already stored, and returns the ones
  * really inserted by instance, each group in time order. The database decides
  * what is a duplicate, so racing replays are no-ops too.

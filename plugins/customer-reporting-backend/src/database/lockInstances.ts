@@ -13,6 +13,8 @@ export interface InstanceRow {
   first_ready_at: number | null;
   last_check_in_at: number;
   state: string;
+  /** Its raw check-ins before this time were deleted (retention). */
+  check_ins_deleted_before: number | null;
   /** Created by this transaction: it has no check-ins stored before. */
   created: boolean;
 }
@@ -41,6 +43,7 @@ export async function lockInstances(
           'first_ready_at',
           'last_check_in_at',
           'state',
+          'check_ins_deleted_before',
         );
       if (isPostgres(tx)) query.forUpdate();
       for (const r of await query) {
@@ -50,6 +53,10 @@ export async function lockInstances(
           first_ready_at:
             r.first_ready_at === null ? null : Number(r.first_ready_at),
           last_check_in_at: Number(r.last_check_in_at),
+          check_ins_deleted_before:
+            r.check_ins_deleted_before === null
+              ? null
+              : Number(r.check_ins_deleted_before),
           created: false,
         });
       }
@@ -80,6 +87,7 @@ export async function lockInstances(
       first_ready_at: null,
       last_check_in_at: firstAt,
       state: '{}',
+      check_ins_deleted_before: null,
       created: true,
     });
   });

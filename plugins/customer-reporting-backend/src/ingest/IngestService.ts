@@ -25,7 +25,6 @@ export class IngestService implements CustomerReportingIngest {
   constructor(
     private readonly stores: Stores,
     private readonly clock: () => number = Date.now,
-    private readonly checkInRetentionMs: number = 400 * 86_400_000,
     /** Told about every created or changed customer (e.g. to update the catalog). */
     private readonly onCustomerChanged: (
       customerId: string,
@@ -88,14 +87,12 @@ export class IngestService implements CustomerReportingIngest {
 
   async ingestCheckIns(body: unknown): Promise<IngestResult> {
     const receivedAt = this.clock();
-    const retainedFrom = receivedAt - this.checkInRetentionMs;
     const prepared = validateBatch(
       body,
       'checkIns',
       this.validators.checkIn,
       MAX_INGEST_BATCH_ITEMS,
-      (item, index, issues) =>
-        prepareCheckIn(item, index!, issues, receivedAt, retainedFrom),
+      (item, index, issues) => prepareCheckIn(item, index!, issues, receivedAt),
     );
     const customerIds = unique(prepared.map(c => c.customerId));
     await this.requireCustomers(customerIds);

@@ -71,20 +71,11 @@ export function prepareCheckIn(
   index: number,
   issues: ValidationIssue[],
   receivedAt: number,
-  retainedFrom: number,
 ): PreparedCheckIn {
-  let at = receivedAt;
-  if (checkIn.at !== undefined) {
-    at = ingestTime(checkIn.at, receivedAt, index, 'at', issues);
-    if (at < retainedFrom) {
-      // Its neighbours may already be gone, so its events could not be derived.
-      issues.push({
-        index,
-        field: 'at',
-        message: 'is older than the check-in retention period',
-      });
-    }
-  }
+  const at =
+    checkIn.at === undefined
+      ? receivedAt
+      : ingestTime(checkIn.at, receivedAt, index, 'at', issues);
   const appStatus = effectiveAppStatus(checkIn, index, issues);
   return {
     index,

@@ -6,8 +6,9 @@ import { DatabaseInstancesStore } from '../database/DatabaseInstancesStore';
 /**
  * Deletes raw check-ins older than the retention age once a day. What the
  * reports need from them (instance state, change events, observation spans)
- * is kept in derived tables, and check-ins older than the retention age are
- * refused at ingest, so nothing derived ever needs a deleted check-in again.
+ * is kept in derived tables, and the ingest refuses a check-in from before
+ * what its instance lost (DatabaseInstancesStore.deleteCheckInsBefore), so
+ * nothing derived ever needs a deleted check-in again.
  */
 export async function scheduleRetention(options: {
   scheduler: SchedulerService;

@@ -100,9 +100,7 @@ describe.each(databases.eachSupportedId())(
         .then(res => res.body);
 
     beforeAll(async () => {
-      server = await startSeededBackend(await databases.init(databaseId), {
-        config: { customerReporting: { retention: { checkInDays: 36500 } } },
-      });
+      server = await startSeededBackend(await databases.init(databaseId));
       const send = (path: string, body: object) =>
         request(server)
           .put(`${API_BASE}${path}`)
@@ -236,9 +234,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers the same when the days arrive newest first', async () => {
-      const late = await startSeededBackend(await databases.init(databaseId), {
-        config: { customerReporting: { retention: { checkInDays: 36500 } } },
-      });
+      const late = await startSeededBackend(await databases.init(databaseId));
       const send = (method: 'put' | 'post', path: string, body: object) =>
         request(late)
           [method](`${API_BASE}${path}`)

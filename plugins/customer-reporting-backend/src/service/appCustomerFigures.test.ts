@@ -33,12 +33,7 @@ describe.each(databases.eachSupportedId())(
   'GET /v1/apps/{appSlug}/customer-figures on %p',
   databaseId => {
     it('gives the Customers card’s figures of every customer in one answer', async () => {
-      const server = await startSeededBackend(
-        await databases.init(databaseId),
-        {
-          config: { customerReporting: { retention: { checkInDays: 36500 } } },
-        },
-      );
+      const server = await startSeededBackend(await databases.init(databaseId));
       await request(server)
         .put(`${API_BASE}/v1/customers/c2`)
         .set('Authorization', SERVICE_AUTH)

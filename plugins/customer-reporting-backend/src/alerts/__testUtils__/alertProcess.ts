@@ -61,7 +61,6 @@ export async function alertProcess(knex: Knex, clock: () => number) {
     stores,
     clock,
     undefined,
-    undefined,
     async customerIds => {
       await evaluator.evaluate({ customerIds });
     },
