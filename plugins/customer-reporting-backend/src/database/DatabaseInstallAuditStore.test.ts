@@ -58,6 +58,43 @@ describe.each(databases.eachSupportedId())(
       ).toMatchObject({ total: 2 });
     });
 
+    it('judges an attempt that asOf cuts by its last event up to asOf', async () => {
+      const { stores, ingest } = await setupAuditFleet(
+        await databases.init(databaseId),
+      );
+      // Started 10:00, a step at 10:50, completed at 12:00 (2024-04-01).
+      const base = { attemptId: 'cut', customerId: 'c2', installType: 'helm' };
+      const at = (time: string) => `2024-04-01T${time}:00Z`;
+      await ingest.ingestInstallAttemptEvents({
+        events: [
+          { ...base, type: 'started', at: at('10:00') },
+          { ...base, type: 'step', step: 'registry-login', at: at('10:50') },
+          { ...base, type: 'completed', at: at('12:00') },
+        ],
+      });
+      const asOf = (time: string) => ({
+        filters: { customerId: 'c2' },
+        asOf: Date.parse(at(time)),
+        stalledAfterMs: 3600_000,
+      });
+      // 30 min after the step: in progress, nothing decided yet.
+      expect(await stores.installAudit.summary(asOf('11:20'))).toMatchObject({
+        total: 1,
+        inProgress: 1,
+        stalled: 0,
+        successRate: null,
+      });
+      // 60 min after it: stalled; after the completion: succeeded.
+      expect(await stores.installAudit.summary(asOf('11:50'))).toMatchObject({
+        stalled: 1,
+        inProgress: 0,
+      });
+      expect(await stores.installAudit.summary(asOf('12:00'))).toMatchObject({
+        succeeded: 1,
+        stalled: 0,
+      });
+    });
+
     it('gives exact continuous percentiles of many durations, like percentile_cont', async () => {
       const { stores, ingest, query } = await setupAuditFleet(
         await databases.init(databaseId),

@@ -31,8 +31,9 @@ export interface InstallAttemptFilters {
  * The status of an attempt as seen from `asOf`, in SQL (the same rule as
  * metrics/installAttemptStatus.ts): an outcome after asOf has not happened
  * yet; with no outcome the attempt is stalled once its last activity is at
- * least `stalledAfterMs` old. When the last event came after asOf, the start
- * stands in for the last activity before it.
+ * least `stalledAfterMs` old. When the last event came after asOf, the last
+ * activity is that of its latest event up to asOf (install_attempt_events,
+ * by attempt: read only for attempts asOf cuts, none when asOf is now).
  */
 function attemptStatusColumn(
   db: Knex,
@@ -44,10 +45,10 @@ function attemptStatusColumn(
       when a.completed_at is not null and a.completed_at <= ? then 'succeeded'
       when a.failed_at is not null and a.failed_at <= ? then 'failed'
       when a.discarded_at is not null and a.discarded_at <= ? then 'discarded'
-      when (case when a.last_event_at <= ? then a.last_event_at else a.started_at end) <= ? then 'stalled'
+      when (case when a.last_event_at <= ? then a.last_event_at else coalesce((select max(ev.at) from install_attempt_events ev where ev.attempt_id = a.id and ev.at <= ?), a.started_at) end) <= ? then 'stalled'
       else 'in-progress'
     end) as status`,
-    [asOf, asOf, asOf, asOf, asOf - stalledAfterMs],
+    [asOf, asOf, asOf, asOf, asOf, asOf - stalledAfterMs],
   );
 }
 
