@@ -53,6 +53,17 @@ describe('ReplicatedDataSource', () => {
   it('stores the app with its release history, customers, check-ins, install attempts and portal events', async () => {
     const { result, calls, logger } = await sync();
     expect([...calls.apps.keys()]).toEqual(['nimbus']);
+    // Beta's demoted 2.4.0-beta.1.1 is not offered any more: left out.
+    expect(
+      calls.apps
+        .get('nimbus')
+        .channels.map((c: any) => c.releases.map((r: any) => r.versionLabel)),
+    ).toEqual([
+      expect.any(Array),
+      ['2.4.0-beta.1', '2.4.0-beta.2'],
+      expect.any(Array),
+      [],
+    ]);
     expect(
       calls.apps.get('nimbus').channels.map((c: any) => c.releases.length),
     ).toEqual([5, 2, 2, 0]);

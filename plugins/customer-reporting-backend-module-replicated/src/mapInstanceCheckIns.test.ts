@@ -1,5 +1,8 @@
+import { CUSTOMER_IDS, fixtureCustomer } from './__fixtures__';
+import { testLogger } from './__testUtils__/fakeVendorApi';
 import { parsedCustomer, parsedNimbus } from './__testUtils__/parsedFixtures';
 import { mapInstanceCheckIns } from './mapInstanceCheckIns';
+import { parseInstances } from './parseInstances';
 
 const t = (iso: string) => Date.parse(iso);
 
@@ -64,6 +67,22 @@ describe('mapInstanceCheckIns', () => {
         },
       },
     ]);
+  });
+
+  it('takes the newest version as current whatever order versionHistory comes in', () => {
+    const { customer, instances } = parsedCustomer('acme');
+    const [raw] = fixtureCustomer(CUSTOMER_IDS.acme).instances as {
+      versionHistory: unknown[];
+    }[];
+    const oldestFirst = parseInstances(
+      [{ ...raw, versionHistory: [...raw.versionHistory].reverse() }],
+      customer.id,
+      testLogger(),
+    ).instances[0];
+    expect(oldestFirst.versionHistory[0].versionLabel).toBe('2.3.1');
+    expect(
+      mapInstanceCheckIns(oldestFirst, customer.id, channelSlugById),
+    ).toEqual(mapInstanceCheckIns(instances[0], customer.id, channelSlugById));
   });
 
   it('leaves out the start of a version a versionLabel event reports', () => {

@@ -71,9 +71,20 @@ const instanceSchema = z
     sdkVersion: i.replicatedSdkVersion,
     cloudProvider: i.cloud,
     tags: i.tags,
-    // Newest first, as the API sends it.
-    versionHistory: i.versionHistory,
+    versionHistory: newestFirst(i.versionHistory),
   }));
+
+type VersionEntry = z.output<typeof versionSchema>;
+
+/**
+ * The entries newest first, by when each began (else when it was last
+ * seen). The API sends them so, but the spec does not say it: the current
+ * version must not depend on the order of an array.
+ */
+function newestFirst(history: VersionEntry[]): VersionEntry[] {
+  const since = (v: VersionEntry) => v.intervalStart ?? v.intervalLast ?? 0;
+  return [...history].sort((a, b) => since(b) - since(a));
+}
 
 /** One instance of a customer (the customer's `instances`). */
 export type VendorInstance = z.output<typeof instanceSchema>;

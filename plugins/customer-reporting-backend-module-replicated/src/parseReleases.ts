@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
-import { optional, parsePage, text, time } from './tolerant';
+import { flag, optional, parsePage, text, time } from './tolerant';
 
 /** A `KotsChannelRelease`: one release as promoted to a channel. */
 const releaseSchema = z
@@ -8,12 +8,14 @@ const releaseSchema = z
     channelSequence: z.number().int().nonnegative(),
     semver: optional(text),
     releasedAt: time,
+    isDemoted: flag,
   })
   .transform(r => ({
     sequence: r.channelSequence,
     // Channels that do not require semver may leave it empty.
     versionLabel: r.semver ?? String(r.channelSequence),
     promotedAt: r.releasedAt,
+    demoted: r.isDemoted ?? false,
   }));
 
 export type VendorRelease = z.output<typeof releaseSchema>;
