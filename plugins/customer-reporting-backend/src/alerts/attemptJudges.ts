@@ -1,4 +1,7 @@
-import { filteredAttempts } from '../database/installAttemptQuery';
+import {
+  attemptsAsOf,
+  filteredAttempts,
+} from '../database/installAttemptQuery';
 import { troubledAttemptStatus } from './conditions';
 import { JudgeContext, Judgement } from './judgement';
 import { applyRuleFilters } from './ruleFilters';
@@ -24,8 +27,7 @@ export async function judgeInstallAttemptFailed(
   const attempts = filteredAttempts(
     ctx.db,
     {},
-    ctx.asOf,
-    ctx.stalledAfterMs,
+    await attemptsAsOf(ctx.db, ctx.asOf, ctx.stalledAfterMs),
     'all',
     COLUMNS,
   ).where(q =>

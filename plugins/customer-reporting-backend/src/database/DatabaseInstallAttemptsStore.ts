@@ -9,7 +9,11 @@ import { contentHash } from './contentHash';
 import { BulkRow, insertNewRows } from './bulkRows';
 import { INSTALL_ATTEMPT_EVENTS } from './ingestTables';
 import { CustomerFilter } from '../permissions/customerFilter';
-import { filteredAttempts, InstallAttemptFilters } from './installAttemptQuery';
+import {
+  attemptsAsOf,
+  filteredAttempts,
+  InstallAttemptFilters,
+} from './installAttemptQuery';
 
 export const ATTEMPT_SORTS = {
   startedAt: 'started_at',
@@ -78,8 +82,7 @@ export class DatabaseInstallAttemptsStore {
     const base = filteredAttempts(
       this.db,
       filters,
-      query.asOf,
-      query.stalledAfterMs,
+      await attemptsAsOf(this.db, query.asOf, query.stalledAfterMs),
       query.customerFilter,
     );
     const sortSql = ATTEMPT_SORTS[query.sort];

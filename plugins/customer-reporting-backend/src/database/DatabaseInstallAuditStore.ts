@@ -4,6 +4,8 @@ import { STEP_ORDER } from '../metrics/installAttemptSummary';
 import { CustomerFilter } from '../permissions/customerFilter';
 import { isPostgres } from './databaseEngine';
 import {
+  attemptsAsOf,
+  AttemptsAsOf,
   filteredAttempts,
   InstallAttemptFilters,
   STOP_STEP_SQL,
@@ -50,15 +52,19 @@ const successRate = (succeeded: number, decided: number) =>
 export class DatabaseInstallAuditStore {
   constructor(private readonly db: Knex) {}
 
-  private attempts(q: AuditQuery) {
+  /** The filtered attempts with their status; a query, not yet run. */
+  private attempts(q: AuditQuery, at: AttemptsAsOf) {
     return filteredAttempts(
       this.db,
       q.filters,
-      q.asOf,
-      q.stalledAfterMs,
+      at,
       q.customerFilter,
       AUDIT_COLUMNS,
     );
+  }
+
+  private judgedAt(q: AuditQuery): Promise<AttemptsAsOf> {
+    return attemptsAsOf(this.db, q.asOf, q.stalledAfterMs);
   }
 
   /**
@@ -69,7 +75,9 @@ export class DatabaseInstallAuditStore {
     const statuses = INSTALL_ATTEMPT_STATUSES;
     const duration = '(completed_at - started_at) / 1000';
     const succeeded = `status = 'succeeded'`;
-    const [row] = await this.onceEach(this.attempts(q)).select(
+    const [row] = await this.onceEach(
+      this.attempts(q, await this.judgedAt(q)),
+    ).select(
       ...statuses.map((status, i) =>
         this.db.raw(`count(*) filter (where status = ?) as ??`, [
           status,
@@ -129,7 +137,7 @@ export class DatabaseInstallAuditStore {
       count: unknown;
       stalled: unknown;
       failed: unknown;
-    }[] = await this.attempts(q)
+    }[] = await this.attempts(q, await this.judgedAt(q))
       .whereNotNull('install_type')
       .select(
         'install_type',
@@ -167,13 +175,16 @@ export class DatabaseInstallAuditStore {
   /** Failed and stalled attempts by the step they stopped at and normalised reason. */
   async failureGroups(q: AuditQuery, limit = 100) {
     const stepSql = STOP_STEP_SQL;
-    const rows = await this.attempts({
-      ...q,
-      filters: {
-        ...q.filters,
-        status: intersect(q.filters.status, ['failed', 'stalled']),
+    const rows = await this.attempts(
+      {
+        ...q,
+        filters: {
+          ...q.filters,
+          status: intersect(q.filters.status, ['failed', 'stalled']),
+        },
       },
-    })
+      await this.judgedAt(q),
+    )
       .select(
         'status',
         this.db.raw(`${stepSql} as step`),
@@ -209,7 +220,7 @@ export class DatabaseInstallAuditStore {
     const week = this.db.raw(
       intDivSql(this.db, `started_at - ${sqlInt(FIRST_MONDAY)}`, WEEK),
     );
-    const rows = await this.attempts(q)
+    const rows = await this.attempts(q, await this.judgedAt(q))
       .select({ week })
       .select(
         this.db.raw('count(*) as attempts'),

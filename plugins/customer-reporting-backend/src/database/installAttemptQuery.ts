@@ -32,24 +32,67 @@ export interface InstallAttemptFilters {
  * metrics/installAttemptStatus.ts): an outcome after asOf has not happened
  * yet; with no outcome the attempt is stalled once its last activity is at
  * least `stalledAfterMs` old. When the last event came after asOf, the last
- * activity is that of its latest event up to asOf (install_attempt_events,
- * by attempt: read only for attempts asOf cuts, none when asOf is now).
+ * activity is that of its latest event up to asOf (`cut`, joined by
+ * filteredAttempts).
  */
 function attemptStatusColumn(
   db: Knex,
-  asOf: number,
-  stalledAfterMs: number,
+  { asOf, stalledAfterMs, cutsAttempts }: AttemptsAsOf,
 ): Knex.Raw {
+  const lastActivity = cutsAttempts
+    ? `case when a.last_event_at <= ? then a.last_event_at else coalesce(cut.last_at, a.started_at) end`
+    : 'a.last_event_at';
   return db.raw(
     `(case
       when a.completed_at is not null and a.completed_at <= ? then 'succeeded'
       when a.failed_at is not null and a.failed_at <= ? then 'failed'
       when a.discarded_at is not null and a.discarded_at <= ? then 'discarded'
-      when (case when a.last_event_at <= ? then a.last_event_at else coalesce((select max(ev.at) from install_attempt_events ev where ev.attempt_id = a.id and ev.at <= ?), a.started_at) end) <= ? then 'stalled'
+      when ${lastActivity} <= ? then 'stalled'
       else 'in-progress'
     end) as status`,
-    [asOf, asOf, asOf, asOf, asOf, asOf - stalledAfterMs],
+    [asOf, asOf, asOf, ...(cutsAttempts ? [asOf] : []), asOf - stalledAfterMs],
   );
+}
+
+/** The moment attempts are judged at, and whether it cuts any attempt short. */
+export interface AttemptsAsOf {
+  asOf: number;
+  stalledAfterMs: number;
+  /** Some attempt has an event after asOf (never when asOf is now). */
+  cutsAttempts: boolean;
+}
+
+/**
+ * The judging moment of {@link filteredAttempts}: whether any attempt has
+ * an event after `asOf` is one probe of install_attempts_last_event.
+ */
+export async function attemptsAsOf(
+  db: Knex,
+  asOf: number,
+  stalledAfterMs: number,
+): Promise<AttemptsAsOf> {
+  const later = await db('install_attempts')
+    .where('last_event_at', '>', asOf)
+    .first('id');
+  return { asOf, stalledAfterMs, cutsAttempts: later !== undefined };
+}
+
+/**
+ * The time of the latest event up to `asOf` of each attempt whose last event
+ * came after `asOf`, joined only when some attempt has one. A join rather
+ * than a subquery per attempt: PostgreSQL prices such a subquery at every
+ * row, whether it runs or not, and then JIT-compiles the statement (0.4 s
+ * at 200,000 attempts).
+ */
+function cutAttempts(db: Knex, asOf: number): Knex.QueryBuilder {
+  return db('install_attempts as later')
+    .join('install_attempt_events as ev', 'ev.attempt_id', 'later.id')
+    .where('later.last_event_at', '>', asOf)
+    .andWhere('ev.at', '<=', asOf)
+    .groupBy('ev.attempt_id')
+    .select('ev.attempt_id')
+    .max({ last_at: 'ev.at' })
+    .as('cut');
 }
 
 /**
@@ -74,11 +117,11 @@ const LIST_COLUMNS = [
 export function filteredAttempts(
   db: Knex,
   filters: InstallAttemptFilters,
-  asOf: number,
-  stalledAfterMs: number,
+  at: AttemptsAsOf,
   customerFilter: CustomerFilter = 'all',
   columns: string[] = LIST_COLUMNS,
 ): Knex.QueryBuilder {
+  const { asOf } = at;
   const inner = db('install_attempts as a')
     // SQLite would walk the started_at index for a bound that usually
     // matches every attempt; `+ 0` makes it scan, several times faster. The
@@ -86,7 +129,9 @@ export function filteredAttempts(
     .whereRaw(isPostgres(db) ? 'a.started_at <= ?' : 'a.started_at + 0 <= ?', [
       asOf,
     ])
-    .select(...columns, attemptStatusColumn(db, asOf, stalledAfterMs));
+    .select(...columns, attemptStatusColumn(db, at));
+  if (at.cutsAttempts)
+    inner.leftJoin(cutAttempts(db, asOf), 'cut.attempt_id', 'a.id');
   // Every attempt has its customer (ingest checks), so the join is only
   // needed for customer columns and filters.
   if (
