@@ -108,11 +108,13 @@ async function expectUnnamedFromNowOn(db: Knex) {
     });
 
     it('answers unnamed when the name is taken on the server (42P05)', async () => {
+      const warn = jest.spyOn(db.client.logger, 'warn');
       // What another client's Parse on a shared server connection leaves.
       await db.raw(
         `prepare ${statementName(KINDS_OF_TEXT)} as select 'not ours' as id`,
       );
       await expectUnnamedFromNowOn(db);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/\(42P05\)/));
     });
 
     it('reads on after a migration outdated a prepared statement, preparing it again on a new connection', async () => {
