@@ -150,6 +150,20 @@ describe.each(databases.eachSupportedId())(
       expect(later.Umbrella).toMatchObject({ expiringSoon: true });
     });
 
+    it('leaves out the customers created after asOf, from the page and the count', async () => {
+      const { ingest, list } = await fleet(databaseId);
+      await ingest.putCustomer(
+        'c6',
+        testCustomer({ name: 'Massive Dynamic', createdAt: at(-2 * HOUR) }),
+      );
+      const before = await list({ asOf: TEST_NOW - 3 * HOUR });
+      expect(before.totalCount).toBe(5);
+      expect(before.items.map(c => c.id)).not.toContain('c6');
+      const after = await list({ asOf: TEST_NOW - 2 * HOUR });
+      expect(after.totalCount).toBe(6);
+      expect(after.items.map(c => c.id)).toContain('c6');
+    });
+
     it('filters by health status, none meaning no active instance', async () => {
       const { list } = await fleet(databaseId);
       const names = async (status: CustomerListQuery['status']) =>

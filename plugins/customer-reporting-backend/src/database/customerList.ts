@@ -146,6 +146,8 @@ export async function listCustomers(
 }
 
 function applyFilters(base: Knex.QueryBuilder, query: CustomerListQuery) {
+  // A customer created after asOf did not exist yet.
+  base.where('c.created_at', '<=', query.asOf);
   if (query.search) {
     // '!' escapes LIKE wildcards: a backslash would mean different things
     // in PostgreSQL and MySQL string literals.

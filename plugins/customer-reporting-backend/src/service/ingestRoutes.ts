@@ -47,7 +47,8 @@ export function addIngestRoutes(router: ApiRouter, ctx: RouteContext) {
       const { items } = await stores.customers.listCustomers({
         limit: 1,
         ids: [customerId],
-        asOf: ctx.clock(),
+        // Its creation may be up to 5 minutes ahead of the clock (skew).
+        asOf: Math.max(ctx.clock(), Date.parse(req.body.createdAt)),
         activeWindowMs: ctx.options.activeWindowMs,
       });
       res.json(items[0]);
