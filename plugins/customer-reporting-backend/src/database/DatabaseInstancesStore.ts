@@ -3,6 +3,7 @@ import { upsertRowsTogether } from './bulkRows';
 import { chunk } from './chunk';
 import { isPostgres } from './databaseEngine';
 import { INSTANCE_SUMMARIES } from './ingestTables';
+import { whereAnyOf } from './whereAnyOf';
 import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 import { deriveChangeEvents, FieldValues } from '../metrics/changeEvents';
 import {
@@ -105,22 +106,22 @@ export class DatabaseInstancesStore {
           .limit(5000)
           .select('instance_id', 'at');
         const byInstance = groupTimes(keys);
-        const ids = [...byInstance.keys()].sort();
-        if (ids.length > 0 && isPostgres(tx))
-          await tx('instances')
-            .whereIn('id', ids)
-            .orderBy('id')
-            .forUpdate()
-            .select('id');
-        for (const part of chunk(ids, 500))
-          await tx('instances')
-            .whereIn('id', part)
+        // Chunks of the sorted ids, each locked in id order before it is
+        // updated: the locks are taken in id order overall.
+        for (const part of chunk([...byInstance.keys()].sort(), 500)) {
+          if (isPostgres(tx))
+            await whereAnyOf(tx, tx('instances'), 'id', part)
+              .orderBy('id')
+              .forUpdate()
+              .select('id');
+          await whereAnyOf(tx, tx('instances'), 'id', part)
             .andWhere(q =>
               q
                 .whereNull('check_ins_deleted_before')
                 .orWhere('check_ins_deleted_before', '<', cutoff),
             )
             .update({ check_ins_deleted_before: cutoff });
+        }
         let count = 0;
         for (const [instanceId, times] of byInstance) {
           count += await tx('check_ins')

@@ -62,25 +62,42 @@ function maxOf(group: { at: number }[]): number {
   return group.reduce((max, c) => Math.max(max, c.at), -Infinity);
 }
 
+/**
+ * Refuses the batch (400, all at once) with an issue for each check-in that
+ * `problem` finds one in, given its instance's locked row.
+ */
+function assertEachCheckIn(
+  rows: Map<string, InstanceRow>,
+  byInstance: Map<string, PreparedCheckIn[]>,
+  problem: (
+    checkIn: PreparedCheckIn,
+    row: InstanceRow,
+  ) => { field: string; message: string } | undefined,
+) {
+  const issues = [];
+  for (const [instanceId, group] of byInstance) {
+    const row = rows.get(instanceId)!;
+    for (const c of group) {
+      const found = problem(c, row);
+      if (found) issues.push({ index: c.index, ...found });
+    }
+  }
+  if (issues.length > 0) throw new BatchValidationError(issues);
+}
+
 /** An instance stays with the customer that first reported it. */
 export function assertOwnership(
   rows: Map<string, InstanceRow>,
   byInstance: Map<string, PreparedCheckIn[]>,
 ) {
-  const issues = [];
-  for (const [instanceId, group] of byInstance) {
-    const owner = rows.get(instanceId)!.customer_id;
-    for (const c of group) {
-      if (c.customerId !== owner) {
-        issues.push({
-          index: c.index,
+  assertEachCheckIn(rows, byInstance, (c, { id, customer_id: owner }) =>
+    c.customerId === owner
+      ? undefined
+      : {
           field: 'customerId',
-          message: `instance ${instanceId} belongs to customer ${owner}, not ${c.customerId}`,
-        });
-      }
-    }
-  }
-  if (issues.length > 0) throw new BatchValidationError(issues);
+          message: `instance ${id} belongs to customer ${owner}, not ${c.customerId}`,
+        },
+  );
 }
 
 /**
@@ -94,23 +111,19 @@ export function assertRetained(
   rows: Map<string, InstanceRow>,
   byInstance: Map<string, PreparedCheckIn[]>,
 ) {
-  const issues = [];
-  for (const [instanceId, group] of byInstance) {
-    const deletedBefore = rows.get(instanceId)!.check_ins_deleted_before;
-    if (deletedBefore === null) continue;
-    for (const c of group) {
-      if (c.at < deletedBefore) {
-        issues.push({
-          index: c.index,
+  assertEachCheckIn(rows, byInstance, (c, row) => {
+    const deletedBefore = row.check_ins_deleted_before;
+    return deletedBefore === null || c.at >= deletedBefore
+      ? undefined
+      : {
           field: 'at',
-          message: `is older than the check-in retention period: instance ${instanceId}'s check-ins before ${new Date(
+          message: `is older than the check-in retention period: instance ${
+            row.id
+          }'s check-ins before ${new Date(
             deletedBefore,
           ).toISOString()} were deleted`,
-        });
-      }
-    }
-  }
-  if (issues.length > 0) throw new BatchValidationError(issues);
+        };
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { chunk, ROWS_PER_INSERT } from './chunk';
 import { isPostgres } from './databaseEngine';
 import { insertNewRows } from './bulkRows';
 import { NEW_INSTANCES } from './ingestTables';
+import { toNumber } from './time';
 import { whereAnyOf } from './whereAnyOf';
 
 /** The columns of an instance row that check-in ingest reads and rewrites. */
@@ -50,13 +51,9 @@ export async function lockInstances(
         rows.set(r.id, {
           ...r,
           first_seen_at: Number(r.first_seen_at),
-          first_ready_at:
-            r.first_ready_at === null ? null : Number(r.first_ready_at),
+          first_ready_at: toNumber(r.first_ready_at),
           last_check_in_at: Number(r.last_check_in_at),
-          check_ins_deleted_before:
-            r.check_ins_deleted_before === null
-              ? null
-              : Number(r.check_ins_deleted_before),
+          check_ins_deleted_before: toNumber(r.check_ins_deleted_before),
           created: false,
         });
       }
