@@ -1,6 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { setupAuditFleet } from '../__testUtils__/installAuditFleet';
+import { testCustomer } from '../__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
@@ -132,6 +133,38 @@ describe.each(databases.eachSupportedId())(
         p90DurationSeconds: percentile(0.9),
       });
       expect(percentile(0.9) % 420).not.toBe(0); // interpolated, not a sample
+    });
+
+    it('interpolates between exact durations, not whole seconds', async () => {
+      const { stores, ingest, query } = await setupAuditFleet(
+        await databases.init(databaseId),
+      );
+      await ingest.putCustomer(
+        'c3',
+        testCustomer({ name: 'Initech', licenseId: 'lic-i' }),
+      );
+      // 1.4 s and 1.8 s: truncated to whole seconds both would be 1.
+      await ingest.ingestInstallAttemptEvents({
+        events: [1400, 1800].flatMap((ms, i) => {
+          const start = Date.parse('2024-06-20T08:00:00Z') + i * 3600_000;
+          const base = { attemptId: `ms${i}`, customerId: 'c3' };
+          return [
+            { ...base, type: 'started', at: new Date(start).toISOString() },
+            {
+              ...base,
+              type: 'completed',
+              at: new Date(start + ms).toISOString(),
+            },
+          ];
+        }),
+      });
+      expect(
+        await stores.installAudit.summary(query({ customerId: 'c3' })),
+      ).toMatchObject({
+        succeeded: 2,
+        medianDurationSeconds: 2, // 1.6 s
+        p90DurationSeconds: 2, // 1.76 s
+      });
     });
 
     it('reads the summary and funnel from the covering indexes (SQLite: no table scan, no sort)', async () => {

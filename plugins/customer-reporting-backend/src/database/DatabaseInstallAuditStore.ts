@@ -73,7 +73,9 @@ export class DatabaseInstallAuditStore {
    */
   async summary(q: AuditQuery) {
     const statuses = INSTALL_ATTEMPT_STATUSES;
-    const duration = '(completed_at - started_at) / 1000';
+    // Exact milliseconds in, seconds rounded out: integer division would
+    // truncate every duration before the interpolation.
+    const duration = '(completed_at - started_at) / 1000.0';
     const succeeded = `status = 'succeeded'`;
     const [row] = await this.onceEach(
       this.attempts(q, await this.judgedAt(q)),

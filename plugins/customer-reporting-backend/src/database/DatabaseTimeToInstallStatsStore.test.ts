@@ -76,5 +76,24 @@ describe.each(databases.eachSupportedId())(
           .key,
       ).toBe('test-app/stable');
     });
+
+    it('takes percentiles of exact durations, rounded only at the end', async () => {
+      const { stores, ingest } = await setupAuditFleet(
+        await databases.init(databaseId),
+      );
+      // Ready 1.4 s and 1.8 s after first seen: 1 s each if truncated first.
+      await ingest.ingestCheckIns({
+        checkIns: [
+          ['i1', 'c1', '2024-06-02T08:00:00.000Z', '2024-06-02T08:00:01.400Z'],
+          ['i2', 'c2', '2024-06-03T08:00:00.000Z', '2024-06-03T08:00:01.800Z'],
+        ].flatMap(([instanceId, customerId, seen, ready]) => [
+          { instanceId, customerId, at: seen, appStatus: 'missing' },
+          { instanceId, customerId, at: ready, appStatus: 'ready' },
+        ]),
+      });
+      const [group] = (await stores.timeToInstallStats.stats('app', TEST_NOW))
+        .groups;
+      expect(group.instance).toEqual({ median: 2, p90: 2 });
+    });
   },
 );

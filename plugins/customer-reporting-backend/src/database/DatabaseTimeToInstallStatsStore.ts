@@ -65,7 +65,7 @@ export class DatabaseTimeToInstallStatsStore {
       db,
       perCustomer().select(
         db.raw(`${key} as key`),
-        db.raw('(t.first_ready_at - c.created_at) / 1000 as value'),
+        db.raw('(t.first_ready_at - c.created_at) / 1000.0 as value'),
       ),
       [P50, P90],
     );
@@ -73,7 +73,7 @@ export class DatabaseTimeToInstallStatsStore {
       db,
       perCustomer().select(
         db.raw(`${key} as key`),
-        db.raw('(t.first_ready_at - t.first_seen_at) / 1000 as value'),
+        db.raw('(t.first_ready_at - t.first_seen_at) / 1000.0 as value'),
       ),
       [P50, P90],
     );
