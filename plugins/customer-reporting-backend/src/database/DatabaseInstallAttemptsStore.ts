@@ -4,7 +4,7 @@ import { IngestResult } from '@customer-reporting/plugin-customer-reporting-comm
 import { IngestedAttemptEvent } from '../ingest/ingestTypes';
 import { BatchValidationError, ValidationIssue } from '../ingest/validate';
 import { normalizeFailureReason } from '../metrics/failureReason';
-import { summarizeAttempt } from '../metrics/installAttemptSummary';
+import { stepOf, summarizeAttempt } from '../metrics/installAttemptSummary';
 import { contentHash } from './contentHash';
 import { BulkRow, insertNewRows } from './bulkRows';
 import { INSTALL_ATTEMPT_EVENTS } from './ingestTables';
@@ -54,6 +54,7 @@ export class DatabaseInstallAttemptsStore {
         event.customerId,
         event.type,
         event.at,
+        stepOf(event) ?? null,
         JSON.stringify(event),
       ]);
     }

@@ -94,6 +94,42 @@ describe.each(databases.eachSupportedId())(
         succeeded: 1,
         stalled: 0,
       });
+
+      // Where it stood at 11:50: at registry-login, not yet completed.
+      const helmSteps = async (time: string) =>
+        (await stores.installAudit.funnel(asOf(time))).installTypes[0].steps;
+      expect(await helmSteps('11:50')).toEqual([
+        { step: 'started', reached: 1, stalledHere: 0, failedHere: 0 },
+        { step: 'registry-login', reached: 1, stalledHere: 1, failedHere: 0 },
+        { step: 'images-pulled', reached: 0, stalledHere: 0, failedHere: 0 },
+        { step: 'completed', reached: 0, stalledHere: 0, failedHere: 0 },
+      ]);
+      expect((await helmSteps('10:30'))[1].reached).toBe(0);
+      expect((await helmSteps('12:00'))[3].reached).toBe(1);
+      expect(
+        await stores.installAudit.failureGroups(asOf('11:50')),
+      ).toMatchObject({
+        items: [
+          {
+            status: 'stalled',
+            step: 'registry-login',
+            count: 1,
+            firstSeenAt: at('10:50').replace(':00Z', ':00.000Z'),
+            lastSeenAt: at('10:50').replace(':00Z', ':00.000Z'),
+          },
+        ],
+      });
+      const listed = await stores.installAttempts.listAttempts(
+        { customerId: 'c2', step: 'registry-login', status: ['stalled'] },
+        {
+          asOf: Date.parse(at('11:50')),
+          stalledAfterMs: 3600_000,
+          limit: 10,
+          sort: 'startedAt',
+          order: 'desc',
+        },
+      );
+      expect(listed.rows.map(r => r.id)).toEqual(['cut']);
     });
 
     it('gives exact continuous percentiles of many durations, like percentile_cont', async () => {

@@ -8,7 +8,8 @@ import {
   AttemptsAsOf,
   filteredAttempts,
   InstallAttemptFilters,
-  STOP_STEP_SQL,
+  progressAsOf,
+  stopStepSql,
 } from './installAttemptQuery';
 import { intDivSql, P50, P90, percentileContSql, sqlInt } from './sqlMath';
 
@@ -127,28 +128,30 @@ export class DatabaseInstallAuditStore {
   }
 
   /**
-   * Per install type: how many attempts reached each step, and how many of
-   * the stalled and failed ones stopped there (their furthest step). Grouped
-   * by the leading columns of install_attempts_funnel, so SQLite reads the
-   * attempts in group order instead of sorting them.
+   * Per install type: how many attempts reached each step by asOf, and how
+   * many of the stalled and failed ones stopped there. Grouped by the
+   * leading columns of install_attempts_funnel, so SQLite reads the attempts
+   * in group order instead of sorting them.
    */
   async funnel(q: AuditQuery) {
+    const at = await this.judgedAt(q);
+    const { stepIndex } = progressAsOf(at);
     const rows: {
       install_type: string;
       furthest_step_index: unknown;
       count: unknown;
       stalled: unknown;
       failed: unknown;
-    }[] = await this.attempts(q, await this.judgedAt(q))
+    }[] = await this.attempts(q, at)
       .whereNotNull('install_type')
       .select(
         'install_type',
-        'furthest_step_index',
+        this.db.raw(`${stepIndex} as furthest_step_index`),
         this.db.raw('count(*) as count'),
         this.db.raw(`count(*) filter (where status = 'stalled') as stalled`),
         this.db.raw(`count(*) filter (where status = 'failed') as failed`),
       )
-      .groupBy('install_type', 'furthest_step_index');
+      .groupBy('install_type', this.db.raw(stepIndex));
     return {
       installTypes: (['helm', 'linux'] as const)
         .filter(type => rows.some(r => r.install_type === type))
@@ -176,7 +179,9 @@ export class DatabaseInstallAuditStore {
 
   /** Failed and stalled attempts by the step they stopped at and normalised reason. */
   async failureGroups(q: AuditQuery, limit = 100) {
-    const stepSql = STOP_STEP_SQL;
+    const at = await this.judgedAt(q);
+    const stepSql = stopStepSql(at);
+    const { lastEventAt } = progressAsOf(at);
     const rows = await this.attempts(
       {
         ...q,
@@ -185,7 +190,7 @@ export class DatabaseInstallAuditStore {
           status: intersect(q.filters.status, ['failed', 'stalled']),
         },
       },
-      await this.judgedAt(q),
+      at,
     )
       .select(
         'status',
@@ -194,8 +199,8 @@ export class DatabaseInstallAuditStore {
         this.db.raw('max(reason) as reason'),
         this.db.raw('count(*) as count'),
         this.db.raw('count(distinct customer_id) as customers'),
-        this.db.raw('min(coalesce(failed_at, last_event_at)) as first_seen'),
-        this.db.raw('max(coalesce(failed_at, last_event_at)) as last_seen'),
+        this.db.raw(`min(coalesce(failed_at, ${lastEventAt})) as first_seen`),
+        this.db.raw(`max(coalesce(failed_at, ${lastEventAt})) as last_seen`),
       )
       .groupBy('status', this.db.raw(stepSql), 'reason_key')
       .orderBy([

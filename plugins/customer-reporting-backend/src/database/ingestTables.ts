@@ -81,7 +81,7 @@ export const PORTAL_EVENTS: BulkTable = {
 /** Install attempt events, keyed by the hash of the event as sent. */
 export const INSTALL_ATTEMPT_EVENTS: BulkTable = {
   name: 'install_attempt_events',
-  columns: ['id', 'attempt_id', 'customer_id', 'type', 'at', 'payload'],
-  pgTypes: ['text', 'text', 'text', 'text', 'bigint', 'text'],
+  columns: ['id', 'attempt_id', 'customer_id', 'type', 'at', 'step', 'payload'],
+  pgTypes: ['text', 'text', 'text', 'text', 'bigint', 'text', 'text'],
   key: ['id'],
 };

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { isPostgres } from './databaseEngine';
+import { stepAtSql, stepIndexSql } from './stepOrderSql';
 import {
   applyCustomerFilter,
   CustomerFilter,
@@ -17,7 +18,7 @@ export interface InstallAttemptFilters {
   k8sDistribution?: string;
   os?: string;
   appVersion?: string;
-  /** stopped at this step (STOP_STEP_SQL), as a failure group */
+  /** stopped at this step (stopStepSql), as a failure group */
   step?: string;
   /** with this normalised failure reason (reason_key) */
   reason?: string;
@@ -78,11 +79,12 @@ export async function attemptsAsOf(
 }
 
 /**
- * The time of the latest event up to `asOf` of each attempt whose last event
- * came after `asOf`, joined only when some attempt has one. A join rather
- * than a subquery per attempt: PostgreSQL prices such a subquery at every
- * row, whether it runs or not, and then JIT-compiles the statement (0.4 s
- * at 200,000 attempts).
+ * For each attempt whose last event came after `asOf`, from its events up
+ * to `asOf`: the time of the latest (`last_at`) and the index of the
+ * furthest step reached (`step_index`). Joined only when some attempt has
+ * such an event. A join rather than a subquery per attempt: PostgreSQL
+ * prices such a subquery at every row, whether it runs or not, and then
+ * JIT-compiles the statement (0.4 s at 200,000 attempts).
  */
 function cutAttempts(db: Knex, asOf: number): Knex.QueryBuilder {
   return db('install_attempts as later')
@@ -90,17 +92,55 @@ function cutAttempts(db: Knex, asOf: number): Knex.QueryBuilder {
     .where('later.last_event_at', '>', asOf)
     .andWhere('ev.at', '<=', asOf)
     .groupBy('ev.attempt_id')
-    .select('ev.attempt_id')
+    .select(
+      'ev.attempt_id',
+      db.raw(
+        `max(${stepIndexSql('later.install_type', 'ev.step')}) as step_index`,
+      ),
+    )
     .max({ last_at: 'ev.at' })
     .as('cut');
+}
+
+/** The columns {@link filteredAttempts} adds from `cut` when `asOf` cuts attempts. */
+function cutColumns(db: Knex): Knex.Raw[] {
+  return [
+    db.raw('cut.last_at as cut_last_at'),
+    db.raw('cut.step_index as cut_step_index'),
+    db.raw(`${stepAtSql('a.install_type', 'cut.step_index')} as cut_step`),
+  ];
+}
+
+/**
+ * How far each of the filtered attempts had got by `asOf`, as SQL over the
+ * rows of {@link filteredAttempts}: the furthest step and its index, and the
+ * time of the latest event. The stored columns hold them as of the latest
+ * event; an attempt that `asOf` cuts short takes them from `cut`.
+ */
+export function progressAsOf(at: AttemptsAsOf) {
+  if (!at.cutsAttempts) {
+    return {
+      stepIndex: 'furthest_step_index',
+      step: 'furthest_step',
+      lastEventAt: 'last_event_at',
+    };
+  }
+  return {
+    stepIndex: 'coalesce(cut_step_index, furthest_step_index)',
+    step: 'case when cut_step_index is null then furthest_step else cut_step end',
+    lastEventAt: 'coalesce(cut_last_at, last_event_at)',
+  };
 }
 
 /**
  * The step an attempt stopped at, over the filtered attempts: where it
  * failed (or the furthest step it reached when the failure named none), else
- * the furthest step reached. Failure groups group by it.
+ * the furthest step reached by `asOf`. Failure groups group by it.
  */
-export const STOP_STEP_SQL = `case when status = 'failed' then coalesce(failed_step, furthest_step) else furthest_step end`;
+export function stopStepSql(at: AttemptsAsOf): string {
+  const { step } = progressAsOf(at);
+  return `case when status = 'failed' then coalesce(failed_step, ${step}) else ${step} end`;
+}
 
 /** What the attempt list shows: the attempt and its customer's name and app. */
 const LIST_COLUMNS = [
@@ -130,8 +170,11 @@ export function filteredAttempts(
       asOf,
     ])
     .select(...columns, attemptStatusColumn(db, at));
-  if (at.cutsAttempts)
-    inner.leftJoin(cutAttempts(db, asOf), 'cut.attempt_id', 'a.id');
+  if (at.cutsAttempts) {
+    inner
+      .leftJoin(cutAttempts(db, asOf), 'cut.attempt_id', 'a.id')
+      .select(cutColumns(db));
+  }
   // Every attempt has its customer (ingest checks), so the join is only
   // needed for customer columns and filters.
   if (
@@ -159,7 +202,7 @@ export function filteredAttempts(
   // Wrapped so the computed status can be filtered and grouped on.
   const outer = db.from(inner.as('attempts'));
   if (filters.status) outer.whereIn('status', filters.status);
-  if (filters.step) outer.whereRaw(`${STOP_STEP_SQL} = ?`, [filters.step]);
+  if (filters.step) outer.whereRaw(`${stopStepSql(at)} = ?`, [filters.step]);
   if (filters.reason) outer.where('reason_key', filters.reason);
   return outer;
 }

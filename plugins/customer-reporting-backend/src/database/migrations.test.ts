@@ -78,6 +78,36 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(after).toMatch(sqlite ? /no such index/ : /^\[\]$/);
   });
 
+  it('record the step of each install attempt event already stored', async () => {
+    const knex = await databases.init(databaseId);
+    const name = '20261129090000_install_attempt_event_steps.js';
+    while ((await knex.migrate.list({ directory }))[1][0].file !== name)
+      await knex.migrate.up({ directory });
+    const event = (id: string, payload: Record<string, unknown>) => ({
+      id,
+      attempt_id: 'a1',
+      customer_id: 'c1',
+      type: payload.type,
+      at: 1,
+      payload: JSON.stringify(payload),
+    });
+    await knex('install_attempt_events').insert([
+      event('e1', { type: 'started', installType: 'helm' }),
+      event('e2', { type: 'step', step: 'registry-login' }),
+      event('e3', { type: 'failed', step: 'images-pulled', reason: 'x' }),
+      event('e4', { type: 'completed' }),
+    ]);
+    await knex.migrate.up({ directory, name });
+    expect(
+      await knex('install_attempt_events').orderBy('id').select('id', 'step'),
+    ).toEqual([
+      { id: 'e1', step: 'started' },
+      { id: 'e2', step: 'registry-login' },
+      { id: 'e3', step: null },
+      { id: 'e4', step: 'completed' },
+    ]);
+  });
+
   it('leave the schema alone when migrations are skipped', async () => {
     const knex = await databases.init(databaseId);
     await getMigratedClient(

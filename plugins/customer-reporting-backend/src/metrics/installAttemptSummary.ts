@@ -50,7 +50,8 @@ export const STEP_ORDER: Record<'helm' | 'linux', readonly string[]> = {
   helm: ['started', 'registry-login', 'images-pulled', 'completed'],
   linux: ['started', 'assets-downloaded', 'completed'],
 };
-const ANY_ORDER = [
+/** The order of an attempt without an install type. */
+export const ANY_ORDER: readonly string[] = [
   'started',
   'registry-login',
   'images-pulled',
@@ -58,7 +59,10 @@ const ANY_ORDER = [
   'completed',
 ];
 
-function stepOf(event: AttemptEvent): string | undefined {
+/** The step an event reports reaching, if any. */
+export function stepOf(
+  event: Pick<AttemptEvent, 'type' | 'step'>,
+): string | undefined {
   if (event.type === 'started') return 'started';
   if (event.type === 'completed') return 'completed';
   if (event.type === 'step') return event.step;
