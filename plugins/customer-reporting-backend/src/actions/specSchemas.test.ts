@@ -67,7 +67,9 @@ describe('action schemas from the spec', () => {
     expect(input.parse({ active: true }).active).toBe(true);
     expect(input.safeParse({ active: 'true' }).success).toBe(false);
     expect(input.safeParse({ limit: 501 }).success).toBe(false);
-    expect(input.safeParse({ search: 'x'.repeat(201) }).success).toBe(false);
+    expect(input.safeParse({ search: 'x'.repeat(256) }).success).toBe(false);
+    expect(input.safeParse({ search: 'a\u0000b' }).success).toBe(false);
+    expect(input.safeParse({ search: 'Acme, Inc.' }).success).toBe(true);
     // Only the offered parameters: the cursor is not one of them.
     expect(input.safeParse({ cursor: 'abc' }).success).toBe(false);
     const report = operationInput('GetCustomerReport', [

@@ -24,6 +24,11 @@ export const ATTEMPT_SORTS = {
   installType: `coalesce(install_type, '')`,
 } as const;
 export type AttemptSort = keyof typeof ATTEMPT_SORTS;
+/** The sorts whose values are numbers (the others' are strings). */
+export const NUMERIC_ATTEMPT_SORTS: ReadonlySet<AttemptSort> = new Set([
+  'startedAt',
+  'duration',
+]);
 
 export interface AttemptPageQuery {
   asOf: number;

@@ -1,8 +1,8 @@
 import { ErrorObject } from 'ajv/dist/2020';
+import { DATE_TIME_MESSAGE, dateTimeProblem } from './dateTime';
 import { ValidationIssue } from './validate';
 
 const FORMAT_MESSAGES: Record<string, string> = {
-  'date-time': 'must be an ISO 8601 time with a time zone',
   email: 'must be an email address',
   uri: 'must be a URL',
 };
@@ -60,6 +60,8 @@ function messageOf(error: ErrorObject): string {
         `must match ${params.pattern}`
       );
     case 'format':
+      if (params.format === 'date-time')
+        return dateTimeProblem(String(error.data)) ?? DATE_TIME_MESSAGE;
       return FORMAT_MESSAGES[params.format] ?? `must be ${params.format}`;
     default:
       return error.message ?? 'is not valid';

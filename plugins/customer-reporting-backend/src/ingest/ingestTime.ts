@@ -1,3 +1,4 @@
+import { DATE_TIME_MESSAGE, parseDateTime } from './dateTime';
 import { ValidationIssue } from './validate';
 
 /** How far in the future a reported time may be (clock skew allowance). */
@@ -16,9 +17,9 @@ export function ingestTime(
   field: string,
   issues: ValidationIssue[],
 ): number {
-  const ms = Date.parse(value);
+  const ms = parseDateTime(value);
   let message: string | undefined;
-  if (Number.isNaN(ms)) message = 'must be an ISO 8601 time with a time zone';
+  if (Number.isNaN(ms)) message = DATE_TIME_MESSAGE;
   else if (ms < EARLIEST) message = 'must not be before 1990';
   else if (ms > now + MAX_FUTURE_SKEW_MS)
     message = 'must not be more than 5 minutes in the future';

@@ -23,6 +23,20 @@ export function prepareApp(
       message: 'channel slugs must be unique',
     });
   }
+  app.channels.forEach((channel, c) => {
+    const first = new Map<number, number>();
+    (channel.releases ?? []).forEach(({ sequence }, r) => {
+      const earlier = first.get(sequence);
+      if (earlier === undefined) first.set(sequence, r);
+      else {
+        issues.push({
+          index: null,
+          field: `channels.${c}.releases.${r}.sequence`,
+          message: `repeats sequence ${sequence} of channels.${c}.releases.${earlier}: a channel's sequences must be unique`,
+        });
+      }
+    });
+  });
   return {
     name: app.name.trim(),
     channels: app.channels.map((channel, c) => ({

@@ -45,6 +45,26 @@ describe('install attempt events', () => {
     ]);
   });
 
+  it('keeps tabs and line breaks in a failure reason, refuses other control characters', () => {
+    const failed = (reason: string) => ({
+      ...base,
+      type: 'failed',
+      step: 'images-pulled',
+      reason,
+    });
+    expect(events([failed('pull failed:\n\tImagePullBackOff')])).toHaveLength(
+      1,
+    );
+    expect(thrownIssues(() => events([failed('boom\u0000here')]))).toEqual([
+      {
+        index: 0,
+        field: 'reason',
+        message:
+          'must not contain control characters other than tabs and line breaks',
+      },
+    ]);
+  });
+
   it('stores times as milliseconds and distributions lowercase', () => {
     expect(
       events([
@@ -127,6 +147,34 @@ describe('apps and customers', () => {
     ]);
   });
 
+  it('refuses times that name no instant: 30 February, a leap second', () => {
+    const issues = thrownIssues(() =>
+      validateBody(
+        {
+          ...customer,
+          createdAt: '2025-02-30T00:00:00Z',
+          expiresAt: '2030-12-31T23:59:60Z',
+        },
+        validators.customer,
+        (item, i, found) => prepareCustomer(item, i, found, NOW),
+      ),
+    );
+    expect(issues).toEqual([
+      {
+        index: null,
+        field: 'createdAt',
+        message:
+          'must be an ISO 8601 time with a time zone: 2025-02 has 28 days',
+      },
+      {
+        index: null,
+        field: 'expiresAt',
+        message:
+          'must be an ISO 8601 time with a time zone: leap seconds (:60) are not supported',
+      },
+    ]);
+  });
+
   it('refuses duplicate channel slugs and names nested fields with dots', () => {
     const app = (releases: unknown[]) => ({
       name: 'App',
@@ -164,5 +212,42 @@ describe('apps and customers', () => {
         message: 'must be an ISO 8601 time with a time zone',
       },
     ]);
+  });
+
+  it('refuses a sequence that repeats within a channel, not across channels', () => {
+    const release = (sequence: number) => ({
+      sequence,
+      versionLabel: `1.${sequence}.0`,
+      promotedAt: '2025-06-01T00:00:00Z',
+    });
+    const prepare = (body: unknown) =>
+      validateBody(body, validators.app, (item, i, issues) =>
+        prepareApp(item, i, issues, NOW),
+      );
+    const stable = [release(1), release(2), release(1)];
+    expect(
+      thrownIssues(() =>
+        prepare({
+          name: 'App',
+          channels: [{ slug: 'stable', name: 'Stable', releases: stable }],
+        }),
+      ),
+    ).toEqual([
+      {
+        index: null,
+        field: 'channels.0.releases.2.sequence',
+        message:
+          "repeats sequence 1 of channels.0.releases.0: a channel's sequences must be unique",
+      },
+    ]);
+    expect(
+      prepare({
+        name: 'App',
+        channels: [
+          { slug: 'stable', name: 'Stable', releases: [release(1)] },
+          { slug: 'beta', name: 'Beta', releases: [release(1)] },
+        ],
+      }).channels,
+    ).toHaveLength(2);
   });
 });

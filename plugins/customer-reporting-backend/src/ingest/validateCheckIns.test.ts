@@ -141,6 +141,30 @@ describe('check-ins validated against the spec', () => {
     ]);
   });
 
+  it('refuses control characters in a custom metric name, and 30 February', () => {
+    const base = { instanceId: 'i1', customerId: 'c1' };
+    expect(
+      thrownIssues(() =>
+        checkIns([
+          { ...base, customMetrics: { 'seats\u0000used': 3 } },
+          { ...base, at: '2025-02-30T10:00:00Z' },
+        ]),
+      ),
+    ).toEqual([
+      {
+        index: 0,
+        field: 'customMetrics.seats\u0000used',
+        message: 'as a key must not contain control characters',
+      },
+      {
+        index: 1,
+        field: 'at',
+        message:
+          'must be an ISO 8601 time with a time zone: 2025-02 has 28 days',
+      },
+    ]);
+  });
+
   it('refuses a long text with a control character in linear time', () => {
     const start = Date.now();
     const issues = thrownIssues(() =>

@@ -25,7 +25,7 @@ import {
 } from '../customerActions/portalPassword';
 import { ApiRouter } from './apiRouter';
 import { noStore } from './noStore';
-import { decodeCursor, encodeCursor } from './readQueries';
+import { cursorInteger, decodeCursor, encodeCursor } from './readQueries';
 import { AuditTrail } from './auditedAction';
 import { CallerRequest, RouteContext } from './routeContext';
 import { setAttachment } from './attachment';
@@ -272,7 +272,7 @@ export function addActionRoutes(router: ApiRouter, ctx: RouteContext) {
     await ctx.requireCustomer(req, customerId);
     const query = req.query;
     const before = query.cursor
-      ? decodeCursor(query.cursor, z.object({ id: z.number() })).id
+      ? decodeCursor(query.cursor, z.object({ id: cursorInteger })).id
       : undefined;
     const { items, lastId, hasMore } = await stores.auditTrail.list(
       customerId,

@@ -136,6 +136,12 @@ describe.each(databases.eachSupportedId())('alert routes on %p', databaseId => {
 
     // Mute, unmute and delete are audited with who did them.
     const ops = userHeader('ops');
+    const leapSecond = await request(server)
+      .put(`${base}/v1/alerts/rules/down/mutes`)
+      .set('Authorization', ops)
+      .send({ subject: 'i-c1', until: '2030-12-31T23:59:60Z' })
+      .expect(400);
+    expect(leapSecond.body.error.issues).toMatchObject([{ field: 'until' }]);
     await request(server)
       .put(`${base}/v1/alerts/rules/down/mutes`)
       .set('Authorization', ops)

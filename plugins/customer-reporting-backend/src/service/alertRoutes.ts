@@ -7,6 +7,7 @@ import {
 import { toAlertRule } from '../alerts/DatabaseAlertRulesStore';
 import { ApiRouter } from './apiRouter';
 import { AuditTrail } from './auditedAction';
+import { requireTime } from './readQueries';
 import { RouteContext } from './routeContext';
 
 /** Alert rules, their mutes and the delivery log (docs/alerts.md). */
@@ -54,7 +55,7 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
       await rules().putMute(
         ruleId,
         mute.subject,
-        Date.parse(mute.until),
+        requireTime(mute.until, 'until'),
         ctx.audit.actorOf(credentials),
       );
       await trail.record(credentials, {

@@ -1,4 +1,5 @@
 import { InstallAttemptFilters } from '../database/installAttemptQuery';
+import { requireTime } from './readQueries';
 
 /**
  * The filter parameters of every install attempt route as the spec validated
@@ -14,8 +15,8 @@ export type AttemptFilterQuery = Omit<
   to?: string;
 };
 
-const time = (value: string | undefined) =>
-  value === undefined ? undefined : Date.parse(value);
+const time = (value: string | undefined, field: string) =>
+  value === undefined ? undefined : requireTime(value, field);
 
 /** The store's filters from a route's query (its paging, sorting and asOf left out). */
 export function toAttemptFilters(
@@ -34,7 +35,7 @@ export function toAttemptFilters(
     appVersion: query.appVersion,
     step: query.step,
     reason: query.reason,
-    from: time(query.from),
-    to: time(query.to),
+    from: time(query.from, 'from'),
+    to: time(query.to, 'to'),
   };
 }

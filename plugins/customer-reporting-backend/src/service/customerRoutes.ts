@@ -5,7 +5,13 @@ import {
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { buildCustomerReport } from '../report/buildCustomerReport';
 import { ApiRouter } from './apiRouter';
-import { asOfTime, decodeCursor, encodeCursor } from './readQueries';
+import {
+  asOfTime,
+  cursorInteger,
+  cursorText,
+  decodeCursor,
+  encodeCursor,
+} from './readQueries';
 import { noStore } from './noStore';
 import { RouteContext } from './routeContext';
 
@@ -17,9 +23,9 @@ function customerCursor(sort: CustomerSort, order: 'asc' | 'desc') {
   return z.object({
     sort: z.literal(sort),
     order: z.literal(order),
-    value: sort === 'name' ? z.string() : z.number(),
-    name: z.string(),
-    id: z.string(),
+    value: sort === 'name' ? cursorText : cursorInteger,
+    name: cursorText,
+    id: cursorText,
   });
 }
 

@@ -58,24 +58,20 @@ export function addExportRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.get('/v1/exports/customers.csv', async (req, res) => {
     const { asOf } = req.query;
+    const at = asOfTime(asOf, ctx.clock);
     await auditedExport(
       req,
       res,
       'customers.csv',
       CUSTOMER_COLUMNS,
       { asOf },
-      filter =>
-        customerRows(
-          stores,
-          asOfTime(asOf, ctx.clock),
-          options.activeWindowMs,
-          filter,
-        ),
+      filter => customerRows(stores, at, options.activeWindowMs, filter),
     );
   });
 
   router.get('/v1/exports/customers-instances.csv', async (req, res) => {
     const { asOf } = req.query;
+    const at = asOfTime(asOf, ctx.clock);
     await auditedExport(
       req,
       res,
@@ -83,18 +79,14 @@ export function addExportRoutes(router: ApiRouter, ctx: RouteContext) {
       CUSTOMER_INSTANCE_COLUMNS,
       { asOf },
       filter =>
-        customerInstanceRows(
-          stores,
-          asOfTime(asOf, ctx.clock),
-          options.activeWindowMs,
-          filter,
-        ),
+        customerInstanceRows(stores, at, options.activeWindowMs, filter),
     );
   });
 
   router.get('/v1/exports/install-attempts.csv', async (req, res) => {
     const query = req.query;
     const filters = toAttemptFilters(query);
+    const at = asOfTime(query.asOf, ctx.clock);
     await auditedExport(
       req,
       res,
@@ -102,13 +94,7 @@ export function addExportRoutes(router: ApiRouter, ctx: RouteContext) {
       INSTALL_ATTEMPT_COLUMNS,
       { ...filters, asOf: query.asOf },
       filter =>
-        installAttemptRows(
-          stores,
-          filters,
-          asOfTime(query.asOf, ctx.clock),
-          options.stalledAfterMs,
-          filter,
-        ),
+        installAttemptRows(stores, filters, at, options.stalledAfterMs, filter),
     );
   });
 }

@@ -128,6 +128,39 @@ describe.each(databases.eachSupportedId())(
         .expect(401);
     });
 
+    it('refuses a time that names no instant before an export starts, and a cursor of the wrong type', async () => {
+      const { server, user } = await startWithData(databaseId);
+      for (const path of [
+        '/v1/exports/customers.csv?asOf=2024-12-31T23:59:60Z',
+        '/v1/exports/install-attempts.csv?from=2025-02-30T00:00:00Z',
+        '/v1/install-attempts/summary?to=2024-12-31T23:59:60Z',
+      ]) {
+        const res = await request(server)
+          .get(`${base}${path}`)
+          .set('Authorization', user)
+          .expect(400);
+        expect(res.body.error.issues).toEqual([
+          {
+            index: null,
+            field: path.includes('asOf')
+              ? 'asOf'
+              : path.match(/(from|to)=/)![1],
+            message: expect.stringMatching(/leap seconds|has 28 days/),
+          },
+        ]);
+      }
+      // A string where the default sort (startedAt) has a number: bigint
+      // on PostgreSQL.
+      const cursor = Buffer.from(
+        JSON.stringify({ value: 'abc', id: 'a-new' }),
+      ).toString('base64url');
+      const res = await request(server)
+        .get(`${base}/v1/install-attempts?cursor=${cursor}`)
+        .set('Authorization', user)
+        .expect(400);
+      expect(res.body.error.issues[0]).toMatchObject({ field: 'cursor' });
+    });
+
     it('streams the CSV exports', async () => {
       const { server, user } = await startWithData(databaseId);
       const customers = await request(server)

@@ -2,13 +2,26 @@ import { z } from 'zod';
 import { toListedAttempt } from '../report/attemptView';
 import { ApiRouter } from './apiRouter';
 import { toAttemptFilters } from './attemptQueries';
-import { asOfTime, decodeCursor, encodeCursor } from './readQueries';
+import {
+  AttemptSort,
+  NUMERIC_ATTEMPT_SORTS,
+} from '../database/DatabaseInstallAttemptsStore';
+import {
+  asOfTime,
+  cursorInteger,
+  cursorText,
+  decodeCursor,
+  encodeCursor,
+} from './readQueries';
 import { RouteContext } from './routeContext';
 
-const attemptCursor = z.object({
-  value: z.union([z.string(), z.number()]),
-  id: z.string(),
-});
+/** The sort value the list's cursor carries is of the sort's type. */
+function attemptCursor(sort: AttemptSort) {
+  return z.object({
+    value: NUMERIC_ATTEMPT_SORTS.has(sort) ? cursorInteger : cursorText,
+    id: cursorText,
+  });
+}
 
 /** All customers' install attempts, newest first, filtered and paged. */
 export function addInstallAttemptRoutes(router: ApiRouter, ctx: RouteContext) {
@@ -27,7 +40,7 @@ export function addInstallAttemptRoutes(router: ApiRouter, ctx: RouteContext) {
         customerFilter,
         order: query.order!,
         after: query.cursor
-          ? decodeCursor(query.cursor, attemptCursor)
+          ? decodeCursor(query.cursor, attemptCursor(query.sort!))
           : undefined,
       });
     const last = rows[rows.length - 1];
@@ -36,7 +49,13 @@ export function addInstallAttemptRoutes(router: ApiRouter, ctx: RouteContext) {
       totalCount,
       nextCursor:
         hasMore && last
-          ? encodeCursor({ value: last.sort_value, id: last.id })
+          ? encodeCursor({
+              // PostgreSQL answers bigint expressions as strings.
+              value: NUMERIC_ATTEMPT_SORTS.has(query.sort!)
+                ? Number(last.sort_value)
+                : last.sort_value,
+              id: last.id,
+            })
           : null,
     });
   });

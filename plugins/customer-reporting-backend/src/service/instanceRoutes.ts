@@ -6,10 +6,16 @@ import {
 import { buildInstanceUptime } from '../report/buildInstanceUptime';
 import { toInstanceEvent } from '../report/eventView';
 import { ApiRouter } from './apiRouter';
-import { asOfTime, decodeCursor, encodeCursor } from './readQueries';
+import {
+  asOfTime,
+  cursorInteger,
+  cursorText,
+  decodeCursor,
+  encodeCursor,
+} from './readQueries';
 import { RouteContext } from './routeContext';
 
-const eventCursor = z.object({ at: z.number(), field: z.string() });
+const eventCursor = z.object({ at: cursorInteger, field: cursorText });
 
 /** Instance details, uptime graph and change events. */
 export function addInstanceRoutes(router: ApiRouter, ctx: RouteContext) {

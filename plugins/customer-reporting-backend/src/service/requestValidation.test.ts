@@ -61,6 +61,8 @@ describe('request validation against openapi.yaml', () => {
     ['an unknown sort', '?sort=revenue', 'sort must be equal to one of'],
     ['a time without a zone', '?asOf=2025-01-01', 'asOf must match format'],
     ['an unknown parameter', '?colour=red', "Unknown query parameter 'colour'"],
+    // PostgreSQL refuses NUL in text: 400 here, not a 500 from the database.
+    ['a control character in a filter', '?search=a%00b', 'search must match'],
   ])(
     'refuses %s with a 400 naming it, before any handler runs',
     async (_case, query, message) => {
@@ -71,6 +73,36 @@ describe('request validation against openapi.yaml', () => {
       expect(res.body.error.message).toContain(message);
       expect(stores.customers.listCustomers).not.toHaveBeenCalled();
       expect(access.filter).not.toHaveBeenCalled();
+    },
+  );
+
+  // What the spec's formats let through and the handler refuses before it
+  // reads anything: times that name no instant, cursors this API never made.
+  it.each([
+    ['30 February', '?asOf=2025-02-30T00:00:00Z', 'asOf'],
+    ['a leap second', '?asOf=2016-12-31T23:59:60Z', 'leap seconds'],
+    [
+      'a hand-made cursor with a fraction for a number',
+      `?sort=createdAt&cursor=${Buffer.from(
+        JSON.stringify({
+          sort: 'createdAt',
+          order: 'asc',
+          value: 1.5,
+          name: 'a',
+          id: 'a',
+        }),
+      ).toString('base64url')}`,
+      'cursor',
+    ],
+  ])(
+    'refuses %s with a 400 naming it, before any read',
+    async (_c, query, message) => {
+      const { app, stores } = await startApp();
+      const res = await request(app).get(`${base}/v1/customers${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(JSON.stringify(res.body.error)).toContain(message);
+      expect(stores.customers.listCustomers).not.toHaveBeenCalled();
     },
   );
 

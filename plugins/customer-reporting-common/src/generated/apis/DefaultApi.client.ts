@@ -21,6 +21,7 @@ import type { CustomerStatusFilter } from '../models/CustomerStatusFilter.model'
 import type { CustomerSummary } from '../models/CustomerSummary.model';
 import type { DataSourceList } from '../models/DataSourceList.model';
 import type { EnterprisePortalSetting } from '../models/EnterprisePortalSetting.model';
+import type { FilterText } from '../models/FilterText.model';
 import type { GeneratedPassword } from '../models/GeneratedPassword.model';
 import type { Health200Response } from '../models/Health200Response.model';
 import type { HelmInstructions } from '../models/HelmInstructions.model';
@@ -138,9 +139,9 @@ export type ListCustomers = {
     /**
      * Matches name, id, email or custom id (case-insensitive).
      */
-    search?: string;
-    appSlug?: string;
-    channelSlug?: string;
+    search?: FilterText;
+    appSlug?: FilterText;
+    channelSlug?: FilterText;
     licenseType?: LicenseType;
     active?: boolean;
     /**
@@ -183,13 +184,13 @@ export type ListCustomerApps = {
 /** @public */
 export type GetAppAdoption = {
   path: {
-    appSlug: string;
+    appSlug: Slug;
   };
   query?: {
     /**
      * One channel; default every channel of the app.
      */
-    channelSlug?: string;
+    channelSlug?: FilterText;
     /**
      * Defaults to `"90d"`.
      */
@@ -204,7 +205,7 @@ export type GetAppAdoption = {
 /** @public */
 export type GetAppCustomerFigures = {
   path: {
-    appSlug: string;
+    appSlug: Slug;
   };
   query?: {
     /**
@@ -352,9 +353,9 @@ export type ListInstanceEvents = {
 /** @public */
 export type ListInstallAttempts = {
   query?: {
-    appSlug?: string;
-    channelSlug?: string;
-    customerId?: string;
+    appSlug?: FilterText;
+    channelSlug?: FilterText;
+    customerId?: FilterText;
     /**
      * One or a comma-separated list of succeeded, failed, stalled, in-progress, discarded.
      */
@@ -362,17 +363,17 @@ export type ListInstallAttempts = {
     installType?: 'helm' | 'linux';
     networkMode?: 'online' | 'proxy' | 'airgap';
     registry?: 'online' | 'partial' | 'offline';
-    k8sDistribution?: string;
-    os?: string;
-    appVersion?: string;
+    k8sDistribution?: FilterText;
+    os?: FilterText;
+    appVersion?: FilterText;
     /**
      * The step failed or stalled attempts stopped at (a failure group's step)
      */
-    step?: string;
+    step?: FilterText;
     /**
      * The normalised failure reason (a failure group's reason)
      */
-    reason?: string;
+    reason?: FilterText;
     /**
      * Started at or after.
      */
@@ -407,9 +408,9 @@ export type ListInstallAttempts = {
 /** @public */
 export type GetInstallAttemptSummary = {
   query?: {
-    appSlug?: string;
-    channelSlug?: string;
-    customerId?: string;
+    appSlug?: FilterText;
+    channelSlug?: FilterText;
+    customerId?: FilterText;
     /**
      * One or a comma-separated list of succeeded, failed, stalled, in-progress, discarded.
      */
@@ -417,17 +418,17 @@ export type GetInstallAttemptSummary = {
     installType?: 'helm' | 'linux';
     networkMode?: 'online' | 'proxy' | 'airgap';
     registry?: 'online' | 'partial' | 'offline';
-    k8sDistribution?: string;
-    os?: string;
-    appVersion?: string;
+    k8sDistribution?: FilterText;
+    os?: FilterText;
+    appVersion?: FilterText;
     /**
      * The step failed or stalled attempts stopped at (a failure group's step)
      */
-    step?: string;
+    step?: FilterText;
     /**
      * The normalised failure reason (a failure group's reason)
      */
-    reason?: string;
+    reason?: FilterText;
     /**
      * Started at or after.
      */
@@ -446,9 +447,9 @@ export type GetInstallAttemptSummary = {
 /** @public */
 export type GetInstallAttemptFunnel = {
   query?: {
-    appSlug?: string;
-    channelSlug?: string;
-    customerId?: string;
+    appSlug?: FilterText;
+    channelSlug?: FilterText;
+    customerId?: FilterText;
     /**
      * One or a comma-separated list of succeeded, failed, stalled, in-progress, discarded.
      */
@@ -456,17 +457,17 @@ export type GetInstallAttemptFunnel = {
     installType?: 'helm' | 'linux';
     networkMode?: 'online' | 'proxy' | 'airgap';
     registry?: 'online' | 'partial' | 'offline';
-    k8sDistribution?: string;
-    os?: string;
-    appVersion?: string;
+    k8sDistribution?: FilterText;
+    os?: FilterText;
+    appVersion?: FilterText;
     /**
      * The step failed or stalled attempts stopped at (a failure group's step)
      */
-    step?: string;
+    step?: FilterText;
     /**
      * The normalised failure reason (a failure group's reason)
      */
-    reason?: string;
+    reason?: FilterText;
     /**
      * Started at or after.
      */
@@ -485,9 +486,9 @@ export type GetInstallAttemptFunnel = {
 /** @public */
 export type GetInstallAttemptFailureGroups = {
   query?: {
-    appSlug?: string;
-    channelSlug?: string;
-    customerId?: string;
+    appSlug?: FilterText;
+    channelSlug?: FilterText;
+    customerId?: FilterText;
     /**
      * One or a comma-separated list of succeeded, failed, stalled, in-progress, discarded.
      */
@@ -495,17 +496,17 @@ export type GetInstallAttemptFailureGroups = {
     installType?: 'helm' | 'linux';
     networkMode?: 'online' | 'proxy' | 'airgap';
     registry?: 'online' | 'partial' | 'offline';
-    k8sDistribution?: string;
-    os?: string;
-    appVersion?: string;
+    k8sDistribution?: FilterText;
+    os?: FilterText;
+    appVersion?: FilterText;
     /**
      * The step failed or stalled attempts stopped at (a failure group's step)
      */
-    step?: string;
+    step?: FilterText;
     /**
      * The normalised failure reason (a failure group's reason)
      */
-    reason?: string;
+    reason?: FilterText;
     /**
      * Started at or after.
      */
@@ -524,9 +525,9 @@ export type GetInstallAttemptFailureGroups = {
 /** @public */
 export type GetInstallAttemptTrend = {
   query?: {
-    appSlug?: string;
-    channelSlug?: string;
-    customerId?: string;
+    appSlug?: FilterText;
+    channelSlug?: FilterText;
+    customerId?: FilterText;
     /**
      * One or a comma-separated list of succeeded, failed, stalled, in-progress, discarded.
      */
@@ -534,17 +535,17 @@ export type GetInstallAttemptTrend = {
     installType?: 'helm' | 'linux';
     networkMode?: 'online' | 'proxy' | 'airgap';
     registry?: 'online' | 'partial' | 'offline';
-    k8sDistribution?: string;
-    os?: string;
-    appVersion?: string;
+    k8sDistribution?: FilterText;
+    os?: FilterText;
+    appVersion?: FilterText;
     /**
      * The step failed or stalled attempts stopped at (a failure group's step)
      */
-    step?: string;
+    step?: FilterText;
     /**
      * The normalised failure reason (a failure group's reason)
      */
-    reason?: string;
+    reason?: FilterText;
     /**
      * Started at or after.
      */
@@ -597,9 +598,9 @@ export type ExportCustomersInstances = {
 /** @public */
 export type ExportInstallAttempts = {
   query?: {
-    appSlug?: string;
-    channelSlug?: string;
-    customerId?: string;
+    appSlug?: FilterText;
+    channelSlug?: FilterText;
+    customerId?: FilterText;
     /**
      * One or a comma-separated list of succeeded, failed, stalled, in-progress, discarded.
      */
@@ -607,17 +608,17 @@ export type ExportInstallAttempts = {
     installType?: 'helm' | 'linux';
     networkMode?: 'online' | 'proxy' | 'airgap';
     registry?: 'online' | 'partial' | 'offline';
-    k8sDistribution?: string;
-    os?: string;
-    appVersion?: string;
+    k8sDistribution?: FilterText;
+    os?: FilterText;
+    appVersion?: FilterText;
     /**
      * The step failed or stalled attempts stopped at (a failure group's step)
      */
-    step?: string;
+    step?: FilterText;
     /**
      * The normalised failure reason (a failure group's reason)
      */
-    reason?: string;
+    reason?: FilterText;
     /**
      * Started at or after.
      */

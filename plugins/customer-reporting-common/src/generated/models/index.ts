@@ -37,6 +37,7 @@ export * from './DataSourceStatus.model';
 export * from './Email.model';
 export * from './EnterprisePortalSetting.model';
 export * from './EntityRef.model';
+export * from './FilterText.model';
 export * from './GeneratedPassword.model';
 export * from './Health200Response.model';
 export * from './HelmInstructions.model';

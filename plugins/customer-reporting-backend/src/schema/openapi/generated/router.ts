@@ -309,8 +309,7 @@ export const spec = {
             in: 'query',
             allowReserved: true,
             schema: {
-              type: 'string',
-              maxLength: 200,
+              $ref: '#/components/schemas/FilterText',
             },
             description:
               'Matches name, id, email or custom id (case-insensitive).',
@@ -452,8 +451,7 @@ export const spec = {
             name: 'channelSlug',
             in: 'query',
             schema: {
-              type: 'string',
-              maxLength: 100,
+              $ref: '#/components/schemas/FilterText',
             },
             description: 'One channel; default every channel of the app.',
           },
@@ -1935,8 +1933,7 @@ export const spec = {
         in: 'path',
         required: true,
         schema: {
-          type: 'string',
-          maxLength: 100,
+          $ref: '#/components/schemas/Slug',
         },
       },
       Cursor: {
@@ -1952,16 +1949,14 @@ export const spec = {
         name: 'appSlug',
         in: 'query',
         schema: {
-          type: 'string',
-          maxLength: 100,
+          $ref: '#/components/schemas/FilterText',
         },
       },
       AttemptChannelSlug: {
         name: 'channelSlug',
         in: 'query',
         schema: {
-          type: 'string',
-          maxLength: 100,
+          $ref: '#/components/schemas/FilterText',
         },
       },
       AttemptCustomerId: {
@@ -1969,8 +1964,7 @@ export const spec = {
         in: 'query',
         allowReserved: true,
         schema: {
-          type: 'string',
-          maxLength: 100,
+          $ref: '#/components/schemas/FilterText',
         },
       },
       AttemptStatus: {
@@ -2014,8 +2008,7 @@ export const spec = {
         in: 'query',
         allowReserved: true,
         schema: {
-          type: 'string',
-          maxLength: 50,
+          $ref: '#/components/schemas/FilterText',
         },
       },
       AttemptOs: {
@@ -2023,8 +2016,7 @@ export const spec = {
         in: 'query',
         allowReserved: true,
         schema: {
-          type: 'string',
-          maxLength: 50,
+          $ref: '#/components/schemas/FilterText',
         },
       },
       AttemptAppVersion: {
@@ -2032,8 +2024,7 @@ export const spec = {
         in: 'query',
         allowReserved: true,
         schema: {
-          type: 'string',
-          maxLength: 100,
+          $ref: '#/components/schemas/FilterText',
         },
       },
       AttemptStep: {
@@ -2042,8 +2033,7 @@ export const spec = {
         description:
           "The step failed or stalled attempts stopped at (a failure group's step)",
         schema: {
-          type: 'string',
-          maxLength: 100,
+          $ref: '#/components/schemas/FilterText',
         },
       },
       AttemptReason: {
@@ -2052,8 +2042,7 @@ export const spec = {
         allowReserved: true,
         description: "The normalised failure reason (a failure group's reason)",
         schema: {
-          type: 'string',
-          maxLength: 255,
+          $ref: '#/components/schemas/FilterText',
         },
       },
       AttemptFrom: {
@@ -2470,6 +2459,14 @@ export const spec = {
           },
         },
       },
+      FilterText: {
+        type: 'string',
+        maxLength: 255,
+        pattern: '^\\P{Cc}*$',
+        'x-pattern-message': 'must not contain control characters',
+        description:
+          'A filter value, matched against stored values; no control characters.',
+      },
       Slug: {
         type: 'string',
         minLength: 1,
@@ -2830,6 +2827,8 @@ export const spec = {
             propertyNames: {
               minLength: 1,
               maxLength: 100,
+              pattern: '^\\P{Cc}*$',
+              'x-pattern-message': 'must not contain control characters',
             },
             additionalProperties: {
               type: ['string', 'number', 'boolean'],
@@ -2904,6 +2903,10 @@ export const spec = {
           reason: {
             type: 'string',
             maxLength: 2000,
+            pattern:
+              '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$',
+            'x-pattern-message':
+              'must not contain control characters other than tabs and line breaks',
           },
           instanceId: {
             $ref: '#/components/schemas/Id',
