@@ -130,6 +130,51 @@ describe.each(databases.eachSupportedId())(
         },
       );
       expect(listed.rows.map(r => r.id)).toEqual(['cut']);
+
+      // Failed at 14:00 of the next day: at 12:00 it had only stalled.
+      const next = (time: string) => `2024-04-02T${time}:00Z`;
+      const late = { attemptId: 'late', customerId: 'c2', installType: 'helm' };
+      await ingest.ingestInstallAttemptEvents({
+        events: [
+          { ...late, type: 'started', at: next('10:00') },
+          { ...late, type: 'step', step: 'registry-login', at: next('10:10') },
+          {
+            ...late,
+            type: 'failed',
+            step: 'images-pulled',
+            reason: 'timeout pulling image 12',
+            at: next('14:00'),
+          },
+        ],
+      });
+      const noon = { ...asOf('12:00'), asOf: Date.parse(next('12:00')) };
+      expect(await stores.installAudit.failureGroups(noon)).toEqual({
+        items: [
+          {
+            status: 'stalled',
+            step: 'registry-login',
+            reason: null,
+            exampleReason: null,
+            count: 1,
+            customers: 1,
+            firstSeenAt: new Date(next('10:10')).toISOString(),
+            lastSeenAt: new Date(next('10:10')).toISOString(),
+          },
+        ],
+      });
+      const {
+        items: [failedGroup],
+      } = await stores.installAudit.failureGroups({
+        ...noon,
+        asOf: Date.parse(next('15:00')),
+      });
+      expect(
+        await stores.installAudit.summary({
+          ...noon,
+          filters: { customerId: 'c2', reason: failedGroup.reason! },
+        }),
+      ).toMatchObject({ total: 0 });
+      expect(failedGroup).toMatchObject({ status: 'failed', count: 1 });
     });
 
     it('gives exact continuous percentiles of many durations, like percentile_cont', async () => {

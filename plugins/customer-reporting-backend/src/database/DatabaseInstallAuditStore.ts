@@ -181,7 +181,7 @@ export class DatabaseInstallAuditStore {
   async failureGroups(q: AuditQuery, limit = 100) {
     const at = await this.judgedAt(q);
     const stepSql = stopStepSql(at);
-    const { lastEventAt } = progressAsOf(at);
+    const { lastEventAt, failedAt, reason, reasonKey } = progressAsOf(at);
     const rows = await this.attempts(
       {
         ...q,
@@ -195,14 +195,14 @@ export class DatabaseInstallAuditStore {
       .select(
         'status',
         this.db.raw(`${stepSql} as step`),
-        'reason_key',
-        this.db.raw('max(reason) as reason'),
+        this.db.raw(`${reasonKey} as reason_key`),
+        this.db.raw(`max(${reason}) as reason`),
         this.db.raw('count(*) as count'),
         this.db.raw('count(distinct customer_id) as customers'),
-        this.db.raw(`min(coalesce(failed_at, ${lastEventAt})) as first_seen`),
-        this.db.raw(`max(coalesce(failed_at, ${lastEventAt})) as last_seen`),
+        this.db.raw(`min(coalesce(${failedAt}, ${lastEventAt})) as first_seen`),
+        this.db.raw(`max(coalesce(${failedAt}, ${lastEventAt})) as last_seen`),
       )
-      .groupBy('status', this.db.raw(stepSql), 'reason_key')
+      .groupBy('status', this.db.raw(stepSql), this.db.raw(reasonKey))
       .orderBy([
         { column: 'count', order: 'desc' },
         { column: 'last_seen', order: 'desc' },

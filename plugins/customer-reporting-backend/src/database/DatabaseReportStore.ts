@@ -133,13 +133,15 @@ export class DatabaseReportStore {
   }
 
   /**
-   * A page of the customers the caller may see, ordered by id, with their
-   * channel's name, for exports; `afterId` is the last id of the previous page.
+   * A page of the customers the caller may see and that existed at `asOf`,
+   * ordered by id, with their channel's name, for exports; `afterId` is the
+   * last id of the previous page.
    */
   async getCustomersPage(
     limit: number,
     afterId: string | undefined,
     customerFilter: CustomerFilter,
+    asOf: number,
   ): Promise<any[]> {
     const query = applyCustomerFilter(
       this.db('customers as c').leftJoin(
@@ -155,6 +157,8 @@ export class DatabaseReportStore {
       customerFilter,
     )
       .select('c.*', 'ch.name as channel_name')
+      // Customers created later did not exist yet.
+      .where('c.created_at', '<=', asOf)
       .orderBy('c.id')
       .limit(limit);
     if (afterId !== undefined) query.where('c.id', '>', afterId);

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { isPostgres } from './databaseEngine';
+import { sqlInt } from './sqlMath';
 import { stepAtSql, stepIndexSql } from './stepOrderSql';
 import {
   applyCustomerFilter,
@@ -113,9 +114,12 @@ function cutColumns(db: Knex): Knex.Raw[] {
 
 /**
  * How far each of the filtered attempts had got by `asOf`, as SQL over the
- * rows of {@link filteredAttempts}: the furthest step and its index, and the
- * time of the latest event. The stored columns hold them as of the latest
- * event; an attempt that `asOf` cuts short takes them from `cut`.
+ * rows of {@link filteredAttempts}: the furthest step and its index, the
+ * time of the latest event, and the failure (time, reason and its key) if
+ * it had happened. The stored columns hold them as of the latest event; an
+ * attempt that `asOf` cuts short takes them from `cut` and leaves out a
+ * later failure. Literals, not bound parameters, so PostgreSQL matches a
+ * grouped expression with the same one in the select list.
  */
 export function progressAsOf(at: AttemptsAsOf) {
   if (!at.cutsAttempts) {
@@ -123,12 +127,20 @@ export function progressAsOf(at: AttemptsAsOf) {
       stepIndex: 'furthest_step_index',
       step: 'furthest_step',
       lastEventAt: 'last_event_at',
+      failedAt: 'failed_at',
+      reason: 'reason',
+      reasonKey: 'reason_key',
     };
   }
+  const failedBy = (column: string) =>
+    `case when failed_at <= ${sqlInt(at.asOf)} then ${column} end`;
   return {
     stepIndex: 'coalesce(cut_step_index, furthest_step_index)',
     step: 'case when cut_step_index is null then furthest_step else cut_step end',
     lastEventAt: 'coalesce(cut_last_at, last_event_at)',
+    failedAt: failedBy('failed_at'),
+    reason: failedBy('reason'),
+    reasonKey: failedBy('reason_key'),
   };
 }
 
@@ -203,6 +215,7 @@ export function filteredAttempts(
   const outer = db.from(inner.as('attempts'));
   if (filters.status) outer.whereIn('status', filters.status);
   if (filters.step) outer.whereRaw(`${stopStepSql(at)} = ?`, [filters.step]);
-  if (filters.reason) outer.where('reason_key', filters.reason);
+  if (filters.reason)
+    outer.whereRaw(`${progressAsOf(at).reasonKey} = ?`, [filters.reason]);
   return outer;
 }

@@ -17,12 +17,23 @@ export function toReportAttempt(
   const completedAt = until(row.completed_at);
   const failedAt = until(row.failed_at);
   const discardedAt = until(row.discarded_at);
-  const lastEventAt = Math.max(
-    ...steps.map(s => s.at),
-    failedAt ?? 0,
-    discardedAt ?? 0,
-    Number(row.started_at),
-  );
+  // The latest event of any kind (a repeated step too), as the SQL status
+  // of the lists and figures counts it: stored when it is not after asOf,
+  // joined as `cut_last_at` by the fleet lists when it is; else (the
+  // report) the latest of the steps' first times and the outcomes up to
+  // asOf.
+  const storedLast = Number(row.last_event_at);
+  const lastEventAt =
+    storedLast <= asOf
+      ? storedLast
+      : row.cut_last_at != null
+      ? Number(row.cut_last_at)
+      : Math.max(
+          ...steps.map(s => s.at),
+          failedAt ?? 0,
+          discardedAt ?? 0,
+          Number(row.started_at),
+        );
   const startedAt = Number(row.started_at);
   return {
     id: row.id,

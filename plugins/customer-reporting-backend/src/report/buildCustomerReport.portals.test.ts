@@ -190,7 +190,7 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
-    it('answers NotFoundError for an unknown customer', async () => {
+    it('answers NotFoundError for an unknown customer, and one created after asOf', async () => {
       const { stores } = await setup();
       await expect(
         buildCustomerReport(
@@ -199,6 +199,36 @@ describe.each(databases.eachSupportedId())(
           options('2024-07-02T00:00:00Z'),
         ),
       ).rejects.toThrow('Unknown customer: ghost');
+      // testCustomer is created 2024-06-01T09:00Z.
+      await expect(
+        buildCustomerReport(
+          stores.report,
+          'c1',
+          options('2024-06-01T08:59:59Z'),
+        ),
+      ).rejects.toThrow('Unknown customer: c1');
+    });
+
+    it('shows a portal password set after asOf as not set yet', async () => {
+      const { stores } = await setup();
+      await stores.customers.setPortalPassword(
+        'c1',
+        'hash',
+        'user:default/alice',
+        Date.parse('2024-07-01T12:00:00Z'),
+      );
+      const portal = async (asOf: string) =>
+        (await buildCustomerReport(stores.report, 'c1', options(asOf))).portal;
+      expect(await portal('2024-07-01T11:59:00Z')).toMatchObject({
+        passwordSet: false,
+        passwordSetAt: null,
+        passwordSetBy: null,
+      });
+      expect(await portal('2024-07-01T12:00:00Z')).toMatchObject({
+        passwordSet: true,
+        passwordSetAt: '2024-07-01T12:00:00.000Z',
+        passwordSetBy: 'user:default/alice',
+      });
     });
   },
 );

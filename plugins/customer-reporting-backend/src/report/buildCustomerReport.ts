@@ -52,7 +52,9 @@ export async function buildCustomerReport(
       store.getCustomerStatusTimelines(customerId, asOf, days.start, asOf),
       store.getCustomerReleases(customerId),
     ]);
-  if (!row) throw new NotFoundError(`Unknown customer: ${customerId}`);
+  // A customer created after asOf did not exist yet.
+  if (!row || Number(row.created_at) > asOf)
+    throw new NotFoundError(`Unknown customer: ${customerId}`);
   const activities = instances.map(i =>
     instanceActivity(
       { ...i, airgap: decodeField<boolean>(i.state, 'airgap') ?? false },
@@ -103,6 +105,7 @@ export async function buildCustomerReport(
       portalActivity,
       attempts.total,
       options.downloadPortalBaseUrl,
+      asOf,
     ),
     instanceCounts: countActivities(activities),
     instances: shown.map(({ instance, activity }) => {

@@ -21,13 +21,15 @@ export interface PortalCustomerRow {
 /**
  * The Enterprise Portal section when the customer has it enabled, else the
  * Download Portal section. Of the password only whether, when and by whom it
- * was set is shown; the hash never leaves the store.
+ * was set is shown; the hash never leaves the store. Only the latest setting
+ * is kept: seen from an `asOf` before it, the password is not set yet.
  */
 export function buildPortal(
   customer: PortalCustomerRow,
   activity: PortalActivity,
   installAttempts: number,
   downloadPortalBaseUrl: string,
+  asOf: number,
 ): ReportPortal {
   const type = (name: string) => activity.byType.get(name);
   // The customer's portal address, which serves the Enterprise Portal once
@@ -37,12 +39,16 @@ export function buildPortal(
     customer.download_portal_url ||
     `${downloadPortalBaseUrl.replace(/\/+$/, '')}/${customer.portal_slug}`;
   if (!customer.enterprise_portal_enabled) {
+    const setAt = customer.portal_password_set_at;
+    const passwordSet =
+      Boolean(customer.portal_password_hash) &&
+      (setAt === null || Number(setAt) <= asOf);
     return {
       kind: 'download',
       url,
-      passwordSet: Boolean(customer.portal_password_hash),
-      passwordSetAt: iso(customer.portal_password_set_at),
-      passwordSetBy: customer.portal_password_set_by,
+      passwordSet,
+      passwordSetAt: passwordSet ? iso(setAt) : null,
+      passwordSetBy: passwordSet ? customer.portal_password_set_by : null,
       lastDownload: activity.lastDownload && {
         at: new Date(activity.lastDownload.at).toISOString(),
         version: activity.lastDownload.version,

@@ -134,6 +134,7 @@ export async function* customerInstanceRows(
       CUSTOMERS_PER_INSTANCE_PAGE,
       afterId,
       customerFilter,
+      asOf,
     );
     if (customers.length === 0) return;
     const instancesByCustomer = new Map<string, InstanceRow[]>();

@@ -185,6 +185,13 @@ describe.each(databases.eachSupportedId())(
         .expect(200);
       const lines = instances.text.trim().split('\r\n');
       expect(lines).toHaveLength(2);
+      // Before the customer was created (at(-24)): the header alone, as in
+      // customers.csv.
+      const before = await request(server)
+        .get(`${base}/v1/exports/customers-instances.csv?asOf=${at(-25)}`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(before.text.trim().split('\r\n')).toHaveLength(1);
       const columns = lines[0].replace(/"/g, '').split(',');
       expect(columns).toEqual(
         expect.arrayContaining([
