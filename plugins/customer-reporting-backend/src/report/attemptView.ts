@@ -26,7 +26,7 @@ export function toReportAttempt(
   const lastEventAt =
     storedLast <= asOf
       ? storedLast
-      : row.cut_last_at != null
+      : row.cut_last_at !== null && row.cut_last_at !== undefined
       ? Number(row.cut_last_at)
       : Math.max(
           ...steps.map(s => s.at),
