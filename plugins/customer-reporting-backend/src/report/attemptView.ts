@@ -2,6 +2,21 @@ import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-report
 import { installAttemptStatus } from '../metrics/installAttemptStatus';
 import { isoTime as iso } from './isoTime';
 
+/**
+ * The time of an attempt's latest event up to `asOf`, of any kind (a
+ * repeated step too), as the SQL status of the lists and figures counts it:
+ * stored when it is not after asOf, joined as `cut_last_at` by the fleet
+ * lists when it is; else (the report) the latest of `known`, the steps'
+ * first times and the outcomes up to asOf.
+ */
+function latestEventBy(row: any, asOf: number, known: number[]): number {
+  const stored = Number(row.last_event_at);
+  if (stored <= asOf) return stored;
+  if (row.cut_last_at !== null && row.cut_last_at !== undefined)
+    return Number(row.cut_last_at);
+  return Math.max(...known);
+}
+
 /** An install attempt row as seen from `asOf`. */
 export function toReportAttempt(
   row: any,
@@ -17,23 +32,12 @@ export function toReportAttempt(
   const completedAt = until(row.completed_at);
   const failedAt = until(row.failed_at);
   const discardedAt = until(row.discarded_at);
-  // The latest event of any kind (a repeated step too), as the SQL status
-  // of the lists and figures counts it: stored when it is not after asOf,
-  // joined as `cut_last_at` by the fleet lists when it is; else (the
-  // report) the latest of the steps' first times and the outcomes up to
-  // asOf.
-  const storedLast = Number(row.last_event_at);
-  const lastEventAt =
-    storedLast <= asOf
-      ? storedLast
-      : row.cut_last_at !== null && row.cut_last_at !== undefined
-      ? Number(row.cut_last_at)
-      : Math.max(
-          ...steps.map(s => s.at),
-          failedAt ?? 0,
-          discardedAt ?? 0,
-          Number(row.started_at),
-        );
+  const lastEventAt = latestEventBy(row, asOf, [
+    ...steps.map(s => s.at),
+    failedAt ?? 0,
+    discardedAt ?? 0,
+    Number(row.started_at),
+  ]);
   const startedAt = Number(row.started_at);
   return {
     id: row.id,
