@@ -150,6 +150,40 @@ describe.each(databases.eachSupportedId())(
       expect(later.Umbrella).toMatchObject({ expiringSoon: true });
     });
 
+    it('counts an instance as air gap or online as it last reported by asOf', async () => {
+      const { ingest, list } = await fleet(databaseId);
+      // Hooli's i8 reported online 2 days ago, then air gap 1 hour ago.
+      await ingest.ingestCheckIns({
+        checkIns: [
+          {
+            instanceId: 'i8',
+            customerId: 'c5',
+            at: at(-HOUR),
+            appStatus: 'ready',
+            airgap: true,
+          },
+        ],
+      });
+      const hooli = async (asOf: number) =>
+        byName((await list({ asOf })).items).Hooli;
+      // 2 days ago it was online and active; 2 hours ago online, inactive.
+      expect(await hooli(TEST_NOW - 2 * DAY + HOUR)).toMatchObject({
+        active: true,
+        activeInstances: 1,
+        airgapInstances: 0,
+      });
+      expect(await hooli(TEST_NOW - 2 * HOUR)).toMatchObject({
+        active: false,
+        activeInstances: 0,
+        airgapInstances: 0,
+      });
+      expect(await hooli(TEST_NOW)).toMatchObject({
+        active: true,
+        activeInstances: 0,
+        airgapInstances: 1,
+      });
+    });
+
     it('leaves out the customers created after asOf, from the page and the count', async () => {
       const { ingest, list } = await fleet(databaseId);
       await ingest.putCustomer(

@@ -182,7 +182,7 @@ function applyFilters(base: Knex.QueryBuilder, query: CustomerListQuery) {
 /**
  * Per-customer instance rollup as of `asOf`; archived instances never
  * count. Instances whose latest check-in is after asOf are rewound with
- * index lookups (their last check-in and status at asOf).
+ * index lookups (their last check-in, air gap mode and status at asOf).
  */
 function instanceRollup(db: Knex, asOf: number, activeSince: number) {
   const statusRank = APP_STATUSES.map(
@@ -193,7 +193,15 @@ function instanceRollup(db: Knex, asOf: number, activeSince: number) {
     .select(
       'i.customer_id',
       'i.archived',
-      'i.airgap',
+      // Air gap or online as last reported by asOf (never reported: online).
+      db.raw(
+        `case when i.last_check_in_at <= ? then i.airgap
+          else coalesce((select e.value = 'true' from instance_events e
+                where e.instance_id = i.id and e.field = 'airgap' and e.at <= ?
+                order by e.at desc limit 1), false)
+        end as airgap`,
+        [asOf, asOf],
+      ),
       db.raw(
         'case when i.first_ready_at <= ? then i.first_ready_at end as first_ready_at',
         [asOf],
