@@ -71,6 +71,27 @@ describe.each(databases.eachSupportedId())(
         ['1.0.0', 1, 86400],
         ['1.1.0', 1, 180000],
       ]);
+      // i1 upgrades later: grouped by the version it ran at asOf.
+      await ingest.ingestCheckIns({
+        checkIns: [
+          {
+            instanceId: 'i1',
+            customerId: 'c1',
+            at: '2024-06-25T09:00:00Z',
+            appStatus: 'ready',
+            appVersion: '1.1.0',
+          },
+        ],
+      });
+      const versionsAt = async (asOf: string) =>
+        (
+          await stores.timeToInstallStats.stats('appVersion', Date.parse(asOf))
+        ).groups.map(g => [g.key, g.customers]);
+      expect(await versionsAt('2024-06-24T00:00:00Z')).toEqual([
+        ['1.0.0', 1],
+        ['1.1.0', 1],
+      ]);
+      expect(await versionsAt('2024-06-26T00:00:00Z')).toEqual([['1.1.0', 2]]);
       expect(
         (await stores.timeToInstallStats.stats('channel', TEST_NOW)).groups[0]
           .key,

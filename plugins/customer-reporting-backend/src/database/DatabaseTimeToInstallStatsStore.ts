@@ -4,7 +4,7 @@ import {
   CustomerFilter,
 } from '../permissions/customerFilter';
 import { P50, P90, percentilesByKey } from './sqlMath';
-import { isMysql } from './databaseEngine';
+import { isMysql, isPostgres } from './databaseEngine';
 
 export type TimeToInstallGroupBy = 'app' | 'channel' | 'appVersion';
 
@@ -13,6 +13,13 @@ const GROUP_COLUMN: Record<TimeToInstallGroupBy, string> = {
   channel: `c.app_slug || '/' || c.channel_slug`,
   appVersion: `coalesce(t.app_version, '(unknown)')`,
 };
+
+/** SQL for the text of a JSON-encoded string (instance_events.value). */
+function jsonTextSql(db: Knex, column: string): string {
+  if (isPostgres(db)) return `(${column}::json #>> '{}')`;
+  if (isMysql(db)) return `json_unquote(${column})`;
+  return `json_extract(${column}, '$')`;
+}
 
 /**
  * Time to install across customers. Each customer counts once, with the
@@ -36,7 +43,16 @@ export class DatabaseTimeToInstallStatsStore {
         'customer_id',
         'first_seen_at',
         'first_ready_at',
-        'app_version',
+        // The version it ran at asOf: an instance that reported later is
+        // rewound with one lookup of instance_events' key.
+        db.raw(
+          `case when last_check_in_at <= ? then app_version
+            else (select ${jsonTextSql(db, 'e.value')} from instance_events e
+                  where e.instance_id = instances.id and e.field = 'appVersion' and e.at <= ?
+                  order by e.at desc limit 1)
+          end as app_version`,
+          [asOf, asOf],
+        ),
         db.raw(
           'row_number() over (partition by customer_id order by first_ready_at desc, id asc) as pick',
         ),
