@@ -23,6 +23,7 @@ const UNREADABLE_BODY_TYPES = new Set([
   'request.size.invalid',
   'encoding.unsupported',
   'charset.unsupported',
+  'content-type.unsupported',
 ]);
 
 /**

@@ -40,10 +40,21 @@ describe('jsonBody', () => {
     expect(gzipped.body).toEqual({ body: value });
   });
 
-  it('leaves other content types alone and takes an empty body as {}', async () => {
+  it('refuses a body of another content type, and takes an empty body as {}', async () => {
     const app = echoApp();
-    const text = await post(app, 'text/plain').send('{"a":1}');
-    expect(text.body).toEqual({ body: {} });
+    const text = await post(app, 'text/plain').send('{"a":1}').expect(415);
+    expect(text.body.error.message).toBe(
+      'Request body could not be read: Content-Type must be application/json, not text/plain',
+    );
+    const none = await request(app)
+      .post('/')
+      .serialize(bytes => bytes)
+      .send(Buffer.from('{"a":1}'))
+      .expect(415);
+    expect(none.body.error.message).toContain('and none was sent');
+    // No body, no type needed (a POST that only names its target).
+    const bare = await request(app).post('/').expect(200);
+    expect(bare.body).toEqual({ body: {} });
     // Chunked, so the request has a body (of no bytes) to read.
     const empty = await post(app, 'application/json')
       .set('Transfer-Encoding', 'chunked')

@@ -14,6 +14,24 @@ function unreadableBody(message: string, status: number, type: string) {
   return Object.assign(new Error(message), { status, type });
 }
 
+/** Whether the request carries a body, as body-parser (type-is) decides. */
+function hasBody(req: express.Request): boolean {
+  return (
+    req.headers['transfer-encoding'] !== undefined ||
+    Number(req.headers['content-length'] ?? 0) > 0
+  );
+}
+
+function unsupportedType(contentType: string | undefined) {
+  return unreadableBody(
+    `Content-Type must be application/json, ${
+      contentType ? `not ${contentType}` : 'and none was sent'
+    }`,
+    415,
+    'content-type.unsupported',
+  );
+}
+
 /**
  * A body express.raw read: JSON text in UTF-8, the only encoding JSON
  * between systems may use (RFC 8259, 8.1). An empty body is `{}`, as
@@ -23,7 +41,9 @@ function unreadableBody(message: string, status: number, type: string) {
  */
 const parseJson: RequestHandler = (req, _res, next) => {
   if (!Buffer.isBuffer(req.body)) {
-    next();
+    // A body of another type would reach the routes as no body at all,
+    // and their validation would blame the missing fields instead.
+    next(hasBody(req) ? unsupportedType(req.get('content-type')) : undefined);
     return;
   }
   const charset = charsetOf(req.get('content-type'));
