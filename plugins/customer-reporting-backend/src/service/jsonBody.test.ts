@@ -73,6 +73,13 @@ describe('jsonBody', () => {
       name: 'InputError',
       message: expect.stringMatching(/^Request body could not be read: .*JSON/),
     });
+    const latin1 = await post(app, 'application/json')
+      .serialize(bytes => bytes)
+      .send(Buffer.from('{"name":"Gr\u00fc\u00dfe"}', 'latin1'))
+      .expect(400);
+    expect(latin1.body.error.message).toBe(
+      'Request body could not be read: the body is not valid UTF-8',
+    );
     const utf16 = await post(app, 'application/json; charset=utf-16le')
       .serialize(bytes => bytes)
       .send(Buffer.from('{}', 'utf16le'))

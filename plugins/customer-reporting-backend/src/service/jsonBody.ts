@@ -14,6 +14,12 @@ function unreadableBody(message: string, status: number, type: string) {
   return Object.assign(new Error(message), { status, type });
 }
 
+/**
+ * Bytes that are not UTF-8 are refused rather than stored as U+FFFD: what
+ * was sent could not be read back.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Whether the request carries a body, as body-parser (type-is) decides. */
 function hasBody(req: express.Request): boolean {
   return (
@@ -59,7 +65,15 @@ const parseJson: RequestHandler = (req, _res, next) => {
     );
     return;
   }
-  const text = req.body.toString('utf8').replace(/^\uFEFF/, '');
+  let text: string;
+  try {
+    text = UTF8.decode(req.body).replace(/^\uFEFF/, '');
+  } catch {
+    next(
+      unreadableBody('the body is not valid UTF-8', 400, 'entity.parse.failed'),
+    );
+    return;
+  }
   try {
     req.body = text.length === 0 ? {} : JSON.parse(text);
     next();
