@@ -1,6 +1,7 @@
 import { ErrorRequestHandler, Request, Response } from 'express';
 import { BatchValidationError } from '../ingest/validate';
 import { isDatabaseUnavailable } from './databaseUnavailable';
+import { readableValidatorMessage } from './validatorMessages';
 
 /** Backstage's standard error body, so `ResponseError` in clients reads it. */
 function sendError(
@@ -69,6 +70,16 @@ export const requestErrorHandler: ErrorRequestHandler = (
     sendError(req, res, error.status ?? 400, {
       name: 'InputError',
       message: `Request body could not be read: ${error.message}`,
+    });
+  } else if (
+    error?.name === 'InputError' &&
+    typeof error.message === 'string' &&
+    error.message.includes('must match pattern')
+  ) {
+    // Backstage's request validation: in the spec's words.
+    sendError(req, res, 400, {
+      name: 'InputError',
+      message: readableValidatorMessage(error.message),
     });
   } else if (isDatabaseUnavailable(error)) {
     res.setHeader('Retry-After', '5');
