@@ -89,7 +89,7 @@ export function prepareCustomer(
     createdAt: ingestTime(customer.createdAt, now, null, 'createdAt', issues),
     expiresAt:
       typeof customer.expiresAt === 'string'
-        ? Date.parse(customer.expiresAt)
+        ? ingestTime(customer.expiresAt, undefined, null, 'expiresAt', issues)
         : customer.expiresAt,
     archived: customer.archived ?? false,
     enterprisePortalEnabled: customer.enterprisePortalEnabled ?? false,

@@ -147,6 +147,21 @@ describe('apps and customers', () => {
     ]);
   });
 
+  it('takes an expiry in the future, not one before 1990', () => {
+    const prepare = (expiresAt: string) =>
+      validateBody(
+        { ...customer, expiresAt },
+        validators.customer,
+        (item, i, found) => prepareCustomer(item, i, found, NOW),
+      );
+    expect(prepare('2099-01-01T00:00:00Z').expiresAt).toBe(
+      Date.UTC(2099, 0, 1),
+    );
+    expect(thrownIssues(() => prepare('0001-01-01T00:00:00Z'))).toEqual([
+      { index: null, field: 'expiresAt', message: 'must not be before 1990' },
+    ]);
+  });
+
   it('refuses times that name no instant: 30 February, a leap second', () => {
     const issues = thrownIssues(() =>
       validateBody(
