@@ -100,8 +100,13 @@ export function computeUptime(input: UptimeInput): UptimeResult {
       up,
       degraded,
       down,
-      // A bucket wholly in the future is all "no data".
-      noData: elapsed > 0 ? Math.max(0, 1 - up - degraded - down) : 1,
+      // From whole milliseconds, not 1 − the others: a fully observed
+      // bucket has exactly 0, not a rounding residue such as 5.6e-17. A
+      // bucket wholly in the future is all "no data".
+      noData:
+        elapsed > 0
+          ? share(elapsed - time.up[k] - time.degraded[k] - time.down[k])
+          : 1,
     };
     totals.up += time.up[k];
     totals.degraded += time.degraded[k];
