@@ -104,6 +104,48 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('breaks ties between events of the same time the same for any arrival order', async () => {
+      // Two starts and two failures at the same second.
+      const events = [
+        event('started', '10:00', { userEmail: 'x@acme.example.com' }),
+        event('started', '10:00', { userEmail: 'y@acme.example.com' }),
+        event('failed', '10:09', {
+          step: 'registry-login',
+          reason: 'unauthorized',
+        }),
+        event('failed', '10:09', {
+          step: 'registry-login',
+          reason: 'i/o timeout',
+        }),
+      ];
+      const summaries = [];
+      for (const order of [events, [...events].reverse()]) {
+        const knex = await databases.init(databaseId);
+        const { ingest, stores } = await createTestIngest(knex);
+        for (const e of order)
+          await ingest.ingestInstallAttemptEvents({ events: [e] });
+        await ingest.ingestPortalEvents({
+          events: (order === events
+            ? ['1.0.0', '1.1.0']
+            : ['1.1.0', '1.0.0']
+          ).map(version => ({
+            customerId: 'c1',
+            type: 'downloaded',
+            version,
+            at: '2024-07-01T11:00:00Z',
+          })),
+        });
+        const row = await knex('install_attempts').where({ id: 'a1' }).first();
+        const report = await stores.report.getPortalActivity('c1', TEST_NOW);
+        summaries.push({
+          userEmail: row.user_email,
+          reason: row.reason,
+          lastDownload: report.lastDownload?.version,
+        });
+      }
+      expect(summaries[1]).toEqual(summaries[0]);
+    });
+
     it('stores portal events once each', async () => {
       const knex = await databases.init(databaseId);
       const { ingest } = await createTestIngest(knex);

@@ -148,8 +148,12 @@ export class DatabaseInstallAttemptsStore {
     attemptId: string,
     customerId: string,
   ) {
+    // In time order, ties by content hash: events of the same time (two
+    // failures, two starts) are read in an order that does not depend on
+    // which arrived first, and the summary's stable sorts keep it.
     const stored = await tx('install_attempt_events')
       .where({ attempt_id: attemptId })
+      .orderBy(['at', 'id'])
       .select('payload');
     const s = summarizeAttempt(
       stored.map(r => {

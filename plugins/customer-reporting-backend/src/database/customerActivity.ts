@@ -40,7 +40,12 @@ const portalActivityRows = preparedQuery<{ customerId: string; asOf: number }>(
       .as('u');
     const lastDownload = base()
       .where({ type: 'downloaded' })
-      .orderBy('at', 'desc')
+      // Two downloads at the same time: the event's content hash decides,
+      // so the answer does not depend on which arrived first.
+      .orderBy([
+        { column: 'at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
       .limit(1)
       .select('at', 'version')
       .as('d');
