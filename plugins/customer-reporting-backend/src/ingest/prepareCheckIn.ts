@@ -77,6 +77,16 @@ export function prepareCheckIn(
       ? receivedAt
       : ingestTime(checkIn.at, receivedAt, index, 'at', issues);
   const appStatus = effectiveAppStatus(checkIn, index, issues);
+  for (const [key, value] of Object.entries(checkIn.customMetrics ?? {})) {
+    // 1e400 parses as Infinity, which JSON would store as null.
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      issues.push({
+        index,
+        field: `customMetrics.${key}`,
+        message: 'must be a finite number',
+      });
+    }
+  }
   return {
     index,
     instanceId: checkIn.instanceId,

@@ -55,7 +55,7 @@ describe('install attempt events', () => {
     expect(events([failed('pull failed:\n\tImagePullBackOff')])).toHaveLength(
       1,
     );
-    expect(thrownIssues(() => events([failed('boom\u0000here')]))).toEqual([
+    expect(thrownIssues(() => events([failed('boom\u0085here')]))).toEqual([
       {
         index: 0,
         field: 'reason',

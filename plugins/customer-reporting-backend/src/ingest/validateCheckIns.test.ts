@@ -148,6 +148,8 @@ describe('check-ins validated against the spec', () => {
         checkIns([
           { ...base, customMetrics: { 'seats\u0000used': 3 } },
           { ...base, at: '2025-02-30T10:00:00Z' },
+          // JSON's 1e400 parses as Infinity.
+          { ...base, customMetrics: { seats: Infinity } },
         ]),
       ),
     ).toEqual([
@@ -161,6 +163,11 @@ describe('check-ins validated against the spec', () => {
         field: 'at',
         message:
           'must be an ISO 8601 time with a time zone: 2025-02 has 28 days',
+      },
+      {
+        index: 2,
+        field: 'customMetrics.seats',
+        message: 'must be a finite number',
       },
     ]);
   });

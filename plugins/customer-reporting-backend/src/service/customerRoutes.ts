@@ -60,6 +60,8 @@ export function addCustomerRoutes(router: ApiRouter, ctx: RouteContext) {
   });
 
   router.get('/v1/apps', async (req, res) => {
+    // asOf is checked like every read route's; the list does not depend on it.
+    asOfTime(req.query.asOf, ctx.clock);
     const customerFilter = await ctx.customerFilter(req);
     res.json({
       items: await stores.customers.listCustomerApps(customerFilter),

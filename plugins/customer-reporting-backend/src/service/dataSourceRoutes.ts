@@ -1,5 +1,6 @@
 import { customerReportingDataSourcesReadPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { ApiRouter } from './apiRouter';
+import { asOfTime } from './readQueries';
 import { RouteContext } from './routeContext';
 
 /** Sync status of the registered data sources. */
@@ -15,8 +16,9 @@ export function addDataSourceRoutes(
         req,
         customerReportingDataSourcesReadPermission,
       );
-      // Like every read route it takes `asOf` (the spec), but sync status
-      // keeps no history: the answer is the status now whatever is asked.
+      // Like every read route it takes `asOf` (the spec), checked alike,
+      // but sync status keeps no history: the answer is the status now.
+      asOfTime(req.query.asOf, ctx.clock);
       res.json({
         items: await ctx.stores.dataSourceSyncs.list(dataSourceIds),
       });

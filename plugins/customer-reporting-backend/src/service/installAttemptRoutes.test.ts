@@ -134,6 +134,8 @@ describe.each(databases.eachSupportedId())(
         '/v1/exports/customers.csv?asOf=2024-12-31T23:59:60Z',
         '/v1/exports/install-attempts.csv?from=2025-02-30T00:00:00Z',
         '/v1/install-attempts/summary?to=2024-12-31T23:59:60Z',
+        // The answer does not depend on asOf; it is checked all the same.
+        '/v1/apps?asOf=2024-12-31T23:59:60Z',
       ]) {
         const res = await request(server)
           .get(`${base}${path}`)

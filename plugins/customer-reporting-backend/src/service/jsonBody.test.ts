@@ -80,6 +80,15 @@ describe('jsonBody', () => {
     expect(latin1.body.error.message).toBe(
       'Request body could not be read: the body is not valid UTF-8',
     );
+    const lone = await post(app, 'application/json')
+      .send('{"name":"Cust\\udc00One"}')
+      .expect(400);
+    expect(lone.body.error.message).toContain('surrogate pair alone');
+    // An emoji written as an escaped pair is a whole character.
+    const pair = await post(app, 'application/json')
+      .send('{"name":"\\ud83d\\ude00"}')
+      .expect(200);
+    expect(pair.body).toEqual({ body: { name: '\u{1F600}' } });
     const utf16 = await post(app, 'application/json; charset=utf-16le')
       .serialize(bytes => bytes)
       .send(Buffer.from('{}', 'utf16le'))

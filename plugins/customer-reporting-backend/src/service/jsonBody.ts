@@ -20,6 +20,27 @@ function unreadableBody(message: string, status: number, type: string) {
  */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A `\\u` escape in the surrogate range (D800–DFFF), in JSON text. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Whether a parsed body holds a string (or key) with half a surrogate pair:
+ * stored, it would come back as U+FFFD. Only bodies with such an escape
+ * are walked; emoji written as escaped pairs are whole characters.
+ */
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(
+      ([key, item]) => LONE_SURROGATE.test(key) || hasLoneSurrogate(item),
+    );
+  }
+  return false;
+}
+
 /** Whether the request carries a body, as body-parser (type-is) decides. */
 function hasBody(req: express.Request): boolean {
   return (
@@ -76,10 +97,19 @@ const parseJson: RequestHandler = (req, _res, next) => {
   }
   try {
     req.body = text.length === 0 ? {} : JSON.parse(text);
-    next();
   } catch (error) {
     next(unreadableBody((error as Error).message, 400, 'entity.parse.failed'));
+    return;
   }
+  next(
+    SURROGATE_ESCAPE.test(text) && hasLoneSurrogate(req.body)
+      ? unreadableBody(
+          'a \\u escape names half of a UTF-16 surrogate pair alone, which is no character',
+          400,
+          'entity.parse.failed',
+        )
+      : undefined,
+  );
 };
 
 /**

@@ -2904,7 +2904,7 @@ export const spec = {
             type: 'string',
             maxLength: 2000,
             pattern:
-              '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$',
+              '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$',
             'x-pattern-message':
               'must not contain control characters other than tabs and line breaks',
           },
