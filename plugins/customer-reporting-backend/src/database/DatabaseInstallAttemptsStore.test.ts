@@ -146,6 +146,58 @@ describe.each(databases.eachSupportedId())(
       expect(summaries[1]).toEqual(summaries[0]);
     });
 
+    it('shows an attempt in the list and the report as it was at asOf', async () => {
+      const knex = await databases.init(databaseId);
+      const { ingest, stores } = await createTestIngest(knex);
+      await ingest.ingestInstallAttemptEvents({
+        events: [
+          event('started', '10:00', {
+            installType: 'helm',
+            userEmail: 'ops@acme.example.com',
+          }),
+          event('step', '10:05', {
+            step: 'registry-login',
+            appVersion: '1.0.0',
+          }),
+          event('completed', '11:00', { instanceId: 'i1' }),
+        ],
+      });
+      const at = (time: string) => Date.parse(`2024-07-01T${time}:00Z`);
+      const listed = async (time: string) =>
+        (
+          await stores.installAttempts.listAttempts(
+            {},
+            {
+              asOf: at(time),
+              stalledAfterMs: 3600_000,
+              limit: 10,
+              sort: 'startedAt',
+              order: 'desc',
+            },
+          )
+        ).rows[0];
+      const reported = async (time: string) =>
+        (await stores.report.getInstallAttempts('c1', at(time), 100)).rows[0];
+      for (const read of [listed, reported]) {
+        expect(await read('10:02')).toMatchObject({
+          user_email: 'ops@acme.example.com',
+          app_version: null,
+          instance_id: null,
+          completed_at: null,
+          steps: JSON.stringify([{ step: 'started', at: at('10:00') }]),
+        });
+        expect(await read('10:30')).toMatchObject({
+          app_version: '1.0.0',
+          instance_id: null,
+          furthest_step: 'registry-login',
+        });
+        expect(await read('11:00')).toMatchObject({
+          instance_id: 'i1',
+          furthest_step: 'completed',
+        });
+      }
+    });
+
     it('stores portal events once each', async () => {
       const knex = await databases.init(databaseId);
       const { ingest } = await createTestIngest(knex);

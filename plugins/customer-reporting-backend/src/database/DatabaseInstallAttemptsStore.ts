@@ -3,8 +3,9 @@ import { chunk } from './chunk';
 import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 import { IngestedAttemptEvent } from '../ingest/ingestTypes';
 import { BatchValidationError, ValidationIssue } from '../ingest/validate';
-import { normalizeFailureReason } from '../metrics/failureReason';
-import { stepOf, summarizeAttempt } from '../metrics/installAttemptSummary';
+import { stepOf } from '../metrics/installAttemptSummary';
+import { attemptRowsAsOf } from './attemptRowsAsOf';
+import { attemptSummaryRow, summarizeStoredEvents } from './attemptSummaryRow';
 import { contentHash } from './contentHash';
 import { BulkRow, insertNewRows } from './bulkRows';
 import { INSTALL_ATTEMPT_EVENTS } from './ingestTables';
@@ -109,7 +110,11 @@ export class DatabaseInstallAttemptsStore {
       base.clone().count({ count: '*' }),
     ]);
     return {
-      rows: (rows as any[]).slice(0, query.limit),
+      rows: await attemptRowsAsOf(
+        this.db,
+        (rows as any[]).slice(0, query.limit),
+        query.asOf,
+      ),
       totalCount: Number(count),
       hasMore: rows.length > query.limit,
     };
@@ -148,43 +153,15 @@ export class DatabaseInstallAttemptsStore {
     attemptId: string,
     customerId: string,
   ) {
-    // In time order, ties by content hash: events of the same time (two
-    // failures, two starts) are read in an order that does not depend on
-    // which arrived first, and the summary's stable sorts keep it.
     const stored = await tx('install_attempt_events')
       .where({ attempt_id: attemptId })
       .orderBy(['at', 'id'])
       .select('payload');
-    const s = summarizeAttempt(
-      stored.map(r => {
-        const e = JSON.parse(r.payload) as IngestedAttemptEvent;
-        return { ...e, at: Number(e.at) };
-      }),
-    );
     await tx('install_attempts')
       .insert({
         id: attemptId,
         customer_id: customerId,
-        user_email: s.userEmail,
-        install_type: s.installType,
-        app_version: s.appVersion,
-        k8s_distribution: s.k8sDistribution,
-        os: s.os,
-        os_version: s.osVersion,
-        network_mode: s.networkMode,
-        registry: s.registry,
-        instance_id: s.instanceId,
-        started_at: s.startedAt,
-        completed_at: s.completedAt,
-        failed_at: s.failedAt,
-        failed_step: s.failedStep,
-        reason: s.reason,
-        reason_key: normalizeFailureReason(s.reason),
-        discarded_at: s.discardedAt,
-        last_event_at: s.lastEventAt,
-        furthest_step: s.furthestStep,
-        furthest_step_index: s.furthestStepIndex,
-        steps: JSON.stringify(s.steps),
+        ...attemptSummaryRow(summarizeStoredEvents(stored.map(r => r.payload))),
       })
       .onConflict('id')
       .merge();

@@ -11,6 +11,7 @@ import {
   readInstancesAsOf,
   seenBy,
 } from './instancesAsOf';
+import { attemptRowsAsOf } from './attemptRowsAsOf';
 import { preparedQuery } from './preparedQuery';
 import {
   readCustomerStatusTimelines,
@@ -202,7 +203,13 @@ export class DatabaseReportStore {
 
   /** The customer's most recent install attempts started by `asOf`, and how many there are. */
   async getInstallAttempts(customerId: string, asOf: number, limit: number) {
-    return readRecentInstallAttempts(this.db, customerId, asOf, limit);
+    const { rows, total } = await readRecentInstallAttempts(
+      this.db,
+      customerId,
+      asOf,
+      limit,
+    );
+    return { rows: await attemptRowsAsOf(this.db, rows, asOf), total };
   }
 }
 

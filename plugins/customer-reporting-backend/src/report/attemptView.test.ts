@@ -23,13 +23,4 @@ describe('an install attempt as the report and lists show it', () => {
     expect(toReportAttempt(row, at('11:30'), HOUR).status).toBe('in-progress');
     expect(toReportAttempt(row, at('11:50'), HOUR).status).toBe('stalled');
   });
-
-  it('takes the latest event up to asOf from the fleet lists when asOf cuts the attempt', () => {
-    const cut = { ...row, last_event_at: at('13:00') };
-    // The lists join the latest event up to asOf (10:50).
-    expect(
-      toReportAttempt({ ...cut, cut_last_at: at('10:50') }, at('11:30'), HOUR)
-        .status,
-    ).toBe('in-progress');
-  });
 });

@@ -3,41 +3,23 @@ import { installAttemptStatus } from '../metrics/installAttemptStatus';
 import { isoTime as iso } from './isoTime';
 
 /**
- * The time of an attempt's latest event up to `asOf`, of any kind (a
- * repeated step too), as the SQL status of the lists and figures counts it:
- * stored when it is not after asOf, joined as `cut_last_at` by the fleet
- * lists when it is; else (the report) the latest of `known`, the steps'
- * first times and the outcomes up to asOf.
+ * An install attempt row as it was at `asOf` (database/attemptRowsAsOf.ts
+ * summarises one cut short by asOf again from its events up to then), as
+ * the report and the lists show it; the stalled rule is judged at asOf.
  */
-function latestEventBy(row: any, asOf: number, known: number[]): number {
-  const stored = Number(row.last_event_at);
-  if (stored <= asOf) return stored;
-  if (row.cut_last_at !== null && row.cut_last_at !== undefined)
-    return Number(row.cut_last_at);
-  return Math.max(...known);
-}
-
-/** An install attempt row as seen from `asOf`. */
 export function toReportAttempt(
   row: any,
   asOf: number,
   stalledAfterMs: number,
 ): ReportInstallAttempt {
-  // Seen from asOf: what happened later has not happened yet.
-  const until = (value: unknown) =>
-    value === null || Number(value) > asOf ? null : Number(value);
-  const steps = (
-    JSON.parse(row.steps) as { step: string; at: number }[]
-  ).filter(s => s.at <= asOf);
-  const completedAt = until(row.completed_at);
-  const failedAt = until(row.failed_at);
-  const discardedAt = until(row.discarded_at);
-  const lastEventAt = latestEventBy(row, asOf, [
-    ...steps.map(s => s.at),
-    failedAt ?? 0,
-    discardedAt ?? 0,
-    Number(row.started_at),
-  ]);
+  const time = (value: unknown) => (value === null ? null : Number(value));
+  const steps = JSON.parse(row.steps) as { step: string; at: number }[];
+  const completedAt = time(row.completed_at);
+  const failedAt = time(row.failed_at);
+  const discardedAt = time(row.discarded_at);
+  // The latest event of any kind, a repeated step too, as the SQL status
+  // of the lists' filters and figures counts it.
+  const lastEventAt = Number(row.last_event_at);
   const startedAt = Number(row.started_at);
   return {
     id: row.id,
