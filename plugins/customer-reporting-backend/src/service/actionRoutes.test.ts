@@ -84,6 +84,12 @@ describe.each(databases.eachSupportedId())(
         .expect(200);
       const password: string = generated.body.password;
       expect(password).toHaveLength(24);
+      // No body at all asks for one too.
+      const bare = await request(server)
+        .post(`${base}/v1/customers/c1/download-portal/password`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(bare.body.password).toHaveLength(24);
       expect(generated.headers['cache-control']).toBe('no-store');
       await request(server)
         .post(`${base}/v1/customers/c1/download-portal/password`)

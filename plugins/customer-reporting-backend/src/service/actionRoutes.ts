@@ -177,7 +177,8 @@ export function addActionRoutes(router: ApiRouter, ctx: RouteContext) {
         customerId,
         event,
         async (credentials, trail) => {
-          const body = req.body;
+          // No body at all asks for a generated one, as `{}` does.
+          const body = req.body ?? {};
           await loadCustomer(customerId);
           const password = body.password ?? generatePortalPassword();
           await stores.customers.setPortalPassword(

@@ -255,7 +255,7 @@ export type SetDownloadPortalPassword = {
   path: {
     customerId: Id;
   };
-  body: SetDownloadPortalPasswordRequest;
+  body?: SetDownloadPortalPasswordRequest;
 };
 
 /** @public */
@@ -908,7 +908,7 @@ export class CustomerReportingApiClient {
   }
 
   /**
-   * Body `{}` generates a password and answers it once; body `{password}` (at least 12 characters) sets it and answers 204. Only a salted scrypt hash is stored. Audited.
+   * No body or `{}` generates a password and answers it once; body `{password}` (at least 12 characters) sets it and answers 204. Only a salted scrypt hash is stored. Audited.
    */
   public async setDownloadPortalPassword(
     request: SetDownloadPortalPassword,

@@ -678,14 +678,14 @@ export const spec = {
       post: {
         operationId: 'SetDownloadPortalPassword',
         description:
-          'Body `{}` generates a password and answers it once; body `{password}` (at least 12 characters) sets it and answers 204. Only a salted scrypt hash is stored. Audited.',
+          'No body or `{}` generates a password and answers it once; body `{password}` (at least 12 characters) sets it and answers 204. Only a salted scrypt hash is stored. Audited.',
         parameters: [
           {
             $ref: '#/components/parameters/CustomerId',
           },
         ],
         requestBody: {
-          required: true,
+          required: false,
           content: {
             'application/json': {
               schema: {
