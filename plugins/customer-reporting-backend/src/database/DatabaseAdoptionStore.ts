@@ -10,6 +10,7 @@ import {
   CustomerFilter,
 } from '../permissions/customerFilter';
 import { isMysql } from './databaseEngine';
+import { fieldValueAtSql } from './fieldValueAtSql';
 
 export interface AdoptionQuery {
   appSlug: string;
@@ -27,10 +28,9 @@ const FIELDS = {
   status: 'appStatus',
 };
 
-/** The latest value of a field at the point `p.at` (instance_events' key serves it). */
+/** The latest value of a field at the point `p.at`. */
 const latestAtPoint = (column: string, field: string) =>
-  `(SELECT e.value FROM instance_events e WHERE e.instance_id = p.instance_id` +
-  ` AND e.field = '${field}' AND e.at <= p.at ORDER BY e.at DESC LIMIT 1) AS ${column}`;
+  `${fieldValueAtSql('p.instance_id', field, 'p.at')} AS ${column}`;
 
 function decode<T>(raw: string | null): T | null {
   if (raw === null || raw === undefined) return null;

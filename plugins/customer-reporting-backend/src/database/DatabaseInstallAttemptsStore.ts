@@ -84,7 +84,10 @@ export class DatabaseInstallAttemptsStore {
     return { accepted, duplicates: events.length - accepted };
   }
 
-  /** One page of attempts, newest first, with the total of the filtered set. */
+  /**
+   * One page of attempts, newest first, with the total of the filtered set
+   * and the sort key of its last row (the next page's `after`).
+   */
   async listAttempts(filters: InstallAttemptFilters, query: AttemptPageQuery) {
     const base = filteredAttempts(
       this.db,
@@ -109,14 +112,19 @@ export class DatabaseInstallAttemptsStore {
         .select('*', this.db.raw(`${sortSql} as sort_value`)),
       base.clone().count({ count: '*' }),
     ]);
+    const items = (rows as any[]).slice(0, query.limit);
+    const last = items[items.length - 1];
     return {
-      rows: await attemptRowsAsOf(
-        this.db,
-        (rows as any[]).slice(0, query.limit),
-        query.asOf,
-      ),
+      rows: await attemptRowsAsOf(this.db, items, query.asOf),
       totalCount: Number(count),
       hasMore: rows.length > query.limit,
+      lastKey: last && {
+        // PostgreSQL answers bigint expressions as strings.
+        value: NUMERIC_ATTEMPT_SORTS.has(query.sort)
+          ? Number(last.sort_value)
+          : (last.sort_value as string),
+        id: last.id as string,
+      },
     };
   }
 

@@ -5,6 +5,7 @@ import {
 } from '../permissions/customerFilter';
 import { P50, P90, percentilesByKey } from './sqlMath';
 import { isMysql, isPostgres } from './databaseEngine';
+import { fieldValueAtSql } from './fieldValueAtSql';
 
 export type TimeToInstallGroupBy = 'app' | 'channel' | 'appVersion';
 
@@ -47,9 +48,9 @@ export class DatabaseTimeToInstallStatsStore {
         // rewound with one lookup of instance_events' key.
         db.raw(
           `case when last_check_in_at <= ? then app_version
-            else (select ${jsonTextSql(db, 'e.value')} from instance_events e
-                  where e.instance_id = instances.id and e.field = 'appVersion' and e.at <= ?
-                  order by e.at desc limit 1)
+            else ${fieldValueAtSql('instances.id', 'appVersion', '?', value =>
+              jsonTextSql(db, value),
+            )}
           end as app_version`,
           [asOf, asOf],
         ),

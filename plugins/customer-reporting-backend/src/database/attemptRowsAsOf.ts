@@ -23,11 +23,11 @@ export async function attemptRowsAsOf<T extends Record<string, any>>(
       .andWhere('at', '<=', asOf)
       .orderBy(['attempt_id', 'at', 'id'])
       .select('attempt_id', 'payload');
-    for (const e of events)
-      payloads.set(e.attempt_id, [
-        ...(payloads.get(e.attempt_id) ?? []),
-        e.payload,
-      ]);
+    for (const e of events) {
+      const of = payloads.get(e.attempt_id);
+      if (of) of.push(e.payload);
+      else payloads.set(e.attempt_id, [e.payload]);
+    }
   }
   return rows.map(row => {
     const events = payloads.get(row.id);

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { fieldValueAtSql } from './fieldValueAtSql';
 import {
   APP_STATUSES,
   AppStatus,
@@ -196,9 +197,12 @@ function instanceRollup(db: Knex, asOf: number, activeSince: number) {
       // Air gap or online as last reported by asOf (never reported: online).
       db.raw(
         `case when i.last_check_in_at <= ? then i.airgap
-          else coalesce((select e.value = 'true' from instance_events e
-                where e.instance_id = i.id and e.field = 'airgap' and e.at <= ?
-                order by e.at desc limit 1), false)
+          else coalesce(${fieldValueAtSql(
+            'i.id',
+            'airgap',
+            '?',
+            value => `${value} = 'true'`,
+          )}, false)
         end as airgap`,
         [asOf, asOf],
       ),
@@ -214,9 +218,12 @@ function instanceRollup(db: Knex, asOf: number, activeSince: number) {
       ),
       db.raw(
         `case when i.last_check_in_at <= ? then i.status_rank
-          else (select case e.value ${statusRank} end from instance_events e
-                where e.instance_id = i.id and e.field = 'appStatus' and e.at <= ?
-                order by e.at desc limit 1)
+          else ${fieldValueAtSql(
+            'i.id',
+            'appStatus',
+            '?',
+            value => `case ${value} ${statusRank} end`,
+          )}
         end as status_rank`,
         [asOf, asOf],
       ),

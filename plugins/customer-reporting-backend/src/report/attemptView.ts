@@ -1,4 +1,5 @@
 import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
+import { toNumber } from '../database/time';
 import { installAttemptStatus } from '../metrics/installAttemptStatus';
 import { isoTime as iso } from './isoTime';
 
@@ -12,11 +13,10 @@ export function toReportAttempt(
   asOf: number,
   stalledAfterMs: number,
 ): ReportInstallAttempt {
-  const time = (value: unknown) => (value === null ? null : Number(value));
   const steps = JSON.parse(row.steps) as { step: string; at: number }[];
-  const completedAt = time(row.completed_at);
-  const failedAt = time(row.failed_at);
-  const discardedAt = time(row.discarded_at);
+  const completedAt = toNumber(row.completed_at);
+  const failedAt = toNumber(row.failed_at);
+  const discardedAt = toNumber(row.discarded_at);
   // The latest event of any kind, a repeated step too, as the SQL status
   // of the lists' filters and figures counts it.
   const lastEventAt = Number(row.last_event_at);

@@ -235,9 +235,8 @@ export async function* installAttemptRows(
 ): AsyncIterable<unknown[][]> {
   let after: { value: string | number; id: string } | undefined;
   for (;;) {
-    const { rows, hasMore } = await stores.installAttempts.listAttempts(
-      filters,
-      {
+    const { rows, hasMore, lastKey } =
+      await stores.installAttempts.listAttempts(filters, {
         asOf,
         stalledAfterMs,
         limit: PAGE,
@@ -245,8 +244,7 @@ export async function* installAttemptRows(
         sort: 'startedAt',
         customerFilter,
         order: 'desc',
-      },
-    );
+      });
     yield rows.map(row => {
       const a = toReportAttempt(row, asOf, stalledAfterMs);
       return [
@@ -270,8 +268,7 @@ export async function* installAttemptRows(
         row.instance_id,
       ];
     });
-    if (!hasMore || rows.length === 0) return;
-    const last = rows[rows.length - 1];
-    after = { value: last.sort_value, id: last.id };
+    if (!hasMore || !lastKey) return;
+    after = lastKey;
   }
 }

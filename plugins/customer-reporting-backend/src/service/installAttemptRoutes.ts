@@ -30,7 +30,7 @@ export function addInstallAttemptRoutes(router: ApiRouter, ctx: RouteContext) {
     const query = req.query;
     const asOf = asOfTime(query.asOf, ctx.clock);
     const { stalledAfterMs } = ctx.options;
-    const { rows, totalCount, hasMore } =
+    const { rows, totalCount, hasMore, lastKey } =
       await ctx.stores.installAttempts.listAttempts(toAttemptFilters(query), {
         asOf,
         stalledAfterMs,
@@ -43,20 +43,10 @@ export function addInstallAttemptRoutes(router: ApiRouter, ctx: RouteContext) {
           ? decodeCursor(query.cursor, attemptCursor(query.sort!))
           : undefined,
       });
-    const last = rows[rows.length - 1];
     res.json({
       items: rows.map(row => toListedAttempt(row, asOf, stalledAfterMs)),
       totalCount,
-      nextCursor:
-        hasMore && last
-          ? encodeCursor({
-              // PostgreSQL answers bigint expressions as strings.
-              value: NUMERIC_ATTEMPT_SORTS.has(query.sort!)
-                ? Number(last.sort_value)
-                : last.sort_value,
-              id: last.id,
-            })
-          : null,
+      nextCursor: hasMore && lastKey ? encodeCursor(lastKey) : null,
     });
   });
 }
