@@ -11,6 +11,7 @@ import { addExportRoutes } from './exportRoutes';
 import { addIngestRoutes } from './ingestRoutes';
 import { addInstallAttemptRoutes } from './installAttemptRoutes';
 import { addInstanceRoutes } from './instanceRoutes';
+import { gzipJsonAnswers } from './gzipJsonAnswers';
 import { jsonBody } from './jsonBody';
 import { createRouteContext, RouteContextOptions } from './routeContext';
 
@@ -47,6 +48,7 @@ export async function createRouter(
   return express
     .Router()
     .use(jsonBody(routerOptions.options.maxBodyBytes))
+    .use(gzipJsonAnswers())
     .use(router)
     .use(requestErrorHandler);
 }
