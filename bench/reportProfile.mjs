@@ -71,7 +71,10 @@ async function timed(pid, runs, fn, serverCpu) {
 
 /** Which share of a request a profiled stack belongs to; first match wins. */
 const SHARES = [
-  ['serialisation (res.json, gzip)', /^json .*express|compression|zlib/m],
+  [
+    'serialisation (res.json, gzip)',
+    /^(json .*express|gzippedJson )|compression|zlib/m,
+  ],
   ['OpenAPI request validation', /express-openapi-validator/],
   [
     'ours (route, report, Knex, driver)',
