@@ -17,6 +17,24 @@ function sendError(
   });
 }
 
+/**
+ * Backstage's error handler answers an error of class `DatabaseError`
+ * (PostgreSQL's, from pg) with "An internal error occurred logId=…" and
+ * logs it, because Knex puts the statement and its values in the message.
+ * SQLite's `SqliteError` carries the same text and would be sent as it is:
+ * this name makes the handler treat it the same way.
+ */
+class DatabaseError extends Error {
+  constructor(cause: Error) {
+    super(cause.message);
+    this.name = 'DatabaseError';
+    this.stack = cause.stack;
+  }
+}
+
+const isSqliteError = (error: unknown): error is Error =>
+  error instanceof Error && error.constructor.name === 'SqliteError';
+
 /** Failures to read a body that are the caller's fault (jsonBody, body-parser). */
 const UNREADABLE_BODY_TYPES = new Set([
   'entity.parse.failed',
@@ -87,6 +105,8 @@ export const requestErrorHandler: ErrorRequestHandler = (
       name: 'ServiceUnavailableError',
       message: 'The database is unavailable; nothing was stored, retry shortly',
     });
+  } else if (isSqliteError(error)) {
+    next(new DatabaseError(error));
   } else {
     next(error);
   }
