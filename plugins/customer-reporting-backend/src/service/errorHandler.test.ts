@@ -1,4 +1,5 @@
 import express from 'express';
+import vm from 'node:vm';
 import request from 'supertest';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
@@ -8,26 +9,31 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create();
 
+/** An app whose one route fails with `error`, behind both error handlers. */
+function failingApp(error: unknown, logger = mockServices.logger.mock()) {
+  const middleware = MiddlewareFactory.create({
+    config: mockServices.rootConfig(),
+    logger,
+  });
+  return express()
+    .get('/', (_req, _res, next) => next(error))
+    .use(requestErrorHandler)
+    .use(middleware.error());
+}
+
 describe.each(databases.eachSupportedId())(
   'a failed statement on %p',
   databaseId => {
     it('answers 500 with a log id, not the statement or its values', async () => {
       const knex = await databases.init(databaseId);
       const logger = mockServices.logger.mock();
-      const middleware = MiddlewareFactory.create({
-        config: mockServices.rootConfig(),
-        logger,
-      });
-      const app = express()
-        .get('/', async (_req, _res, next) => {
-          try {
-            await knex('no_such_secret_table').where({ license_id: 'L-42' });
-          } catch (error) {
-            next(error);
-          }
-        })
-        .use(requestErrorHandler)
-        .use(middleware.error());
+      const error = await knex('no_such_secret_table')
+        .where({ license_id: 'L-42' })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      const app = failingApp(error, logger);
 
       const res = await request(app).get('/');
 
@@ -50,3 +56,13 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+it('filters a SQLite error made in another realm (the driver keeps the first one it was loaded in)', async () => {
+  const foreign = vm.runInNewContext(
+    "class SqliteError extends Error {}; Object.defineProperty(SqliteError.prototype, 'name', { value: 'SqliteError' }); new SqliteError('select * from secrets - no such table: secrets')",
+  );
+  expect(foreign instanceof Error).toBe(false);
+  const res = await request(failingApp(foreign)).get('/');
+  expect(res.status).toBe(500);
+  expect(res.body.error.message).toMatch(/^An internal error occurred logId=/);
+});

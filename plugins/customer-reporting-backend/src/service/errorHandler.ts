@@ -1,4 +1,5 @@
 import { ErrorRequestHandler, Request, Response } from 'express';
+import { isError } from '@backstage/errors';
 import { BatchValidationError } from '../ingest/validate';
 import { isDatabaseUnavailable } from './databaseUnavailable';
 import { readableValidatorMessage } from './validatorMessages';
@@ -32,8 +33,9 @@ class DatabaseError extends Error {
   }
 }
 
+/** By name: the driver may be loaded in another realm than this module (Jest). */
 const isSqliteError = (error: unknown): error is Error =>
-  error instanceof Error && error.constructor.name === 'SqliteError';
+  isError(error) && error.name === 'SqliteError';
 
 /** Failures to read a body that are the caller's fault (jsonBody, body-parser). */
 const UNREADABLE_BODY_TYPES = new Set([
