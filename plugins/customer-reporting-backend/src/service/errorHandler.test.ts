@@ -1,7 +1,8 @@
 import express from 'express';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import vm from 'node:vm';
 import request from 'supertest';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { backstageMiddleware } from '../__testUtils__/backstageMiddleware';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { requestErrorHandler } from './errorHandler';
 
@@ -10,11 +11,8 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create();
 
 /** An app whose one route fails with `error`, behind both error handlers. */
-function failingApp(error: unknown, logger = mockServices.logger.mock()) {
-  const middleware = MiddlewareFactory.create({
-    config: mockServices.rootConfig(),
-    logger,
-  });
+function failingApp(error: unknown, logger?: LoggerService) {
+  const middleware = backstageMiddleware(logger);
   return express()
     .get('/', (_req, _res, next) => next(error))
     .use(requestErrorHandler)

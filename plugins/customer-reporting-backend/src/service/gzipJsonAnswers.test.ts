@@ -3,8 +3,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { gunzipSync } from 'zlib';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { mockServices } from '@backstage/backend-test-utils';
+import { backstageMiddleware } from '../__testUtils__/backstageMiddleware';
 import { gzipJsonAnswers } from './gzipJsonAnswers';
 
 const large = {
@@ -14,10 +13,7 @@ const small = { status: 'ok' };
 
 /** Backstage's compression middleware in front, as the backend has it. */
 function app() {
-  const middleware = MiddlewareFactory.create({
-    config: mockServices.rootConfig(),
-    logger: mockServices.logger.mock(),
-  });
+  const middleware = backstageMiddleware();
   return express()
     .use(middleware.compression())
     .use(gzipJsonAnswers())

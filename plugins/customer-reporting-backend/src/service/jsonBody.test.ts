@@ -1,17 +1,13 @@
 import express from 'express';
 import request from 'supertest';
 import { gzipSync } from 'zlib';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { mockServices } from '@backstage/backend-test-utils';
+import { backstageMiddleware } from '../__testUtils__/backstageMiddleware';
 import { requestErrorHandler } from './errorHandler';
 import { jsonBody } from './jsonBody';
 
 /** An app echoing the parsed body, with the plugin's and Backstage's error handlers. */
 function echoApp(limit = 1000) {
-  const middleware = MiddlewareFactory.create({
-    config: mockServices.rootConfig(),
-    logger: mockServices.logger.mock(),
-  });
+  const middleware = backstageMiddleware();
   return express()
     .use(jsonBody(limit))
     .post('/', (req, res) => {

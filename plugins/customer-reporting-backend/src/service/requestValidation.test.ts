@@ -1,6 +1,6 @@
 import express from 'express';
 import request from 'supertest';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { backstageMiddleware } from '../__testUtils__/backstageMiddleware';
 import { mockServices } from '@backstage/backend-test-utils';
 import { readPluginOptions } from '../options';
 import { createRouter } from './router';
@@ -33,10 +33,7 @@ async function startApp() {
     options: readPluginOptions(mockServices.rootConfig()),
     clock: Date.now,
   });
-  const middleware = MiddlewareFactory.create({
-    config: mockServices.rootConfig(),
-    logger: mockServices.logger.mock(),
-  });
+  const middleware = backstageMiddleware();
   const app = express()
     .use('/api/customer-reporting', router)
     .use(middleware.error());
