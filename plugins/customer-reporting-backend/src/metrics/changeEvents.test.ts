@@ -45,6 +45,38 @@ describe('deriveChangeEvents', () => {
     expect(events).toEqual([]);
   });
 
+  it('makes the other half of the version unknown when a check-in reports one', () => {
+    const { events, state } = deriveChangeEvents({}, [
+      {
+        at: t('09:00'),
+        fields: { appVersion: '"1.0.0"', releaseSequence: '1' },
+      },
+      { at: t('10:00'), fields: { appVersion: '"1.1.0"' } },
+      { at: t('11:00'), fields: { appVersion: '"1.1.0"' } },
+      { at: t('12:00'), fields: { releaseSequence: '3' } },
+    ]);
+    const hhmm = (at: number) => new Date(at).toISOString().slice(11, 16);
+    expect(
+      events.map(
+        e => `${hhmm(e.at)} ${e.field} ${e.previousValue} → ${e.value}`,
+      ),
+    ).toEqual([
+      '09:00 appVersion null → "1.0.0"',
+      '09:00 releaseSequence null → 1',
+      '10:00 appVersion "1.0.0" → "1.1.0"',
+      '10:00 releaseSequence 1 → null',
+      '12:00 releaseSequence null → 3',
+      '12:00 appVersion "1.1.0" → null',
+    ]);
+    expect(state).toEqual({ appVersion: 'null', releaseSequence: '3' });
+    // A half never reported stays absent: no event, nothing in the state.
+    const labelsOnly = deriveChangeEvents({}, [
+      { at: t('09:00'), fields: { appVersion: '"1.0.0"' } },
+    ]);
+    expect(labelsOnly.state).toEqual({ appVersion: '"1.0.0"' });
+    expect(labelsOnly.events).toHaveLength(1);
+  });
+
   it('does not treat a field left out of a check-in as a change', () => {
     const { events } = deriveChangeEvents({}, [
       { at: t('10:00'), fields: { appStatus: '"ready"', cloudRegion: '"eu"' } },

@@ -33,6 +33,9 @@ function inTimeOrder<T extends { at: number }>(checkIns: readonly T[]) {
   return checkIns;
 }
 
+/** The JSON of a value no longer known. */
+const UNKNOWN = 'null';
+
 /**
  * Walks check-ins in time order starting from the field values known before
  * the first of them, and returns the events plus the final field values.
@@ -46,14 +49,37 @@ export function deriveChangeEvents(
   const events: ChangeEvent[] = [];
   for (const { at, fields } of inTimeOrder(checkIns)) {
     for (const field in fields) {
-      if (!Object.hasOwn(fields, field)) continue;
-      const value = fields[field];
-      const previous = Object.hasOwn(state, field) ? state[field] : null;
-      if (previous !== value) {
-        events.push({ at, field, value, previousValue: previous });
-        state[field] = value;
-      }
+      if (Object.hasOwn(fields, field))
+        change(state, events, at, field, fields[field]);
+    }
+    // The version label and the release sequence describe one release: a
+    // check-in that reports one without the other leaves the other unknown
+    // instead of pairing it with an older check-in's. After
+    // {releaseSequence: 1, appVersion: "1.0.0"}, a check-in of
+    // {appVersion: "1.1.0"} runs 1.1.0, not sequence 1 (domain §6: the
+    // version of the last check-in). Only a known value becomes unknown: an
+    // instance that never reported a half gets no event for it.
+    const label = Object.hasOwn(fields, 'appVersion');
+    if (label !== Object.hasOwn(fields, 'releaseSequence')) {
+      const other = label ? 'releaseSequence' : 'appVersion';
+      if (Object.hasOwn(state, other))
+        change(state, events, at, other, UNKNOWN);
     }
   }
   return { events, state };
+}
+
+/** Sets `field` to `value` in `state`, with an event if that changes it. */
+function change(
+  state: FieldValues,
+  events: ChangeEvent[],
+  at: number,
+  field: string,
+  value: string,
+) {
+  const previous = Object.hasOwn(state, field) ? state[field] : null;
+  if (previous !== value) {
+    events.push({ at, field, value, previousValue: previous });
+    state[field] = value;
+  }
 }

@@ -207,5 +207,43 @@ describe.each(databases.eachSupportedId())(
         cloudRegion: 'eu',
       });
     });
+
+    it('shows the release of the last check-in, not a label and a sequence of two', async () => {
+      const { stores, ingest } = await setup();
+      const both = { releaseSequence: 1, appVersion: '1.0.0' };
+      await ingest.ingestCheckIns({
+        checkIns: [
+          checkIn('label', '2024-07-01T09:00:00Z', 'ready', both),
+          checkIn('label', '2024-07-01T10:00:00Z', 'ready', {
+            appVersion: '1.1.0',
+          }),
+          checkIn('sequence', '2024-07-01T09:00:00Z', 'ready', both),
+          checkIn('sequence', '2024-07-01T10:00:00Z', 'ready', {
+            releaseSequence: 2,
+          }),
+          checkIn('labels-only', '2024-07-01T09:00:00Z', 'ready', {
+            appVersion: '1.0.0',
+          }),
+        ],
+      });
+      const version = async (asOf: string) =>
+        (
+          await buildCustomerReport(stores.report, 'c1', options(asOf))
+        ).instances
+          .map(i => `${i.id} ${i.appVersion} ${i.versionsBehind}`)
+          .sort();
+      // 1.1.0 is release 2 of stable, the latest: found by its label once
+      // the sequence 1 reported beside 1.0.0 no longer applies.
+      expect(await version('2024-07-01T12:00:00Z')).toEqual([
+        'label 1.1.0 0',
+        'labels-only 1.0.0 1',
+        'sequence 2 0',
+      ]);
+      expect(await version('2024-07-01T09:30:00Z')).toEqual([
+        'label 1.0.0 1',
+        'labels-only 1.0.0 1',
+        'sequence 1.0.0 1',
+      ]);
+    });
   },
 );
