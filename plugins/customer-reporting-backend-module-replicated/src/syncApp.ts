@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { CustomerReportingIngest } from '@customer-reporting/plugin-customer-reporting-node';
 import { checkInWindow } from './checkInWindow';
+import { withEventReleaseSequences } from './eventReleaseSequences';
 import { ingestInBatches } from './ingestBatches';
 import { customerChannelSlug, mapApp } from './mapApp';
 import { mapCustomer } from './mapCustomer';
@@ -105,8 +106,12 @@ export async function syncApp(options: SyncAppOptions): Promise<void> {
     },
   );
   counts.add('eventsIgnored', fromEvents.ignored);
+  const eventDrafts = withEventReleaseSequences(
+    fromEvents.drafts,
+    instances.map(i => i.instance),
+  );
   const versionsFromEvents = new Map<string, Set<string>>();
-  for (const { instanceId, fields } of fromEvents.drafts) {
+  for (const { instanceId, fields } of eventDrafts) {
     if (fields.appVersion === undefined) continue;
     const versions = versionsFromEvents.get(instanceId) ?? new Set<string>();
     versionsFromEvents.set(instanceId, versions.add(fields.appVersion));
@@ -114,7 +119,7 @@ export async function syncApp(options: SyncAppOptions): Promise<void> {
   // Events first: at a shared time the instance record's values win.
   const { checkIns, clamped, tooOld } = checkInWindow(
     [
-      ...fromEvents.drafts,
+      ...eventDrafts,
       ...instances.flatMap(({ instance, customerId }) =>
         mapInstanceCheckIns(
           instance,
