@@ -3,7 +3,8 @@
  * scripts/e2e-smoke.mjs after its own flows, on the same page and portal):
  * customers are listed as catalog entities and filter by owner, a
  * component's page shows its Customers card with real numbers, and a
- * customer entity's tab shows its report. Saves docs/images/catalog-customers.png.
+ * customer entity's tab shows its report, and the guest that signed in is
+ * a catalog user in the demo's groups. Saves docs/images/catalog-customers.png.
  *
  * The catalog module publishes customers 15 s after the backend starts, and
  * the catalog then processes them; pages are reloaded until they show up.
@@ -13,6 +14,7 @@ export const CATALOG_TESTS = [
   'catalog: customers are listed as entities and filter by owner',
   "catalog: a component's page shows its Customers card with real numbers",
   "catalog: a customer entity's tab shows its report",
+  'catalog: the signed-in guest is a catalog user in the groups that own the demo customers',
 ];
 
 const TIMEOUT = 90000;
@@ -101,5 +103,16 @@ export async function runCatalogTests(o) {
       p.getByText('Manage customer'),
     );
     await page.getByText(customerName).first().waitFor({ timeout: 30000 });
+  });
+
+  // The guest provider signs in user:development/guest; without that entity
+  // the app's profile lookup logs a 404 and "My groups" is empty.
+  await run(3, async () => {
+    await showsEventually(
+      page,
+      frontendUrl,
+      '/catalog/development/user/guest',
+      p => p.getByRole('link', { name: 'customer-success' }),
+    );
   });
 }

@@ -42,8 +42,13 @@ export function createPageChecks({
     browserErrors.push(`pageerror: ${short(e.message)}`),
   );
   page.on('console', m => {
-    if (m.type() === 'error')
-      browserErrors.push(`console.error: ${short(m.text())}`);
+    if (m.type() !== 'error') return;
+    // Chromium's "Failed to load resource" names no resource; its location
+    // is the resource's URL.
+    const resource = /^Failed to load resource/.test(m.text())
+      ? ` ${m.location().url}`
+      : '';
+    browserErrors.push(`console.error: ${short(m.text())}${resource}`);
   });
 
   /** The error's message with the browser errors and restarts around it. */
