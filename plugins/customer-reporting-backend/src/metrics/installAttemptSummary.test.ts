@@ -52,6 +52,18 @@ describe('summarizeAttempt', () => {
     });
   });
 
+  it('places a failure without a step at the furthest step reached by then', () => {
+    const s = summarizeAttempt([
+      { type: 'started', at: m(0), installType: 'helm' },
+      { type: 'failed', at: m(5), reason: 'boom' },
+      { type: 'step', at: m(30), step: 'registry-login' },
+    ]);
+    expect(s).toMatchObject({
+      failedStep: 'started',
+      furthestStep: 'registry-login',
+    });
+  });
+
   it('does not depend on the order events arrive in', () => {
     fc.assert(
       fc.property(

@@ -109,15 +109,16 @@ export function summarizeAttempt(
 
   const installType = first(e => e.installType);
   const order = installType ? STEP_ORDER[installType] : ANY_ORDER;
-  let furthestStep: string | null = null;
-  let furthestStepIndex = 0;
-  for (const { step } of steps) {
-    const index = order.indexOf(step) + 1;
-    if (index > furthestStepIndex) {
-      furthestStepIndex = index;
-      furthestStep = step;
+  /** The furthest of the steps reached by `until`, and its 1-based index in `order`. */
+  const furthestBy = (until: number) => {
+    let furthest = { step: null as string | null, index: 0 };
+    for (const { step, at } of steps) {
+      const index = order.indexOf(step) + 1;
+      if (at <= until && index > furthest.index) furthest = { step, index };
     }
-  }
+    return furthest;
+  };
+  const { step: furthestStep, index: furthestStepIndex } = furthestBy(Infinity);
 
   const failed = earliest('failed');
   const started = earliest('started');
@@ -134,8 +135,11 @@ export function summarizeAttempt(
     instanceId: first(e => e.instanceId),
     completedAt: earliest('completed')?.at ?? null,
     failedAt: failed?.at ?? null,
-    // A failure without a step failed right after the furthest step reached.
-    failedStep: failed ? failed.step ?? furthestStep : null,
+    // A failure without a step failed right after the furthest step it had
+    // reached: a step reported later does not move it (nor, with asOf
+    // between the two, the failure groups and the step filter, which read
+    // this column).
+    failedStep: failed ? failed.step ?? furthestBy(failed.at).step : null,
     reason: failed?.reason ?? null,
     discardedAt: earliest('discarded')?.at ?? null,
     lastEventAt: Math.max(...events.map(e => e.at)),
