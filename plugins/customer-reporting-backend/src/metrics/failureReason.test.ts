@@ -27,6 +27,25 @@ describe('normalizeFailureReason', () => {
     ).toBe('layer <hash> missing');
   });
 
+  it('masks IPv6 addresses, with brackets and port or alone', () => {
+    const keys = [
+      'dial tcp [2001:db8::1]:443: connection refused',
+      'dial tcp [fd00:abcd::7]:443: connection refused',
+      'dial tcp 10.0.0.9:443: connection refused',
+    ].map(normalizeFailureReason);
+    expect(new Set(keys)).toEqual(
+      new Set(['dial tcp <ip>: connection refused']),
+    );
+    expect(
+      normalizeFailureReason(
+        'no route to fe80:0:0:0:202:b3ff:fe1e:8329 or ::1 at 10:30:00',
+      ),
+    ).toBe('no route to <ip> or <ip> at <n>:<n>:<n>');
+    expect(normalizeFailureReason('std::string too long')).toBe(
+      'std::string too long',
+    );
+  });
+
   it('keeps numbers that are part of a name', () => {
     expect(
       normalizeFailureReason(
