@@ -124,36 +124,6 @@ describe('adoption figures (worked example)', () => {
       ['1.2.0', new Date(asOf).toISOString(), 1],
     ]);
   });
-
-  it('does not count a release promoted together with a hotfix as newer than the hotfix', () => {
-    // 1.2.1 is promoted with 1.2.0. At the end of day 6 the one instance
-    // runs 1.2.0 (not half on 1.2.1); by asOf one of two runs 1.2.1.
-    const withHotfix = new Map([
-      [
-        'stable',
-        [
-          ...releases.get('stable')!,
-          { sequence: 4, versionLabel: '1.2.1', promotedAt: T0 + 5 * DAY },
-        ],
-      ],
-    ]);
-    const hotfixGroups = [
-      group(end(6), 3, 1),
-      group(asOf, 3, 1),
-      group(asOf, 4, 1),
-    ];
-    const daysToHalf = releaseAdoption(
-      plan,
-      asOf,
-      hotfixGroups,
-      withHotfix,
-    ).map(r => [r.versionLabel, r.daysToHalf]);
-    expect(daysToHalf).toEqual([
-      ['1.1.0', 3],
-      ['1.2.0', 0],
-      ['1.2.1', 1],
-    ]);
-  });
 });
 
 describe('adoption properties', () => {

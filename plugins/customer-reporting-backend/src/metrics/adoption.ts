@@ -6,7 +6,7 @@ import {
   ReleaseAdoption,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { AdoptionPlan, bucketSample, utcDay } from './adoptionRange';
-import { isNewer, Release, runningRelease, versionStanding } from './versions';
+import { Release, runningRelease, versionStanding } from './versions';
 
 /**
  * Active online instances at one sample that share channel, running release
@@ -144,7 +144,7 @@ function reachesHalf(
   for (const g of groups) {
     active += g.count;
     const running = runningRelease(published, g);
-    if (running && !isNewer(release, running)) adopted += g.count;
+    if (running && running.promotedAt >= release.promotedAt) adopted += g.count;
   }
   return active > 0 && 2 * adopted >= active;
 }

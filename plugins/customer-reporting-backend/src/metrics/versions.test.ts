@@ -21,22 +21,6 @@ describe('versionStanding', () => {
     ).toBe(0);
   });
 
-  it('orders releases promoted at the same moment by sequence', () => {
-    // A release and its hotfix promoted together: the hotfix is newer.
-    const together = [
-      ...releases,
-      { sequence: 5, versionLabel: '1.3.1', promotedAt: 40 * DAY },
-    ];
-    const standing = (sequence: number) =>
-      versionStanding(together, { sequence }, 41 * DAY);
-    expect(standing(4)).toMatchObject({
-      versionsBehind: 1,
-      relativeAgeDays: 0,
-    });
-    expect(standing(5).versionsBehind).toBe(0);
-    expect(standing(3).versionsBehind).toBe(2);
-  });
-
   it('gives nulls for an unknown release', () => {
     expect(
       versionStanding(releases, { versionLabel: '9.9.9' }, 41 * DAY),

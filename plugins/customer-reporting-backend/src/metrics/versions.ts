@@ -26,27 +26,17 @@ export function versionStanding(
   const current = runningRelease(published, running);
   if (!current)
     return { versionsBehind: null, ageSeconds: null, relativeAgeDays: null };
-  const latest = published.reduce((a, b) => (isNewer(b, a) ? b : a));
+  const latest = published.reduce((a, b) =>
+    b.promotedAt > a.promotedAt ? b : a,
+  );
   return {
-    versionsBehind: published.filter(r => isNewer(r, current)).length,
+    versionsBehind: published.filter(r => r.promotedAt > current.promotedAt)
+      .length,
     ageSeconds: Math.round((now - current.promotedAt) / 1000),
     relativeAgeDays: Math.floor(
       (latest.promotedAt - current.promotedAt) / 86_400_000,
     ),
   };
-}
-
-/**
- * Whether `a` came after `b` on their channel: promoted later, or at the
- * same moment with a higher sequence (a channel's sequence grows with each
- * release, so two promoted together, as a release and its hotfix, are still
- * in order).
- */
-export function isNewer(a: Release, b: Release): boolean {
-  return (
-    a.promotedAt > b.promotedAt ||
-    (a.promotedAt === b.promotedAt && a.sequence > b.sequence)
-  );
 }
 
 /** The running release among `releases`: by sequence, else by version label. */
