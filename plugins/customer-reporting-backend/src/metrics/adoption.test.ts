@@ -124,6 +124,35 @@ describe('adoption figures (worked example)', () => {
       ['1.2.0', new Date(asOf).toISOString(), 1],
     ]);
   });
+
+  it('counts neither of two releases promoted at the same moment as newer than the other', () => {
+    // 1.2.1 is promoted with 1.2.0. At the end of day 6 the one instance
+    // runs 1.2.0; by asOf one of two runs 1.2.1 and the other 1.2.0.
+    const withHotfix = new Map([
+      [
+        'stable',
+        [
+          ...releases.get('stable')!,
+          { sequence: 4, versionLabel: '1.2.1', promotedAt: T0 + 5 * DAY },
+        ],
+      ],
+    ]);
+    const hotfixGroups = [
+      group(end(6), 3, 1),
+      group(asOf, 3, 1),
+      group(asOf, 4, 1),
+    ];
+    expect(
+      releaseAdoption(plan, asOf, hotfixGroups, withHotfix).map(r => [
+        r.versionLabel,
+        r.daysToHalf,
+      ]),
+    ).toEqual([
+      ['1.1.0', 3],
+      ['1.2.0', 0],
+      ['1.2.1', 1],
+    ]);
+  });
 });
 
 describe('adoption properties', () => {

@@ -144,7 +144,15 @@ function reachesHalf(
   for (const g of groups) {
     active += g.count;
     const running = runningRelease(published, g);
-    if (running && running.promotedAt >= release.promotedAt) adopted += g.count;
+    // The release itself, or one promoted after it (domain §6's "newer"): a
+    // release promoted at the same moment (a release and its hotfix) is
+    // neither.
+    if (
+      running &&
+      (running.sequence === release.sequence ||
+        running.promotedAt > release.promotedAt)
+    )
+      adopted += g.count;
   }
   return active > 0 && 2 * adopted >= active;
 }
