@@ -15,7 +15,9 @@ export interface Page<T> {
 /**
  * Pages 0, 1, ... of a listing until a page is empty or the records
  * received reach the announced total; without a total, until an empty
- * page. `fetchPage` gets the page index (`currentPage`) and the records
+ * page. The specification says only "Current page"; Replicated's own CLI
+ * (`ListCustomers`) also starts at `currentPage=0` and stops at
+ * `totalCustomers`. `fetchPage` gets the page index (`currentPage`) and the records
  * received so far (`Offset`: the API may cap a page below the size asked).
  */
 export async function pullPages<T>(
