@@ -17,8 +17,9 @@ export interface Page<T> {
  * received reach the announced total; without a total, until an empty
  * page. The specification says only "Current page"; Replicated's own CLI
  * (`ListCustomers`) also starts at `currentPage=0` and stops at
- * `totalCustomers`. `fetchPage` gets the page index (`currentPage`) and the records
- * received so far (`Offset`: the API may cap a page below the size asked).
+ * `totalCustomers`. `fetchPage` gets the page index (`currentPage`) and
+ * the records received so far (`Offset`: the API may cap a page below the
+ * size asked).
  */
 export async function pullPages<T>(
   fetchPage: (index: number, received: number) => Promise<Page<T>>,
