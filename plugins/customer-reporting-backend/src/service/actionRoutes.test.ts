@@ -199,5 +199,55 @@ describe.each(databases.eachSupportedId())(
         nextCursor: null,
       });
     });
+
+    it('refuses an action on the portal the customer does not have, and audits of unknown customers', async () => {
+      const { server, knex } = await start(databaseId);
+      await request(server)
+        .put(`${base}/v1/customers/c2/enterprise-portal`)
+        .set('Authorization', user)
+        .send({ enabled: true })
+        .expect(200);
+      // c2 is on the Enterprise Portal: it has no Download Portal password.
+      const password = await request(server)
+        .post(`${base}/v1/customers/c2/download-portal/password`)
+        .set('Authorization', user)
+        .send({})
+        .expect(409);
+      expect(password.body.error.message).toBe(
+        'Customer c2 uses the Enterprise Portal, which has no Download Portal password',
+      );
+      // c1 is on the Download Portal: nobody can be invited to its Enterprise Portal.
+      const invitation = await request(server)
+        .post(`${base}/v1/customers/c1/enterprise-portal/invitations`)
+        .set('Authorization', user)
+        .send({ email: 'dev@acme.example.com' })
+        .expect(409);
+      expect(invitation.body.error.message).toMatch(
+        /^Customer c1 does not have the Enterprise Portal enabled/,
+      );
+      // Nothing was kept of either, and neither was recorded as done.
+      expect(
+        await knex('customers')
+          .where({ id: 'c2' })
+          .first('portal_password_hash'),
+      ).toEqual({ portal_password_hash: null });
+      const audits = await Promise.all(
+        ['c1', 'c2'].map(id =>
+          request(server)
+            .get(`${base}/v1/customers/${id}/audit`)
+            .set('Authorization', user)
+            .expect(200),
+        ),
+      );
+      expect(audits.map(a => a.body.items.map((i: any) => i.action))).toEqual([
+        [],
+        ['enterprise-portal-enabled'],
+      ]);
+      const ghost = await request(server)
+        .get(`${base}/v1/customers/ghost/audit`)
+        .set('Authorization', user)
+        .expect(404);
+      expect(ghost.body.error.message).toBe('Unknown customer: ghost');
+    });
   },
 );

@@ -41,6 +41,27 @@ export function addActionRoutes(router: ApiRouter, ctx: RouteContext) {
   }
 
   /**
+   * A customer has one portal (domain §1): the Download Portal, or the
+   * Enterprise Portal once enabled. An action on the other one would change
+   * nothing its page shows, so it is refused rather than silently kept.
+   */
+  async function loadCustomerWithPortal(
+    customerId: string,
+    portal: 'download' | 'enterprise',
+  ) {
+    const customer = await loadCustomer(customerId);
+    const enterprise = Boolean(customer.enterprise_portal_enabled);
+    if (enterprise !== (portal === 'enterprise')) {
+      throw new ConflictError(
+        enterprise
+          ? `Customer ${customerId} uses the Enterprise Portal, which has no Download Portal password`
+          : `Customer ${customerId} does not have the Enterprise Portal enabled; enable it before inviting users`,
+      );
+    }
+    return customer;
+  }
+
+  /**
    * A privileged action on a customer, audited from before its permission
    * check so that refusals are audited too.
    */
@@ -179,7 +200,7 @@ export function addActionRoutes(router: ApiRouter, ctx: RouteContext) {
         async (credentials, trail) => {
           // No body at all asks for a generated one, as `{}` does.
           const body = req.body ?? {};
-          await loadCustomer(customerId);
+          await loadCustomerWithPortal(customerId, 'download');
           const password = body.password ?? generatePortalPassword();
           await stores.customers.setPortalPassword(
             customerId,
@@ -253,7 +274,7 @@ export function addActionRoutes(router: ApiRouter, ctx: RouteContext) {
         event,
         async (credentials, trail) => {
           const invited = req.body.email.trim().toLowerCase();
-          await loadCustomer(customerId);
+          await loadCustomerWithPortal(customerId, 'enterprise');
           if (!(await stores.portal.invite(customerId, invited, ctx.clock()))) {
             throw new ConflictError(`${invited} has already been invited`);
           }
@@ -271,6 +292,7 @@ export function addActionRoutes(router: ApiRouter, ctx: RouteContext) {
   router.get('/v1/customers/:customerId/audit', async (req, res) => {
     const { customerId } = req.params;
     await ctx.requireCustomer(req, customerId);
+    await loadCustomer(customerId);
     const query = req.query;
     const before = query.cursor
       ? decodeCursor(query.cursor, z.object({ id: cursorInteger })).id

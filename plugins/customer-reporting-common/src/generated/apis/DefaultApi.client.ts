@@ -908,7 +908,7 @@ export class CustomerReportingApiClient {
   }
 
   /**
-   * No body or `{}` generates a password and answers it once; body `{password}` (at least 12 characters) sets it and answers 204. Only a salted scrypt hash is stored. Audited.
+   * No body or `{}` generates a password and answers it once; body `{password}` (at least 12 characters) sets it and answers 204. Only a salted scrypt hash is stored. 409 when the customer uses the Enterprise Portal instead. Audited.
    */
   public async setDownloadPortalPassword(
     request: SetDownloadPortalPassword,
@@ -944,7 +944,7 @@ export class CustomerReportingApiClient {
   }
 
   /**
-   * Invites a user by email; 409 when that email was invited before. Audited.
+   * Invites a user by email; 409 when that email was invited before, or when the customer does not have the Enterprise Portal enabled. Audited.
    */
   public async invitePortalUser(
     request: InvitePortalUser,

@@ -678,7 +678,7 @@ export const spec = {
       post: {
         operationId: 'SetDownloadPortalPassword',
         description:
-          'No body or `{}` generates a password and answers it once; body `{password}` (at least 12 characters) sets it and answers 204. Only a salted scrypt hash is stored. Audited.',
+          'No body or `{}` generates a password and answers it once; body `{password}` (at least 12 characters) sets it and answers 204. Only a salted scrypt hash is stored. 409 when the customer uses the Enterprise Portal instead. Audited.',
         parameters: [
           {
             $ref: '#/components/parameters/CustomerId',
@@ -726,6 +726,9 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
             $ref: '#/components/responses/Error',
           },
         },
@@ -788,7 +791,7 @@ export const spec = {
       post: {
         operationId: 'InvitePortalUser',
         description:
-          'Invites a user by email; 409 when that email was invited before. Audited.',
+          'Invites a user by email; 409 when that email was invited before, or when the customer does not have the Enterprise Portal enabled. Audited.',
         parameters: [
           {
             $ref: '#/components/parameters/CustomerId',
@@ -882,6 +885,9 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
             $ref: '#/components/responses/Error',
           },
         },
