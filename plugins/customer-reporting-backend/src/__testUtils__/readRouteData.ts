@@ -91,5 +91,5 @@ export async function startWithReadData(knex: Knex) {
       },
     ],
   });
-  return { server, user: mockCredentials.user.header() };
+  return { server, user: mockCredentials.user.header(), send };
 }

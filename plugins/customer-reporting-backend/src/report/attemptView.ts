@@ -21,13 +21,17 @@ export function toReportAttempt(
   // of the lists' filters and figures counts it.
   const lastEventAt = Number(row.last_event_at);
   const startedAt = Number(row.started_at);
+  const status = installAttemptStatus(
+    { completedAt, failedAt, discardedAt, lastEventAt },
+    asOf,
+    stalledAfterMs,
+  );
+  // Only a failed attempt has a failure to show: one that completed after
+  // all (completion wins, domain §7) did not fail at a step.
+  const failed = status === 'failed';
   return {
     id: row.id,
-    status: installAttemptStatus(
-      { completedAt, failedAt, discardedAt, lastEventAt },
-      asOf,
-      stalledAfterMs,
-    ),
+    status,
     installType: row.install_type ?? null,
     startedAt: iso(startedAt)!,
     userEmail: row.user_email ?? null,
@@ -43,8 +47,8 @@ export function toReportAttempt(
       completedAt === null
         ? null
         : Math.round((completedAt - startedAt) / 1000),
-    failedStep: failedAt === null ? null : row.failed_step ?? null,
-    reason: failedAt === null ? null : row.reason ?? null,
+    failedStep: failed ? row.failed_step ?? null : null,
+    reason: failed ? row.reason ?? null : null,
     steps: steps.map(s => ({ step: s.step, at: iso(s.at)! })),
   };
 }

@@ -8,6 +8,7 @@ import { InstanceRow } from '../database/instancesAsOf';
 import { InstallAttemptFilters } from '../database/installAttemptQuery';
 import { decodeField } from '../ingest/checkInFields';
 import { instanceActivity } from '../metrics/activity';
+import { displayVersion } from '../metrics/versions';
 import { CustomerFilter } from '../permissions/customerFilter';
 import { toReportAttempt } from './attemptView';
 import { isoTime as iso } from './isoTime';
@@ -193,7 +194,10 @@ function instanceCells(
     seconds(i.firstSeenAt, i.firstReadyAt),
     seconds(customerCreatedAt, i.firstReadyAt),
     field('appStatus'),
-    field('appVersion'),
+    displayVersion(
+      field('appVersion') as string | null,
+      field('releaseSequence') as number | null,
+    ),
     field('channelSlug'),
     field('k8sVersion'),
     field('k8sDistribution'),
@@ -262,7 +266,8 @@ export async function* installAttemptRows(
         a.environment.osVersion,
         a.networkMode,
         a.registry,
-        a.steps[a.steps.length - 1]?.step ?? null,
+        // The furthest in the install type's order, not the latest by time.
+        row.furthest_step ?? null,
         a.failedStep,
         a.reason,
         row.instance_id,

@@ -5,6 +5,13 @@ import { at, startWithReadData } from '../__testUtils__/readRouteData';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create();
+
+/** The cells of one CSV line, unquoted (no line breaks inside cells here). */
+function csvCells(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, cell]) =>
+    cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell,
+  );
+}
 const base = '/api/customer-reporting';
 
 async function startWithData(databaseId: TestDatabaseId) {
@@ -218,6 +225,82 @@ describe.each(databases.eachSupportedId())(
       expect(attempts.text.trim().split('\r\n')).toHaveLength(2);
       expect(attempts.text).toContain('"a-old","c1"');
       await request(server).get(`${base}/v1/exports/customers.csv`).expect(401);
+    });
+
+    it('exports versions and steps as the pages show them', async () => {
+      const { server, user, send } = await startWithData(databaseId);
+      await send('/v1/check-ins', {
+        checkIns: [
+          // Only a release sequence: the pages show "2" (domain §6).
+          {
+            instanceId: 'inst-2',
+            customerId: 'c1',
+            at: at(2),
+            releaseSequence: 2,
+          },
+        ],
+      });
+      await send('/v1/install-attempt-events', {
+        events: [
+          ['started', {}, 3],
+          ['step', { step: 'images-pulled' }, 3.1],
+          // Reported later than a further step: not the furthest.
+          ['step', { step: 'registry-login' }, 3.2],
+          ['failed', { reason: 'timeout' }, 3.3],
+          // Completed after the failure: succeeded, with no failure to show.
+          ['completed', {}, 3.5],
+        ].map(([type, extra, hours]) => ({
+          attemptId: 'a-retried',
+          customerId: 'c1',
+          type,
+          at: at(hours as number),
+          installType: 'helm',
+          ...(extra as object),
+        })),
+      });
+      const instances = await request(server)
+        .get(`${base}/v1/exports/customers-instances.csv?asOf=${at(4)}`)
+        .set('Authorization', user)
+        .expect(200);
+      const [header, ...rows] = instances.text
+        .trim()
+        .split('\r\n')
+        .map(csvCells);
+      const inst2 = rows.find(r => r.includes('inst-2'))!;
+      expect(inst2[header.indexOf('instance_app_version')]).toBe('2');
+
+      const attempts = await request(server)
+        .get(`${base}/v1/exports/install-attempts.csv?asOf=${at(4)}`)
+        .set('Authorization', user)
+        .expect(200);
+      const attemptCells = (text: string, id: string) => {
+        const [names, ...lines] = text.trim().split('\r\n').map(csvCells);
+        const row = lines.find(r => r[0] === id)!;
+        return Object.fromEntries(names.map((n, i) => [n, row[i]]));
+      };
+      expect(attemptCells(attempts.text, 'a-retried')).toMatchObject({
+        status: 'succeeded',
+        furthest_step: 'completed',
+        failed_step: '',
+        reason: '',
+      });
+      // At asOf 3.25 h it had not completed or failed yet: images-pulled is
+      // the furthest in the helm order, though registry-login came later.
+      const earlier = await request(server)
+        .get(`${base}/v1/exports/install-attempts.csv?asOf=${at(3.25)}`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(attemptCells(earlier.text, 'a-retried')).toMatchObject({
+        status: 'in-progress',
+        furthest_step: 'images-pulled',
+      });
+      const listed = await request(server)
+        .get(`${base}/v1/install-attempts?customerId=c1&asOf=${at(4)}`)
+        .set('Authorization', user)
+        .expect(200);
+      expect(
+        listed.body.items.find((a: { id: string }) => a.id === 'a-retried'),
+      ).toMatchObject({ status: 'succeeded', failedStep: null, reason: null });
     });
   },
 );
