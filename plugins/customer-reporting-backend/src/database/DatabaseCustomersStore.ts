@@ -8,6 +8,7 @@ import {
   CustomerFilter,
 } from '../permissions/customerFilter';
 import { CustomerListQuery, listCustomers } from './customerList';
+import { customerSearchText } from './customerSearch';
 
 /** Customers (one license each) and the customer list with its rollups. */
 export class DatabaseCustomersStore {
@@ -34,6 +35,7 @@ export class DatabaseCustomersStore {
       features: JSON.stringify(c.features),
       custom_fields: JSON.stringify(c.customFields),
       owner: c.owner ?? null,
+      search_text: customerSearchText({ id, ...c }),
       updated_at: now,
     };
     // The portal slug and password belong to the portal, not to the upstream

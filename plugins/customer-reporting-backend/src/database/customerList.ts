@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { customerSearchPattern } from './customerSearch';
 import { fieldValueAtSql } from './fieldValueAtSql';
 import {
   APP_STATUSES,
@@ -150,19 +151,9 @@ function applyFilters(base: Knex.QueryBuilder, query: CustomerListQuery) {
   // A customer created after asOf did not exist yet.
   base.where('c.created_at', '<=', query.asOf);
   if (query.search) {
-    // '!' escapes LIKE wildcards: a backslash would mean different things
-    // in PostgreSQL and MySQL string literals.
-    const term = `%${query.search
-      .toLowerCase()
-      .replace(/[!%_]/g, ch => `!${ch}`)}%`;
-    base.where(q => {
-      for (const column of ['c.name', 'c.id', 'c.email', 'c.custom_id']) {
-        q.orWhereRaw(`lower(coalesce(??, '')) like ? escape '!'`, [
-          column,
-          term,
-        ]);
-      }
-    });
+    base.whereRaw(`c.search_text like ? escape '!'`, [
+      customerSearchPattern(query.search),
+    ]);
   }
   applyCustomerFilter(base, query.customerFilter ?? 'all');
   if (query.ids) base.whereIn('c.id', query.ids);

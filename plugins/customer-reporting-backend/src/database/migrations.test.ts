@@ -108,6 +108,37 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     ]);
   });
 
+  it('fill in the search text of the customers already stored', async () => {
+    const knex = await databases.init(databaseId);
+    const name = '20261130010000_customer_search_text.js';
+    while ((await knex.migrate.list({ directory }))[1][0].file !== name)
+      await knex.migrate.up({ directory });
+    const customer = (id: string, fields: Record<string, unknown>) => ({
+      id,
+      app_slug: 'app',
+      channel_slug: 'stable',
+      license_type: 'paid',
+      license_id: `lic-${id}`,
+      created_at: 1,
+      features: '{}',
+      custom_fields: '[]',
+      portal_slug: `slug-${id}`,
+      updated_at: 1,
+      ...fields,
+    });
+    await knex('customers').insert([
+      customer('C1', { name: 'École', email: 'A@B.example', custom_id: 'X-1' }),
+      customer('c2', { name: 'Globex' }),
+    ]);
+    await knex.migrate.up({ directory, name });
+    expect(
+      await knex('customers').orderBy('id').select('id', 'search_text'),
+    ).toEqual([
+      { id: 'C1', search_text: 'école\nc1\na@b.example\nx-1' },
+      { id: 'c2', search_text: 'globex\nc2\n\n' },
+    ]);
+  });
+
   it('leave the schema alone when migrations are skipped', async () => {
     const knex = await databases.init(databaseId);
     await getMigratedClient(

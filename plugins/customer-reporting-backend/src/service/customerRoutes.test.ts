@@ -158,6 +158,46 @@ describe.each(databases.eachSupportedId())(
       expect(none.body.totalCount).toBe(3);
     });
 
+    it('finds customers by name, id, email or custom id, whatever the case and the alphabet', async () => {
+      const { server, service, user } = await startBackend(databaseId);
+      await request(server)
+        .put(`${base}/v1/customers/c2`)
+        .set('Authorization', service)
+        .send(
+          testCustomer({
+            name: 'École Normale',
+            email: 'Ops@Ecole.example',
+            customId: 'CRM-Ÿ-42',
+          }),
+        )
+        .expect(200);
+      const found = async (search: string) =>
+        (
+          await request(server)
+            .get(`${base}/v1/customers?search=${encodeURIComponent(search)}`)
+            .set('Authorization', user)
+            .expect(200)
+        ).body.items.map((c: { id: string }) => c.id);
+      // SQL's lower() folds only ASCII on SQLite: these found nothing.
+      expect(await found('ÉCOLE')).toEqual(['c2']);
+      expect(await found('école normale')).toEqual(['c2']);
+      // The same letter written decomposed (E + combining acute accent).
+      expect(await found('E\u0301cole')).toEqual(['c2']);
+      expect(await found('crm-ÿ')).toEqual(['c2']);
+      expect(await found('OPS@ECOLE')).toEqual(['c2']);
+      expect(await found('C2')).toEqual(['c2']);
+      // Wildcards are literal.
+      expect(await found('%')).toEqual([]);
+      // A renamed customer is found by its new name only.
+      await request(server)
+        .put(`${base}/v1/customers/c2`)
+        .set('Authorization', service)
+        .send(testCustomer({ name: 'Lycée Victor Hugo' }))
+        .expect(200);
+      expect(await found('école')).toEqual([]);
+      expect(await found('LYCÉE')).toEqual(['c2']);
+    });
+
     it('lists the apps and channels of the visible customers', async () => {
       const { server, user } = await startBackend(databaseId);
       const res = await request(server)
