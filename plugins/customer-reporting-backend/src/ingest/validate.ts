@@ -5,10 +5,21 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** Thrown when a request body fails validation; carries every issue found. */
+/**
+ * At most this many issues go into an answer: a batch of 1,000 bad items
+ * would otherwise answer with a list larger than the batch.
+ */
+const MAX_ISSUES = 100;
+
+/**
+ * Thrown when a request fails validation: `issues` holds the first
+ * {@link MAX_ISSUES} problems found, and the message counts them all.
+ */
 export class BatchValidationError extends Error {
   readonly name = 'InputError';
-  constructor(readonly issues: ValidationIssue[]) {
+  readonly issues: ValidationIssue[];
+  constructor(issues: ValidationIssue[]) {
+    const more = issues.length - 5;
     super(
       `Invalid request: ${issues
         .slice(0, 5)
@@ -19,8 +30,15 @@ export class BatchValidationError extends Error {
             }`,
         )
         .join('; ')}${
-        issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''
+        more > 0
+          ? ` (and ${more} more${
+              issues.length > MAX_ISSUES
+                ? `; the first ${MAX_ISSUES} are listed`
+                : ''
+            })`
+          : ''
       }`,
     );
+    this.issues = issues.slice(0, MAX_ISSUES);
   }
 }

@@ -120,6 +120,36 @@ describe('apps and customers', () => {
     });
   });
 
+  it('refuses a body nested too deeply to copy, naming it, rather than failing', () => {
+    // structuredClone ran out of stack at about 5,000 levels (a 500).
+    let name: unknown = 'Acme';
+    for (let i = 0; i < 10_000; i++) name = [name];
+    const prepare = jest.fn();
+    const issues = thrownIssues(() =>
+      validateBody({ ...customer, name }, validators.customer, prepare),
+    );
+    expect(issues).toEqual([
+      {
+        index: null,
+        field: '(body)',
+        message: 'nests arrays or objects more than 32 levels deep',
+      },
+    ]);
+    expect(prepare).not.toHaveBeenCalled();
+    // 32 levels pass to the schema, which names the field.
+    let shallow: unknown = 'Acme';
+    for (let i = 0; i < 30; i++) shallow = [shallow];
+    expect(
+      thrownIssues(() =>
+        validateBody(
+          { ...customer, name: shallow },
+          validators.customer,
+          prepare,
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ field: 'name' })]);
+  });
+
   it('refuses an unknown license type, a bad owner and a non-http portal URL', () => {
     const issues = thrownIssues(() =>
       validateBody(

@@ -2,8 +2,6 @@ import { ValidateFunction } from 'ajv/dist/2020';
 import { issuesOf } from './ajvIssues';
 import { BatchValidationError, ValidationIssue } from './validate';
 
-const MAX_ISSUES = 100;
-
 /**
  * Turns one item the spec accepted into what the store takes; reports
  * what the spec cannot say (time ranges, any-case enums) into `issues`.
@@ -15,7 +13,7 @@ export type Prepare<T> = (
 ) => T;
 
 function fail(issues: ValidationIssue[]): never {
-  throw new BatchValidationError(issues.slice(0, MAX_ISSUES));
+  throw new BatchValidationError(issues);
 }
 
 /**
@@ -93,6 +91,26 @@ export function validateParam(
 }
 
 /**
+ * Far deeper than any body the spec describes (a customer's custom fields
+ * are three levels down), and far below what structuredClone, which
+ * recurses, can copy: about 5,000 levels end in a RangeError, a 500.
+ */
+const MAX_BODY_DEPTH = 32;
+
+/** Whether arrays and objects nest more than `limit` levels in `value`. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  // Iterative: a recursive walk would fail as structuredClone does.
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
  * Validates a one-object body; the schema's defaults are filled into a copy,
  * so the caller's object is never changed.
  */
@@ -101,6 +119,15 @@ export function validateBody<T>(
   validate: ValidateFunction,
   prepare: Prepare<T>,
 ): T {
+  if (nestsDeeperThan(body, MAX_BODY_DEPTH)) {
+    fail([
+      {
+        index: null,
+        field: '(body)',
+        message: `nests arrays or objects more than ${MAX_BODY_DEPTH} levels deep`,
+      },
+    ]);
+  }
   const copy = structuredClone(body);
   if (!validate(copy)) fail(issuesOf(validate.errors!, null));
   const issues: ValidationIssue[] = [];

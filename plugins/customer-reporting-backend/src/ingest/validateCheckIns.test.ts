@@ -1,6 +1,7 @@
 import { prepareCheckIn } from './prepareCheckIn';
 import { specValidators } from './specValidators';
 import { thrownIssues } from './__testUtils__/thrownIssues';
+import { BatchValidationError } from './validate';
 import { validateBatch } from './validateBodies';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
@@ -97,6 +98,28 @@ describe('check-ins validated against the spec', () => {
     );
     expect(new Set(issues.map(i => i.field)).size).toBe(issues.length);
     expect(issues.every(i => i.index === 1)).toBe(true);
+  });
+
+  it('lists the first 100 problems and counts them all', () => {
+    let error: unknown;
+    try {
+      checkIns(
+        Array.from({ length: 150 }, (_, i) => ({
+          instanceId: `i${i}`,
+          customerId: 'c1',
+          appStatus: 'sleepy',
+        })),
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BatchValidationError);
+    const { issues, message } = error as BatchValidationError;
+    expect(issues).toHaveLength(100);
+    expect(issues[99]).toMatchObject({ index: 99, field: 'appStatus' });
+    expect(message).toMatch(
+      /^Invalid request: item 0: appStatus .*; item 4: appStatus [^;]* \(and 145 more; the first 100 are listed\)$/,
+    );
   });
 
   it('checks what the spec cannot say: status values, time range, rollup', () => {

@@ -80,6 +80,13 @@ describe('jsonBody', () => {
       .send('{"name":"Cust\\udc00One"}')
       .expect(400);
     expect(lone.body.error.message).toContain('surrogate pair alone');
+    // However deep it sits: a recursive walk ran out of stack (a 500).
+    const deep = await request(echoApp(1_000_000))
+      .post('/')
+      .set('Content-Type', 'application/json')
+      .send(`${'['.repeat(20_000)}"\\udc00"${']'.repeat(20_000)}`)
+      .expect(400);
+    expect(deep.body.error.message).toContain('surrogate pair alone');
     // An emoji written as an escaped pair is a whole character.
     const pair = await post(app, 'application/json')
       .send('{"name":"\\ud83d\\ude00"}')

@@ -28,15 +28,22 @@ const LONE_SURROGATE =
 /**
  * Whether a parsed body holds a string (or key) with half a surrogate pair:
  * stored, it would come back as U+FFFD. Only bodies with such an escape
- * are walked; emoji written as escaped pairs are whole characters.
+ * are walked; emoji written as escaped pairs are whole characters. The walk
+ * is iterative: JSON.parse reads any depth, and a recursive walk of some
+ * thousands of nested arrays ran out of stack (a 500).
  */
-function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value);
-  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).some(
-      ([key, item]) => LONE_SURROGATE.test(key) || hasLoneSurrogate(item),
-    );
+function hasLoneSurrogate(body: unknown): boolean {
+  const stack = [body];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return true;
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (LONE_SURROGATE.test(key)) return true;
+        stack.push(item);
+      }
+    }
   }
   return false;
 }
