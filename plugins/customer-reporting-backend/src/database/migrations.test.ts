@@ -139,6 +139,41 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     ]);
   });
 
+  it('give the air gap install attempts already stored an offline registry', async () => {
+    const knex = await databases.init(databaseId);
+    const name = '20261130020000_air_gap_attempts_offline_registry.js';
+    while ((await knex.migrate.list({ directory }))[1][0].file !== name)
+      await knex.migrate.up({ directory });
+    const attempt = (
+      id: string,
+      network_mode: string,
+      registry: string | null,
+    ) => ({
+      id,
+      customer_id: 'c1',
+      started_at: 1,
+      last_event_at: 1,
+      steps: '[]',
+      network_mode,
+      registry,
+    });
+    await knex('install_attempts').insert([
+      attempt('a1', 'airgap', null),
+      attempt('a2', 'airgap', 'online'),
+      attempt('a3', 'online', 'online'),
+      attempt('a4', 'proxy', null),
+    ]);
+    await knex.migrate.up({ directory, name });
+    expect(
+      await knex('install_attempts').orderBy('id').select('id', 'registry'),
+    ).toEqual([
+      { id: 'a1', registry: 'offline' },
+      { id: 'a2', registry: 'offline' },
+      { id: 'a3', registry: 'online' },
+      { id: 'a4', registry: null },
+    ]);
+  });
+
   it('leave the schema alone when migrations are skipped', async () => {
     const knex = await databases.init(databaseId);
     await getMigratedClient(

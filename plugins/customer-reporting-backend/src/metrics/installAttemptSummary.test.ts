@@ -18,6 +18,16 @@ const helmAttempt: AttemptEvent[] = [
 ];
 
 describe('summarizeAttempt', () => {
+  it('takes an air gap attempt as using an offline registry, whatever its events said', () => {
+    const airgap = (registry?: string): AttemptEvent[] => [
+      { type: 'started', at: m(0), installType: 'helm', networkMode: 'airgap' },
+      { type: 'step', at: m(5), step: 'registry-login', registry },
+    ];
+    expect(summarizeAttempt(airgap()).registry).toBe('offline');
+    expect(summarizeAttempt(airgap('online')).registry).toBe('offline');
+    expect(summarizeAttempt(helmAttempt).registry).toBe('online');
+  });
+
   it('summarizes a completed helm attempt', () => {
     const s = summarizeAttempt(helmAttempt);
     expect(s).toMatchObject({

@@ -122,6 +122,7 @@ export function summarizeAttempt(
 
   const failed = earliest('failed');
   const started = earliest('started');
+  const networkMode = first(e => e.networkMode);
   return {
     startedAt: started ? started.at : Math.min(...events.map(e => e.at)),
     userEmail: first(e => e.userEmail),
@@ -130,8 +131,10 @@ export function summarizeAttempt(
     k8sDistribution: first(e => e.environment?.k8sDistribution),
     os: first(e => e.environment?.os),
     osVersion: first(e => e.environment?.osVersion),
-    networkMode: first(e => e.networkMode),
-    registry: first(e => e.registry),
+    networkMode,
+    // Air gap implies an offline registry (domain §1), whatever another
+    // event of the attempt said, or when none said.
+    registry: networkMode === 'airgap' ? 'offline' : first(e => e.registry),
     instanceId: first(e => e.instanceId),
     completedAt: earliest('completed')?.at ?? null,
     failedAt: failed?.at ?? null,
