@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { createTestIngest } from '../__testUtils__/fixtures';
+import { createTestIngest, testCustomer } from '../__testUtils__/fixtures';
 import { julyFirstCheckIn as checkIn } from '../__testUtils__/ingestFixtures';
 
 jest.setTimeout(60_000);
@@ -139,6 +139,40 @@ describe.each(databases.eachSupportedId())(
       ).toEqual({ accepted: 3, duplicates: 2 });
       const [{ count }] = await knex('check_ins').count({ count: '*' });
       expect(Number(count)).toBe(6);
+    });
+
+    it('refuses an instance reported for two customers, in one batch as in two', async () => {
+      const { knex, ingest } = await setup();
+      await ingest.putCustomer('c2', testCustomer());
+      const c2 = { customerId: 'c2' };
+      // The same instance and time for another customer is no duplicate
+      // to drop: the instance belongs to the customer that reported it.
+      for (const checkIns of [
+        [checkIn('10:00'), checkIn('10:00', c2)],
+        [
+          checkIn('10:00', { instanceId: 'i3' }),
+          checkIn('11:00', { instanceId: 'i3', ...c2 }),
+        ],
+      ]) {
+        await expect(ingest.ingestCheckIns({ checkIns })).rejects.toMatchObject(
+          {
+            issues: [
+              {
+                index: 1,
+                field: 'customerId',
+                message: expect.stringMatching(
+                  /belongs to customer c1, not c2$/,
+                ),
+              },
+            ],
+          },
+        );
+      }
+      expect(Number((await knex('check_ins').count({ n: '*' }))[0].n)).toBe(0);
+      await ingest.ingestCheckIns({ checkIns: [checkIn('10:00')] });
+      await expect(
+        ingest.ingestCheckIns({ checkIns: [checkIn('10:00', c2)] }),
+      ).rejects.toMatchObject({ issues: [{ index: 0, field: 'customerId' }] });
     });
 
     it('derives first seen, first ready, status and version', async () => {

@@ -25,7 +25,9 @@ export interface PreparedCheckIn {
  * Runs for every check-in: a batch usually holds runs of one instance's
  * check-ins (a backfill) or one per instance (live), so the current
  * instance's group is kept at hand, and repeats are found by time within
- * it instead of by a key string built per check-in.
+ * it instead of by a key string built per check-in. A repeat naming
+ * another customer is kept, for {@link assertOwnership} to refuse, as it
+ * refuses one that comes in a later batch.
  */
 export function groupByInstance(checkIns: PreparedCheckIn[]) {
   const byInstance = new Map<string, PreparedCheckIn[]>();
@@ -47,7 +49,9 @@ export function groupByInstance(checkIns: PreparedCheckIn[]) {
         byInstance.set(instanceId, group);
       }
     }
-    if (times.has(checkIn.at)) continue;
+    if (times.has(checkIn.at) && checkIn.customerId === group[0].customerId) {
+      continue;
+    }
     times.add(checkIn.at);
     group.push(checkIn);
   }
