@@ -17,7 +17,6 @@ exports.up = async function up(knex) {
     .update({ registry: 'offline' });
 };
 
-/** @param {import('knex').Knex} knex */
 exports.down = async function down() {
   // Nothing to undo: `offline` is what these attempts' registry was.
 };
