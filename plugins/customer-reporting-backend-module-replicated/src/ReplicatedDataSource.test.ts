@@ -1,4 +1,4 @@
-import { ResponseError } from '@backstage/errors';
+import { InputError, ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { CUSTOMER_IDS, NIMBUS_APP_ID } from './__fixtures__';
 import {
@@ -33,13 +33,13 @@ describe('ReplicatedDataSource', () => {
   async function sync(
     options: Partial<ReplicatedConfig> = {},
     cursor?: string,
+    { ingest, calls } = recordingIngest(),
   ) {
     const waits: number[] = [];
     const source = new ReplicatedDataSource(
       { ...config, ...options },
       { clock: () => NOW, sleep: async ms => void waits.push(ms) },
     );
-    const { ingest, calls } = recordingIngest();
     const logger = testLogger();
     const result = await source
       .sync({ ingest, logger, cursor })
@@ -103,7 +103,18 @@ describe('ReplicatedDataSource', () => {
         // The customer without createdAt, the instance without instanceId.
         skipped: 2,
       },
-      cursor: JSON.stringify({ nimbus: new Date(NOW).toISOString() }),
+      cursor: JSON.stringify({
+        nimbus: {
+          at: new Date(NOW).toISOString(),
+          customers: [
+            CUSTOMER_IDS.acme,
+            CUSTOMER_IDS.globex,
+            CUSTOMER_IDS.initech,
+            CUSTOMER_IDS.umbrella,
+            CUSTOMER_IDS.hooli,
+          ],
+        },
+      }),
     });
     // Check-ins are sent in time order, each (instance, time) once.
     const keys = calls.checkIns.map(c => `${c.instanceId}@${c.at}`);
@@ -187,6 +198,54 @@ describe('ReplicatedDataSource', () => {
         new Date(NOW - 3_600_000).toISOString(),
       )}&before=${encodeURIComponent(new Date(NOW).toISOString())}`,
     ]);
+  });
+
+  it('pulls the events of a customer left out of the last sync from the retention limit', async () => {
+    // Globex is refused once (say, its channel was not known yet).
+    const refusing = recordingIngest();
+    const put = refusing.ingest.putCustomer;
+    refusing.ingest.putCustomer = async (id, body) => {
+      if (id === CUSTOMER_IDS.globex) throw new InputError('channelSlug: x');
+      return put(id, body);
+    };
+    const first = await sync({}, undefined, refusing);
+    const cursor = (first.result as { cursor: string }).cursor;
+    expect(JSON.parse(cursor).nimbus.customers).not.toContain(
+      CUSTOMER_IDS.globex,
+    );
+    requests.length = 0;
+    const second = await sync({}, cursor);
+    const asked = requested(eventsPath).map(u => {
+      const q = new URL(u, BASE_URL).searchParams;
+      return { ids: q.get('customerIds')!.split(','), after: q.get('after') };
+    });
+    // The others since the cursor, in one window; Globex from the limit.
+    expect(asked[0]).toEqual({
+      ids: [
+        CUSTOMER_IDS.acme,
+        CUSTOMER_IDS.initech,
+        CUSTOMER_IDS.umbrella,
+        CUSTOMER_IDS.hooli,
+      ],
+      after: new Date(NOW - 3_600_000).toISOString(),
+    });
+    expect(asked.slice(1)).toHaveLength(14);
+    expect(asked[1]).toEqual({
+      ids: [CUSTOMER_IDS.globex],
+      after: new Date(NOW - 399 * DAY).toISOString(),
+    });
+    // So its status history is stored, not only its status at lastActive.
+    const globexStatuses = (id: string) =>
+      second.calls.checkIns.filter(c => c.instanceId === id && c.appStatus);
+    expect(globexStatuses('3c5e7a9b1d2f').length).toBeGreaterThan(1);
+    expect(
+      JSON.parse((second.result as any).cursor).nimbus.customers,
+    ).toContain(CUSTOMER_IDS.globex);
+  });
+
+  it('reads a cursor of the older form, a time alone, as none: a full pull', async () => {
+    await sync({}, JSON.stringify({ nimbus: new Date(NOW).toISOString() }));
+    expect(requested(eventsPath)).toHaveLength(14);
   });
 
   it('backs off on 429 as Retry-After says and completes the sync', async () => {

@@ -6,7 +6,7 @@ import {
   CustomerReportingIngest,
 } from '@customer-reporting/plugin-customer-reporting-node';
 import { ReplicatedConfig } from './config';
-import { eventsAfter, readEventCursor } from './eventCursor';
+import { readEventCursor } from './eventCursor';
 import { parseApps } from './parseApps';
 import { syncApp } from './syncApp';
 import { SyncCounts } from './syncCounts';
@@ -76,18 +76,18 @@ export class ReplicatedDataSource implements CustomerReportingDataSource {
     }
 
     for (const app of apps) {
-      await syncApp({
+      const customers = await syncApp({
         app,
         client,
         ingest,
         logger,
         counts,
         includeTest: config.includeTest,
-        eventsAfter: eventsAfter(cursor[app.slug], window.oldest),
+        eventCursor: cursor[app.slug],
         window,
       });
       // Only once the app's events are stored: a failed sync resumes earlier.
-      cursor[app.slug] = new Date(now).toISOString();
+      cursor[app.slug] = { at: new Date(now).toISOString(), customers };
     }
     const result = counts.toJSON();
     logger.info(`Replicated sync done: ${JSON.stringify(result)}`);

@@ -4,13 +4,41 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 const OVERLAP_MS = 3_600_000;
 
 /**
- * Where the incremental event sync stands: per app slug, the end (ISO time)
- * of the event window of the last successful sync. The scheduler stores it
- * with the source's status, so restarts and other replicas resume from it.
+ * Where one app's incremental event sync stands: the end (ISO time) of the
+ * event window of its last successful sync, and the customers whose events
+ * that sync stored. A customer not among them (new to the sync, or left
+ * out of the last run: refused, malformed, a test customer before
+ * `includeTest`) has its events pulled from the retention limit, since
+ * those before the cursor were never stored.
  */
-export type EventCursor = Record<string, string>;
+export interface AppEventCursor {
+  at: string;
+  customers: string[];
+}
 
-/** The stored cursor; an unreadable one is logged and read as empty (a full pull). */
+/**
+ * Per app slug, the {@link AppEventCursor}. The scheduler stores it with the
+ * source's status, so restarts and other replicas resume from it.
+ */
+export type EventCursor = Record<string, AppEventCursor>;
+
+function isAppEventCursor(value: unknown): value is AppEventCursor {
+  const v = value as AppEventCursor;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.at === 'string' &&
+    !Number.isNaN(Date.parse(v.at)) &&
+    Array.isArray(v.customers) &&
+    v.customers.every(id => typeof id === 'string')
+  );
+}
+
+/**
+ * The stored cursor; an unreadable one is logged and read as empty (a full
+ * pull), as is an app's entry in an older form (a time alone, which did not
+ * say whose events were stored).
+ */
 export function readEventCursor(
   raw: string | undefined,
   logger: LoggerService,
@@ -21,8 +49,8 @@ export function readEventCursor(
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
       return Object.fromEntries(
         Object.entries(parsed).filter(
-          (entry): entry is [string, string] =>
-            typeof entry[1] === 'string' && !Number.isNaN(Date.parse(entry[1])),
+          (entry): entry is [string, AppEventCursor] =>
+            isAppEventCursor(entry[1]),
         ),
       );
     }

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { CustomerReportingIngest } from '@customer-reporting/plugin-customer-reporting-node';
 import { checkInWindow } from './checkInWindow';
+import { AppEventCursor, eventsAfter } from './eventCursor';
 import { withEventReleaseSequences } from './eventReleaseSequences';
 import { ingestInBatches } from './ingestBatches';
 import { customerChannelSlug, mapApp } from './mapApp';
@@ -23,8 +24,8 @@ export interface SyncAppOptions {
   logger: LoggerService;
   counts: SyncCounts;
   includeTest: boolean;
-  /** Epoch ms to pull instance events after (up to `window.now`). */
-  eventsAfter: number;
+  /** Where the app's last successful sync left its instance events, if any. */
+  eventCursor: AppEventCursor | undefined;
   /** Check-ins must be at or before `now` and not before `oldest`. */
   window: { now: number; oldest: number };
 }
@@ -36,8 +37,9 @@ export interface SyncAppOptions {
  * Enterprise Portal events in all-or-nothing batches. Everything is pulled
  * before anything is written, and nothing is deleted, so a failed pull
  * changes nothing stored and a failed write leaves earlier data as it was.
+ * Returns the ids of the customers stored, whose events are now stored too.
  */
-export async function syncApp(options: SyncAppOptions): Promise<void> {
+export async function syncApp(options: SyncAppOptions): Promise<string[]> {
   const { app, client, ingest, logger, counts, window } = options;
   const data = await pullCustomerData({
     client,
@@ -53,16 +55,31 @@ export async function syncApp(options: SyncAppOptions): Promise<void> {
     releases,
     window.now,
   );
-  // Events of every usable customer, pulled before anything is written.
-  const events = await pullEvents({
-    client,
-    appId: app.id,
-    customerIds: data.map(d => d.customer.id),
-    after: options.eventsAfter,
-    before: window.now,
-    logger,
-    counts,
-  });
+  // Events of every usable customer, pulled before anything is written:
+  // since the cursor for those whose events the last sync stored, from the
+  // retention limit for the others.
+  const known = new Set(options.eventCursor?.customers);
+  const ids = data.map(d => d.customer.id);
+  const pull = (customerIds: string[], after: number) =>
+    pullEvents({
+      client,
+      appId: app.id,
+      customerIds,
+      after,
+      before: window.now,
+      logger,
+      counts,
+    });
+  const events = [
+    ...(await pull(
+      ids.filter(id => known.has(id)),
+      eventsAfter(options.eventCursor?.at, window.oldest),
+    )),
+    ...(await pull(
+      ids.filter(id => !known.has(id)),
+      window.oldest,
+    )),
+  ];
 
   await ingest.putApp(app.slug, body);
   counts.add('apps');
@@ -158,6 +175,7 @@ export async function syncApp(options: SyncAppOptions): Promise<void> {
     batch => ingest.ingestPortalEvents({ events: batch }),
     'portal event',
   );
+  return [...storedIds];
 
   async function send<T>(
     key: string,
