@@ -61,6 +61,10 @@ export function mapApp(
   }
   for (const customer of customers) {
     const slug = customerChannelSlug(customer, channelSlugById);
+    // So that instances reporting that channel's id (version history,
+    // channel events) are placed on it, not left without a channel.
+    const id = customer.channel?.id;
+    if (id && !channelSlugById.has(id)) channelSlugById.set(id, slug);
     if (channels.has(slug)) continue;
     const name =
       slug === FALLBACK_CHANNEL.slug

@@ -113,6 +113,8 @@ describe('mapApp', () => {
       releases: [],
     });
     expect(customerChannelSlug(hooli, channelSlugById)).toBe('edge');
+    // Its id maps to it too, for instances that report it.
+    expect(channelSlugById.get('2hZtR1eEdgeArchived5Gh7Jk9L')).toBe('edge');
     // Releases promoted after now are not sent.
     const early = mapApp(app, [], releases, Date.parse('2024-06-05T00:00:00Z'));
     expect(early.body.channels[0].releases.map(r => r.versionLabel)).toEqual([
