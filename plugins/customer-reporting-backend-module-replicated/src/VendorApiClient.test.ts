@@ -22,7 +22,7 @@ const failure = (request: Promise<unknown>) =>
 describe('VendorApiClient', () => {
   const { server, requests } = fakeVendorApi();
 
-  function client(options: { maxRetries?: number } = {}) {
+  function client(options: { maxRetries?: number; timeoutMs?: number } = {}) {
     const waits: number[] = [];
     const c = new VendorApiClient({
       baseUrl: BASE_URL,
@@ -110,6 +110,56 @@ describe('VendorApiClient', () => {
     expect(error.statusCode).toBe(429);
     expect(waits).toEqual([1000, 1000]);
     expect(requests).toHaveLength(3);
+  });
+
+  it('retries a 500 and a request that got no answer, and names the route when it gives up', async () => {
+    appsAnswer(
+      () => new HttpResponse('boom', { status: 500 }),
+      () => HttpResponse.error(),
+    );
+    const { client: c, waits } = client();
+    await expect(c.listApps()).resolves.toHaveProperty('apps');
+    expect(waits).toEqual([1000, 2000]);
+
+    server.use(http.get(`${BASE_URL}/apps`, () => HttpResponse.error()));
+    const offline = client({ maxRetries: 1 });
+    const unreachable = await failure(offline.client.listApps());
+    expect(unreachable.message).toMatch(/^Vendor API GET \/apps failed: /);
+    expect(offline.waits).toEqual([1000]);
+
+    server.use(
+      http.get(
+        `${BASE_URL}/app/app-1/enterprise-portal/customer-users`,
+        () => new HttpResponse(null, { status: 403 }),
+      ),
+    );
+    const forbidden = await failure(
+      client().client.listPortalRecords('app-1', 'customer-users', 'c1', {
+        Limit: 1,
+        Offset: 0,
+      }),
+    );
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.message).toBe(
+      'Vendor API GET /app/app-1/enterprise-portal/customer-users: Request failed with 403 Forbidden',
+    );
+    // The token is in no error.
+    for (const error of [unreachable, forbidden])
+      expect(
+        JSON.stringify({ m: error.message, s: error.stack }),
+      ).not.toContain(API_TOKEN);
+  });
+
+  it('gives up a request that does not answer in time, and tries again', async () => {
+    appsAnswer(
+      () =>
+        new Promise<Response>(resolve =>
+          setTimeout(() => resolve(HttpResponse.json({ apps: [] })), 2000),
+        ) as unknown as Response,
+    );
+    const { client: c, waits } = client({ timeoutMs: 50 });
+    await expect(c.listApps()).resolves.toHaveProperty('apps');
+    expect(waits).toEqual([1000]);
   });
 
   it('does not retry a 404', async () => {
