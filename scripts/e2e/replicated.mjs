@@ -50,9 +50,11 @@ const TESTS = [
   'replicated: the synced customers are listed',
   'replicated: the data source reports a successful sync with its figures',
   'replicated: a customer report carries what the Vendor API knows (kURL and air gap instances, versions behind, Enterprise Portal users, install attempts)',
+  "replicated: a Download Portal customer's report shows its last air gap bundle download",
 ];
-// Acme Corp in the fake's fixtures (plugins/customer-reporting-backend-module-replicated/src/__fixtures__).
+// Customers of the fake's fixtures (plugins/customer-reporting-backend-module-replicated/src/__fixtures__).
 const ACME = '2jAcmeC0rpQ1w2e3r4t5y6u7i8o';
+const HOOLI = '2jHooliQaz2wsx3edc4rfv5tgb6';
 
 const started = Date.now();
 const { record, failUnfinished, summarize } = createResults('e2e replicated');
@@ -195,6 +197,20 @@ async function main() {
       record(TESTS[3], true);
     } catch (e) {
       record(TESTS[3], false, e.message);
+    }
+    try {
+      const { portal } = await get(`/v1/customers/${HOOLI}/report`);
+      // Its airgapDownloadedAt and airgapDownloadedReleaseLabel.
+      if (
+        portal.kind !== 'download' ||
+        portal.lastDownload?.version !== '2.4.0-edge.3' ||
+        Number.isNaN(Date.parse(portal.lastDownload.at))
+      ) {
+        throw new Error(`portal ${JSON.stringify(portal)}`);
+      }
+      record(TESTS[4], true);
+    } catch (e) {
+      record(TESTS[4], false, e.message);
     }
   } finally {
     await Promise.all(children.map(child => stopGroup(child)));

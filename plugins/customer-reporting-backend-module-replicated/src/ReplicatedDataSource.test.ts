@@ -96,8 +96,9 @@ describe('ReplicatedDataSource', () => {
         // the discarded Linux tries: 2 each; Umbrella's in progress: 2.
         installAttemptEvents: 10,
         // Users: invited, joined, accessed first and last; one service
-        // account (the other is revoked); the first and latest pull.
-        portalEvents: 11,
+        // account (the other is revoked); the first and latest pull;
+        // Hooli's air gap bundle download.
+        portalEvents: 12,
         // numberVersionsBehind and kurlInstallerSpecID.
         eventsIgnored: 2,
         // The customer without createdAt, the instance without instanceId.

@@ -79,6 +79,20 @@ describe('mapPortalEvents', () => {
     ]);
   });
 
+  it("turns the last air gap bundle download into the Download Portal's last download", () => {
+    const { customer } = parsedCustomer('hooli');
+    expect(
+      mapPortalEvents({ customer, users: [], serviceAccounts: [] }, NOW),
+    ).toEqual([
+      {
+        customerId: customer.id,
+        type: 'downloaded',
+        at: '2024-06-25T16:40:00.000Z',
+        version: '2.4.0-edge.3',
+      },
+    ]);
+  });
+
   it('clamps times after now', () => {
     const { customer } = parsedCustomer('acme');
     const events = mapPortalEvents(

@@ -10,7 +10,9 @@ import { CustomerData } from './pullCustomerData';
  *   `firstAccessedAt`, accessed again at `lastAccessedAt`;
  * - each service account not revoked: created at `createdAt`;
  * - the `enterprise_portal` block: the first and the latest software pull
- *   with the asset version.
+ *   with the asset version;
+ * - `airgapDownloadedAt`: the last download from the Download Portal, with
+ *   the release label downloaded.
  * Re-sending them is harmless: identical portal events are duplicates.
  * Times after `now` are clamped to it.
  */
@@ -61,6 +63,10 @@ export function mapPortalEvents(
     add('software-pulled', pulls.last_software_pulled_at, {
       version: fit(pulls.last_software_pulled_asset_version, 100),
     });
+  }
+  const download = data.customer.lastDownload;
+  if (download) {
+    add('downloaded', download.at, { version: fit(download.version, 100) });
   }
   return events;
 }

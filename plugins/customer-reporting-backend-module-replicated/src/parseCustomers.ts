@@ -57,6 +57,9 @@ const customerSchema = z
     isEnterprisePortalEnabled: flag,
     enterprise_portal: optional(enterprisePortalSchema),
     downloadPortalUrl: optional(z.string().url()),
+    // The customer's last air gap bundle download, through its Download Portal.
+    airgapDownloadedAt: optionalTime,
+    airgapDownloadedReleaseLabel: optional(text),
     entitlements: entries(entitlementSchema),
     instances: optional(z.array(z.unknown())),
   })
@@ -90,6 +93,9 @@ const customerSchema = z
       enterprisePortalEnabled: c.isEnterprisePortalEnabled ?? false,
       enterprisePortal: c.enterprise_portal,
       downloadPortalUrl: c.downloadPortalUrl,
+      lastDownload: c.airgapDownloadedAt
+        ? { at: c.airgapDownloadedAt, version: c.airgapDownloadedReleaseLabel }
+        : undefined,
       entitlements: c.entitlements,
       instances: c.instances ?? [],
     };
