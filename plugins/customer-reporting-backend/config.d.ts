@@ -106,6 +106,8 @@ export interface Config {
         portalPasswordAdmins?: string[];
         /** Enable or disable the Enterprise Portal and invite its users. */
         enterprisePortalAdmins?: string[];
+        /** Archive and unarchive instances (inactive, air gap or of development licenses). */
+        instanceArchivers?: string[];
         /** Download the CSV exports (of the customers they may read). */
         exporters?: string[];
         /** See the sync status of the data sources. */

@@ -36,6 +36,16 @@ export const customerPortalInvitePermission = createPermission({
   resourceType: RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
 });
 
+/**
+ * Archiving and unarchiving a customer's instances (only inactive, air gap
+ * or development-license ones may be archived). @public
+ */
+export const customerInstanceArchivePermission = createPermission({
+  name: 'customer-reporting.customer.instances.archive',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CUSTOMER_REPORTING_CUSTOMER,
+});
+
 /** Downloading CSV exports (of the customers one may read). @public */
 export const customerReportingExportPermission = createPermission({
   name: 'customer-reporting.export',
@@ -80,6 +90,7 @@ export const customerResourcePermissions = [
   customerLicenseDownloadPermission,
   customerPortalPasswordManagePermission,
   customerPortalInvitePermission,
+  customerInstanceArchivePermission,
 ];
 
 /** Every permission of the plugin, for registration. @public */

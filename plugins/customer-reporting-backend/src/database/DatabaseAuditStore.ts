@@ -10,6 +10,8 @@ export interface AuditRecord {
     | 'portal-user-invited'
     | 'enterprise-portal-enabled'
     | 'enterprise-portal-disabled'
+    | 'instance-archived'
+    | 'instance-unarchived'
     | 'export'
     | 'alert-rule-saved'
     | 'alert-rule-deleted'

@@ -135,6 +135,14 @@ export class DatabaseInstancesStore {
       total += deleted;
     }
   }
+
+  /**
+   * Archives or unarchives an instance. Only the flag changes: the instance
+   * keeps its check-ins, events and spans, and check-ins keep coming in.
+   */
+  async setArchived(instanceId: string, archived: boolean): Promise<void> {
+    await this.db('instances').where({ id: instanceId }).update({ archived });
+  }
 }
 
 function groupTimes(keys: { instance_id: string; at: number | string }[]) {

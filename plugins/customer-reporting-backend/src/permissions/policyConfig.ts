@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import {
+  customerInstanceArchivePermission,
   customerLicenseDownloadPermission,
   customerPortalInvitePermission,
   customerPortalPasswordManagePermission,
@@ -16,6 +17,7 @@ export const GROUP_OF_PERMISSION = {
   [customerLicenseDownloadPermission.name]: 'licenseAdmins',
   [customerPortalPasswordManagePermission.name]: 'portalPasswordAdmins',
   [customerPortalInvitePermission.name]: 'enterprisePortalAdmins',
+  [customerInstanceArchivePermission.name]: 'instanceArchivers',
   [customerReportingExportPermission.name]: 'exporters',
   [customerReportingDataSourcesReadPermission.name]: 'dataSourceViewers',
   [customerReportingAlertsManagePermission.name]: 'alertAdmins',

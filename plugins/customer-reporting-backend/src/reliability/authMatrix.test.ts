@@ -55,6 +55,7 @@ const REQUIREMENTS: Record<string, Requirement> = {
   'GET /v1/instances/{instanceId}': 'read',
   'GET /v1/instances/{instanceId}/uptime': 'read',
   'GET /v1/instances/{instanceId}/events': 'read',
+  'PUT /v1/instances/{instanceId}/archived': 'instanceArchivers',
   'GET /v1/install-attempts': 'read',
   'GET /v1/install-attempts/summary': 'read',
   'GET /v1/install-attempts/funnel': 'read',
@@ -106,6 +107,8 @@ const BODIES: Record<string, object | ((caller: string) => object)> = {
     until: '2099-01-01T00:00:00Z',
   },
   'PUT /v1/customers/{customerId}/enterprise-portal': { enabled: true },
+  // Unarchiving is always allowed (i1 is active: archiving it is refused).
+  'PUT /v1/instances/{instanceId}/archived': { archived: false },
   'POST /v1/customers/{customerId}/enterprise-portal/invitations': caller => ({
     email: `${caller.replace(/\W/g, '-')}@acme.example.com`,
   }),

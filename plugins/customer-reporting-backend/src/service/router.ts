@@ -10,6 +10,7 @@ import { requestErrorHandler } from './errorHandler';
 import { addExportRoutes } from './exportRoutes';
 import { addIngestRoutes } from './ingestRoutes';
 import { addInstallAttemptRoutes } from './installAttemptRoutes';
+import { addInstanceArchiveRoute } from './instanceArchiveRoute';
 import { addInstanceRoutes } from './instanceRoutes';
 import { gzipJsonAnswers } from './gzipJsonAnswers';
 import { jsonBody } from './jsonBody';
@@ -37,6 +38,7 @@ export async function createRouter(
   addCustomerRoutes(router, ctx);
   addActionRoutes(router, ctx);
   addInstanceRoutes(router, ctx);
+  addInstanceArchiveRoute(router, ctx);
   // Before the attempt list so /install-attempts/summary is not shadowed.
   addAuditRoutes(router, ctx);
   addInstallAttemptRoutes(router, ctx);

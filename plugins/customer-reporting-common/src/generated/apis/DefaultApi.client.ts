@@ -32,6 +32,7 @@ import type { InstallAttemptFunnel } from '../models/InstallAttemptFunnel.model'
 import type { InstallAttemptList } from '../models/InstallAttemptList.model';
 import type { InstallAttemptSummary } from '../models/InstallAttemptSummary.model';
 import type { InstallAttemptTrend } from '../models/InstallAttemptTrend.model';
+import type { InstanceArchivedSetting } from '../models/InstanceArchivedSetting.model';
 import type { InstanceDetails } from '../models/InstanceDetails.model';
 import type { InstanceEventList } from '../models/InstanceEventList.model';
 import type { InstanceUptime } from '../models/InstanceUptime.model';
@@ -44,6 +45,7 @@ import type { PostPortalEventsRequest } from '../models/PostPortalEventsRequest.
 import type { PutAlertMuteRequest } from '../models/PutAlertMuteRequest.model';
 import type { SetDownloadPortalPasswordRequest } from '../models/SetDownloadPortalPasswordRequest.model';
 import type { SetEnterprisePortalRequest } from '../models/SetEnterprisePortalRequest.model';
+import type { SetInstanceArchivedRequest } from '../models/SetInstanceArchivedRequest.model';
 import type { Slug } from '../models/Slug.model';
 import type { TimeToInstallStats } from '../models/TimeToInstallStats.model';
 
@@ -302,6 +304,14 @@ export type GetInstance = {
      */
     asOf?: string;
   };
+};
+
+/** @public */
+export type SetInstanceArchived = {
+  path: {
+    instanceId: Id;
+  };
+  body: SetInstanceArchivedRequest;
 };
 
 /** @public */
@@ -989,6 +999,22 @@ export class CustomerReportingApiClient {
       `/v1/instances/${encodeURIComponent(request.path.instanceId)}`,
       request.query,
       undefined,
+      options,
+    );
+  }
+
+  /**
+   * Archives or unarchives the instance. Archived instances are hidden from the report unless asked for (`includeArchived`) and left out of the customer's counts, health and time to install. Only inactive, air gap or development-license instances may be archived (409 otherwise); unarchiving is always allowed. Needs `customer-reporting.customer.instances.archive` on its customer. Audited.
+   */
+  public async setInstanceArchived(
+    request: SetInstanceArchived,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<InstanceArchivedSetting>> {
+    return this.send(
+      'PUT',
+      `/v1/instances/${encodeURIComponent(request.path.instanceId)}/archived`,
+      undefined,
+      request.body,
       options,
     );
   }

@@ -19,6 +19,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'portal-user-invited': 'Invited a portal user',
   'enterprise-portal-enabled': 'Enabled the Enterprise Portal',
   'enterprise-portal-disabled': 'Disabled the Enterprise Portal',
+  'instance-archived': 'Archived an instance',
+  'instance-unarchived': 'Unarchived an instance',
   export: 'Exported data',
 };
 

@@ -932,6 +932,62 @@ export const spec = {
         },
       },
     },
+    '/v1/instances/{instanceId}/archived': {
+      put: {
+        operationId: 'SetInstanceArchived',
+        description:
+          "Archives or unarchives the instance. Archived instances are hidden from the report unless asked for (`includeArchived`) and left out of the customer's counts, health and time to install. Only inactive, air gap or development-license instances may be archived (409 otherwise); unarchiving is always allowed. Needs `customer-reporting.customer.instances.archive` on its customer. Audited.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/InstanceId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['archived'],
+                properties: {
+                  archived: {
+                    type: 'boolean',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The new setting.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InstanceArchivedSetting',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/v1/instances/{instanceId}/uptime': {
       get: {
         operationId: 'GetInstanceUptime',
@@ -4747,6 +4803,16 @@ export const spec = {
         additionalProperties: false,
         properties: {
           enabled: {
+            type: 'boolean',
+          },
+        },
+      },
+      InstanceArchivedSetting: {
+        type: 'object',
+        required: ['archived'],
+        additionalProperties: false,
+        properties: {
+          archived: {
             type: 'boolean',
           },
         },
