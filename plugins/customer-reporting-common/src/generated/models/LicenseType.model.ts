@@ -5,7 +5,7 @@
 // ******************************************************************
 
 /**
- * `prod` is accepted as `paid`.
+ * Ingest also accepts `prod` (the upstream name) as `paid`, in any case; filters and answers use these values.
  *
  * @public
  */

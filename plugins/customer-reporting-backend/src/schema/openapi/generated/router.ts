@@ -2567,7 +2567,8 @@ export const spec = {
       LicenseType: {
         type: 'string',
         enum: ['dev', 'trial', 'paid', 'community', 'test'],
-        description: '`prod` is accepted as `paid`.',
+        description:
+          'Ingest also accepts `prod` (the upstream name) as `paid`, in any case; filters and answers use these values.',
       },
       AppStatus: {
         type: 'string',
