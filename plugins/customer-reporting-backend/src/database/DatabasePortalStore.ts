@@ -9,7 +9,10 @@ import { PORTAL_EVENTS } from './ingestTables';
 export class DatabasePortalStore {
   constructor(private readonly db: Knex) {}
 
-  /** Records an invitation; false when the email was invited before. */
+  /**
+   * Records an invitation; false when the email was invited before, or is
+   * already a user (one who joined without an invitation on record).
+   */
   async invite(
     customerId: string,
     email: string,
@@ -17,7 +20,8 @@ export class DatabasePortalStore {
   ): Promise<boolean> {
     return this.db.transaction(async tx => {
       const existing = await tx('portal_events')
-        .where({ customer_id: customerId, type: 'user-invited' })
+        .where({ customer_id: customerId })
+        .whereIn('type', ['user-invited', 'user-joined'])
         .whereRaw('lower(email) = ?', [email.toLowerCase()])
         .first('id');
       if (existing) return false;

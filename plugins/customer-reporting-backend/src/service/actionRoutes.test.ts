@@ -5,6 +5,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { verifyLicenseYaml } from '../customerActions/licenseDocument';
+import { SERVICE_AUTH } from '../__testUtils__/testBackend';
 import {
   licensePublicKey as publicKey,
   startWithCustomers,
@@ -170,13 +171,36 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', user)
         .send({ email: 'not an email' })
         .expect(400);
+      // A user who joined (with no invitation on record) is no one to invite.
+      await request(server)
+        .post(`${base}/v1/portal-events`)
+        .set('Authorization', SERVICE_AUTH)
+        .send({
+          events: [
+            {
+              customerId: 'c2',
+              type: 'user-joined',
+              email: 'ops@trial.example.com',
+              at: new Date(Date.now() - 60_000).toISOString(),
+            },
+          ],
+        })
+        .expect(200);
+      await request(server)
+        .post(`${base}/v1/customers/c2/enterprise-portal/invitations`)
+        .set('Authorization', user)
+        .send({ email: 'OPS@trial.example.com' })
+        .expect(409);
       const report = await request(server)
         .get(`${base}/v1/customers/c2/report`)
         .set('Authorization', user)
         .expect(200);
       expect(report.body.portal).toMatchObject({
         kind: 'enterprise',
-        users: [{ email: 'dev@trial.example.com', status: 'invited' }],
+        users: [
+          { email: 'dev@trial.example.com', status: 'invited' },
+          { email: 'ops@trial.example.com', status: 'joined' },
+        ],
       });
       const audit = await request(server)
         .get(`${base}/v1/customers/c2/audit?limit=1`)
