@@ -67,6 +67,7 @@ export async function buildInstanceDetails(
       id: customer.id,
       name: customer.name,
       appSlug: customer.app_slug,
+      licenseType: customer.license_type,
       createdAt: new Date(Number(customer.created_at)).toISOString(),
     },
     insights: {

@@ -137,6 +137,7 @@ export function detailsFixture(
       id: 'cus_1',
       name: 'Acme Corp',
       appSlug: 'nimbus',
+      licenseType: 'paid',
       createdAt: '2024-03-01T09:00:00Z',
     },
     insights: {

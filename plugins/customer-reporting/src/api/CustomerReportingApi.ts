@@ -19,6 +19,7 @@ import type {
   InstallAttemptList,
   InstallAttemptSummary,
   InstallAttemptTrend,
+  InstanceArchivedSetting,
   InstanceDetails,
   InstanceEventList,
   InstanceUptime,
@@ -157,6 +158,15 @@ export interface CustomerReportingApi {
     customerId: string,
     enabled: boolean,
   ): Promise<EnterprisePortalSetting>;
+
+  /**
+   * Archives or unarchives an instance; 409 with the reason when it may not
+   * be archived (only inactive, air gap or development-license instances).
+   */
+  setInstanceArchived(
+    instanceId: string,
+    archived: boolean,
+  ): Promise<InstanceArchivedSetting>;
 
   /** Invites a user to the Enterprise Portal; 409 when already invited. */
   invitePortalUser(

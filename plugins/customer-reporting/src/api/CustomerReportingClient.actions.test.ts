@@ -148,6 +148,36 @@ describe('CustomerReportingClient customer actions', () => {
     });
   });
 
+  it('archives and unarchives an instance with PUT {archived}', async () => {
+    const instance = `${API_URL}/v1/instances/ins%2F1/archived`;
+    const seen = capture(instance, () => HttpResponse.json({ archived: true }));
+
+    await expect(client.setInstanceArchived('ins/1', true)).resolves.toEqual({
+      archived: true,
+    });
+    await client.setInstanceArchived('ins/1', false);
+    expect(seen).toEqual([
+      {
+        method: 'PUT',
+        url: instance,
+        contentType: 'application/json',
+        body: { archived: true },
+      },
+      expect.objectContaining({ method: 'PUT', body: { archived: false } }),
+    ]);
+  });
+
+  it('rejects with the reason when the instance may not be archived', async () => {
+    capture(`${API_URL}/v1/instances/ins_1/archived`, () =>
+      conflict('Instance ins_1 is active'),
+    );
+
+    const error = await client.setInstanceArchived('ins_1', true).catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.response.status).toBe(409);
+    expect(error.body.error.message).toBe('Instance ins_1 is active');
+  });
+
   it('invites a portal user and surfaces 409 for a repeated invitation', async () => {
     let calls = 0;
     const seen = capture(`${customer}/enterprise-portal/invitations`, () =>

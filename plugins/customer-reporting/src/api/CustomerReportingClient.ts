@@ -188,6 +188,11 @@ export class CustomerReportingClient implements CustomerReportingApi {
     return json(this.api.setEnterprisePortal({ path: { customerId }, body }));
   }
 
+  setInstanceArchived(instanceId: string, archived: boolean) {
+    const body = { archived };
+    return json(this.api.setInstanceArchived({ path: { instanceId }, body }));
+  }
+
   invitePortalUser(customerId: string, email: string) {
     const body = { email };
     return json(this.api.invitePortalUser({ path: { customerId }, body }));

@@ -3,6 +3,7 @@
 // * Source: plugins/customer-reporting-backend/src/schema/openapi.yaml
 // * Regenerate with: yarn generate:openapi
 // ******************************************************************
+import type { LicenseType } from './LicenseType.model';
 import type { ReportInstance } from './ReportInstance.model';
 
 /**
@@ -16,6 +17,10 @@ export type InstanceDetails = {
     id: string;
     name: string;
     appSlug: string;
+    /**
+     * Whether the instance may be archived while active (`dev`).
+     */
+    licenseType: LicenseType;
     createdAt: string;
   };
   insights: {

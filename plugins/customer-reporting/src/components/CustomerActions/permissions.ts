@@ -1,6 +1,7 @@
 import { usePermission } from '@backstage/plugin-permission-react';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  customerInstanceArchivePermission,
   customerLicenseDownloadPermission,
   customerPortalInvitePermission,
   customerPortalPasswordManagePermission,
@@ -13,6 +14,7 @@ export const DENIED_REASONS = {
   license: "You don't have permission to download licenses",
   password: "You don't have permission to manage the portal password",
   invite: "You don't have permission to manage the Enterprise Portal",
+  archive: "You don't have permission to archive this customer's instances",
 } as const;
 
 const PERMISSIONS: Record<keyof typeof DENIED_REASONS, ResourcePermission> = {
@@ -20,6 +22,7 @@ const PERMISSIONS: Record<keyof typeof DENIED_REASONS, ResourcePermission> = {
   license: customerLicenseDownloadPermission,
   password: customerPortalPasswordManagePermission,
   invite: customerPortalInvitePermission,
+  archive: customerInstanceArchivePermission,
 };
 
 /** Whether an action is allowed, and if not, the sentence that says why. */

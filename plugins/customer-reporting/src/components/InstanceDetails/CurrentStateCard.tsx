@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import Box from '@material-ui/core/Box';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-common';
@@ -10,6 +11,7 @@ import {
   Muted,
   ToneChip,
 } from '../shared';
+import { ArchiveInstanceButton } from './ArchiveInstanceButton';
 import { useInstanceDetails } from './InstanceDetailsProvider';
 
 const useStyles = makeStyles((theme: Theme) => ({
@@ -43,55 +45,74 @@ function VersionAge(props: { insights: InstanceDetails['insights'] }) {
 
 /**
  * What the instance is doing now: status, running version and how far it is
- * behind, and when it last checked in.
+ * behind, and when it last checked in; and "Archive instance" (or
+ * "Unarchive instance") for users who may, which reloads the details.
  *
  * @public
  */
 export function CurrentStateCard() {
   const details = useInstanceDetails();
   const classes = useStyles();
+  const { retry, loading } = details;
+  const reload = useCallback(() => retry?.(), [retry]);
   return (
     <DataCard title="Current state" state={details}>
-      {({ instance, insights }) => (
-        <DefinitionList
-          items={[
-            {
-              label: 'Status',
-              value: (
-                <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-                  <AppStatusChip status={instance.status} />
-                  {instance.airgap && <ToneChip label="Air gap" tone="info" />}
-                  {instance.archived && (
-                    <ToneChip label="Archived" tone="neutral" />
-                  )}
-                </Box>
-              ),
-            },
-            {
-              label: 'Version',
-              value: instance.appVersion ?? <Muted>Unknown</Muted>,
-            },
-            {
-              label: 'Versions behind',
-              value: versionsBehind(insights.versionsBehind),
-            },
-            { label: 'Version age', value: <VersionAge insights={insights} /> },
-            {
-              label: 'Last check-in',
-              value: instance.active ? (
-                <DateTimeText iso={instance.lastCheckInAt} variant="relative" />
-              ) : (
-                <span className={classes.inactive}>
+      {({ instance, insights, customer }) => (
+        <>
+          <DefinitionList
+            items={[
+              {
+                label: 'Status',
+                value: (
+                  <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+                    <AppStatusChip status={instance.status} />
+                    {instance.airgap && (
+                      <ToneChip label="Air gap" tone="info" />
+                    )}
+                    {instance.archived && (
+                      <ToneChip label="Archived" tone="neutral" />
+                    )}
+                  </Box>
+                ),
+              },
+              {
+                label: 'Version',
+                value: instance.appVersion ?? <Muted>Unknown</Muted>,
+              },
+              {
+                label: 'Versions behind',
+                value: versionsBehind(insights.versionsBehind),
+              },
+              {
+                label: 'Version age',
+                value: <VersionAge insights={insights} />,
+              },
+              {
+                label: 'Last check-in',
+                value: instance.active ? (
                   <DateTimeText
                     iso={instance.lastCheckInAt}
                     variant="relative"
-                  />{' '}
-                  · Inactive
-                </span>
-              ),
-            },
-          ]}
-        />
+                  />
+                ) : (
+                  <span className={classes.inactive}>
+                    <DateTimeText
+                      iso={instance.lastCheckInAt}
+                      variant="relative"
+                    />{' '}
+                    · Inactive
+                  </span>
+                ),
+              },
+            ]}
+          />
+          <ArchiveInstanceButton
+            instance={instance}
+            customer={customer}
+            onChanged={reload}
+            reloading={loading}
+          />
+        </>
       )}
     </DataCard>
   );

@@ -3931,7 +3931,7 @@ export const spec = {
           },
           customer: {
             type: 'object',
-            required: ['id', 'name', 'appSlug', 'createdAt'],
+            required: ['id', 'name', 'appSlug', 'licenseType', 'createdAt'],
             additionalProperties: false,
             properties: {
               id: {
@@ -3942,6 +3942,11 @@ export const spec = {
               },
               appSlug: {
                 type: 'string',
+              },
+              licenseType: {
+                $ref: '#/components/schemas/LicenseType',
+                description:
+                  'Whether the instance may be archived while active (`dev`).',
               },
               createdAt: {
                 type: 'string',

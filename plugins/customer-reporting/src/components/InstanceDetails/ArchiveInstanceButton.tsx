@@ -1,0 +1,96 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import Typography from '@material-ui/core/Typography';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  InstanceDetails,
+  ReportInstance,
+} from '@customer-reporting/plugin-customer-reporting-common';
+import { customerReportingApiRef } from '../../api';
+import { errorMessage } from '../CustomerActions/errorMessage';
+import { useActionPermission } from '../CustomerActions/permissions';
+
+/** The domain rule, shown as the reason an archive button is disabled. */
+export const ARCHIVE_RULE =
+  'Only inactive, air gap or development-license instances may be archived';
+
+/**
+ * "Archive instance" (or "Unarchive instance" for an archived one), for
+ * users with the archive permission on the instance's customer; nothing
+ * for the others. Disabled, with the rule as the reason, for an instance
+ * that may not be archived (active online, not of a development license);
+ * should the backend still refuse (the instance changed meanwhile), its
+ * message is shown. Unarchiving is always allowed.
+ */
+export function ArchiveInstanceButton(props: {
+  instance: ReportInstance;
+  customer: Pick<InstanceDetails['customer'], 'id' | 'licenseType'>;
+  /** Reloads the instance details after a change. */
+  onChanged: () => void;
+  /** The details are reloading: the button waits for the new state. */
+  reloading?: boolean;
+}) {
+  const { instance, customer, onChanged, reloading } = props;
+  const api = useApi(customerReportingApiRef);
+  const permission = useActionPermission('archive', customer.id);
+
+  const [state, setArchived] = useAsyncFn(
+    async (archived: boolean) => {
+      await api.setInstanceArchived(instance.id, archived);
+      onChanged();
+    },
+    [api, instance.id, onChanged],
+  );
+
+  if (!permission.allowed) return null;
+
+  const archive = !instance.archived;
+  const action = archive ? 'Archive instance' : 'Unarchive instance';
+  const refused =
+    archive &&
+    instance.active &&
+    !instance.airgap &&
+    customer.licenseType !== 'dev';
+  const hintId = `archive-rule-${instance.id}`;
+
+  return (
+    <Box mt={2}>
+      <Button
+        variant="outlined"
+        size="small"
+        onClick={() => setArchived(archive)}
+        disabled={refused || state.loading || reloading}
+        aria-describedby={refused ? hintId : undefined}
+        startIcon={
+          state.loading ? (
+            <CircularProgress size={14} aria-label={`${action}: in progress`} />
+          ) : undefined
+        }
+      >
+        {action}
+      </Button>
+      {refused && (
+        <Box mt={1}>
+          <Typography
+            id={hintId}
+            variant="body2"
+            color="textSecondary"
+            component="p"
+          >
+            {ARCHIVE_RULE}.
+          </Typography>
+        </Box>
+      )}
+      {state.error && (
+        <Box mt={1}>
+          <Typography role="alert" variant="body2" color="error">
+            Could not {archive ? 'archive' : 'unarchive'} the instance:{' '}
+            {errorMessage(state.error)}
+          </Typography>
+        </Box>
+      )}
+    </Box>
+  );
+}
