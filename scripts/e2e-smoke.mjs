@@ -51,6 +51,7 @@ import {
 } from './e2e/customerActions.mjs';
 import { CATALOG_TESTS, runCatalogTests } from './e2e/catalog.mjs';
 import { RENDERING_TESTS, runRenderingTests } from './e2e/rendering.mjs';
+import { ARCHIVING_TESTS, runArchivingTests } from './e2e/archiving.mjs';
 import { ADOPTION_TESTS, runAdoptionTests } from './e2e/adoption.mjs';
 import { ALERTS_TESTS, runAlertsTests } from './e2e/alerts.mjs';
 import { LAYOUT_TESTS, runLayoutTests } from './e2e/layout.mjs';
@@ -79,6 +80,7 @@ const TESTS = [
   ...CUSTOMER_ACTION_TESTS,
   ...CATALOG_TESTS,
   ...RENDERING_TESTS,
+  ...ARCHIVING_TESTS,
   ...ADOPTION_TESTS,
   ...ALERTS_TESTS,
   ...LAYOUT_TESTS,
@@ -211,7 +213,12 @@ async function runBrowserTests() {
     docsImagesDir: DOCS_IMAGES_DIR,
   });
   // Data shows as text; a hand-made fleet's adoption; an alert rule notifies
-  for (const run of [runRenderingTests, runAdoptionTests, runAlertsTests])
+  for (const run of [
+    runRenderingTests,
+    runArchivingTests,
+    runAdoptionTests,
+    runAlertsTests,
+  ])
     await run({ ...common, backendUrl: BACKEND_URL });
 }
 
