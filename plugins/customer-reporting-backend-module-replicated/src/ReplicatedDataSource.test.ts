@@ -90,8 +90,10 @@ describe('ReplicatedDataSource', () => {
       counts: {
         apps: 1,
         customers: 5,
-        instances: 4,
+        instances: 5,
         checkIns: expect.any(Number),
+        // Initech's old cluster, archived in the vendor portal.
+        instancesArchived: 1,
         // Acme's Helm install: started, 2 steps, completed; the stalled and
         // the discarded Linux tries: 2 each; Umbrella's in progress: 2.
         installAttemptEvents: 10,
@@ -117,6 +119,7 @@ describe('ReplicatedDataSource', () => {
         },
       }),
     });
+    expect(calls.archived).toEqual(['b7c8d9e0f1a2']);
     // Check-ins are sent in time order, each (instance, time) once.
     const keys = calls.checkIns.map(c => `${c.instanceId}@${c.at}`);
     expect(new Set(keys).size).toBe(keys.length);

@@ -73,7 +73,11 @@ describe.each(databases.eachSupportedId())(
         expect.objectContaining({
           id: 'replicated',
           state: 'succeeded',
-          counts: expect.objectContaining({ customers: 5, instances: 4 }),
+          counts: expect.objectContaining({
+            customers: 5,
+            instances: 5,
+            instancesArchived: 1,
+          }),
         }),
       );
       const customers = await get('/v1/customers?limit=50').expect(200);
@@ -246,6 +250,14 @@ describe.each(databases.eachSupportedId())(
           versionsBehind: 1,
         }),
       ]);
+      // Its old cluster, archived in the vendor portal, is archived here.
+      expect(initech.instanceCounts.archived).toBe(1);
+      const withArchived = await get(
+        `/v1/customers/${CUSTOMER_IDS.initech}/report?asOf=${asOf}&includeArchived=true&includeInactive=true`,
+      ).expect(200);
+      expect(
+        withArchived.body.instances.map((i: any) => [i.id, i.archived]),
+      ).toEqual(expect.arrayContaining([['b7c8d9e0f1a2', true]]));
 
       // The Vendor API goes down: later syncs fail, the stored data stays.
       server.use(

@@ -161,6 +161,15 @@ export async function syncApp(options: SyncAppOptions): Promise<string[]> {
     batch => ingest.ingestCheckIns({ checkIns: batch }),
     'check-in',
   );
+  // Once their check-ins are stored, so that every one of them exists.
+  counts.add(
+    'instancesArchived',
+    await ingest.archiveInstances(
+      instances
+        .filter(i => i.instance.archived)
+        .map(i => i.instance.instanceId),
+    ),
+  );
   await send(
     'installAttemptEvents',
     stored.flatMap(d =>

@@ -21,6 +21,12 @@ export interface CustomerReportingIngest {
   ingestPortalEvents(body: { events: unknown[] }): Promise<IngestResult>;
   /** How many customers are stored, so a source can tell a first run. */
   countCustomers(): Promise<number>;
+  /**
+   * Archives the given instances, as the source system archived them (it
+   * enforces who may be archived); ids not stored are ignored. Returns how
+   * many were stored and not yet archived.
+   */
+  archiveInstances(instanceIds: string[]): Promise<number>;
 }
 
 /**

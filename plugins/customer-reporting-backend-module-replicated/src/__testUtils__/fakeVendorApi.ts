@@ -58,6 +58,7 @@ export function recordingIngest() {
     customers: new Map<string, any>(),
     checkIns: [] as any[],
     attemptEvents: [] as any[],
+    archived: [] as string[],
   };
   const ingest: CustomerReportingIngest = {
     async putApp(slug, app) {
@@ -80,6 +81,10 @@ export function recordingIngest() {
     },
     async countCustomers() {
       return calls.customers.size;
+    },
+    async archiveInstances(instanceIds) {
+      calls.archived.push(...instanceIds);
+      return instanceIds.length;
     },
   };
   return { ingest, calls };

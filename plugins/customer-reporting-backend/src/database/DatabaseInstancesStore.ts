@@ -143,6 +143,18 @@ export class DatabaseInstancesStore {
   async setArchived(instanceId: string, archived: boolean): Promise<void> {
     await this.db('instances').where({ id: instanceId }).update({ archived });
   }
+
+  /** Archives those of the instances stored and not archived; how many. */
+  async archive(instanceIds: string[]): Promise<number> {
+    let archived = 0;
+    for (const ids of chunk(instanceIds, 500)) {
+      archived += await this.db('instances')
+        .whereIn('id', ids)
+        .andWhere('archived', false)
+        .update({ archived: true });
+    }
+    return archived;
+  }
 }
 
 function groupTimes(keys: { instance_id: string; at: number | string }[]) {

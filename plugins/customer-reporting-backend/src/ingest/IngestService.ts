@@ -137,6 +137,10 @@ export class IngestService implements CustomerReportingIngest {
     return this.stores.customers.countCustomers();
   }
 
+  async archiveInstances(instanceIds: string[]): Promise<number> {
+    return this.stores.instances.archive(instanceIds);
+  }
+
   /**
    * 404 naming the batch's unknown customers. Customers are never deleted,
    * so one that exists stays known and later batches of the same fleet need
