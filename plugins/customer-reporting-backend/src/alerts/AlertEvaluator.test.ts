@@ -200,6 +200,95 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('judges at the edges: owners in any case, a stall from the latest event by then, a rule made again while judged', async () => {
+      const knex = await databases.init(databaseId);
+      let now = T0;
+      const a = await process(knex, () => now);
+      await a.ingest.putApp('test-app', TEST_APP);
+      await a.ingest.putCustomer(
+        'c1',
+        testCustomer({ owner: 'group:default/team-b' }),
+      );
+      const rules = new DatabaseAlertRulesStore(knex);
+      // Entity refs are case-insensitive; the API keeps the case given.
+      await rules.putRule(
+        'owned',
+        rule({
+          eventType: 'install-attempt-failed',
+          filters: { ...NO_FILTERS, owners: ['Group:default/Team-B'] },
+        }),
+        'u',
+        T0,
+      );
+      await a.ingest.ingestInstallAttemptEvents({
+        events: [
+          {
+            attemptId: 'a1',
+            customerId: 'c1',
+            type: 'started',
+            at: new Date(T0).toISOString(),
+            installType: 'helm',
+          },
+        ],
+      });
+      now = T0 + 60 * MIN;
+      await a.evaluator.evaluate();
+      expect(count(a.notifications.sent)).toEqual([
+        'customer-reporting:install-attempt-failed customer-reporting:owned:a1 firing',
+      ]);
+      // A step at +61 and one stamped +66 (clock skew) arrive at +62: by
+      // then the attempt moved a minute ago, so it is no longer stalled.
+      now = T0 + 62 * MIN;
+      await a.ingest.ingestInstallAttemptEvents({
+        events: [
+          ['registry-login', 61],
+          ['images-pulled', 66],
+        ].map(([step, minutes]) => ({
+          attemptId: 'a1',
+          customerId: 'c1',
+          type: 'step',
+          step,
+          at: new Date(T0 + Number(minutes) * MIN).toISOString(),
+        })),
+      });
+      expect(count(a.notifications.sent.slice(1))).toEqual([
+        'customer-reporting:install-attempt-failed customer-reporting:owned:a1 recovered',
+      ]);
+
+      // A rule deleted while an evaluation judges it: the evaluation still
+      // records its state; the rule made again must not inherit it.
+      await rules.putRule(
+        'expiring',
+        rule({ eventType: 'license-expiring' }),
+        'u',
+        now,
+      );
+      await a.ingest.putCustomer(
+        'c2',
+        testCustomer({ expiresAt: new Date(now - MIN).toISOString() }),
+      );
+      await knex('alert_states').insert({
+        rule_id: 'gone',
+        subject: 'c2',
+        customer_id: 'c2',
+        episode: 1,
+        firing: true,
+        changed_at: now,
+      });
+      await rules.putRule(
+        'gone',
+        rule({ eventType: 'license-expiring' }),
+        'u',
+        now,
+      );
+      a.notifications.sent.length = 0;
+      await a.evaluator.evaluate();
+      // (The other rule told c2's expiry when c2 was stored.)
+      expect(count(a.notifications.sent)).toEqual([
+        'customer-reporting:license-expiring customer-reporting:gone:c2 firing',
+      ]);
+    });
+
     it('judges the rules side by side: a rule that cannot be judged holds up none of the others', async () => {
       const knex = await databases.init(databaseId);
       let now = T0;

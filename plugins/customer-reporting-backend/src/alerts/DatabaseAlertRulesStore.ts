@@ -78,10 +78,15 @@ export class DatabaseAlertRulesStore {
     };
     const updated = await this.db('alert_rules').where({ id }).update(values);
     if (updated > 0) return false;
-    await this.db('alert_rules')
-      .insert({ id, ...values, created_at: now })
-      .onConflict('id')
-      .merge(values);
+    await this.db.transaction(async tx => {
+      // A rule made again starts afresh: an evaluation that was judging the
+      // deleted rule may have recorded a state for it after its deletion.
+      await tx('alert_states').where({ rule_id: id }).delete();
+      await tx('alert_rules')
+        .insert({ id, ...values, created_at: now })
+        .onConflict('id')
+        .merge(values);
+    });
     return true;
   }
 

@@ -53,9 +53,12 @@ export async function judgeInstallAttemptFailed(
         completedAt: at(r.completed_at),
         failedAt: at(r.failed_at),
         discardedAt: at(r.discarded_at),
-        // After asOf: the start stands in (docs/metrics.md).
+        // An attempt with events after asOf counts from its latest event
+        // by then (docs/metrics.md), which the cut selects.
         lastEventAt:
-          lastEventAt <= ctx.asOf ? lastEventAt : Number(r.started_at),
+          lastEventAt <= ctx.asOf
+            ? lastEventAt
+            : Number(r.cut_last_at ?? r.started_at),
       },
       ctx.asOf,
       ctx.stalledAfterMs,

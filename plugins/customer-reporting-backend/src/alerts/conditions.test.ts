@@ -57,16 +57,26 @@ describe('downSince', () => {
     ).toBeNull();
   });
 
+  it('takes a change reported exactly at the window start as the status then, not the one before it', () => {
+    const changes: StatusChange[] = [
+      { at: asOf - 90 * MIN, status: 'ready' },
+      { at: asOf - 30 * MIN, status: 'unavailable' },
+    ];
+    expect(downSince(changes, asOf, 30)).toBe(asOf - 30 * MIN);
+    expect(downSince(changes, asOf, 31)).toBeNull();
+  });
+
   it('fires exactly when every moment of the last N minutes was down (property)', () => {
     fc.assert(
       fc.property(
         arbChanges,
         fc.integer({ min: 1, max: 200 }),
         (changes, n) => {
-          // The query gives the last change at or before asOf − N and those after.
+          // The query (statusTimelines.ts) gives the last change strictly
+          // before asOf − N and those from it on.
           const from = asOf - n * MIN;
-          const lastBefore = changes.filter(c => c.at <= from).slice(-1);
-          const given = [...lastBefore, ...changes.filter(c => c.at > from)];
+          const lastBefore = changes.filter(c => c.at < from).slice(-1);
+          const given = [...lastBefore, ...changes.filter(c => c.at >= from)];
           let everyMinuteDown = true;
           for (let t = from; t <= asOf; t += MIN) {
             const s = statusAt(changes, t);
@@ -229,7 +239,11 @@ describe('firstReadyWithin', () => {
     expect(firstReadyWithin({ firstReadyAt: asOf - DAY + 1 }, asOf, DAY)).toBe(
       true,
     );
+    // "At most lookback before the evaluation": the edge is inside.
     expect(firstReadyWithin({ firstReadyAt: asOf - DAY }, asOf, DAY)).toBe(
+      true,
+    );
+    expect(firstReadyWithin({ firstReadyAt: asOf - DAY - 1 }, asOf, DAY)).toBe(
       false,
     );
     expect(firstReadyWithin({ firstReadyAt: asOf + 1 }, asOf, DAY)).toBe(false);

@@ -30,9 +30,16 @@ export function downSince(
 ): number | null {
   const from = asOf - minutes * MINUTE_MS;
   const seen = changes.filter(c => c.at <= asOf);
-  if (seen.length === 0 || seen[0].at > from) return null;
-  if (!seen.every(c => DOWN.includes(c.status))) return null;
-  return seen[0].at;
+  // The status in force at `from` is the last change at or before it: one
+  // reported exactly then supersedes those before (a `ready` an hour
+  // earlier says nothing about the window).
+  let start = -1;
+  for (let i = 0; i < seen.length && seen[i].at <= from; i++) start = i;
+  if (start < 0) return null;
+  if (!seen.slice(start).every(c => DOWN.includes(c.status))) return null;
+  // The first change of the down run, which may begin before `from`.
+  while (start > 0 && DOWN.includes(seen[start - 1].status)) start--;
+  return seen[start].at;
 }
 
 /** An online instance went inactive: no check-in for the active window. */
@@ -118,6 +125,6 @@ export function firstReadyWithin(
   return (
     instance.firstReadyAt !== null &&
     instance.firstReadyAt <= asOf &&
-    instance.firstReadyAt > asOf - lookbackMs
+    instance.firstReadyAt >= asOf - lookbackMs
   );
 }

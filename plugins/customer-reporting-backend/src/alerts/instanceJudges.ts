@@ -109,7 +109,7 @@ export async function judgeInstanceFirstReady(
 ): Promise<Judgement[]> {
   const candidates = await candidateInstances(ctx, q =>
     q
-      .where('i.first_ready_at', '>', ctx.asOf - ctx.lookbackMs)
+      .where('i.first_ready_at', '>=', ctx.asOf - ctx.lookbackMs)
       .andWhere('i.first_ready_at', '<=', ctx.asOf),
   );
   return (await instancesAsOf(ctx, candidates))

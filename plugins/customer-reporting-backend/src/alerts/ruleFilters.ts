@@ -19,7 +19,18 @@ export function applyRuleFilters(
     ['owners', 'c.owner'],
   ];
   for (const [key, column] of columns)
-    if (filters[key].length > 0) query.whereIn(column, filters[key]);
+    if (filters[key].length > 0) query.whereIn(column, valuesOf(key, filters));
   if (customerIds) query.whereIn('c.id', customerIds);
   return query;
+}
+
+/**
+ * A filter's values as the customers table holds them: owners are entity
+ * refs, compared case-insensitively and stored lowercase, whatever case a
+ * rule was saved with.
+ */
+function valuesOf(key: keyof AlertRuleFilters, filters: AlertRuleFilters) {
+  return key === 'owners'
+    ? filters.owners.map(ref => ref.toLocaleLowerCase('en-US'))
+    : filters[key];
 }
