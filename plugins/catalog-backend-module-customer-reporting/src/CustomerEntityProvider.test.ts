@@ -223,7 +223,7 @@ describe('CustomerEntityProvider', () => {
     const p = provider();
     await p.connect(connection);
     expect(await p.refreshCustomers(['c1'])).toBe(1);
-    expect(requests).toEqual(['?limit=50&search=c1']);
+    expect(requests).toEqual(['?limit=500&search=c1']);
     expect(connection.applyMutation).toHaveBeenCalledWith(
       expect.objectContaining({
         type: 'delta',
@@ -237,6 +237,26 @@ describe('CustomerEntityProvider', () => {
         ],
       }),
     );
+  });
+
+  it('finds a changed customer on any page of its search matches', async () => {
+    // 55 customers match "zz" before it does (the real route matches names
+    // and emails too, sorted by name).
+    const others = Array.from({ length: 55 }, (_, i) => customer(`zz-${i}`));
+    const requests = serveCustomers([...others, customer('zz')], 20);
+    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+    const p = provider();
+    await p.connect(connection);
+    expect(await p.refreshCustomers(['zz'])).toBe(1);
+    expect(requests).toEqual([
+      '?limit=500&search=zz',
+      '?limit=500&search=zz&cursor=20',
+      '?limit=500&search=zz&cursor=40',
+    ]);
+    expect(
+      connection.applyMutation.mock.calls[0][0].added[0].entity.metadata
+        .annotations['customer-reporting/customer-id'],
+    ).toBe('zz');
   });
 
   it('reads the list once for many changed customers and sends one delta with only those', async () => {
@@ -261,11 +281,32 @@ describe('CustomerEntityProvider', () => {
     ).toEqual(changed);
   });
 
-  it('makes stable catalog names from any customer id', () => {
-    expect(customerEntityName('cust_ABC:123@x')).toBe(
-      'customer-cust_abc-123-x',
+  it('makes stable catalog names from any customer id, one per id', () => {
+    // An id that is a catalog name already keeps it as it was.
+    expect(customerEntityName('c1')).toBe('customer-c1');
+    expect(customerEntityName('cust-0a1b.c_2')).toBe('customer-cust-0a1b.c_2');
+    expect(customerEntityName('cust_ABC:123@x')).toMatch(
+      /^customer-cust_abc-123-x-[0-9a-f]{8}$/,
     );
-    expect(customerEntityName('x'.repeat(100))).toHaveLength(63);
-    expect(customerEntityName('--a--')).toBe('customer-a');
+    expect(customerEntityName('--a--')).toMatch(/^customer-a-[0-9a-f]{8}$/);
+    expect(customerEntityName('cust_ABC:123@x')).toBe(
+      customerEntityName('cust_ABC:123@x'),
+    );
+    // Ids the API stores as different customers never share an entity.
+    const long = 'x'.repeat(60);
+    const families = [
+      ['CASE-1', 'case-1', 'Case-1'],
+      ['a:b', 'a@b', 'a-b'],
+      ['...', '@@@', '._.'],
+      [`${long}-1`, `${long}-2`, 'x'.repeat(54)],
+    ];
+    for (const ids of families) {
+      const names = ids.map(customerEntityName);
+      expect(new Set(names).size).toBe(ids.length);
+      for (const name of names) {
+        expect(name.length).toBeLessThanOrEqual(63);
+        expect(name).toMatch(/^[a-z0-9]+([-_.][a-z0-9]+)*$/);
+      }
+    }
   });
 });

@@ -141,11 +141,26 @@ export class CustomerEntityProvider implements EntityProvider {
     return customers;
   }
 
+  /**
+   * The customer with this id. The list has no id filter, so this searches
+   * for the id and reads every page of the matches: a search also matches
+   * names, emails and custom ids, and the one sought may be on any page.
+   */
   private async findCustomer(
     customerId: string,
   ): Promise<CustomerSummary | undefined> {
-    const page = await this.listPage({ limit: 50, search: customerId });
-    return page.items.find(c => c.id === customerId);
+    let cursor: string | null = null;
+    do {
+      const page = await this.listPage({
+        limit: 500,
+        search: customerId,
+        cursor: cursor ?? undefined,
+      });
+      const found = page.items.find(c => c.id === customerId);
+      if (found) return found;
+      cursor = page.nextCursor;
+    } while (cursor);
+    return undefined;
   }
 
   private toEntity(

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   CUSTOMER_APP_ANNOTATION,
@@ -7,13 +8,25 @@ import {
 
 export const PROVIDER_NAME = 'customer-reporting-customers';
 
-/** A name the catalog accepts: [a-z0-9-_.], at most 63 characters, stable per customer id. */
+/**
+ * A name the catalog accepts ([a-z0-9-_.], at most 63 characters), one per
+ * customer id: `customer-<id>` when the id is such a name already, else the
+ * id made catalog-safe and cut, then a hash of the whole id, so that ids
+ * that differ only in case, in `:` or `@`, or after their first 45
+ * characters never share an entity.
+ */
 export function customerEntityName(customerId: string): string {
+  const plain = `customer-${customerId}`;
+  if (plain.length <= 63 && /^[a-z0-9]+([-_.][a-z0-9]+)*$/.test(customerId))
+    return plain;
   const cleaned = customerId
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
-  return `customer-${cleaned}`.slice(0, 63).replace(/[^a-z0-9]+$/, '');
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
+    .slice(0, 45)
+    .replace(/[^a-z0-9]+$/, '');
+  const hash = createHash('sha256').update(customerId).digest('hex');
+  return `customer-${cleaned ? `${cleaned}-` : ''}${hash.slice(0, 8)}`;
 }
 
 /**
