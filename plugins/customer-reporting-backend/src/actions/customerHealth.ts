@@ -5,8 +5,9 @@ import { RegistryZod, specToZod } from './specToZod';
 
 /**
  * The projection of a customer's report that tells its health: the
- * customer without its license ID (the Helm registry password), features
- * and custom fields; the instance counts and time to install; per instance
+ * customer's identity, license type, dates and activity, without its
+ * license ID (the Helm registry password), contact details, features and
+ * custom fields; the instance counts and time to install; per instance
  * its state and the uptime ratio, without the daily uptime bars, the
  * infrastructure details and tags; no portal or install attempts.
  */
