@@ -6,7 +6,7 @@
  * latest release, 20% one behind, 20% three or more behind, in the chart's
  * accessible name and in its table, and the three releases of the range.
  */
-import { ingest } from './ingest.mjs';
+import { ingest, putTestCustomer } from './ingest.mjs';
 
 export const ADOPTION_TESTS = [
   'adoption: the Adoption tab shows the shares of a hand-made fleet',
@@ -55,19 +55,10 @@ export async function ingestAdoptionFleet(backendUrl, now = Date.now()) {
       },
     ],
   });
-  await ingest(backendUrl, 'PUT', `/v1/customers/${CUSTOMER}`, {
+  await putTestCustomer(backendUrl, CUSTOMER, {
     name: 'Adoption Fleet Inc',
     appSlug: APP,
-    channelSlug: 'stable',
-    licenseType: 'paid',
-    licenseId: 'lic-e2e-adoption',
     createdAt: iso(now - 60 * DAY),
-    features: {
-      gitops: false,
-      airgap: false,
-      identity: false,
-      snapshots: false,
-    },
   });
   const checkIns = Object.entries(FLEET).flatMap(([instanceId, plan]) => {
     const first = Math.max(...Object.keys(plan).map(Number));

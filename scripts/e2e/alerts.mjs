@@ -7,7 +7,7 @@
  * must show on Backstage's Notifications page, and the delivery on the
  * Alerts tab.
  */
-import { ingest } from './ingest.mjs';
+import { ingest, putTestCustomer } from './ingest.mjs';
 
 export const ALERTS_TESTS = [
   'alerts: a rule made on the Alerts tab notifies on the Notifications page',
@@ -25,19 +25,10 @@ async function ingestCustomer(backendUrl, now) {
     name: 'E2E Alerts',
     channels: [{ slug: 'stable', name: 'Stable', releases: [] }],
   });
-  await ingest(backendUrl, 'PUT', `/v1/customers/${CUSTOMER}`, {
+  await putTestCustomer(backendUrl, CUSTOMER, {
     name: 'E2E Alerts Inc',
     appSlug: APP,
-    channelSlug: 'stable',
-    licenseType: 'paid',
-    licenseId: 'lic-e2e-alerts',
     createdAt: new Date(now - 30 * 86_400_000).toISOString(),
-    features: {
-      gitops: false,
-      airgap: false,
-      identity: false,
-      snapshots: false,
-    },
   });
 }
 

@@ -6,7 +6,7 @@
  * counts as archived, and finds the active one's button disabled with the
  * rule as its reason.
  */
-import { ingest } from './ingest.mjs';
+import { ingest, putTestCustomer } from './ingest.mjs';
 
 export const ARCHIVING_TESTS = [
   'archiving: an inactive instance is archived from its page and hidden from the report; an active one may not be',
@@ -29,19 +29,10 @@ export async function runArchivingTests(o) {
   const t0 = Date.now();
   try {
     const hoursAgo = h => new Date(Date.now() - h * 3600_000).toISOString();
-    await ingest(o.backendUrl, 'PUT', '/v1/customers/archive-test', {
+    await putTestCustomer(o.backendUrl, 'archive-test', {
       name: 'Archive Test Co',
       appSlug: 'nimbus',
-      channelSlug: 'stable',
-      licenseType: 'paid',
-      licenseId: 'lic-archive',
       createdAt: hoursAgo(72),
-      features: {
-        gitops: false,
-        airgap: false,
-        identity: false,
-        snapshots: false,
-      },
     });
     await ingest(o.backendUrl, 'POST', '/v1/check-ins', {
       checkIns: [

@@ -20,3 +20,23 @@ export async function ingest(backendUrl, method, path, body) {
       `${method} ${path}: ${response.status} ${await response.text()}`,
     );
 }
+
+/**
+ * `PUT /v1/customers/{id}` of a customer made for one e2e test: a paid
+ * Stable customer with no features, created `createdAt`, with `fields` on
+ * top (name, app, license type, ...).
+ */
+export function putTestCustomer(backendUrl, id, fields) {
+  return ingest(backendUrl, 'PUT', `/v1/customers/${id}`, {
+    channelSlug: 'stable',
+    licenseType: 'paid',
+    licenseId: `lic-${id}`,
+    features: {
+      gitops: false,
+      airgap: false,
+      identity: false,
+      snapshots: false,
+    },
+    ...fields,
+  });
+}

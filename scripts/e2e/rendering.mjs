@@ -5,7 +5,7 @@
  * would), then its report must show those strings literally, with no element
  * injected and no script run.
  */
-import { ingest } from './ingest.mjs';
+import { ingest, putTestCustomer } from './ingest.mjs';
 
 export const RENDERING_TESTS = [
   'rendering: HTML in names, tags and reasons shows as text',
@@ -26,21 +26,13 @@ export async function runRenderingTests(o) {
   const t0 = Date.now();
   try {
     const at = new Date(Date.now() - 3600_000).toISOString();
-    await ingest(o.backendUrl, 'PUT', '/v1/customers/html-test', {
+    await putTestCustomer(o.backendUrl, 'html-test', {
       name: PAYLOAD,
       appSlug: 'nimbus',
-      channelSlug: 'stable',
       licenseType: 'trial',
-      licenseId: 'lic-html',
       // Install attempts show on the report with the Enterprise Portal.
       enterprisePortalEnabled: true,
       createdAt: at,
-      features: {
-        gitops: false,
-        airgap: false,
-        identity: false,
-        snapshots: false,
-      },
     });
     await ingest(o.backendUrl, 'POST', '/v1/check-ins', {
       checkIns: [
