@@ -2,7 +2,10 @@ import { ErrorRequestHandler, Request, Response } from 'express';
 import { isError } from '@backstage/errors';
 import { BatchValidationError } from '../ingest/validate';
 import { isDatabaseUnavailable } from './databaseUnavailable';
-import { readableValidatorMessage } from './validatorMessages';
+import {
+  namedUnknownFields,
+  readableValidatorMessage,
+} from './validatorMessages';
 
 /** Backstage's standard error body, so `ResponseError` in clients reads it. */
 function sendError(
@@ -94,12 +97,17 @@ export const requestErrorHandler: ErrorRequestHandler = (
   } else if (
     error?.name === 'InputError' &&
     typeof error.message === 'string' &&
-    error.message.includes('must match pattern')
+    /must match pattern|must NOT have additional properties/.test(error.message)
   ) {
-    // Backstage's request validation: in the spec's words.
+    // Backstage's request validation: in the spec's words, naming unknown
+    // fields (`req.openapi` is the operation its validator matched).
     sendError(req, res, 400, {
       name: 'InputError',
-      message: readableValidatorMessage(error.message),
+      message: namedUnknownFields(
+        readableValidatorMessage(error.message),
+        (req as { openapi?: { schema?: object } }).openapi?.schema,
+        req.body,
+      ),
     });
   } else if (isDatabaseUnavailable(error)) {
     res.setHeader('Retry-After', '5');

@@ -119,6 +119,30 @@ describe('request validation against openapi.yaml', () => {
     expect(stores.alerts.rules.putRule).not.toHaveBeenCalled();
   });
 
+  it('names every unknown body field, nested ones too', async () => {
+    const { app, stores } = await startApp();
+    const res = await request(app)
+      .put(`${base}/v1/alerts/rules/r1`)
+      .send({
+        name: 'Down',
+        eventType: 'instance-unavailable',
+        tresholdDays: 3,
+        filters: { apps: ['nimbus'], appSlugs: [] },
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'request/body/tresholdDays is not a known field, request/body/filters/apps is not a known field',
+    );
+    expect(stores.alerts.rules.putRule).not.toHaveBeenCalled();
+    const mute = await request(app)
+      .put(`${base}/v1/alerts/rules/r1/mutes`)
+      .send({ until: '2099-01-01T00:00:00Z', reason: 'holiday' });
+    expect(mute.status).toBe(400);
+    expect(mute.body.error.message).toContain(
+      'request/body/reason is not a known field',
+    );
+  });
+
   it('refuses a path parameter outside its pattern, before any handler runs', async () => {
     const { app, stores } = await startApp();
     const res = await request(app).get(`${base}/v1/instances/a%20b`);

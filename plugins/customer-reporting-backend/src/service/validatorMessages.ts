@@ -36,3 +36,59 @@ export function readableValidatorMessage(message: string): string {
     readable = readable.split(`must match pattern "${pattern}"`).join(words);
   return readable;
 }
+
+type Schema = {
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+};
+
+/** The schema a `$ref` of the spec's components names, or the schema itself. */
+function resolved(schema: Schema | undefined): Schema | undefined {
+  const ref = schema?.$ref?.match(/^#\/components\/schemas\/(.+)$/)?.[1];
+  return ref
+    ? resolved((spec.components.schemas as Record<string, Schema>)[ref])
+    : schema;
+}
+
+const ADDITIONAL = / must NOT have additional properties/;
+
+/**
+ * Backstage's request validation says `request/body/filters must NOT have
+ * additional properties` without naming them (it keeps the validator's
+ * message only). Given the operation the validator matched (`req.openapi`)
+ * and the body, each such message becomes `request/body/filters/apps is
+ * not a known field`, one per unknown field; a message it cannot resolve
+ * stays as it was.
+ */
+export function namedUnknownFields(
+  message: string,
+  operation: { requestBody?: unknown } | undefined,
+  body: unknown,
+): string {
+  const root = resolved(
+    (operation?.requestBody as any)?.content?.['application/json']?.schema,
+  );
+  return message
+    .split(', ')
+    .map(part => {
+      const [path] = part.split(ADDITIONAL);
+      if (path === part || !root || !path.startsWith('request/body'))
+        return part;
+      let schema: Schema | undefined = root;
+      let value: any = body;
+      for (const segment of path.split('/').slice(2)) {
+        schema = resolved(
+          /^\d+$/.test(segment) ? schema?.items : schema?.properties?.[segment],
+        );
+        value = value?.[segment];
+      }
+      const known = schema?.properties;
+      if (!known || !value || typeof value !== 'object') return part;
+      const unknown = Object.keys(value).filter(key => !(key in known));
+      return unknown.length > 0
+        ? unknown.map(key => `${path}/${key} is not a known field`).join(', ')
+        : part;
+    })
+    .join(', ');
+}
