@@ -22,20 +22,23 @@ const portalActivityRows = preparedQuery<{ customerId: string; asOf: number }>(
         .where({ customer_id: param('customerId') })
         .andWhere('at', '<=', param('asOf'));
     const nullBigint = db.raw('cast(null as bigint)');
+    // One user per address whatever its case: portal events keep the case
+    // their source sent (an invitation here is stored lowercase).
+    const email = 'lower(email)';
     const users = base()
       .whereIn('type', ['user-invited', 'user-joined'])
       .whereNotNull('email')
-      .groupBy('email')
+      .groupByRaw(email)
       .select(
-        'email',
+        db.raw(`${email} as email`),
         db.raw(
           `max(case when type = 'user-joined' then 1 else 0 end) as joined`,
         ),
         // The database's order of emails (its collation): a compound select
         // does not keep a member's order, so the answer sorts by this.
-        db.raw('row_number() over (order by email) as position'),
+        db.raw(`row_number() over (order by ${email}) as position`),
       )
-      .orderBy('email')
+      .orderByRaw(email)
       .limit(500)
       .as('u');
     const lastDownload = base()

@@ -171,7 +171,8 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', user)
         .send({ email: 'not an email' })
         .expect(400);
-      // A user who joined (with no invitation on record) is no one to invite.
+      // A user who joined (with no invitation on record) is no one to
+      // invite; another system's events keep their case, yet name one user.
       await request(server)
         .post(`${base}/v1/portal-events`)
         .set('Authorization', SERVICE_AUTH)
@@ -180,8 +181,14 @@ describe.each(databases.eachSupportedId())(
             {
               customerId: 'c2',
               type: 'user-joined',
-              email: 'ops@trial.example.com',
+              email: 'Ops@Trial.example.com',
               at: new Date(Date.now() - 60_000).toISOString(),
+            },
+            {
+              customerId: 'c2',
+              type: 'accessed',
+              email: 'ops@TRIAL.example.com',
+              at: new Date(Date.now() - 30_000).toISOString(),
             },
           ],
         })
