@@ -289,6 +289,28 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('ends the alerts of an instance archived while it fires, saying so', async () => {
+      const knex = await databases.init(databaseId);
+      let now = T0;
+      const a = await process(knex, () => now);
+      await a.ingest.putApp('test-app', TEST_APP);
+      await a.ingest.putCustomer('c1', testCustomer());
+      const rules = new DatabaseAlertRulesStore(knex);
+      await rules.putRule('down', rule({}), 'u', T0);
+      await checkInI1(a.ingest, T0, 'unavailable');
+      now = T0 + 31 * MIN;
+      await a.evaluator.evaluate();
+      expect(count(a.notifications.sent)).toEqual([
+        'customer-reporting:instance-unavailable customer-reporting:down:i1 firing',
+      ]);
+      await a.stores.instances.setArchived('i1', true);
+      now = T0 + 32 * MIN;
+      await a.evaluator.evaluate();
+      expect(a.notifications.sent[1].payload.title).toBe(
+        'Recovered: Acme Corp: instance i1 was archived',
+      );
+    });
+
     it('judges the rules side by side: a rule that cannot be judged holds up none of the others', async () => {
       const knex = await databases.init(databaseId);
       let now = T0;

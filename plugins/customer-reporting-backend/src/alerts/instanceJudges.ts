@@ -29,6 +29,13 @@ function candidateInstances(
   return query.then(rows => rows.map(r => r.id as string));
 }
 
+/**
+ * Why an archived instance no longer fires: archiving ends its alerts,
+ * though its status did not change (an "is unavailable again" would say
+ * the opposite of what happened).
+ */
+const archivedSummary = (id: string) => `instance ${id} was archived`;
+
 async function instancesAsOf(ctx: JudgeContext, ids: string[]) {
   return new DatabaseReportStore(ctx.db).getInstancesById(ids, ctx.asOf);
 }
@@ -63,6 +70,8 @@ export async function judgeInstanceUnavailable(
           ? `instance ${instance.id} is ${status} for ${formatMinutes(
               ctx.asOf - since,
             )}`
+          : instance.archived
+          ? archivedSummary(instance.id)
           : `instance ${instance.id} is ${status} again`,
       link: `/customer-reporting/instances/${encodeURIComponent(instance.id)}`,
     };
@@ -97,6 +106,8 @@ export async function judgeInstanceInactive(
       firing,
       summary: firing
         ? `instance ${instance.id} is inactive: no check-in since ${last}`
+        : instance.archived
+        ? archivedSummary(instance.id)
         : `instance ${instance.id} checks in again (last ${last})`,
       link: `/customer-reporting/instances/${encodeURIComponent(instance.id)}`,
     };
