@@ -30,11 +30,19 @@ function candidateInstances(
 }
 
 /**
- * Why an archived instance no longer fires: archiving ends its alerts,
- * though its status did not change (an "is unavailable again" would say
- * the opposite of what happened).
+ * The summary of a judgement: `firing` while it fires, else why it
+ * recovered. An archived instance recovers because archiving ends its
+ * alerts, though its status did not change: `recovered` ("is unavailable
+ * again") would say the opposite of what happened.
  */
-const archivedSummary = (id: string) => `instance ${id} was archived`;
+function recoveredOr(
+  instance: { id: string; archived: boolean },
+  firing: string | undefined,
+  recovered: string,
+): string {
+  if (firing !== undefined) return firing;
+  return instance.archived ? `instance ${instance.id} was archived` : recovered;
+}
 
 async function instancesAsOf(ctx: JudgeContext, ids: string[]) {
   return new DatabaseReportStore(ctx.db).getInstancesById(ids, ctx.asOf);
@@ -65,14 +73,15 @@ export async function judgeInstanceUnavailable(
       subject: instance.id,
       customerId: instance.customerId,
       firing: since !== null,
-      summary:
-        since !== null
-          ? `instance ${instance.id} is ${status} for ${formatMinutes(
+      summary: recoveredOr(
+        instance,
+        since === null
+          ? undefined
+          : `instance ${instance.id} is ${status} for ${formatMinutes(
               ctx.asOf - since,
-            )}`
-          : instance.archived
-          ? archivedSummary(instance.id)
-          : `instance ${instance.id} is ${status} again`,
+            )}`,
+        `instance ${instance.id} is ${status} again`,
+      ),
       link: `/customer-reporting/instances/${encodeURIComponent(instance.id)}`,
     };
   });
@@ -104,11 +113,13 @@ export async function judgeInstanceInactive(
       subject: instance.id,
       customerId: instance.customerId,
       firing,
-      summary: firing
-        ? `instance ${instance.id} is inactive: no check-in since ${last}`
-        : instance.archived
-        ? archivedSummary(instance.id)
-        : `instance ${instance.id} checks in again (last ${last})`,
+      summary: recoveredOr(
+        instance,
+        firing
+          ? `instance ${instance.id} is inactive: no check-in since ${last}`
+          : undefined,
+        `instance ${instance.id} checks in again (last ${last})`,
+      ),
       link: `/customer-reporting/instances/${encodeURIComponent(instance.id)}`,
     };
   });
