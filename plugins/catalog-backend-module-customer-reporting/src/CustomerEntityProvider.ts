@@ -129,15 +129,7 @@ export class CustomerEntityProvider implements EntityProvider {
 
   private async listCustomers(): Promise<CustomerSummary[]> {
     const customers: CustomerSummary[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await this.listPage({
-        limit: 500,
-        cursor: cursor ?? undefined,
-      });
-      customers.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
+    for await (const items of this.pages({})) customers.push(...items);
     return customers;
   }
 
@@ -149,18 +141,25 @@ export class CustomerEntityProvider implements EntityProvider {
   private async findCustomer(
     customerId: string,
   ): Promise<CustomerSummary | undefined> {
+    for await (const items of this.pages({ search: customerId })) {
+      const found = items.find(c => c.id === customerId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The customer list's pages of 500, following the cursor to the end. */
+  private async *pages(query: { search?: string }) {
     let cursor: string | null = null;
     do {
       const page = await this.listPage({
         limit: 500,
-        search: customerId,
+        ...query,
         cursor: cursor ?? undefined,
       });
-      const found = page.items.find(c => c.id === customerId);
-      if (found) return found;
+      yield page.items;
       cursor = page.nextCursor;
     } while (cursor);
-    return undefined;
   }
 
   private toEntity(

@@ -303,7 +303,7 @@ describe.each(databases.eachSupportedId())(
       expect(count(a.notifications.sent)).toEqual([
         'customer-reporting:instance-unavailable customer-reporting:down:i1 firing',
       ]);
-      await a.stores.instances.setArchived('i1', true);
+      await a.stores.instances.setArchived(['i1'], true);
       now = T0 + 32 * MIN;
       await a.evaluator.evaluate();
       expect(a.notifications.sent[1].payload.title).toBe(

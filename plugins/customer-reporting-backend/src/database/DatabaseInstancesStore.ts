@@ -137,23 +137,19 @@ export class DatabaseInstancesStore {
   }
 
   /**
-   * Archives or unarchives an instance. Only the flag changes: the instance
-   * keeps its check-ins, events and spans, and check-ins keep coming in.
+   * Archives or unarchives instances; how many of those stored changed.
+   * Only the flag changes: an instance keeps its check-ins, events and
+   * spans, and check-ins keep coming in.
    */
-  async setArchived(instanceId: string, archived: boolean): Promise<void> {
-    await this.db('instances').where({ id: instanceId }).update({ archived });
-  }
-
-  /** Archives those of the instances stored and not archived; how many. */
-  async archive(instanceIds: string[]): Promise<number> {
-    let archived = 0;
+  async setArchived(instanceIds: string[], archived: boolean): Promise<number> {
+    let changed = 0;
     for (const ids of chunk(instanceIds, 500)) {
-      archived += await this.db('instances')
+      changed += await this.db('instances')
         .whereIn('id', ids)
-        .andWhere('archived', false)
-        .update({ archived: true });
+        .andWhereNot('archived', archived)
+        .update({ archived });
     }
-    return archived;
+    return changed;
   }
 }
 

@@ -138,7 +138,7 @@ export class IngestService implements CustomerReportingIngest {
   }
 
   async archiveInstances(instanceIds: string[]): Promise<number> {
-    return this.stores.instances.archive(instanceIds);
+    return this.stores.instances.setArchived(instanceIds, true);
   }
 
   /**

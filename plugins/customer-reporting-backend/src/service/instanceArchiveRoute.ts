@@ -49,7 +49,7 @@ export function addInstanceArchiveRoute(router: ApiRouter, ctx: RouteContext) {
         );
         if (refusal) throw new ConflictError(refusal);
       }
-      await stores.instances.setArchived(instanceId, archived);
+      await stores.instances.setArchived([instanceId], archived);
       await trail.record(credentials, {
         customerId: customer.id,
         action: archived ? 'instance-archived' : 'instance-unarchived',

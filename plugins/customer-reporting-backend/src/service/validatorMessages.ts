@@ -1,3 +1,4 @@
+import { JsonSchema, resolveRef } from '../actions/specToZod';
 import { spec } from '../schema/openapi/generated/router';
 
 /**
@@ -37,19 +38,9 @@ export function readableValidatorMessage(message: string): string {
   return readable;
 }
 
-type Schema = {
-  $ref?: string;
-  properties?: Record<string, Schema>;
-  items?: Schema;
-};
-
-/** The schema a `$ref` of the spec's components names, or the schema itself. */
-function resolved(schema: Schema | undefined): Schema | undefined {
-  const ref = schema?.$ref?.match(/^#\/components\/schemas\/(.+)$/)?.[1];
-  return ref
-    ? resolved((spec.components.schemas as Record<string, Schema>)[ref])
-    : schema;
-}
+/** A schema of the spec, its `$ref` to a component resolved. */
+const resolved = (schema: JsonSchema | undefined) =>
+  schema?.$ref ? resolveRef(spec, schema.$ref) : schema;
 
 const ADDITIONAL = / must NOT have additional properties/;
 
@@ -75,7 +66,7 @@ export function namedUnknownFields(
       const [path] = part.split(ADDITIONAL);
       if (path === part || !root || !path.startsWith('request/body'))
         return part;
-      let schema: Schema | undefined = root;
+      let schema: JsonSchema | undefined = root;
       let value: any = body;
       for (const segment of path.split('/').slice(2)) {
         schema = resolved(
