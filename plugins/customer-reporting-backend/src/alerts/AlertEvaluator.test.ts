@@ -1,33 +1,21 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
-import { IngestService } from '../ingest/IngestService';
 import { DatabaseAlertDeliveriesStore } from './DatabaseAlertDeliveriesStore';
 import { DatabaseAlertRulesStore } from './DatabaseAlertRulesStore';
 import {
+  acmeProcess,
   alertProcess as process,
+  checkInI1,
   count,
+  MIN,
   NO_FILTERS,
   rule,
+  T0,
 } from './__testUtils__/alertProcess';
 
 jest.setTimeout(120_000);
 
 const databases = TestDatabases.create();
-const T0 = Date.parse('2024-07-02T12:00:00Z');
-const MIN = 60_000;
-
-/** A check-in of instance i1 (customer c1) at `at`, through ingest. */
-const checkInI1 = (ingest: IngestService, at: number, appStatus: string) =>
-  ingest.ingestCheckIns({
-    checkIns: [
-      {
-        instanceId: 'i1',
-        customerId: 'c1',
-        at: new Date(at).toISOString(),
-        appStatus,
-      },
-    ],
-  });
 
 describe.each(databases.eachSupportedId())(
   'alert evaluation replayed through ingest on %p',
@@ -36,10 +24,8 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       let now = T0;
       const clock = () => now;
-      const a = await process(knex, clock);
-      await a.ingest.putApp('test-app', TEST_APP);
-      await a.ingest.putCustomer('c1', testCustomer());
-      const rules = new DatabaseAlertRulesStore(knex);
+      const a = await acmeProcess(knex, clock);
+      const rules = a.rules;
       await rules.putRule('down', rule({ name: 'Down' }), 'user:default/x', T0);
       await rules.putRule(
         'attempts',
@@ -143,6 +129,9 @@ describe.each(databases.eachSupportedId())(
       expect(count(b.notifications.sent)).toEqual([
         'customer-reporting:install-attempt-failed customer-reporting:attempts:a1 recovered',
       ]);
+      expect(b.notifications.sent[0].payload.title).toBe(
+        'Recovered: Acme Corp: install attempt a1 succeeded',
+      );
 
       // Down again while muted: nothing until the mute ends, then once,
       // though both processes judge the same moment side by side.
@@ -254,6 +243,9 @@ describe.each(databases.eachSupportedId())(
       expect(count(a.notifications.sent.slice(1))).toEqual([
         'customer-reporting:install-attempt-failed customer-reporting:owned:a1 recovered',
       ]);
+      expect(a.notifications.sent[1].payload.title).toBe(
+        'Recovered: Acme Corp: install attempt a1 is moving again',
+      );
 
       // A rule deleted while an evaluation judges it: the evaluation still
       // records its state; the rule made again must not inherit it.
@@ -292,10 +284,8 @@ describe.each(databases.eachSupportedId())(
     it('ends the alerts of an instance archived while it fires, saying so', async () => {
       const knex = await databases.init(databaseId);
       let now = T0;
-      const a = await process(knex, () => now);
-      await a.ingest.putApp('test-app', TEST_APP);
-      await a.ingest.putCustomer('c1', testCustomer());
-      const rules = new DatabaseAlertRulesStore(knex);
+      const a = await acmeProcess(knex, () => now);
+      const rules = a.rules;
       await rules.putRule('down', rule({}), 'u', T0);
       await checkInI1(a.ingest, T0, 'unavailable');
       now = T0 + 31 * MIN;
@@ -314,10 +304,8 @@ describe.each(databases.eachSupportedId())(
     it('judges the rules side by side: a rule that cannot be judged holds up none of the others', async () => {
       const knex = await databases.init(databaseId);
       let now = T0;
-      const a = await process(knex, () => now);
-      await a.ingest.putApp('test-app', TEST_APP);
-      await a.ingest.putCustomer('c1', testCustomer());
-      const rules = new DatabaseAlertRulesStore(knex);
+      const a = await acmeProcess(knex, () => now);
+      const rules = a.rules;
       for (const [id, eventType] of [
         ['attempts', 'install-attempt-failed'],
         ['down', 'instance-unavailable'],

@@ -76,18 +76,26 @@ export class DatabaseAlertRulesStore {
       updated_at: now,
       updated_by: actor,
     };
-    const updated = await this.db('alert_rules').where({ id }).update(values);
-    if (updated > 0) return false;
-    await this.db.transaction(async tx => {
-      // A rule made again starts afresh: an evaluation that was judging the
-      // deleted rule may have recorded a state for it after its deletion.
-      await tx('alert_states').where({ rule_id: id }).delete();
+    return this.db.transaction(async tx => {
+      const current = await tx('alert_rules').where({ id }).first('event_type');
+      if (!current) {
+        // A rule made again starts afresh: an evaluation that was judging the
+        // deleted rule may have recorded a state for it after its deletion.
+        await tx('alert_states').where({ rule_id: id }).delete();
+      } else if (current.event_type !== rule.eventType) {
+        // Its open episodes were about another condition: they end without
+        // a recovery (judging them by the new type would tell a false one).
+        // The episode counts stay, so the next firing is a new delivery.
+        await tx('alert_states')
+          .where({ rule_id: id, firing: true })
+          .update({ firing: false, changed_at: now });
+      }
       await tx('alert_rules')
         .insert({ id, ...values, created_at: now })
         .onConflict('id')
         .merge(values);
+      return current === undefined;
     });
-    return true;
   }
 
   /** Deletes the rule, its mutes and states (the delivery log stays). */

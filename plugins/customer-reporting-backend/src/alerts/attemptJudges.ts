@@ -19,40 +19,48 @@ const COLUMNS = [
   'a.reason',
 ];
 
-/** An install attempt stalled or failed (recovers when it succeeds). */
+/**
+ * An install attempt stalled or failed; it recovers when it succeeds, is
+ * discarded, or (a stalled one) reports a new step.
+ */
 export async function judgeInstallAttemptFailed(
   ctx: JudgeContext,
 ): Promise<Judgement[]> {
-  // Candidates in SQL: troubled with activity in the look-back, or firing.
-  const attempts = filteredAttempts(
-    ctx.db,
-    {},
-    await attemptsAsOf(ctx.db, ctx.asOf, ctx.stalledAfterMs),
-    'all',
-    COLUMNS,
-  ).where(q =>
-    q
-      .where(w =>
-        w
-          .whereIn('status', ['failed', 'stalled'])
-          .andWhere('last_event_at', '>=', ctx.asOf - ctx.lookbackMs),
-      )
-      .orWhereIn('id', ctx.firing),
-  );
-  const rows = await applyRuleFilters(
-    ctx.db('customers as c').join(attempts.as('a'), 'a.customer_id', 'c.id'),
-    ctx.rule.filters,
-    ctx.customerIds,
-  ).select('a.*');
+  // Candidates in SQL: troubled with activity in the look-back and within
+  // the rule's filters; and the firing ones, whatever the filters say now,
+  // so that a rule whose filters changed still tells their recovery.
+  const cut = await attemptsAsOf(ctx.db, ctx.asOf, ctx.stalledAfterMs);
+  const attempts = (ids?: string[]) => {
+    const inner = filteredAttempts(ctx.db, {}, cut, 'all', COLUMNS);
+    if (ids) inner.whereIn('id', ids);
+    else
+      inner
+        .whereIn('status', ['failed', 'stalled'])
+        .andWhere('last_event_at', '>=', ctx.asOf - ctx.lookbackMs);
+    const query = ctx
+      .db('customers as c')
+      .join(inner.as('a'), 'a.customer_id', 'c.id')
+      .select('a.*');
+    return ids
+      ? query
+      : applyRuleFilters(query, ctx.rule.filters, ctx.customerIds);
+  };
+  const rows = await attempts();
+  const seen = new Set(rows.map((r: { id: string }) => r.id));
+  const firingOnly = ctx.firing.filter(id => !seen.has(id));
+  if (firingOnly.length > 0) rows.push(...(await attempts(firingOnly)));
   const at = (v: unknown) =>
     v === null || v === undefined || Number(v) > ctx.asOf ? null : Number(v);
   return rows.map((r: any) => {
     const lastEventAt = Number(r.last_event_at);
+    const times = {
+      completedAt: at(r.completed_at),
+      failedAt: at(r.failed_at),
+      discardedAt: at(r.discarded_at),
+    };
     const status = troubledAttemptStatus(
       {
-        completedAt: at(r.completed_at),
-        failedAt: at(r.failed_at),
-        discardedAt: at(r.discarded_at),
+        ...times,
         // An attempt with events after asOf counts from its latest event
         // by then (docs/metrics.md), which the cut selects.
         lastEventAt:
@@ -67,7 +75,7 @@ export async function judgeInstallAttemptFailed(
       subject: r.id,
       customerId: r.customer_id,
       firing: status !== null,
-      summary: attemptSummary(r, status),
+      summary: attemptSummary(r, status, times),
       link: `/customer-reporting/install-attempts?customerId=${encodeURIComponent(
         r.customer_id,
       )}`,
@@ -75,6 +83,7 @@ export async function judgeInstallAttemptFailed(
   });
 }
 
+/** Why it fires, or why it recovered: it succeeded, was discarded or moves again. */
 function attemptSummary(
   attempt: {
     id: string;
@@ -83,6 +92,7 @@ function attemptSummary(
     reason?: string;
   },
   status: 'failed' | 'stalled' | null,
+  times: { completedAt: number | null; discardedAt: number | null },
 ): string {
   const name = `install attempt ${attempt.id}`;
   if (status === 'failed') {
@@ -94,5 +104,7 @@ function attemptSummary(
   }
   if (status === 'stalled')
     return `${name} stalled after ${attempt.furthest_step ?? 'start'}`;
+  if (times.completedAt !== null) return `${name} succeeded`;
+  if (times.discardedAt !== null) return `${name} was discarded`;
   return `${name} is moving again`;
 }

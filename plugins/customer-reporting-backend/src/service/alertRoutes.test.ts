@@ -72,6 +72,16 @@ describe.each(databases.eachSupportedId())('alert routes on %p', databaseId => {
       ).body,
     ).toEqual({ items: [] });
 
+    // A threshold on a type that has none is refused, not kept unused.
+    const noThreshold = await request(server)
+      .put(`${base}/v1/alerts/rules/down`)
+      .set('Authorization', userHeader('ops'))
+      .send({ name: 'Gone', eventType: 'instance-inactive', threshold: 5 })
+      .expect(400);
+    expect(noThreshold.body.error.message).toBe(
+      'threshold: event type instance-inactive has no threshold; leave it out',
+    );
+
     // A member of alertAdmins stores a rule; defaults are filled in.
     const stored = await request(server)
       .put(`${base}/v1/alerts/rules/down`)

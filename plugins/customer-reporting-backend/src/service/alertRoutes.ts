@@ -1,6 +1,7 @@
 import { Request } from 'express';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  ALERT_THRESHOLDS,
   customerReportingAlertsManagePermission,
   customerReportingAlertsReadPermission,
 } from '@customer-reporting/plugin-customer-reporting-common';
@@ -94,6 +95,14 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
       const { ruleId } = req.params;
       // The validator filled in the spec's defaults of the optional fields.
       const body = req.body;
+      // Kept, it would be shown on the rule and silently not used.
+      if (
+        (body.threshold ?? null) !== null &&
+        !ALERT_THRESHOLDS[body.eventType]
+      )
+        throw new InputError(
+          `threshold: event type ${body.eventType} has no threshold; leave it out`,
+        );
       const rule = {
         ...body,
         name: body.name.trim(),

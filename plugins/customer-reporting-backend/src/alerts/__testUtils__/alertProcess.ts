@@ -5,13 +5,32 @@ import {
   NotificationService,
 } from '@backstage/plugin-notifications-node';
 import { AlertRuleInput } from '@customer-reporting/plugin-customer-reporting-common';
+import { TEST_APP, testCustomer } from '../../__testUtils__/fixtures';
 import { createStores } from '../../database/createStores';
 import { IngestService } from '../../ingest/IngestService';
 import { AlertEvaluator } from '../AlertEvaluator';
 import { DatabaseAlertDeliveriesStore } from '../DatabaseAlertDeliveriesStore';
 import { DatabaseAlertRulesStore } from '../DatabaseAlertRulesStore';
 
-const MIN = 60_000;
+export const MIN = 60_000;
+export const T0 = Date.parse('2024-07-02T12:00:00Z');
+
+/** A check-in of instance i1 (customer c1) at `at`, through ingest. */
+export const checkInI1 = (
+  ingest: IngestService,
+  at: number,
+  appStatus: string,
+) =>
+  ingest.ingestCheckIns({
+    checkIns: [
+      {
+        instanceId: 'i1',
+        customerId: 'c1',
+        at: new Date(at).toISOString(),
+        appStatus,
+      },
+    ],
+  });
 
 export const NO_FILTERS = {
   appSlugs: [],
@@ -66,6 +85,17 @@ export async function alertProcess(knex: Knex, clock: () => number) {
     },
   );
   return { stores, ingest, evaluator, notifications };
+}
+
+/**
+ * A process with the test app and its customer c1 (Acme Corp) stored, and
+ * the rules store to add rules with.
+ */
+export async function acmeProcess(knex: Knex, clock: () => number) {
+  const a = await alertProcess(knex, clock);
+  await a.ingest.putApp('test-app', TEST_APP);
+  await a.ingest.putCustomer('c1', testCustomer());
+  return { ...a, rules: new DatabaseAlertRulesStore(knex) };
 }
 
 /** `topic scope firing|recovered` per send, sorted: what a test counts. */

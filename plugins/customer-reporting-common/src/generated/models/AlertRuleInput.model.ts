@@ -13,7 +13,7 @@ export type AlertRuleInput = {
   name: Text;
   eventType: AlertEventType;
   /**
-   * Minutes (instance-unavailable), days (license-expiring) or versions (versions-behind); null is the default.
+   * Minutes (instance-unavailable), days (license-expiring) or versions (versions-behind); null is the default. The other event types have none (400 when given).
    * Defaults to `null`.
    */
   threshold: number | null;

@@ -2271,7 +2271,7 @@ export const spec = {
             maximum: 100000,
             default: null,
             description:
-              'Minutes (instance-unavailable), days (license-expiring) or versions (versions-behind); null is the default.',
+              'Minutes (instance-unavailable), days (license-expiring) or versions (versions-behind); null is the default. The other event types have none (400 when given).',
           },
           filters: {
             $ref: '#/components/schemas/AlertRuleFilters',
