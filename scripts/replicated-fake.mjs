@@ -47,6 +47,7 @@ const handlers = createVendorApiHandlers({
     installAttempts: fixture('installAttempts'),
     customerUsers: fixture('customerUsers'),
     serviceAccounts: fixture('serviceAccounts'),
+    portalInstances: fixture('portalInstances'),
   },
   now: Date.now,
 });

@@ -49,7 +49,7 @@ const TESTS = [
   'replicated: the backend starts with the module pointed at the fake Vendor API',
   'replicated: the synced customers are listed',
   'replicated: the data source reports a successful sync with its figures',
-  'replicated: a customer report carries what the Vendor API knows (kURL and air gap instances, versions behind, Enterprise Portal users, install attempts)',
+  'replicated: a customer report carries what the Vendor API knows (kURL and air gap instances, their distributions and the time to install from the Enterprise Portal, versions behind, Enterprise Portal users, install attempts)',
   "replicated: a Download Portal customer's report shows its last air gap bundle download",
 ];
 // Customers of the fake's fixtures (plugins/customer-reporting-backend-module-replicated/src/__fixtures__).
@@ -177,17 +177,24 @@ async function main() {
       const summary = {
         instances: report.instances.map(i => [
           i.clusterType,
+          i.k8sDistribution,
           i.airgap,
           i.versionsBehind,
         ]),
+        timeToInstall: [
+          report.timeToInstall?.instanceId,
+          report.timeToInstall?.instanceSeconds,
+        ],
         users: report.portal.users?.length,
         attempts: report.installAttempts.map(a => a.status).sort(),
       };
       const expected = {
         instances: [
-          ['kurl', false, 0],
-          ['existing', true, 3],
+          ['kurl', 'kurl', false, 0],
+          ['existing', 'rke2', true, 3],
         ],
+        // The air gap instance's first ready, 40 min after it was first seen.
+        timeToInstall: ['a9e04d7c21b8', 2400],
         users: 2,
         attempts: ['discarded', 'stalled', 'succeeded'],
       };

@@ -33,6 +33,11 @@ export interface VendorApiFixtures {
   customerUsers: Record<string, ApiRecord[]>;
   /** Per app id, Enterprise Portal `ServiceAccount` records. */
   serviceAccounts: Record<string, ApiRecord[]>;
+  /**
+   * Per app id and customer id, Enterprise Portal `Instance` records (the
+   * record has no customer field; `FilterCustomerID` selects by this key).
+   */
+  portalInstances: Record<string, Record<string, ApiRecord[]>>;
 }
 
 export interface FakeVendorApiOptions {
@@ -143,18 +148,29 @@ export function createVendorApiHandlers(
     return raw === null ? fallback : Number(raw);
   };
 
-  /** A `Limit`/`Offset` page of the app's records, optionally of one customer. */
+  /**
+   * A `Limit`/`Offset` page of the app's records, of one customer with
+   * `FilterCustomerID` when the records name theirs in `customerKey` (the
+   * caller selected them already otherwise).
+   */
   const portalPage = (
     records: ApiRecord[],
     query: URLSearchParams,
-    customerKey: string,
+    customerKey?: string,
     filters: Record<string, string> = {},
   ) => {
     const limit = Math.min(int(query, 'Limit', maxPageSize), maxPageSize);
     const offset = int(query, 'Offset', 0);
     if (!Number.isInteger(limit) || !Number.isInteger(offset)) return undefined;
     const wanted: [string, string][] = [
-      [customerKey, query.get('FilterCustomerID') ?? ''],
+      ...(customerKey
+        ? [
+            [customerKey, query.get('FilterCustomerID') ?? ''] as [
+              string,
+              string,
+            ],
+          ]
+        : []),
       ...Object.entries(filters).map(([key, param]): [string, string] => [
         key,
         query.get(param) ?? '',
@@ -256,5 +272,17 @@ export function createVendorApiHandlers(
           : error(400, 'Limit and Offset must be integers');
       }),
     ),
+
+    get('/app/:appId/enterprise-portal/instances', (query, { appId }) => {
+      const byCustomer = fixtures.portalInstances[appId] ?? {};
+      const customerId = query.get('FilterCustomerID');
+      const records = customerId
+        ? byCustomer[customerId] ?? []
+        : Object.values(byCustomer).flat();
+      const page = portalPage(records, query);
+      return page
+        ? json({ instances: page.items, total: page.total })
+        : error(400, 'Limit and Offset must be integers');
+    }),
   ];
 }

@@ -150,6 +150,7 @@ describe('ReplicatedDataSource', () => {
       '/app/{app_id}/customers?currentPage&pageSize&IncludeTest',
       '/app/{app_id}/enterprise-portal/customer-users?FilterCustomerID&Limit&Offset',
       '/app/{app_id}/enterprise-portal/install-attempts?FilterCustomerID&Limit&Offset',
+      '/app/{app_id}/enterprise-portal/instances?Limit&Offset',
       '/app/{app_id}/enterprise-portal/service-accounts?FilterCustomerID&Limit&Offset',
       '/app/{app_id}/events?customerIds&after&before',
       '/apps?',

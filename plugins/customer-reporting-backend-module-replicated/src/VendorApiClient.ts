@@ -99,13 +99,18 @@ export class VendorApiClient {
   }
 
   /**
-   * One of the Enterprise Portal lists of a customer (`install-attempts`,
-   * `customer-users`, `service-accounts`), paged by `Limit` and `Offset`.
+   * One of the Enterprise Portal lists (`install-attempts`,
+   * `customer-users`, `service-accounts`, `instances`) of a customer, or of
+   * the whole app without `customerId`, paged by `Limit` and `Offset`.
    */
   listPortalRecords(
     appId: string,
-    list: 'install-attempts' | 'customer-users' | 'service-accounts',
-    customerId: string,
+    list:
+      | 'install-attempts'
+      | 'customer-users'
+      | 'service-accounts'
+      | 'instances',
+    customerId: string | undefined,
     page: { Limit: number; Offset: number },
   ): Promise<unknown> {
     return this.get(

@@ -1,6 +1,6 @@
 import { CheckInDraft, CheckInFields } from './checkInDraft';
 import { fit } from './fit';
-import { appStatusOf } from './mapInstanceCheckIns';
+import { appStatusOf, distributionOf } from './mapInstanceCheckIns';
 import { VendorInstanceEvent } from './parseEvents';
 
 type Value = string | undefined;
@@ -57,10 +57,8 @@ const FIELDS: Record<string, Reader> = {
   },
   k8sVersion: field('k8sVersion', text(50)),
   k8sDistribution: (v, c) => {
-    const value = text(50)(v)?.toLowerCase();
-    return value && !(c.embedded && value === 'kurl')
-      ? { k8sDistribution: value }
-      : undefined;
+    const value = distributionOf(v, c.embedded ? 'embedded' : undefined);
+    return value ? { k8sDistribution: value } : undefined;
   },
   kurlNodeCountTotal: field('kurlNodesTotal', count),
   kurlNodeCountReady: field('kurlNodesReady', count),
@@ -122,11 +120,17 @@ export function mapEventCheckIns(
   return { drafts: [...byKey.values()], ignored };
 }
 
-/** `b` over `a`, custom metrics merged key by key. */
+/**
+ * `b` over `a`, custom metrics merged key by key. With resource states the
+ * app status is left out: the ingest sets it to their rollup, and refuses a
+ * stated status that differs (the record's status and the Enterprise
+ * Portal's resource states may come from different moments).
+ */
 export function mergeFields(a: CheckInFields, b: CheckInFields): CheckInFields {
   const merged = { ...a, ...b };
   if (a.customMetrics || b.customMetrics) {
     merged.customMetrics = { ...a.customMetrics, ...b.customMetrics };
   }
+  if (merged.resourceStates) delete merged.appStatus;
   return merged;
 }

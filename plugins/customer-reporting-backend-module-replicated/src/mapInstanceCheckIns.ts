@@ -2,6 +2,7 @@ import { APP_STATUSES } from '@customer-reporting/plugin-customer-reporting-comm
 import { CheckInDraft, CheckInFields } from './checkInDraft';
 import { defined, fit } from './fit';
 import { VendorInstance } from './parseInstances';
+import type { SyncedInstance } from './pullCustomerData';
 
 const MAX_TAGS = 10;
 
@@ -37,6 +38,20 @@ function tagsOf(i: VendorInstance): Record<string, string> | undefined {
   return tags;
 }
 
+/**
+ * A distribution as the ingest stores it (lowercase); never `kurl` on an
+ * Embedded Cluster instance, as for `k8sDistribution` events.
+ */
+export function distributionOf(
+  value: string | undefined,
+  clusterType: CheckInFields['clusterType'],
+): string | undefined {
+  const distribution = fit(value, 50)?.toLowerCase();
+  return clusterType === 'embedded' && distribution === 'kurl'
+    ? undefined
+    : distribution;
+}
+
 type Version = VendorInstance['versionHistory'][number];
 
 function versionFields(
@@ -62,16 +77,21 @@ function versionFields(
  *   `versionLabel` event reports that version (`versionsFromEvents`): the
  *   event has the time the change was reported;
  * - at `lastActive`: everything the instance currently reports, including
- *   its app status and node counts (Embedded Cluster and kURL only).
+ *   its app status and node counts (Embedded Cluster and kURL only);
+ * and from the Enterprise Portal's record of it (`portal`), when there is
+ * one: its Kubernetes distribution at `lastActive`, `ready` at its first
+ * ready time, and its resource states at its last check-in (they set the
+ * app status there: see mergeFields).
  * Times are not checked here (see checkInWindow.ts).
  */
 export function mapInstanceCheckIns(
-  instance: VendorInstance,
+  instance: SyncedInstance,
   customerId: string,
   channelSlugById: Map<string, string>,
   versionsFromEvents: ReadonlySet<string> = new Set(),
 ): CheckInDraft[] {
   const clusterType = clusterTypeOf(instance);
+  const { portal } = instance;
   const base = defined({
     clusterId: fit(instance.clusterId, 255),
     airgap: instance.airgap,
@@ -86,6 +106,9 @@ export function mapInstanceCheckIns(
   const drafts: CheckInDraft[] = [];
   if (instance.createdAt !== undefined)
     drafts.push(draft(instance.createdAt, {}));
+  // Before the record's drafts, so that at a shared time the record wins.
+  if (portal?.firstReadyAt !== undefined)
+    drafts.push(draft(portal.firstReadyAt, { appStatus: 'ready' }));
   for (const version of [...instance.versionHistory].reverse()) {
     const fields = versionFields(version, channelSlugById);
     const fromEvent =
@@ -116,9 +139,19 @@ export function mapInstanceCheckIns(
         kotsVersion: fit(instance.kotsVersion, 50),
         sdkVersion: fit(instance.sdkVersion, 50),
         cloudProvider: fit(instance.cloudProvider, 50),
+        k8sDistribution: distributionOf(portal?.k8sDistribution, clusterType),
         tags: tagsOf(instance),
       }),
     ),
   );
+  if (portal?.resourceStates)
+    drafts.push(
+      draft(
+        portal.lastCheckInAt ?? instance.lastActive ?? instance.createdAt!,
+        {
+          resourceStates: portal.resourceStates,
+        },
+      ),
+    );
   return drafts;
 }

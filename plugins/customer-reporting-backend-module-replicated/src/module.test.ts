@@ -106,13 +106,14 @@ describe.each(databases.eachSupportedId())(
           active: true,
         }),
       );
-      // Statuses at their reported times: first seen 14:00, ready 15:30.
+      // The latest first ready: the air gap instance's, which only the
+      // Enterprise Portal's instance list tells (no status events).
       expect(acme.timeToInstall).toEqual({
-        instanceId: '7f3b2c9e1a4d',
-        firstSeenAt: shifted('2024-03-10T14:00:00Z'),
-        firstReadyAt: shifted('2024-03-10T15:30:00Z'),
-        instanceSeconds: 5400,
-        licenseSeconds: (9 * 24 + 6.5) * 3600,
+        instanceId: 'a9e04d7c21b8',
+        firstSeenAt: shifted('2024-05-15T08:00:00Z'),
+        firstReadyAt: shifted('2024-05-15T08:40:00Z'),
+        instanceSeconds: 40 * 60,
+        licenseSeconds: (75 * 24 - 20 / 60) * 3600,
       });
       expect(acme.instances).toEqual([
         expect.objectContaining({
@@ -134,7 +135,9 @@ describe.each(databases.eachSupportedId())(
         expect.objectContaining({
           id: 'a9e04d7c21b8',
           airgap: true,
+          // The rollup of the Enterprise Portal's resource states.
           status: 'degraded',
+          k8sDistribution: 'rke2',
           appVersion: '2.2.0',
           // 2.2.1, 2.3.0 and 2.3.1 came out after 2.2.0.
           versionsBehind: 3,
@@ -215,6 +218,10 @@ describe.each(databases.eachSupportedId())(
         [shifted('2024-03-11T02:00:00Z'), 'degraded'],
         [shifted('2024-03-11T03:00:00Z'), 'ready'],
       ]);
+      // Statuses at their reported times: first seen 14:00, ready 15:30.
+      expect(details.insights).toMatchObject({
+        instanceTimeToInstallSeconds: 5400,
+      });
       expect(changes('appVersion')).toEqual([
         [shifted('2024-03-10T14:00:00Z'), '2.2.0'],
         [shifted('2024-06-21T02:00:00Z'), '2.3.1'],

@@ -8,6 +8,10 @@ import {
 } from './parseInstallAttempts';
 import { parseInstances, VendorInstance } from './parseInstances';
 import {
+  parsePortalInstancePage,
+  VendorPortalInstance,
+} from './parsePortalInstances';
+import {
   parsePortalUserPage,
   parseServiceAccountPage,
   VendorPortalUser,
@@ -20,9 +24,12 @@ import { VendorApiClient } from './VendorApiClient';
 /** Customers whose Enterprise Portal lists are pulled at once. */
 const CONCURRENCY = 4;
 
+/** A customer's instance, with the Enterprise Portal's record of it if any. */
+export type SyncedInstance = VendorInstance & { portal?: VendorPortalInstance };
+
 export interface CustomerData {
   customer: VendorCustomer;
-  instances: VendorInstance[];
+  instances: SyncedInstance[];
   attempts: VendorInstallAttempt[];
   users: VendorPortalUser[];
   serviceAccounts: VendorServiceAccount[];
@@ -42,7 +49,10 @@ async function unless404<T>(request: Promise<T>, fallback: T): Promise<T> {
 /**
  * Every customer of an app with its instances (the customer list carries
  * them) and, for customers with the Enterprise Portal, its install attempts,
- * users and service accounts, each list paged by `Limit`/`Offset`.
+ * users and service accounts, each list paged by `Limit`/`Offset`. When any
+ * customer has the Enterprise Portal, the app's Enterprise Portal instances
+ * too, in one listing for the app (the `Instance` record carries no
+ * customer id), matched to the customers' instances by id.
  */
 export async function pullCustomerData(options: {
   client: VendorApiClient;
@@ -71,7 +81,7 @@ export async function pullCustomerData(options: {
 
   const portalList = <T>(
     list: Parameters<VendorApiClient['listPortalRecords']>[1],
-    customerId: string,
+    customerId: string | undefined,
     parse: (
       answer: unknown,
       logger: LoggerService,
@@ -92,6 +102,17 @@ export async function pullCustomerData(options: {
       [],
     );
 
+  const portalInstances = new Map<string, VendorPortalInstance>();
+  if (customers.some(c => c.enterprisePortalEnabled)) {
+    const listed = await portalList(
+      'instances',
+      undefined,
+      parsePortalInstancePage,
+    );
+    for (const instance of listed)
+      portalInstances.set(instance.instanceId, instance);
+  }
+
   // In list order, whatever order the requests finish in.
   const data: CustomerData[] = new Array(customers.length);
   await forEachLimited(customers, CONCURRENCY, async (customer, index) => {
@@ -100,7 +121,10 @@ export async function pullCustomerData(options: {
     const portal = customer.enterprisePortalEnabled;
     data[index] = {
       customer,
-      instances: instances.instances,
+      instances: instances.instances.map(instance => ({
+        ...instance,
+        portal: portalInstances.get(instance.instanceId),
+      })),
       attempts: portal
         ? await portalList(
             'install-attempts',

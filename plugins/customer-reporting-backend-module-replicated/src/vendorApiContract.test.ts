@@ -46,6 +46,7 @@ describe('the Vendor API fixtures', () => {
     ['InstallAttempt', records(fixtures.installAttempts)],
     ['CustomerUser', records(fixtures.customerUsers)],
     ['ServiceAccount', records(fixtures.serviceAccounts)],
+    ['Instance', Object.values(fixtures.portalInstances).flatMap(records)],
   ])('are %s records as the specification defines them', (name, items) => {
     expect(items.length).toBeGreaterThan(0);
     for (const item of items)
@@ -118,6 +119,8 @@ describe('the fake Vendor API', () => {
     `${app}/enterprise-portal/install-attempts?FilterStatus=succeeded`,
     `${app}/enterprise-portal/customer-users?FilterCustomerID=${CUSTOMER_IDS.acme}&Limit=2&Offset=0`,
     `${app}/enterprise-portal/service-accounts?FilterCustomerID=${CUSTOMER_IDS.acme}&Limit=2&Offset=0`,
+    `${app}/enterprise-portal/instances?Limit=2&Offset=0`,
+    `${app}/enterprise-portal/instances?FilterCustomerID=${CUSTOMER_IDS.acme}`,
   ])('answers GET %s as the specification defines', async pathAndQuery => {
     const path = pathAndQuery.split('?')[0];
     expect(pathTemplate(path)).toBeDefined();
@@ -140,5 +143,20 @@ describe('the fake Vendor API', () => {
       install_attempts: [expect.objectContaining({ id: 'ia_2kAcmeLinux0003' })],
       total: 3,
     });
+    // The Instance record names no customer: the fake selects by its key.
+    const instances = await answer(
+      `${app}/enterprise-portal/instances?Limit=2&Offset=2`,
+    );
+    expect(instances).toEqual({
+      instances: [expect.objectContaining({ id: '0d1e2f3a4b5c' })],
+      total: 3,
+    });
+    const acmes = await answer(
+      `${app}/enterprise-portal/instances?FilterCustomerID=${CUSTOMER_IDS.acme}`,
+    );
+    expect(acmes.instances.map((i: { id: string }) => i.id)).toEqual([
+      '7f3b2c9e1a4d',
+      'a9e04d7c21b8',
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import customers from './customers.json';
 import customerUsers from './customerUsers.json';
 import events from './events.json';
 import installAttempts from './installAttempts.json';
+import portalInstances from './portalInstances.json';
 import releases from './releases.json';
 import serviceAccounts from './serviceAccounts.json';
 import { VendorApiFixtures } from '../../dev/vendorApiHandlers';
@@ -20,6 +21,7 @@ export const fixtures = {
   installAttempts,
   customerUsers,
   serviceAccounts,
+  portalInstances,
 } as VendorApiFixtures;
 
 export const NIMBUS_APP_ID = '2hZtQv3nRkWb8s1mYpLcD4eFgHj';
