@@ -48,6 +48,7 @@ const handlers = createVendorApiHandlers({
     customerUsers: fixture('customerUsers'),
     serviceAccounts: fixture('serviceAccounts'),
     portalInstances: fixture('portalInstances'),
+    supportBundles: fixture('supportBundles'),
   },
   now: Date.now,
 });

@@ -49,7 +49,7 @@ const TESTS = [
   'replicated: the backend starts with the module pointed at the fake Vendor API',
   'replicated: the synced customers are listed',
   'replicated: the data source reports a successful sync with its figures',
-  'replicated: a customer report carries what the Vendor API knows (kURL and air gap instances, their distributions and the time to install from the Enterprise Portal, versions behind, Enterprise Portal users, install attempts)',
+  'replicated: a customer report carries what the Vendor API knows (kURL and air gap instances, their distributions and the time to install from the Enterprise Portal, versions behind, Enterprise Portal users and support bundles, install attempts)',
   "replicated: a Download Portal customer's report shows its last air gap bundle download",
 ];
 // Customers of the fake's fixtures (plugins/customer-reporting-backend-module-replicated/src/__fixtures__).
@@ -186,6 +186,7 @@ async function main() {
           report.timeToInstall?.instanceSeconds,
         ],
         users: report.portal.users?.length,
+        supportBundles: report.portal.supportBundles,
         attempts: report.installAttempts.map(a => a.status).sort(),
       };
       const expected = {
@@ -196,6 +197,7 @@ async function main() {
         // The air gap instance's first ready, 40 min after it was first seen.
         timeToInstall: ['a9e04d7c21b8', 2400],
         users: 2,
+        supportBundles: 2,
         attempts: ['discarded', 'stalled', 'succeeded'],
       };
       if (JSON.stringify(summary) !== JSON.stringify(expected)) {

@@ -38,6 +38,8 @@ export interface VendorApiFixtures {
    * record has no customer field; `FilterCustomerID` selects by this key).
    */
   portalInstances: Record<string, Record<string, ApiRecord[]>>;
+  /** The answer of `GET /supportbundles`: the team's bundles, of every app. */
+  supportBundles: { bundles: ApiRecord[]; totalCount: number };
 }
 
 export interface FakeVendorApiOptions {
@@ -272,6 +274,9 @@ export function createVendorApiHandlers(
           : error(400, 'Limit and Offset must be integers');
       }),
     ),
+
+    // No query parameter in the specification: every bundle, unpaged.
+    get('/supportbundles', () => json(fixtures.supportBundles)),
 
     get('/app/:appId/enterprise-portal/instances', (query, { appId }) => {
       const byCustomer = fixtures.portalInstances[appId] ?? {};

@@ -100,7 +100,7 @@ describe('ReplicatedDataSource', () => {
         // Users: invited, joined, accessed first and last; one service
         // account (the other is revoked); the first and latest pull;
         // Hooli's air gap bundle download.
-        portalEvents: 12,
+        portalEvents: 14,
         // numberVersionsBehind and kurlInstallerSpecID.
         eventsIgnored: 2,
         // The customer without createdAt, the instance without instanceId.
@@ -154,6 +154,7 @@ describe('ReplicatedDataSource', () => {
       '/app/{app_id}/enterprise-portal/service-accounts?FilterCustomerID&Limit&Offset',
       '/app/{app_id}/events?customerIds&after&before',
       '/apps?',
+      '/supportbundles?',
     ]);
   });
 
@@ -284,6 +285,18 @@ describe('ReplicatedDataSource', () => {
     expect(requested(eventsPath)).toHaveLength(6);
     // Everything is pulled before anything is written.
     expect(calls.apps.size + calls.customers.size).toBe(0);
+  });
+
+  it('syncs without support bundles when the token may not read them (403)', async () => {
+    server.use(
+      http.get(`${BASE_URL}/supportbundles`, () =>
+        HttpResponse.json({ message: 'Forbidden' }, { status: 403 }),
+      ),
+    );
+    const { result } = await sync();
+    expect((result as any).counts).toEqual(
+      expect.objectContaining({ customers: 5, portalEvents: 12 }),
+    );
   });
 
   it('fails when none of the configured apps exists', async () => {

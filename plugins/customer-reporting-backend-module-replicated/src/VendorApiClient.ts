@@ -119,6 +119,14 @@ export class VendorApiClient {
     );
   }
 
+  /**
+   * Every support bundle the team may read, of every app: the
+   * specification declares no query parameter (no filter, no paging).
+   */
+  listSupportBundles(): Promise<unknown> {
+    return this.get('/supportbundles');
+  }
+
   private async get(path: string, query: Query = {}): Promise<unknown> {
     const url = new URL(`${this.options.baseUrl}${path}`);
     for (const [key, value] of Object.entries(query)) {

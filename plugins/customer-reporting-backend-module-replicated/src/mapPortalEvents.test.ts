@@ -2,6 +2,7 @@ import { CUSTOMER_IDS, fixtures, NIMBUS_APP_ID } from './__fixtures__';
 import { NOW, testLogger } from './__testUtils__/fakeVendorApi';
 import { parsedCustomer } from './__testUtils__/parsedFixtures';
 import { mapPortalEvents } from './mapPortalEvents';
+import { parseSupportBundles } from './parseSupportBundles';
 import {
   parsePortalUserPage,
   parseServiceAccountPage,
@@ -22,10 +23,20 @@ describe('mapPortalEvents', () => {
     testLogger(),
   ).items;
 
-  it('turns users, service accounts and software pulls into portal events', () => {
+  const supportBundles = parseSupportBundles(
+    fixtures.supportBundles,
+    testLogger(),
+  ).items.filter(b => b.customerId === CUSTOMER_IDS.acme);
+
+  it('turns users, service accounts, support bundles and software pulls into portal events', () => {
     const { customer } = parsedCustomer('acme');
     const customerId = customer.id;
-    expect(mapPortalEvents({ customer, users, serviceAccounts }, NOW)).toEqual([
+    expect(
+      mapPortalEvents(
+        { customer, users, serviceAccounts, supportBundles },
+        NOW,
+      ),
+    ).toEqual([
       {
         customerId,
         type: 'user-invited',
@@ -66,6 +77,16 @@ describe('mapPortalEvents', () => {
       },
       {
         customerId,
+        type: 'support-bundle-uploaded',
+        at: '2024-03-11T02:41:30.000Z',
+      },
+      {
+        customerId,
+        type: 'support-bundle-uploaded',
+        at: '2024-06-30T15:55:00.000Z',
+      },
+      {
+        customerId,
         type: 'software-pulled',
         at: '2024-03-10T13:20:00.000Z',
         version: '2.2.0',
@@ -82,7 +103,10 @@ describe('mapPortalEvents', () => {
   it("turns the last air gap bundle download into the Download Portal's last download", () => {
     const { customer } = parsedCustomer('hooli');
     expect(
-      mapPortalEvents({ customer, users: [], serviceAccounts: [] }, NOW),
+      mapPortalEvents(
+        { customer, users: [], serviceAccounts: [], supportBundles: [] },
+        NOW,
+      ),
     ).toEqual([
       {
         customerId: customer.id,
@@ -96,7 +120,7 @@ describe('mapPortalEvents', () => {
   it('clamps times after now', () => {
     const { customer } = parsedCustomer('acme');
     const events = mapPortalEvents(
-      { customer, users: [], serviceAccounts: [] },
+      { customer, users: [], serviceAccounts: [], supportBundles: [] },
       Date.parse('2024-05-01T00:00:00Z'),
     );
     expect(events.map(e => e.at)).toEqual([

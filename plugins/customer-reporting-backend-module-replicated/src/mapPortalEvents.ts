@@ -9,6 +9,7 @@ import { CustomerData } from './pullCustomerData';
  * - each user: invited at `invitedAt`, joined and accessed at
  *   `firstAccessedAt`, accessed again at `lastAccessedAt`;
  * - each service account not revoked: created at `createdAt`;
+ * - each support bundle: uploaded at `uploadedAt` (else `createdAt`);
  * - the `enterprise_portal` block: the first and the latest software pull
  *   with the asset version;
  * - `airgapDownloadedAt`: the last download from the Download Portal, with
@@ -17,7 +18,10 @@ import { CustomerData } from './pullCustomerData';
  * Times after `now` are clamped to it.
  */
 export function mapPortalEvents(
-  data: Pick<CustomerData, 'customer' | 'users' | 'serviceAccounts'>,
+  data: Pick<
+    CustomerData,
+    'customer' | 'users' | 'serviceAccounts' | 'supportBundles'
+  >,
   now: number,
 ): PortalEvent[] {
   const customerId = data.customer.id;
@@ -55,6 +59,8 @@ export function mapPortalEvents(
       email: fitEmail(account.email),
     });
   }
+  for (const bundle of data.supportBundles)
+    add('support-bundle-uploaded', bundle.uploadedAt);
   const pulls = data.customer.enterprisePortal;
   if (pulls) {
     add('software-pulled', pulls.first_software_pulled_at, {

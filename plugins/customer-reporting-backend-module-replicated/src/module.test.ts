@@ -149,8 +149,8 @@ describe.each(databases.eachSupportedId())(
         expect.objectContaining({
           kind: 'enterprise',
           status: 'accessed',
-          // No Vendor API route lists support bundles.
-          supportBundles: 0,
+          // From the team's support bundle list.
+          supportBundles: 2,
           lastAccessedAt: shifted('2024-07-01T09:12:00Z'),
           users: [
             { email: 'alice@acme.example.com', status: 'joined' },

@@ -12,6 +12,10 @@ import {
   VendorPortalInstance,
 } from './parsePortalInstances';
 import {
+  parseSupportBundles,
+  VendorSupportBundle,
+} from './parseSupportBundles';
+import {
   parsePortalUserPage,
   parseServiceAccountPage,
   VendorPortalUser,
@@ -33,6 +37,8 @@ export interface CustomerData {
   attempts: VendorInstallAttempt[];
   users: VendorPortalUser[];
   serviceAccounts: VendorServiceAccount[];
+  /** Its uploaded support bundles (Enterprise Portal customers only). */
+  supportBundles: VendorSupportBundle[];
 }
 
 /** The answer, or `fallback` when the API says 404 (gone, or not enabled). */
@@ -44,6 +50,39 @@ async function unless404<T>(request: Promise<T>, fallback: T): Promise<T> {
       return fallback;
     throw error;
   }
+}
+
+/**
+ * The team's support bundles by customer id. Reading them takes the
+ * `supportbundle/read` policy, which a reporting token may well lack: a 403
+ * (or 404) is logged and reads as none, instead of failing the sync.
+ */
+async function pullSupportBundles(
+  client: VendorApiClient,
+  logger: LoggerService,
+  counts: SyncCounts,
+): Promise<Map<string, VendorSupportBundle[]>> {
+  let answer: unknown;
+  try {
+    answer = await client.listSupportBundles();
+  } catch (error) {
+    if (
+      !(error instanceof ResponseError) ||
+      ![403, 404].includes(error.statusCode)
+    )
+      throw error;
+    logger.warn(`Support bundles not read: ${error.message}`);
+    return new Map();
+  }
+  const { items, skipped } = parseSupportBundles(answer, logger);
+  counts.add('skipped', skipped);
+  const byCustomer = new Map<string, VendorSupportBundle[]>();
+  for (const bundle of items)
+    byCustomer.set(bundle.customerId, [
+      ...(byCustomer.get(bundle.customerId) ?? []),
+      bundle,
+    ]);
+  return byCustomer;
 }
 
 /**
@@ -103,6 +142,7 @@ export async function pullCustomerData(options: {
     );
 
   const portalInstances = new Map<string, VendorPortalInstance>();
+  let supportBundles = new Map<string, VendorSupportBundle[]>();
   if (customers.some(c => c.enterprisePortalEnabled)) {
     const listed = await portalList(
       'instances',
@@ -111,6 +151,7 @@ export async function pullCustomerData(options: {
     );
     for (const instance of listed)
       portalInstances.set(instance.instanceId, instance);
+    supportBundles = await pullSupportBundles(client, logger, counts);
   }
 
   // In list order, whatever order the requests finish in.
@@ -142,6 +183,7 @@ export async function pullCustomerData(options: {
             parseServiceAccountPage,
           )
         : [],
+      supportBundles: portal ? supportBundles.get(customer.id) ?? [] : [],
     };
   });
   return data;

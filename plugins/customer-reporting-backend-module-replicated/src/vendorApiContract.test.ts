@@ -119,6 +119,7 @@ describe('the fake Vendor API', () => {
     `${app}/enterprise-portal/install-attempts?FilterStatus=succeeded`,
     `${app}/enterprise-portal/customer-users?FilterCustomerID=${CUSTOMER_IDS.acme}&Limit=2&Offset=0`,
     `${app}/enterprise-portal/service-accounts?FilterCustomerID=${CUSTOMER_IDS.acme}&Limit=2&Offset=0`,
+    '/supportbundles',
     `${app}/enterprise-portal/instances?Limit=2&Offset=0`,
     `${app}/enterprise-portal/instances?FilterCustomerID=${CUSTOMER_IDS.acme}`,
   ])('answers GET %s as the specification defines', async pathAndQuery => {

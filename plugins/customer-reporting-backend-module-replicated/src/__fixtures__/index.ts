@@ -6,6 +6,7 @@ import installAttempts from './installAttempts.json';
 import portalInstances from './portalInstances.json';
 import releases from './releases.json';
 import serviceAccounts from './serviceAccounts.json';
+import supportBundles from './supportBundles.json';
 import { VendorApiFixtures } from '../../dev/vendorApiHandlers';
 
 /**
@@ -22,6 +23,7 @@ export const fixtures = {
   customerUsers,
   serviceAccounts,
   portalInstances,
+  supportBundles,
 } as VendorApiFixtures;
 
 export const NIMBUS_APP_ID = '2hZtQv3nRkWb8s1mYpLcD4eFgHj';
