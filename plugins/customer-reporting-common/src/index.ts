@@ -13,3 +13,4 @@ export * from './alertTypes';
 export * from './generated';
 export * from './catalog';
 export * from './ingestLimits';
+export * from './instanceArchiving';

@@ -4,6 +4,7 @@ import { addAlertRoutes } from './alertRoutes';
 import { addAdoptionRoutes } from './adoptionRoutes';
 import { createApiRouter } from './apiRouter';
 import { addAuditRoutes } from './auditRoutes';
+import { addCustomerAuditRoute } from './customerAuditRoute';
 import { addCustomerRoutes } from './customerRoutes';
 import { addDataSourceRoutes } from './dataSourceRoutes';
 import { requestErrorHandler } from './errorHandler';
@@ -12,6 +13,7 @@ import { addIngestRoutes } from './ingestRoutes';
 import { addInstallAttemptRoutes } from './installAttemptRoutes';
 import { addInstanceArchiveRoute } from './instanceArchiveRoute';
 import { addInstanceRoutes } from './instanceRoutes';
+import { addLicenseRoutes } from './licenseRoutes';
 import { gzipJsonAnswers } from './gzipJsonAnswers';
 import { jsonBody } from './jsonBody';
 import { createRouteContext, RouteContextOptions } from './routeContext';
@@ -37,6 +39,8 @@ export async function createRouter(
   addIngestRoutes(router, ctx);
   addCustomerRoutes(router, ctx);
   addActionRoutes(router, ctx);
+  addLicenseRoutes(router, ctx);
+  addCustomerAuditRoute(router, ctx);
   addInstanceRoutes(router, ctx);
   addInstanceArchiveRoute(router, ctx);
   // Before the attempt list so /install-attempts/summary is not shadowed.

@@ -5,16 +5,14 @@ import Typography from '@material-ui/core/Typography';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  INSTANCE_ARCHIVE_RULE,
   InstanceDetails,
+  mayArchiveInstance,
   ReportInstance,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { errorMessage } from '../CustomerActions/errorMessage';
 import { useActionPermission } from '../CustomerActions/permissions';
-
-/** The domain rule, shown as the reason an archive button is disabled. */
-export const ARCHIVE_RULE =
-  'Only inactive, air gap or development-license instances may be archived';
 
 /**
  * "Archive instance" (or "Unarchive instance" for an archived one), for
@@ -49,10 +47,7 @@ export function ArchiveInstanceButton(props: {
   const archive = !instance.archived;
   const action = archive ? 'Archive instance' : 'Unarchive instance';
   const refused =
-    archive &&
-    instance.active &&
-    !instance.airgap &&
-    customer.licenseType !== 'dev';
+    archive && !mayArchiveInstance(instance, customer.licenseType);
   const hintId = `archive-rule-${instance.id}`;
 
   return (
@@ -79,7 +74,7 @@ export function ArchiveInstanceButton(props: {
             color="textSecondary"
             component="p"
           >
-            {ARCHIVE_RULE}.
+            {INSTANCE_ARCHIVE_RULE}.
           </Typography>
         </Box>
       )}

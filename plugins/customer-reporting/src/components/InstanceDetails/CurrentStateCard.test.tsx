@@ -4,6 +4,7 @@ import { lightTheme } from '@backstage/theme';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   customerInstanceArchivePermission,
+  INSTANCE_ARCHIVE_RULE,
   InstanceDetails,
   LicenseType,
   ReportInstance,
@@ -16,7 +17,6 @@ import {
 } from '../../__testUtils__';
 import { pending, responseError } from '../../__testUtils__/renderWithApi';
 import { renderWithPermission } from '../CustomerActions/__testUtils__/renderWithPermission';
-import { ARCHIVE_RULE } from './ArchiveInstanceButton';
 import { CurrentStateCard } from './CurrentStateCard';
 import { InstanceDetailsProvider } from './InstanceDetailsProvider';
 
@@ -134,7 +134,9 @@ describe('CurrentStateCard archive button', () => {
       name: 'Archive instance',
     });
     expect(archive).toBeEnabled();
-    expect(screen.queryByText(`${ARCHIVE_RULE}.`)).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(`${INSTANCE_ARCHIVE_RULE}.`),
+    ).not.toBeInTheDocument();
     await userEvent.click(archive);
 
     expect(
@@ -155,7 +157,9 @@ describe('CurrentStateCard archive button', () => {
       name: 'Unarchive instance',
     });
     // Unarchiving is always allowed, even for an active online instance.
-    expect(screen.queryByText(`${ARCHIVE_RULE}.`)).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(`${INSTANCE_ARCHIVE_RULE}.`),
+    ).not.toBeInTheDocument();
     await userEvent.click(unarchive);
 
     expect(
@@ -174,7 +178,7 @@ describe('CurrentStateCard archive button', () => {
       name: 'Archive instance',
     });
     expect(archive).toBeDisabled();
-    expect(archive).toHaveAccessibleDescription(`${ARCHIVE_RULE}.`);
+    expect(archive).toHaveAccessibleDescription(`${INSTANCE_ARCHIVE_RULE}.`);
     expect(api.setInstanceArchived).not.toHaveBeenCalled();
   });
 
@@ -224,7 +228,9 @@ describe('CurrentStateCard archive button', () => {
       name: 'Archive instance',
     });
     expect(archive).not.toHaveAttribute('aria-describedby');
-    expect(screen.queryByText(`${ARCHIVE_RULE}.`)).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(`${INSTANCE_ARCHIVE_RULE}.`),
+    ).not.toBeInTheDocument();
   });
 
   it('is disabled with progress while the request is pending', async () => {
