@@ -46,8 +46,13 @@ describe.each(databases.eachSupportedId())(
       ).not.toBeNull();
       await store.claim(claim({ subject: 'i2', customerId: 'c2' }));
       await store.claim(claim({ ruleId: 'late', subject: 'i3' }));
-      const i1 = { customerId: 'c1', episode: 1, firing: false };
-      const i2 = { customerId: 'c2', episode: 1, firing: true };
+      const i1 = {
+        customerId: 'c1',
+        episode: 1,
+        firing: false,
+        changedAt: T0 + 500 * DAY,
+      };
+      const i2 = { customerId: 'c2', episode: 1, firing: true, changedAt: T0 };
       expect(await store.statesOf(['down', 'none'])).toEqual(
         new Map([
           [

@@ -46,6 +46,8 @@ export interface AlertState {
   customerId: string;
   episode: number;
   firing: boolean;
+  /** The `asOf` of the judgement that last changed it. */
+  changedAt: number;
 }
 
 /** A rule's states by subject. */
@@ -93,7 +95,14 @@ export class DatabaseAlertDeliveriesStore {
     if (ruleIds.length === 0) return byRule;
     const query = this.db('alert_states')
       .whereIn('rule_id', ruleIds)
-      .select('rule_id', 'subject', 'customer_id', 'episode', 'firing')
+      .select(
+        'rule_id',
+        'subject',
+        'customer_id',
+        'episode',
+        'firing',
+        'changed_at',
+      )
       .orderBy(['rule_id', 'subject']);
     if (customerIds) query.whereIn('customer_id', customerIds);
     for (const r of await query)
@@ -101,6 +110,7 @@ export class DatabaseAlertDeliveriesStore {
         customerId: r.customer_id,
         episode: Number(r.episode),
         firing: Boolean(r.firing),
+        changedAt: Number(r.changed_at),
       });
     return byRule;
   }
