@@ -92,6 +92,40 @@ describe.each(databases.eachSupportedId())(
         ['1.1.0', 1],
       ]);
       expect(await versionsAt('2024-06-26T00:00:00Z')).toEqual([['1.1.0', 2]]);
+      // A version reported by its release sequence alone shows as the
+      // sequence, as on the pages, now and rewound.
+      await ingest.ingestCheckIns({
+        checkIns: [
+          {
+            instanceId: 'i1',
+            customerId: 'c1',
+            at: '2024-06-26T09:00:00Z',
+            releaseSequence: 7,
+          },
+        ],
+      });
+      expect(await versionsAt('2024-06-27T00:00:00Z')).toEqual([
+        ['1.1.0', 1],
+        ['7', 1],
+      ]);
+      await ingest.ingestCheckIns({
+        checkIns: [
+          {
+            instanceId: 'i1',
+            customerId: 'c1',
+            at: '2024-06-28T09:00:00Z',
+            appVersion: '1.2.0',
+          },
+        ],
+      });
+      expect(await versionsAt('2024-06-27T00:00:00Z')).toEqual([
+        ['1.1.0', 1],
+        ['7', 1],
+      ]);
+      expect(await versionsAt('2024-06-29T00:00:00Z')).toEqual([
+        ['1.1.0', 1],
+        ['1.2.0', 1],
+      ]);
       expect(
         (await stores.timeToInstallStats.stats('channel', TEST_NOW)).groups[0]
           .key,

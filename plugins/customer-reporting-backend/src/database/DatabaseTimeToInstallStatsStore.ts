@@ -15,11 +15,42 @@ const GROUP_COLUMN: Record<TimeToInstallGroupBy, string> = {
   appVersion: `coalesce(t.app_version, '(unknown)')`,
 };
 
-/** SQL for the text of a JSON-encoded string (instance_events.value). */
+/**
+ * SQL for the text of a JSON-encoded value (instance_events.value): a
+ * string's text, a number's digits, null for JSON null.
+ */
 function jsonTextSql(db: Knex, column: string): string {
   if (isPostgres(db)) return `(${column}::json #>> '{}')`;
   if (isMysql(db)) return `json_unquote(${column})`;
-  return `json_extract(${column}, '$')`;
+  return `cast(json_extract(${column}, '$') as text)`;
+}
+
+/**
+ * SQL for the JSON-encoded value of `field` in an instances.state object
+ * (whose values are JSON texts), null when the field is absent.
+ */
+function stateFieldSql(db: Knex, field: string): string {
+  if (isPostgres(db)) return `(state::json ->> '${field}')`;
+  if (isMysql(db)) return `json_unquote(json_extract(state, '$.${field}'))`;
+  return `json_extract(state, '$.${field}')`;
+}
+
+/**
+ * SQL for the version an instance shows at `?` (bound twice): its version
+ * label, else its release sequence (displayVersion), as of its last
+ * check-in then. An instance that reported later is rewound with one
+ * lookup of instance_events' key per field.
+ */
+function shownVersionSql(db: Knex): string {
+  const at = (field: string) =>
+    fieldValueAtSql('instances.id', field, '?', value =>
+      jsonTextSql(db, value),
+    );
+  const current = jsonTextSql(db, stateFieldSql(db, 'releaseSequence'));
+  return `case when last_check_in_at <= ?
+      then coalesce(app_version, ${current})
+      else coalesce(${at('appVersion')}, ${at('releaseSequence')})
+    end`;
 }
 
 /**
@@ -44,16 +75,7 @@ export class DatabaseTimeToInstallStatsStore {
         'customer_id',
         'first_seen_at',
         'first_ready_at',
-        // The version it ran at asOf: an instance that reported later is
-        // rewound with one lookup of instance_events' key.
-        db.raw(
-          `case when last_check_in_at <= ? then app_version
-            else ${fieldValueAtSql('instances.id', 'appVersion', '?', value =>
-              jsonTextSql(db, value),
-            )}
-          end as app_version`,
-          [asOf, asOf],
-        ),
+        db.raw(`${shownVersionSql(db)} as app_version`, [asOf, asOf, asOf]),
         db.raw(
           'row_number() over (partition by customer_id order by first_ready_at desc, id asc) as pick',
         ),

@@ -1132,7 +1132,7 @@ export class CustomerReportingApiClient {
   }
 
   /**
-   * License and instance time to install across customers (each customer once, with the instance its report shows), median and p90 in seconds.
+   * License and instance time to install across customers (each customer once, with the instance its report shows), median and p90 in seconds. With `groupBy=appVersion` the key is the version that instance showed at `asOf`, as the pages show it (its version label, else its release sequence; `(unknown)` when it reported neither).
    */
   public async getTimeToInstallStats(
     request: GetTimeToInstallStats = {},
