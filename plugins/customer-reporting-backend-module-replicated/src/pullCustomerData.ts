@@ -89,9 +89,10 @@ async function pullSupportBundles(
  * Every customer of an app with its instances (the customer list carries
  * them) and, for customers with the Enterprise Portal, its install attempts,
  * users and service accounts, each list paged by `Limit`/`Offset`. When any
- * customer has the Enterprise Portal, the app's Enterprise Portal instances
- * too, in one listing for the app (the `Instance` record carries no
- * customer id), matched to the customers' instances by id.
+ * customer has the Enterprise Portal, two lists read once for the app: its
+ * Enterprise Portal instances (the `Instance` record carries no customer
+ * id), matched to the customers' instances by id, and the team's support
+ * bundles, matched to those customers by customer id.
  */
 export async function pullCustomerData(options: {
   client: VendorApiClient;
