@@ -287,8 +287,12 @@ describe('ReplicatedDataSource', () => {
     expect(calls.apps.size + calls.customers.size).toBe(0);
   });
 
-  it('syncs without support bundles when the token may not read them (403)', async () => {
+  it('syncs without support bundles and portal instances when the token may not read them (403)', async () => {
     server.use(
+      http.get(
+        `${BASE_URL}/app/${NIMBUS_APP_ID}/enterprise-portal/instances`,
+        () => HttpResponse.json({ message: 'Forbidden' }, { status: 403 }),
+      ),
       http.get(`${BASE_URL}/supportbundles`, () =>
         HttpResponse.json({ message: 'Forbidden' }, { status: 403 }),
       ),

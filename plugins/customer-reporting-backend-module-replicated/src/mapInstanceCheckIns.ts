@@ -2,6 +2,7 @@ import { APP_STATUSES } from '@customer-reporting/plugin-customer-reporting-comm
 import { CheckInDraft, CheckInFields } from './checkInDraft';
 import { defined, fit } from './fit';
 import { VendorInstance } from './parseInstances';
+import type { VendorPortalInstance } from './parsePortalInstances';
 import type { SyncedInstance } from './pullCustomerData';
 
 const MAX_TAGS = 10;
@@ -50,6 +51,25 @@ export function distributionOf(
   return clusterType === 'embedded' && distribution === 'kurl'
     ? undefined
     : distribution;
+}
+
+/**
+ * Whether the Enterprise Portal's first ready time lies within what the
+ * instance record knows: not before it was first seen (it would become the
+ * first check-in, making the time to install 0), not after its last check-in
+ * (it would become the current status).
+ */
+function firstReadyFits(
+  instance: VendorInstance,
+  portal: VendorPortalInstance,
+): boolean {
+  const at = portal.firstReadyAt;
+  if (at === undefined) return false;
+  const last = Math.max(
+    instance.lastActive ?? instance.createdAt!,
+    portal.lastCheckInAt ?? -Infinity,
+  );
+  return at >= (instance.createdAt ?? -Infinity) && at <= last;
 }
 
 type Version = VendorInstance['versionHistory'][number];
@@ -107,8 +127,8 @@ export function mapInstanceCheckIns(
   if (instance.createdAt !== undefined)
     drafts.push(draft(instance.createdAt, {}));
   // Before the record's drafts, so that at a shared time the record wins.
-  if (portal?.firstReadyAt !== undefined)
-    drafts.push(draft(portal.firstReadyAt, { appStatus: 'ready' }));
+  if (portal && firstReadyFits(instance, portal))
+    drafts.push(draft(portal.firstReadyAt!, { appStatus: 'ready' }));
   for (const version of [...instance.versionHistory].reverse()) {
     const fields = versionFields(version, channelSlugById);
     const fromEvent =

@@ -55,6 +55,18 @@ describe('Enterprise Portal instances', () => {
     expect(parse([{ ...record, resourceStates: [] }])[0].resourceStates).toBe(
       undefined,
     );
+    // More than a check-in may carry.
+    expect(
+      parse([
+        {
+          ...record,
+          resourceStates: Array.from({ length: 1001 }, (_, i) => ({
+            ...states[0],
+            name: `pod-${i}`,
+          })),
+        },
+      ])[0].resourceStates,
+    ).toBeUndefined();
     // Any case, as the ingest takes a status.
     expect(
       parse([
@@ -110,6 +122,27 @@ describe('Enterprise Portal instances', () => {
       channelSlugById,
     );
     expect(embedded.map(d => d.fields.k8sDistribution)).not.toContain('kurl');
+  });
+
+  it('leave out a first ready time before the instance was first seen or after its last check-in', () => {
+    const { customer, instances } = parsedCustomer('acme');
+    const [, airgap] = parse(acmeRecords());
+    const readyAt = (firstReadyAt: string) =>
+      mapInstanceCheckIns(
+        {
+          ...instances[1],
+          portal: { ...airgap, firstReadyAt: t(firstReadyAt) },
+        },
+        customer.id,
+        channelSlugById,
+      )
+        .filter(d => d.fields.appStatus === 'ready')
+        .map(d => new Date(d.at).toISOString());
+    expect(readyAt('2024-05-15T07:59:00Z')).toEqual([]);
+    expect(readyAt('2024-06-30T16:01:00Z')).toEqual([]);
+    expect(readyAt('2024-06-30T16:00:00Z')).toEqual([
+      '2024-06-30T16:00:00.000Z',
+    ]);
   });
 
   it('change nothing for an instance the Enterprise Portal does not list', () => {

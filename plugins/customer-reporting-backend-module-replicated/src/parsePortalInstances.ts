@@ -18,10 +18,11 @@ const resourceStateSchema = z
   .refine(r => r.state !== undefined, 'state is not an app status');
 
 /**
- * The list only when every entry is usable: the app status is their rollup,
- * so a partial list would report a status the instance does not have.
+ * The list only when every entry is usable and the ingest takes that many
+ * (at most 1,000 a check-in): the app status is their rollup, so a partial
+ * list would report a status the instance does not have.
  */
-const resourceStates = optional(z.array(resourceStateSchema).min(1));
+const resourceStates = optional(z.array(resourceStateSchema).min(1).max(1000));
 
 /**
  * An Enterprise Portal `Instance` (`GET /app/{app_id}/enterprise-portal/

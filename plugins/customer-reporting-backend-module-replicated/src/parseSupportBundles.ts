@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
-import { id, listIn, optionalTime, parseEach } from './tolerant';
+import { id, listIn, optionalTime, parseEach, totalIn } from './tolerant';
 
 /** A `SupportBundle`: whose it is and when it was uploaded. */
 const supportBundleSchema = z
@@ -20,12 +20,23 @@ const supportBundleSchema = z
 
 export type VendorSupportBundle = z.output<typeof supportBundleSchema>;
 
-/** The answer of `GET /supportbundles`: `{bundles, totalCount}`, one page. */
+/**
+ * The answer of `GET /supportbundles`, `{bundles, totalCount}`, unpaged: the
+ * bundles parsed, how many were skipped, and how many were received of the
+ * total announced.
+ */
 export function parseSupportBundles(answer: unknown, logger: LoggerService) {
-  return parseEach(
-    listIn(answer, 'bundles'),
+  const raw = listIn(answer, 'bundles');
+  const { items, skipped } = parseEach(
+    raw,
     supportBundleSchema,
     'support bundle',
     logger,
   );
+  return {
+    items,
+    skipped,
+    received: raw.length,
+    total: totalIn(answer, 'totalCount'),
+  };
 }

@@ -53,30 +53,55 @@ async function unless404<T>(request: Promise<T>, fallback: T): Promise<T> {
 }
 
 /**
- * The team's support bundles by customer id. Reading them takes the
- * `supportbundle/read` policy, which a reporting token may well lack: a 403
- * (or 404) is logged and reads as none, instead of failing the sync.
+ * The answer of a list that only adds detail to what the sync has (portal
+ * instances, support bundles), or `fallback` when the API answers 403 or
+ * 404: a token may well lack the policy to read it, which is logged
+ * instead of failing the sync.
  */
-async function pullSupportBundles(
-  client: VendorApiClient,
+async function optionalList<T>(
+  request: () => Promise<T>,
+  fallback: T,
   logger: LoggerService,
-  counts: SyncCounts,
-): Promise<Map<string, VendorSupportBundle[]>> {
-  let answer: unknown;
+): Promise<T> {
   try {
-    answer = await client.listSupportBundles();
+    return await request();
   } catch (error) {
     if (
       !(error instanceof ResponseError) ||
       ![403, 404].includes(error.statusCode)
     )
       throw error;
-    logger.warn(`Support bundles not read: ${error.message}`);
-    return new Map();
+    logger.warn(`Not read, the sync goes on without it: ${error.message}`);
+    return fallback;
   }
-  const { items, skipped } = parseSupportBundles(answer, logger);
-  counts.add('skipped', skipped);
+}
+
+/**
+ * The team's support bundles by customer id (optional, see optionalList).
+ * The answer is one unpaged list; a `totalCount` above what it holds is
+ * logged, since bundles would then be missing.
+ */
+async function pullSupportBundles(
+  client: VendorApiClient,
+  logger: LoggerService,
+  counts: SyncCounts,
+): Promise<Map<string, VendorSupportBundle[]>> {
   const byCustomer = new Map<string, VendorSupportBundle[]>();
+  const answer = await optionalList(
+    () => client.listSupportBundles(),
+    undefined,
+    logger,
+  );
+  if (answer === undefined) return byCustomer;
+  const { items, skipped, received, total } = parseSupportBundles(
+    answer,
+    logger,
+  );
+  if (total !== undefined && total > received)
+    logger.warn(
+      `GET /supportbundles listed ${received} of ${total} support bundles`,
+    );
+  counts.add('skipped', skipped);
   for (const bundle of items)
     byCustomer.set(bundle.customerId, [
       ...(byCustomer.get(bundle.customerId) ?? []),
@@ -145,10 +170,10 @@ export async function pullCustomerData(options: {
   const portalInstances = new Map<string, VendorPortalInstance>();
   let supportBundles = new Map<string, VendorSupportBundle[]>();
   if (customers.some(c => c.enterprisePortalEnabled)) {
-    const listed = await portalList(
-      'instances',
-      undefined,
-      parsePortalInstancePage,
+    const listed = await optionalList(
+      () => portalList('instances', undefined, parsePortalInstancePage),
+      [],
+      logger,
     );
     for (const instance of listed)
       portalInstances.set(instance.instanceId, instance);

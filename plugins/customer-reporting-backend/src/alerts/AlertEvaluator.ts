@@ -153,10 +153,6 @@ export class AlertEvaluator {
     const changes = judgements.filter(j => {
       const state = states.get(j.subject);
       if (isMuted(rule, j.subject, asOf)) return false;
-      // A judgement older than the change it would undo (a replica whose
-      // clock lags, or a clock set back) would tell a false recovery, then
-      // fire again: the later judgement stands.
-      if (state && asOf < state.changedAt) return false;
       if (j.firing) return !state?.firing;
       return state?.firing === true && !ONE_SHOT.includes(rule.eventType);
     });

@@ -1,6 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { createStores } from '../database/createStores';
 import { DeliveryClaim } from './DatabaseAlertDeliveriesStore';
+import { rule } from './__testUtils__/alertProcess';
 
 jest.setTimeout(60_000);
 
@@ -31,6 +32,8 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       const { alerts } = await createStores(mockServices.database({ knex }));
       const store = alerts.deliveries;
+      for (const id of ['down', 'late'])
+        await alerts.rules.putRule(id, rule({}), 'u', T0);
       expect(await store.claim(claim({}))).toBe(
         'down@1719921600000|i1|1|firing',
       );
@@ -46,13 +49,8 @@ describe.each(databases.eachSupportedId())(
       ).not.toBeNull();
       await store.claim(claim({ subject: 'i2', customerId: 'c2' }));
       await store.claim(claim({ ruleId: 'late', subject: 'i3' }));
-      const i1 = {
-        customerId: 'c1',
-        episode: 1,
-        firing: false,
-        changedAt: T0 + 500 * DAY,
-      };
-      const i2 = { customerId: 'c2', episode: 1, firing: true, changedAt: T0 };
+      const i1 = { customerId: 'c1', episode: 1, firing: false };
+      const i2 = { customerId: 'c2', episode: 1, firing: true };
       expect(await store.statesOf(['down', 'none'])).toEqual(
         new Map([
           [
@@ -70,6 +68,24 @@ describe.each(databases.eachSupportedId())(
           ['down', new Map([['i2', i2]])],
           ['late', new Map()],
         ]),
+      );
+
+      // Stale judgements are not claimed: of a rule since deleted, made
+      // again or changed to another type, or older than the subject's state.
+      expect(await store.claim(claim({ ruleId: 'nope' }))).toBeNull();
+      expect(
+        await store.claim(claim({ subject: 'i4', ruleCreatedAt: T0 - 1 })),
+      ).toBeNull();
+      expect(
+        await store.claim(
+          claim({ subject: 'i4', eventType: 'instance-inactive' }),
+        ),
+      ).toBeNull();
+      expect(
+        await store.claim(claim({ episode: 2, at: T0 + 499 * DAY })),
+      ).toBeNull();
+      expect(await store.statesOf(['down'], ['c1'])).toEqual(
+        new Map([['down', new Map([['i1', i1]])]]),
       );
 
       expect(await store.deleteBefore(T0 + 100 * DAY)).toBe(3);

@@ -46,8 +46,6 @@ export interface AlertState {
   customerId: string;
   episode: number;
   firing: boolean;
-  /** The `asOf` of the judgement that last changed it. */
-  changedAt: number;
 }
 
 /** A rule's states by subject. */
@@ -76,6 +74,30 @@ export interface DeliveryClaim {
  * inserting its unique key before sending, so two evaluators (replicas, or a
  * restart halfway) never send the same change twice.
  */
+/**
+ * Whether a judgement no longer stands, read in the claim's transaction:
+ * its rule was deleted, made again or changed to another event type since
+ * the evaluation read it (the judgement is about a condition the rule no
+ * longer watches), or the subject's state was changed by a judgement at a
+ * later time (a replica whose clock lags, or a clock set back, would tell
+ * a false recovery and then fire again).
+ */
+async function isStale(tx: Knex, delivery: DeliveryClaim): Promise<boolean> {
+  const rule = await tx('alert_rules')
+    .where({ id: delivery.ruleId })
+    .first('event_type', 'created_at');
+  if (
+    !rule ||
+    rule.event_type !== delivery.eventType ||
+    Number(rule.created_at) !== delivery.ruleCreatedAt
+  )
+    return true;
+  const state = await tx('alert_states')
+    .where({ rule_id: delivery.ruleId, subject: delivery.subject })
+    .first('changed_at');
+  return state !== undefined && Number(state.changed_at) > delivery.at;
+}
+
 export class DatabaseAlertDeliveriesStore {
   constructor(private readonly db: Knex) {}
 
@@ -95,14 +117,7 @@ export class DatabaseAlertDeliveriesStore {
     if (ruleIds.length === 0) return byRule;
     const query = this.db('alert_states')
       .whereIn('rule_id', ruleIds)
-      .select(
-        'rule_id',
-        'subject',
-        'customer_id',
-        'episode',
-        'firing',
-        'changed_at',
-      )
+      .select('rule_id', 'subject', 'customer_id', 'episode', 'firing')
       .orderBy(['rule_id', 'subject']);
     if (customerIds) query.whereIn('customer_id', customerIds);
     for (const r of await query)
@@ -110,15 +125,14 @@ export class DatabaseAlertDeliveriesStore {
         customerId: r.customer_id,
         episode: Number(r.episode),
         firing: Boolean(r.firing),
-        changedAt: Number(r.changed_at),
       });
     return byRule;
   }
 
   /**
    * Claims the delivery: its key when this caller inserted it (and must
-   * send), null when another evaluator already did. Only the claim moves the
-   * subject's state.
+   * send), null when another evaluator already did or the judgement is
+   * stale. Only the claim moves the subject's state.
    */
   async claim(delivery: DeliveryClaim): Promise<string | null> {
     const key = [
@@ -128,6 +142,7 @@ export class DatabaseAlertDeliveriesStore {
       delivery.kind,
     ].join('|');
     const claimed = await this.db.transaction(async tx => {
+      if (await isStale(tx, delivery)) return null;
       const [inserted] = await insertNewRows(tx, ALERT_DELIVERIES, [
         [
           key,

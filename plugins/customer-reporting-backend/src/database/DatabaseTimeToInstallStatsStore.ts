@@ -21,7 +21,9 @@ const GROUP_COLUMN: Record<TimeToInstallGroupBy, string> = {
  */
 function jsonTextSql(db: Knex, column: string): string {
   if (isPostgres(db)) return `(${column}::json #>> '{}')`;
-  if (isMysql(db)) return `json_unquote(${column})`;
+  // MySQL's json_unquote gives JSON null as the text 'null'.
+  if (isMysql(db))
+    return `(case when json_type(${column}) = 'NULL' then null else json_unquote(${column}) end)`;
   return `cast(json_extract(${column}, '$') as text)`;
 }
 
