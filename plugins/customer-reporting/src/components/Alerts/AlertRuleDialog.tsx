@@ -115,6 +115,11 @@ export function AlertRuleDialog(props: {
           }
           fullWidth
           margin="dense"
+          helperText={
+            rule && form.eventType !== rule.eventType
+              ? 'Another event: the alerts this rule has open end without a recovery.'
+              : undefined
+          }
         >
           {ALERT_EVENT_TYPES.map(type => (
             <MenuItem key={type} value={type}>

@@ -124,6 +124,23 @@ describe('AlertRulesCard', () => {
     expect(putAlertRule.mock.calls[1][1].threshold).toBe(60);
   });
 
+  it('says, when an edit changes the event, that the open alerts end without a recovery', async () => {
+    await renderWithApi(<AlertRulesCard />, {
+      listAlertRules: async () => ({ items: [downRule] }),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog');
+    const warning = /alerts this rule has open end without a recovery/;
+    expect(within(dialog).queryByText(warning)).not.toBeInTheDocument();
+    await userEvent.click(within(dialog).getByLabelText('Event'));
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: 'Install attempt stalled or failed',
+      }),
+    );
+    expect(within(dialog).getByText(warning)).toBeInTheDocument();
+  });
+
   it('mutes for 24 hours, unmutes and deletes', async () => {
     const muteAlertRule = jest.fn(async () => downRule);
     const unmuteAlertRule = jest.fn(async () => {});
