@@ -8,6 +8,16 @@ const DATE_TIME =
 export const DATE_TIME_MESSAGE = 'must be an ISO 8601 time with a time zone';
 
 /**
+ * A URL's query reads `+` as a space, so an offset such as `+02:00` typed
+ * into an address arrives as ` 02:00`: for such a value, how to send it.
+ */
+export function urlPlusHint(value: string): string {
+  return /\d \d{2}(:?\d{2})?$/.test(value)
+    ? ' (in a URL a "+" reads as a space: write the offset as %2B02:00)'
+    : '';
+}
+
+/**
  * What is wrong with `value` as a date-time, or undefined when it names one
  * instant. Beyond the shape: JavaScript rolls 30 February over into March
  * and cannot hold a leap second (23:59:60), so both are refused rather than

@@ -84,7 +84,9 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', user)
         .expect(400);
       // Every problem, each naming its parameter (openapi.yaml's validation).
-      expect(bad.body.error.message).toMatch(/query\/asOf must match format/);
+      expect(bad.body.error.message).toMatch(
+        /query\/asOf must be an ISO 8601 time with a time zone/,
+      );
       expect(bad.body.error.message).toMatch(/query\/includeInactive must be/);
     });
 

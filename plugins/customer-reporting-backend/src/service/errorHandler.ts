@@ -4,6 +4,7 @@ import { BatchValidationError } from '../ingest/validate';
 import { isDatabaseUnavailable } from './databaseUnavailable';
 import {
   namedUnknownFields,
+  readableTimeFormat,
   readableValidatorMessage,
 } from './validatorMessages';
 
@@ -97,14 +98,16 @@ export const requestErrorHandler: ErrorRequestHandler = (
   } else if (
     error?.name === 'InputError' &&
     typeof error.message === 'string' &&
-    /must match pattern|must NOT have additional properties/.test(error.message)
+    /must match pattern|must NOT have additional properties|must match format "date-time"/.test(
+      error.message,
+    )
   ) {
     // Backstage's request validation: in the spec's words, naming unknown
     // fields (`req.openapi` is the operation its validator matched).
     sendError(req, res, 400, {
       name: 'InputError',
       message: namedUnknownFields(
-        readableValidatorMessage(error.message),
+        readableTimeFormat(readableValidatorMessage(error.message), req.query),
         (req as { openapi?: { schema?: object } }).openapi?.schema,
         req.body,
       ),

@@ -158,6 +158,23 @@ describe.each(databases.eachSupportedId())(
           },
         ]);
       }
+      // An offset typed into a URL unencoded: its + reads as a space.
+      const plus = await request(server)
+        .get(`${base}/v1/customers?asOf=2024-07-02T12:00:00+02:00`)
+        .set('Authorization', user)
+        .expect(400);
+      expect(plus.body.error.message).toBe(
+        'request/query/asOf must be an ISO 8601 time with a time zone (in a URL a "+" reads as a space: write the offset as %2B02:00)',
+      );
+      const from = await request(server)
+        .get(
+          `${base}/v1/install-attempts/summary?from=2024-07-02T12:00:00+02:00`,
+        )
+        .set('Authorization', user)
+        .expect(400);
+      expect(from.body.error.message).toMatch(
+        /^request\/query\/from must be an ISO 8601 time with a time zone \(in a URL/,
+      );
       // A string where the default sort (startedAt) has a number: bigint
       // on PostgreSQL.
       const cursor = Buffer.from(

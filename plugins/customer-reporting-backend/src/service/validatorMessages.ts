@@ -1,4 +1,5 @@
 import { JsonSchema, resolveRef } from '../actions/specToZod';
+import { DATE_TIME_MESSAGE, urlPlusHint } from '../ingest/dateTime';
 import { spec } from '../schema/openapi/generated/router';
 
 /**
@@ -36,6 +37,31 @@ export function readableValidatorMessage(message: string): string {
   for (const [pattern, words] of PATTERN_MESSAGES)
     readable = readable.split(`must match pattern "${pattern}"`).join(words);
   return readable;
+}
+
+const DATE_TIME_FORMAT = / must match format "date-time"$/;
+
+/**
+ * `request/query/asOf must match format "date-time"` in the words the
+ * routes that check times themselves use, and for a query value whose `+`
+ * became a space, how to send it.
+ */
+export function readableTimeFormat(
+  message: string,
+  query: Record<string, unknown>,
+): string {
+  return message
+    .split(', ')
+    .map(part => {
+      const [path] = part.split(DATE_TIME_FORMAT);
+      if (path === part) return part;
+      const value = path.startsWith('request/query/')
+        ? query[path.slice('request/query/'.length)]
+        : undefined;
+      const hint = typeof value === 'string' ? urlPlusHint(value) : '';
+      return `${path} ${DATE_TIME_MESSAGE}${hint}`;
+    })
+    .join(', ');
 }
 
 /** A schema of the spec, its `$ref` to a component resolved. */
