@@ -1,20 +1,38 @@
+// Not exported from the package root; the backend's addFormats uses these.
+import { fullFormats } from 'ajv-formats/dist/formats';
+
 /*
  * Small guards that make Vendor API values fit the ingest routes' limits:
  * a value that does not fit is left out rather than failing its batch.
  */
 
-/** The trimmed text when it is non-empty and at most `max` characters. */
+/**
+ * What the ingest's text fields refuse anywhere in a value (the `Text`
+ * pattern of its spec): control characters and the line and paragraph
+ * separators. Left out of a value rather than costing it.
+ */
+const NOT_TEXT = /[\p{Cc}\u2028\u2029]/gu;
+
+/** The value without the characters the ingest refuses, trimmed. */
+function clean(value: string): string {
+  return value.replace(NOT_TEXT, '').trim();
+}
+
+/** The cleaned text when it is non-empty and at most `max` characters. */
 export function fit(
   value: string | undefined,
   max: number,
 ): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed && trimmed.length <= max ? trimmed : undefined;
+  const text = value === undefined ? undefined : clean(value);
+  return text && text.length <= max ? text : undefined;
 }
 
-/** Trimmed and cut to `max` characters, for names where a prefix beats nothing. */
-export function cut(value: string, max: number): string {
-  return value.trim().slice(0, max);
+/**
+ * Cleaned and cut to `max` characters, for names where a prefix beats
+ * nothing; `fallback` when nothing is left.
+ */
+export function cut(value: string, max: number, fallback: string): string {
+  return clean(value).slice(0, max).trim() || fallback;
 }
 
 /** A channel or app slug the ingest routes accept, from any label. */
@@ -28,11 +46,13 @@ export function toSlug(value: string): string | undefined {
   return slug || undefined;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
+/**
+ * An email address the ingest takes: its spec's `format: email`, checked by
+ * the same ajv-formats definition (full mode) the backend validates with.
+ */
 export function fitEmail(value: string | undefined): string | undefined {
   const email = fit(value, 320);
-  return email && EMAIL.test(email) ? email : undefined;
+  return email && (fullFormats.email as RegExp).test(email) ? email : undefined;
 }
 
 /** An http(s) URL the ingest routes accept (shown as a link), else undefined. */

@@ -49,13 +49,13 @@ export function mapApp(
       if (release.promotedAt > now || releases.has(release.sequence)) continue;
       releases.set(release.sequence, {
         sequence: release.sequence,
-        versionLabel: cut(release.versionLabel, 100),
+        versionLabel: cut(release.versionLabel, 100, String(release.sequence)),
         promotedAt: new Date(release.promotedAt).toISOString(),
       });
     }
     channels.set(slug, {
       slug,
-      name: cut(channel.name, 255),
+      name: cut(channel.name, 255, slug),
       releases: [...releases.values()].sort((a, b) => a.sequence - b.sequence),
     });
   }
@@ -70,13 +70,16 @@ export function mapApp(
       slug === FALLBACK_CHANNEL.slug
         ? FALLBACK_CHANNEL.name
         : customer.channel?.name ?? slug;
-    channels.set(slug, { slug, name: cut(name, 255), releases: [] });
+    channels.set(slug, { slug, name: cut(name, 255, slug), releases: [] });
   }
   if (channels.size === 0) {
     channels.set(FALLBACK_CHANNEL.slug, { ...FALLBACK_CHANNEL, releases: [] });
   }
   return {
-    body: { name: cut(app.name, 255), channels: [...channels.values()] },
+    body: {
+      name: cut(app.name, 255, app.slug),
+      channels: [...channels.values()],
+    },
     channelSlugById,
   };
 }

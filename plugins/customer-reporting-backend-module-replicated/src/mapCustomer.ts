@@ -20,13 +20,13 @@ export function mapCustomer(
   }
   return {
     body: {
-      name: cut(customer.name, 255),
+      name: cut(customer.name, 255, customer.id),
       appSlug: target.appSlug,
       channelSlug: target.channelSlug,
       email: fitEmail(customer.email),
       customId: fit(customer.customId, 255),
       licenseType,
-      licenseId: cut(customer.licenseId ?? customer.id, 255),
+      licenseId: cut(customer.licenseId ?? customer.id, 255, customer.id),
       // Clock skew must not make the customer unstorable.
       createdAt: new Date(Math.min(customer.createdAt, now)).toISOString(),
       expiresAt:
@@ -37,10 +37,10 @@ export function mapCustomer(
       features: customer.features,
       enterprisePortalEnabled: customer.enterprisePortalEnabled,
       downloadPortalUrl: fitUrl(customer.downloadPortalUrl),
-      customFields: customer.entitlements.slice(0, 100).map(e => ({
-        name: cut(e.name, 255),
-        value: e.value.slice(0, 1000),
-      })),
+      customFields: customer.entitlements.slice(0, 100).flatMap(e => {
+        const name = fit(e.name, 255);
+        return name ? [{ name, value: e.value.slice(0, 1000) }] : [];
+      }),
     },
   };
 }

@@ -5,7 +5,8 @@ import { flag, optional, parsePage, text, time } from './tolerant';
 /** A `KotsChannelRelease`: one release as promoted to a channel. */
 const releaseSchema = z
   .object({
-    channelSequence: z.number().int().nonnegative(),
+    // The ingest's sequences are 32-bit whole numbers.
+    channelSequence: z.number().int().nonnegative().max(2147483647),
     semver: optional(text),
     releasedAt: time,
     isDemoted: flag,

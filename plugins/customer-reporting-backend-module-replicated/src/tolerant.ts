@@ -61,7 +61,8 @@ export const text = z.string().trim().min(1);
 
 export const flag = optional(z.boolean());
 
-export const count = optional(z.number().int().nonnegative());
+/** The ingest's whole numbers (`WholeNumber`) are 32-bit; larger read as absent. */
+export const count = optional(z.number().int().nonnegative().max(2147483647));
 
 /** The array under `key` of an answer object (a list answer), or []. */
 export function listIn(answer: unknown, key: string): unknown[] {
