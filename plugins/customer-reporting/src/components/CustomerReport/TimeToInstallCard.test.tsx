@@ -42,6 +42,18 @@ describe('TimeToInstallCard', () => {
     ).toHaveAttribute('href', '/customer-reporting/instances/ins_1234567890');
   });
 
+  it('says so when the instance was ready before the license was created', async () => {
+    const report = reportFixture();
+    await renderCard(async () => ({
+      ...report,
+      timeToInstall: { ...report.timeToInstall!, licenseSeconds: -86400 },
+    }));
+
+    expect(
+      await screen.findByText('ready before the license was created'),
+    ).toBeInTheDocument();
+  });
+
   it('says "No ready instances" without a time to install', async () => {
     await renderCard(async () => reportFixture({ timeToInstall: null }));
 

@@ -1,6 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
-import { formatDuration } from '../format';
+import { formatDuration, formatLicenseTimeToInstall } from '../format';
 import { DataCard, DateTimeText, DefinitionList, Muted } from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
 import { InstanceLink, instanceLabel } from './InstanceLink';
@@ -34,9 +34,10 @@ function Durations(props: { report: CustomerReport }) {
           // Anchored at license creation so months are calendar months.
           value: (
             <strong>
-              {formatDuration(timeToInstall.licenseSeconds, {
-                start: customer.createdAt,
-              })}
+              {formatLicenseTimeToInstall(
+                timeToInstall.licenseSeconds,
+                customer.createdAt,
+              )}
             </strong>
           ),
         },

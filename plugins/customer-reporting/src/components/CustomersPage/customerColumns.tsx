@@ -9,7 +9,7 @@ import {
   LICENSE_TYPE_LABELS,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportRouteRef } from '../../routes';
-import { formatDuration } from '../format';
+import { formatLicenseTimeToInstall } from '../format';
 import { DateTimeText, Muted } from '../shared';
 import { CustomerBadges } from './CustomerBadges';
 import { CustomerHealth } from './CustomerHealth';
@@ -71,7 +71,7 @@ function TimeToInstall(props: { row: CustomerSummary }) {
     return <Muted>Not installed</Muted>;
   }
   // Anchored at license creation so months are calendar months.
-  return <>{formatDuration(timeToInstallSeconds, { start: createdAt })}</>;
+  return <>{formatLicenseTimeToInstall(timeToInstallSeconds, createdAt)}</>;
 }
 
 /** Instances as the report counts them: active online, air gap apart. */

@@ -11,7 +11,7 @@ import {
   CustomerReportProvider,
   useCustomerReport,
 } from '../CustomerReport/CustomerReportProvider';
-import { formatDuration } from '../format';
+import { formatLicenseTimeToInstall } from '../format';
 import {
   AppStatusChip,
   DataCard,
@@ -40,9 +40,10 @@ function health(report: CustomerReport) {
     {
       label: 'Time to install',
       value: timeToInstall ? (
-        formatDuration(timeToInstall.licenseSeconds, {
-          start: customer.createdAt,
-        })
+        formatLicenseTimeToInstall(
+          timeToInstall.licenseSeconds,
+          customer.createdAt,
+        )
       ) : (
         <Muted>Not installed</Muted>
       ),

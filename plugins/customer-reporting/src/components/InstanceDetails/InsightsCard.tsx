@@ -1,6 +1,10 @@
 import Typography from '@material-ui/core/Typography';
 import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-common';
-import { formatDuration, formatPercent } from '../format';
+import {
+  formatDuration,
+  formatLicenseTimeToInstall,
+  formatPercent,
+} from '../format';
 import { DataCard, DefinitionList, Muted } from '../shared';
 import { useInstanceDetails } from './InstanceDetailsProvider';
 
@@ -12,11 +16,11 @@ function Big(props: { children: string }) {
   );
 }
 
-function duration(seconds: number | null, start?: string | null) {
+function duration(seconds: number | null, format: (seconds: number) => string) {
   if (seconds === null) {
     return <Muted>Not ready yet</Muted>;
   }
-  return <Big>{formatDuration(seconds, { start: start ?? undefined })}</Big>;
+  return <Big>{format(seconds)}</Big>;
 }
 
 function items(details: InstanceDetails) {
@@ -34,16 +38,18 @@ function items(details: InstanceDetails) {
     {
       label: 'Instance time to install',
       // From the instance's first check-in to its first ready state.
-      value: duration(
-        insights.instanceTimeToInstallSeconds,
-        instance.firstSeenAt,
+      value: duration(insights.instanceTimeToInstallSeconds, seconds =>
+        formatDuration(seconds, { start: instance.firstSeenAt }),
       ),
     },
     {
       label: 'License time to install',
       // From license creation, which this route does not send: without a
       // start date months count as 30 days.
-      value: duration(insights.licenseTimeToInstallSeconds),
+      value: duration(
+        insights.licenseTimeToInstallSeconds,
+        formatLicenseTimeToInstall,
+      ),
     },
   ];
 }

@@ -1,4 +1,4 @@
-import { formatDuration } from './formatDuration';
+import { formatDuration, formatLicenseTimeToInstall } from './formatDuration';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -50,5 +50,14 @@ describe('formatDuration', () => {
   it('returns a dash for negative or non-finite input', () => {
     expect(formatDuration(-1)).toBe('–');
     expect(formatDuration(Number.NaN)).toBe('–');
+  });
+
+  it('says a license time to install is before the license, instead of a dash', () => {
+    expect(formatLicenseTimeToInstall(-3600, '2024-03-01T00:00:00Z')).toBe(
+      'ready before the license was created',
+    );
+    expect(formatLicenseTimeToInstall(40 * DAY, '2025-04-01T00:00:00Z')).toBe(
+      '1 mo 10 d',
+    );
   });
 });

@@ -68,3 +68,17 @@ function join(major: [number, string], minor: [number, string]): string {
   const head = `${major[0]} ${major[1]}`;
   return minor[0] > 0 ? `${head} ${minor[0]} ${minor[1]}` : head;
 }
+
+/**
+ * A license time to install (first ready − license created). Negative when
+ * the instance was ready before the license was created (a license issued
+ * again for a running installation): said so, instead of a dash.
+ */
+export function formatLicenseTimeToInstall(
+  seconds: number,
+  start?: string,
+): string {
+  return seconds < 0
+    ? 'ready before the license was created'
+    : formatDuration(seconds, { start });
+}

@@ -1,4 +1,4 @@
-export { formatDuration } from './formatDuration';
+export { formatDuration, formatLicenseTimeToInstall } from './formatDuration';
 export type { FormatDurationOptions } from './formatDuration';
 export { formatAbsoluteTime, formatRelativeTime } from './formatRelativeTime';
 export {
