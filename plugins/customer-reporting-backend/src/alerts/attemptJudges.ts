@@ -20,8 +20,9 @@ const COLUMNS = [
 ];
 
 /**
- * An install attempt stalled or failed; it recovers when it succeeds, is
- * discarded, or (a stalled one) reports a new step.
+ * An install attempt stalled or failed; it recovers when it succeeds, and
+ * a stalled one also when it is discarded or reports a new step (a failed
+ * one stays failed).
  */
 export async function judgeInstallAttemptFailed(
   ctx: JudgeContext,
