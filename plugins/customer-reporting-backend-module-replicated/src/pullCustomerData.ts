@@ -41,43 +41,40 @@ export interface CustomerData {
   supportBundles: VendorSupportBundle[];
 }
 
-/** The answer, or `fallback` when the API says 404 (gone, or not enabled). */
-async function unless404<T>(request: Promise<T>, fallback: T): Promise<T> {
+/**
+ * The answer, or `fallback` when the API answers one of `statuses`; given
+ * `logger`, that is logged, since the sync then goes on without it.
+ */
+async function answerOr<T>(
+  request: Promise<T>,
+  fallback: T,
+  statuses: number[],
+  logger?: LoggerService,
+): Promise<T> {
   try {
     return await request;
   } catch (error) {
-    if (error instanceof ResponseError && error.statusCode === 404)
-      return fallback;
-    throw error;
-  }
-}
-
-/**
- * The answer of a list that only adds detail to what the sync has (portal
- * instances, support bundles), or `fallback` when the API answers 403 or
- * 404: a token may well lack the policy to read it, which is logged
- * instead of failing the sync.
- */
-async function optionalList<T>(
-  request: () => Promise<T>,
-  fallback: T,
-  logger: LoggerService,
-): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
     if (
       !(error instanceof ResponseError) ||
-      ![403, 404].includes(error.statusCode)
+      !statuses.includes(error.statusCode)
     )
       throw error;
-    logger.warn(`Not read, the sync goes on without it: ${error.message}`);
+    logger?.warn(`Not read, the sync goes on without it: ${error.message}`);
     return fallback;
   }
 }
 
+/** A customer's Enterprise Portal list answers 404 when it is gone or not enabled. */
+const NOT_ENABLED = [404];
+
 /**
- * The team's support bundles by customer id (optional, see optionalList).
+ * A list that only adds detail to what the sync has (portal instances,
+ * support bundles): a token may well lack the policy to read it (403).
+ */
+const OPTIONAL = [403, 404];
+
+/**
+ * The team's support bundles by customer id (an OPTIONAL list).
  * The answer is one unpaged list; a `totalCount` above what it holds is
  * logged, since bundles would then be missing.
  */
@@ -87,9 +84,10 @@ async function pullSupportBundles(
   counts: SyncCounts,
 ): Promise<Map<string, VendorSupportBundle[]>> {
   const byCustomer = new Map<string, VendorSupportBundle[]>();
-  const answer = await optionalList(
-    () => client.listSupportBundles(),
+  const answer = await answerOr(
+    client.listSupportBundles(),
     undefined,
+    OPTIONAL,
     logger,
   );
   if (answer === undefined) return byCustomer;
@@ -102,11 +100,11 @@ async function pullSupportBundles(
       `GET /supportbundles listed ${received} of ${total} support bundles`,
     );
   counts.add('skipped', skipped);
-  for (const bundle of items)
-    byCustomer.set(bundle.customerId, [
-      ...(byCustomer.get(bundle.customerId) ?? []),
-      bundle,
-    ]);
+  for (const bundle of items) {
+    const bundles = byCustomer.get(bundle.customerId) ?? [];
+    bundles.push(bundle);
+    byCustomer.set(bundle.customerId, bundles);
+  }
   return byCustomer;
 }
 
@@ -152,7 +150,7 @@ export async function pullCustomerData(options: {
       logger: LoggerService,
     ) => Page<T> & { skipped: number },
   ) =>
-    unless404(
+    answerOr(
       pullPages(async (_index, received) =>
         counted(
           parse(
@@ -165,14 +163,16 @@ export async function pullCustomerData(options: {
         ),
       ),
       [],
+      NOT_ENABLED,
     );
 
   const portalInstances = new Map<string, VendorPortalInstance>();
   let supportBundles = new Map<string, VendorSupportBundle[]>();
   if (customers.some(c => c.enterprisePortalEnabled)) {
-    const listed = await optionalList(
-      () => portalList('instances', undefined, parsePortalInstancePage),
+    const listed = await answerOr(
+      portalList('instances', undefined, parsePortalInstancePage),
       [],
+      OPTIONAL,
       logger,
     );
     for (const instance of listed)
