@@ -1,58 +1,16 @@
-import request from 'supertest';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { customerReportingPlugin } from '../plugin';
-import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { startTimelineBackend } from '../__testUtils__/timelineBackend';
 
 jest.setTimeout(120_000);
 
 /*
  * The worked examples of the domain spec, end to end through the HTTP API:
- * ingest the timeline, then read with asOf. The timelines are in 2024, older
- * than the default check-in retention: a backend with its defaults takes any
- * past check-in of an instance that has lost none to retention.
+ * ingest the timeline, then read with asOf.
  */
 const databases = TestDatabases.create();
-const base = '/api/customer-reporting';
-const service = mockCredentials.service.header();
 
 async function start(databaseId: TestDatabaseId, createdAt: string) {
-  const { server } = await startTestBackend({
-    features: [
-      customerReportingPlugin,
-      mockServices.database.factory({ knex: await databases.init(databaseId) }),
-    ],
-  });
-  const send = (method: 'put' | 'post', path: string, body: object) =>
-    request(server)
-      [method](`${base}${path}`)
-      .set('Authorization', service)
-      .send(body)
-      .expect(200);
-  await send('put', '/v1/apps/test-app', TEST_APP);
-  await send('put', '/v1/customers/c1', testCustomer({ createdAt }));
-  const checkIns = (items: [string, string, string?][]) =>
-    send('post', '/v1/check-ins', {
-      checkIns: items.map(([instanceId, at, appStatus]) => ({
-        instanceId,
-        customerId: 'c1',
-        at,
-        ...(appStatus ? { appStatus } : {}),
-      })),
-    });
-  const get = async (path: string) =>
-    (
-      await request(server)
-        .get(`${base}${path}`)
-        .set('Authorization', service)
-        .expect(200)
-    ).body;
-  return { server, send, checkIns, get };
+  return startTimelineBackend(await databases.init(databaseId), createdAt);
 }
 
 describe.each(databases.eachSupportedId())(

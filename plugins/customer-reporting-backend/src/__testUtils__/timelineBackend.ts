@@ -1,0 +1,57 @@
+import request from 'supertest';
+import { Knex } from 'knex';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { customerReportingPlugin } from '../plugin';
+import { TEST_APP, testCustomer } from './fixtures';
+import { API_BASE, SERVICE_AUTH } from './testBackend';
+
+/** A check-in: `[instanceId, at, appStatus?]`, or any fields of the contract's CheckIn. */
+export type TimelineCheckIn =
+  | [string, string, string?]
+  | ({ instanceId: string; at: string } & Record<string, unknown>);
+
+/**
+ * The plugin on a real database with its default config, the test app and
+ * customer `c1` created at `createdAt`, for timelines built from the domain
+ * definitions and read back with `asOf`. The timelines may be years old: a
+ * backend with its defaults takes any past check-in of an instance that has
+ * lost none to retention.
+ */
+export async function startTimelineBackend(knex: Knex, createdAt: string) {
+  const { server } = await startTestBackend({
+    features: [
+      customerReportingPlugin,
+      mockServices.database.factory({ knex }),
+    ],
+  });
+  const send = (method: 'put' | 'post', path: string, body: object) =>
+    request(server)
+      [method](`${API_BASE}${path}`)
+      .set('Authorization', SERVICE_AUTH)
+      .send(body)
+      .expect(200);
+  await send('put', '/v1/apps/test-app', TEST_APP);
+  await send('put', '/v1/customers/c1', testCustomer({ createdAt }));
+  /** Sends check-ins of customer `c1` in one batch, in the order given. */
+  const checkIns = (items: TimelineCheckIn[]) =>
+    send('post', '/v1/check-ins', {
+      checkIns: items.map(item =>
+        Array.isArray(item)
+          ? {
+              instanceId: item[0],
+              customerId: 'c1',
+              at: item[1],
+              ...(item[2] ? { appStatus: item[2] } : {}),
+            }
+          : { customerId: 'c1', ...item },
+      ),
+    });
+  const get = async (path: string) =>
+    (
+      await request(server)
+        .get(`${API_BASE}${path}`)
+        .set('Authorization', SERVICE_AUTH)
+        .expect(200)
+    ).body;
+  return { server, send, checkIns, get };
+}
