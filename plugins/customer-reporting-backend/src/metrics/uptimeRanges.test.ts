@@ -32,4 +32,19 @@ describe('uptimeWindow', () => {
     expect(w.start).toBeLessThanOrEqual(firstSeen);
     expect(w.end).toBeGreaterThanOrEqual(asOf);
   });
+
+  it.each([51, 72, 200, 500])(
+    'covers a history of %i hours in 45 to 50 buckets too',
+    hours => {
+      const firstSeen = asOf - hours * H - 17_000;
+      const w = uptimeWindow('all', asOf, firstSeen);
+      const count = (w.end - w.start) / w.bucketMs;
+      expect(Number.isInteger(count)).toBe(true);
+      expect(count).toBeGreaterThanOrEqual(45);
+      expect(count).toBeLessThanOrEqual(50);
+      expect(w.bucketMs % 60_000).toBe(0);
+      expect(w.start).toBeLessThanOrEqual(firstSeen);
+      expect(w.end).toBeGreaterThanOrEqual(asOf);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { UptimeRangeName } from '@customer-reporting/plugin-customer-reporting-common';
 
-const HOUR = 3600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Instance details uptime ranges and their bucket sizes (domain spec §5). */
@@ -14,13 +15,17 @@ export const UPTIME_RANGES = {
 /** One of the contract's range names (`UPTIME_RANGES` in -common). */
 export type UptimeRange = UptimeRangeName;
 
-/** About this many equal buckets cover the whole history for `all`. */
+/**
+ * About this many equal buckets (at most this many, at least 45 for a
+ * history over about 8 h) cover the whole history for `all`.
+ */
 const ALL_BUCKETS = 50;
 
 /**
  * The window and buckets of a range ending at `asOf`. Buckets are aligned to
  * whole multiples of their size (UTC), so the last one holds `asOf` and is
- * partly elapsed; `all` spans first seen to `asOf` in about 50 buckets.
+ * partly elapsed; `all` spans first seen to `asOf` in about 50 buckets of
+ * whole minutes.
  */
 export function uptimeWindow(
   range: UptimeRange,
@@ -28,11 +33,13 @@ export function uptimeWindow(
   firstSeenAt: number,
 ) {
   if (range === 'all') {
+    // Whole minutes, not hours: with hour-sized buckets a history of two
+    // to a few days got as few as 26 (51 h in 2 h buckets), far from 50.
+    const start = Math.floor(firstSeenAt / MINUTE) * MINUTE;
     const bucketMs = Math.max(
-      HOUR,
-      Math.ceil((asOf - firstSeenAt) / ALL_BUCKETS / HOUR) * HOUR,
+      MINUTE,
+      Math.ceil((asOf - start) / ALL_BUCKETS / MINUTE) * MINUTE,
     );
-    const start = Math.floor(firstSeenAt / HOUR) * HOUR;
     const count = Math.max(1, Math.ceil((asOf - start) / bucketMs));
     return { start, end: start + count * bucketMs, bucketMs };
   }

@@ -164,6 +164,34 @@ describe.each(databases.eachSupportedId())(
       expect(all.ratio).toBe(1);
     });
 
+    it.each([
+      ['51 h', '2024-07-03T03:00:00Z'],
+      ['3 days', '2024-07-04T00:00:00Z'],
+      ['9 days', '2024-07-10T00:00:00Z'],
+    ])(
+      'draws all of a %s history in about 50 equal buckets',
+      async (_, asOf) => {
+        const { checkIns, get } = await start(databaseId);
+        await checkIns([
+          ['u5', '2024-07-01T00:00:00Z', 'ready'],
+          ['u5', '2024-07-02T00:00:00Z', 'ready'],
+          ['u5', '2024-07-03T00:00:00Z', 'ready'],
+          ['u5', '2024-07-04T00:00:00Z', 'ready'],
+          ['u5', '2024-07-09T00:00:00Z', 'ready'],
+        ]);
+        const { buckets } = await get(
+          `/v1/instances/u5/uptime?range=all&asOf=${asOf}`,
+        );
+        expect(buckets.length).toBeGreaterThanOrEqual(45);
+        expect(buckets.length).toBeLessThanOrEqual(51);
+        const size = Date.parse(buckets[0].end) - Date.parse(buckets[0].start);
+        for (const b of buckets)
+          expect(Date.parse(b.end) - Date.parse(b.start)).toBe(size);
+        expect(buckets[0].start <= '2024-07-01T00:00:00.000Z').toBe(true);
+        expect(buckets[buckets.length - 1].end >= asOf).toBe(true);
+      },
+    );
+
     it('gives the day of a late check-in that splits a down stretch its own status', async () => {
       const { checkIns, get } = await start(databaseId);
       await checkIns([
