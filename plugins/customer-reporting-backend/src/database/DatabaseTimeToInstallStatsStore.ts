@@ -56,6 +56,18 @@ function shownVersionSql(db: Knex): string {
 }
 
 /**
+ * The instance id compared as the report compares it (customerTimeToInstall,
+ * in JavaScript: by code unit), not by the database's collation: under an
+ * English locale PostgreSQL and MySQL put 'a1' before 'B1', and the tie on
+ * the latest first ready would pick another instance than the report shows.
+ */
+function binaryIdSql(db: Knex): string {
+  if (isPostgres(db)) return 'id collate "C"';
+  if (isMysql(db)) return 'cast(id as binary)';
+  return 'id';
+}
+
+/**
  * Time to install across customers. Each customer counts once, with the
  * instance the report shows (latest first ready, ties by smallest id,
  * archived instances excluded), picked in SQL with a window function.
@@ -79,7 +91,9 @@ export class DatabaseTimeToInstallStatsStore {
         'first_ready_at',
         db.raw(`${shownVersionSql(db)} as app_version`, [asOf, asOf, asOf]),
         db.raw(
-          'row_number() over (partition by customer_id order by first_ready_at desc, id asc) as pick',
+          `row_number() over (partition by customer_id order by first_ready_at desc, ${binaryIdSql(
+            db,
+          )} asc) as pick`,
         ),
       )
       .as('t');

@@ -13,10 +13,11 @@ const databases = TestDatabases.create();
 const H = 3600;
 
 async function start(databaseId: TestDatabaseId) {
-  return startTimelineBackend(
-    await databases.init(databaseId),
-    '2024-06-01T09:00:00Z',
-  );
+  const knex = await databases.init(databaseId);
+  return {
+    knex,
+    ...(await startTimelineBackend(knex, '2024-06-01T09:00:00Z')),
+  };
 }
 
 describe.each(databases.eachSupportedId())(
@@ -107,6 +108,41 @@ describe.each(databases.eachSupportedId())(
         instanceSeconds: 2 * H,
         licenseSeconds: 25 * H,
       });
+    });
+
+    it('breaks the tie the same way in the time to install stats, whatever the database collation', async () => {
+      const { knex, checkIns, get } = await start(databaseId);
+      if (databaseId.startsWith('POSTGRES')) {
+        // As in a database created with an English locale (the usual one
+        // outside the test cluster's C.UTF-8): there 'a1' sorts before 'B1'.
+        await knex.raw(
+          `alter table instances alter column id type varchar(100) collate "en-US-x-icu"`,
+        );
+      }
+      await checkIns([
+        { instanceId: 'a1', at: '2024-06-02T08:00:00Z', appVersion: '1.0.0' },
+        ['a1', '2024-06-02T10:00:00Z', 'ready'],
+        { instanceId: 'B1', at: '2024-06-02T09:00:00Z', appVersion: '1.1.0' },
+        ['B1', '2024-06-02T10:00:00Z', 'ready'],
+      ]);
+      const asOf = 'asOf=2024-06-02T12:00:00Z';
+      const { timeToInstall } = await get(`/v1/customers/c1/report?${asOf}`);
+      // 'B' (U+0042) comes before 'a' (U+0061).
+      expect(timeToInstall).toMatchObject({
+        instanceId: 'B1',
+        instanceSeconds: H,
+      });
+      const stats = await get(
+        `/v1/time-to-install/stats?groupBy=appVersion&${asOf}`,
+      );
+      expect(stats.groups).toEqual([
+        {
+          key: '1.1.0',
+          customers: 1,
+          license: { median: 25 * H, p90: 25 * H },
+          instance: { median: H, p90: H },
+        },
+      ]);
     });
 
     it('skips archived instances and keeps inactive ones as candidates, in the report and the customer list', async () => {
