@@ -11,18 +11,24 @@ import { BulkRow, insertNewRows } from './bulkRows';
 import { INSTALL_ATTEMPT_EVENTS } from './ingestTables';
 import { CustomerFilter } from '../permissions/customerFilter';
 import {
+  AttemptProgress,
   attemptsAsOf,
   filteredAttempts,
   InstallAttemptFilters,
+  progressAsOf,
 } from './installAttemptQuery';
 
+/** Each sort's SQL, given where the attempts had got by asOf (progressAsOf). */
 export const ATTEMPT_SORTS = {
-  startedAt: 'started_at',
-  customer: 'customer_name',
-  status: 'status',
+  startedAt: () => 'started_at',
+  customer: () => 'customer_name',
+  status: () => 'status',
   // Only succeeded attempts have a duration; the others sort as -1.
-  duration: `case when status = 'succeeded' then completed_at - started_at else -1 end`,
-  installType: `coalesce(install_type, '')`,
+  duration: () =>
+    `case when status = 'succeeded' then completed_at - started_at else -1 end`,
+  // As the page shows it: none yet when reported after asOf.
+  installType: (progress: AttemptProgress) =>
+    `coalesce(${progress.installType}, '')`,
 } as const;
 export type AttemptSort = keyof typeof ATTEMPT_SORTS;
 /** The sorts whose values are numbers (the others' are strings). */
@@ -89,13 +95,9 @@ export class DatabaseInstallAttemptsStore {
    * and the sort key of its last row (the next page's `after`).
    */
   async listAttempts(filters: InstallAttemptFilters, query: AttemptPageQuery) {
-    const base = filteredAttempts(
-      this.db,
-      filters,
-      await attemptsAsOf(this.db, query.asOf, query.stalledAfterMs),
-      query.customerFilter,
-    );
-    const sortSql = ATTEMPT_SORTS[query.sort];
+    const at = await attemptsAsOf(this.db, query.asOf, query.stalledAfterMs);
+    const base = filteredAttempts(this.db, filters, at, query.customerFilter);
+    const sortSql = ATTEMPT_SORTS[query.sort](progressAsOf(at));
     const page = base.clone();
     if (query.after) {
       const { value, id } = query.after;

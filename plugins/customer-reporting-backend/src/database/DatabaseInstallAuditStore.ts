@@ -60,7 +60,11 @@ export class DatabaseInstallAuditStore {
       q.filters,
       at,
       q.customerFilter,
-      AUDIT_COLUMNS,
+      // progressAsOf's install type reads when it was reported; only a cut
+      // needs it, so an uncut read stays within the covering indexes.
+      at.cutsAttempts
+        ? [...AUDIT_COLUMNS, 'a.install_type_known_at']
+        : AUDIT_COLUMNS,
     );
   }
 
@@ -129,13 +133,14 @@ export class DatabaseInstallAuditStore {
 
   /**
    * Per install type: how many attempts reached each step by asOf, and how
-   * many of the stalled and failed ones stopped there. Grouped by the
+   * many of the stalled and failed ones stopped there, leaving out those
+   * whose install type was not reported by asOf. Grouped by the
    * leading columns of install_attempts_funnel, so SQLite reads the attempts
    * in group order instead of sorting them.
    */
   async funnel(q: AuditQuery) {
     const at = await this.judgedAt(q);
-    const { stepIndex } = progressAsOf(at);
+    const { stepIndex, installType: typeSql } = progressAsOf(at);
     const rows: {
       install_type: string;
       furthest_step_index: unknown;
@@ -143,15 +148,15 @@ export class DatabaseInstallAuditStore {
       stalled: unknown;
       failed: unknown;
     }[] = await this.attempts(q, at)
-      .whereNotNull('install_type')
+      .whereRaw(`${typeSql} is not null`)
       .select(
-        'install_type',
+        this.db.raw(`${typeSql} as install_type`),
         this.db.raw(`${stepIndex} as furthest_step_index`),
         this.db.raw('count(*) as count'),
         this.db.raw(`count(*) filter (where status = 'stalled') as stalled`),
         this.db.raw(`count(*) filter (where status = 'failed') as failed`),
       )
-      .groupBy('install_type', this.db.raw(stepIndex));
+      .groupByRaw(`${typeSql}, ${stepIndex}`);
     return {
       installTypes: (['helm', 'linux'] as const)
         .filter(type => rows.some(r => r.install_type === type))

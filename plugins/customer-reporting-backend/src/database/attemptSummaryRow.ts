@@ -2,8 +2,25 @@ import { IngestedAttemptEvent } from '../ingest/ingestTypes';
 import { normalizeFailureReason } from '../metrics/failureReason';
 import {
   AttemptSummary,
+  FilteredAttribute,
   summarizeAttempt,
 } from '../metrics/installAttemptSummary';
+
+/**
+ * The install_attempts column of each filtered attribute. Beside each, the
+ * time it was first reported: `<column>_known_at` ({@link knownAtColumn}).
+ */
+export const ATTRIBUTE_COLUMNS: Record<FilteredAttribute, string> = {
+  installType: 'install_type',
+  appVersion: 'app_version',
+  k8sDistribution: 'k8s_distribution',
+  os: 'os',
+  networkMode: 'network_mode',
+  registry: 'registry',
+};
+
+export const knownAtColumn = (attribute: FilteredAttribute) =>
+  `${ATTRIBUTE_COLUMNS[attribute]}_known_at`;
 
 /** An install_attempts row's columns (all but id and customer) of a summary. */
 export function attemptSummaryRow(s: AttemptSummary) {
@@ -28,6 +45,12 @@ export function attemptSummaryRow(s: AttemptSummary) {
     furthest_step: s.furthestStep,
     furthest_step_index: s.furthestStepIndex,
     steps: JSON.stringify(s.steps),
+    ...Object.fromEntries(
+      Object.entries(s.attributesKnownAt).map(([attribute, at]) => [
+        knownAtColumn(attribute as FilteredAttribute),
+        at,
+      ]),
+    ),
   };
 }
 

@@ -2,6 +2,8 @@ import { Knex } from 'knex';
 import { isPostgres } from './databaseEngine';
 import { sqlInt } from './sqlMath';
 import { stepAtSql, stepIndexSql } from './stepOrderSql';
+import { ATTRIBUTE_COLUMNS, knownAtColumn } from './attemptSummaryRow';
+import { FilteredAttribute } from '../metrics/installAttemptSummary';
 import {
   applyCustomerFilter,
   CustomerFilter,
@@ -112,18 +114,33 @@ function cutColumns(db: Knex): Knex.Raw[] {
   ];
 }
 
+/** SQL of each of the figures of {@link progressAsOf}. */
+export type AttemptProgress = Record<
+  | 'installType'
+  | 'stepIndex'
+  | 'step'
+  | 'lastEventAt'
+  | 'failedAt'
+  | 'reason'
+  | 'reasonKey',
+  string
+>;
+
 /**
  * How far each of the filtered attempts had got by `asOf`, as SQL over the
  * rows of {@link filteredAttempts}: the furthest step and its index, the
- * time of the latest event, and the failure (time, reason and its key) if
- * it had happened. The stored columns hold them as of the latest event; an
- * attempt that `asOf` cuts short takes them from `cut` and leaves out a
- * later failure. Literals, not bound parameters, so PostgreSQL matches a
- * grouped expression with the same one in the select list.
+ * time of the latest event, the failure (time, reason and its key) if
+ * it had happened, and the install type if it had been reported (read
+ * from `install_type_known_at`, which the rows must then have). The
+ * stored columns hold them as of the latest event; an attempt that `asOf`
+ * cuts short takes them from `cut` and leaves out a later failure.
+ * Literals, not bound parameters, so PostgreSQL matches a grouped
+ * expression with the same one in the select list.
  */
-export function progressAsOf(at: AttemptsAsOf) {
+export function progressAsOf(at: AttemptsAsOf): AttemptProgress {
   if (!at.cutsAttempts) {
     return {
+      installType: 'install_type',
       stepIndex: 'furthest_step_index',
       step: 'furthest_step',
       lastEventAt: 'last_event_at',
@@ -135,6 +152,9 @@ export function progressAsOf(at: AttemptsAsOf) {
   const failedBy = (column: string) =>
     `case when failed_at <= ${sqlInt(at.asOf)} then ${column} end`;
   return {
+    installType: `case when install_type_known_at <= ${sqlInt(
+      at.asOf,
+    )} then install_type end`,
     stepIndex: 'coalesce(cut_step_index, furthest_step_index)',
     step: 'case when cut_step_index is null then furthest_step else cut_step end',
     lastEventAt: 'coalesce(cut_last_at, last_event_at)',
@@ -201,13 +221,20 @@ export function filteredAttempts(
   if (filters.appSlug) inner.where('c.app_slug', filters.appSlug);
   if (filters.channelSlug) inner.where('c.channel_slug', filters.channelSlug);
   if (filters.customerId) inner.where('a.customer_id', filters.customerId);
-  if (filters.installType) inner.where('a.install_type', filters.installType);
-  if (filters.networkMode) inner.where('a.network_mode', filters.networkMode);
-  if (filters.registry) inner.where('a.registry', filters.registry);
-  if (filters.k8sDistribution)
-    inner.where('a.k8s_distribution', filters.k8sDistribution);
-  if (filters.os) inner.where('a.os', filters.os);
-  if (filters.appVersion) inner.where('a.app_version', filters.appVersion);
+  for (const [attribute, column] of Object.entries(ATTRIBUTE_COLUMNS)) {
+    const value = filters[attribute as FilteredAttribute];
+    if (!value) continue;
+    inner.where(`a.${column}`, value);
+    // An attempt that reported it after asOf did not have it yet. Without
+    // a cut every attempt's events, so the attribute's first, are by asOf.
+    if (at.cutsAttempts) {
+      inner.where(
+        `a.${knownAtColumn(attribute as FilteredAttribute)}`,
+        '<=',
+        asOf,
+      );
+    }
+  }
   if (filters.from !== undefined)
     inner.where('a.started_at', '>=', filters.from);
   if (filters.to !== undefined) inner.where('a.started_at', '<', filters.to);

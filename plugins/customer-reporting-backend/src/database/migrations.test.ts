@@ -174,6 +174,99 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     ]);
   });
 
+  it('record when the install attempts already stored first reported each attribute', async () => {
+    const knex = await databases.init(databaseId);
+    const name = '20261201010000_install_attempt_attributes_known_at.js';
+    while ((await knex.migrate.list({ directory }))[1][0].file !== name)
+      await knex.migrate.up({ directory });
+    const attempt = (id: string, network_mode: string | null) => ({
+      id,
+      customer_id: 'c1',
+      started_at: 1,
+      last_event_at: 3,
+      steps: '[]',
+      network_mode,
+    });
+    await knex('install_attempts').insert([
+      attempt('a1', 'online'),
+      attempt('a2', 'airgap'),
+    ]);
+    const event = (
+      id: string,
+      attempt_id: string,
+      at: number,
+      payload: Record<string, unknown>,
+    ) => ({
+      id,
+      attempt_id,
+      customer_id: 'c1',
+      type: payload.type,
+      at,
+      payload: JSON.stringify(payload),
+    });
+    await knex('install_attempt_events').insert([
+      event('e1', 'a1', 1, { type: 'started', installType: 'helm' }),
+      event('e2', 'a1', 2, {
+        type: 'step',
+        step: 'registry-login',
+        appVersion: '1.0.0',
+        environment: { k8sDistribution: 'eks' },
+        networkMode: 'online',
+      }),
+      event('e3', 'a1', 3, {
+        type: 'completed',
+        environment: { os: 'ubuntu' },
+        registry: 'online',
+      }),
+      event('e4', 'a2', 1, { type: 'started' }),
+      event('e5', 'a2', 2, { type: 'step', networkMode: 'airgap' }),
+      event('e6', 'a2', 3, { type: 'completed', registry: 'offline' }),
+    ]);
+    await knex.migrate.up({ directory, name });
+    const rows = await knex('install_attempts')
+      .orderBy('id')
+      .select(
+        'id',
+        'install_type_known_at',
+        'app_version_known_at',
+        'k8s_distribution_known_at',
+        'os_known_at',
+        'network_mode_known_at',
+        'registry_known_at',
+      );
+    expect(
+      rows.map(r =>
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [k, v === null ? v : String(v)]),
+        ),
+      ),
+    ).toEqual([
+      {
+        id: 'a1',
+        install_type_known_at: '1',
+        app_version_known_at: '2',
+        k8s_distribution_known_at: '2',
+        os_known_at: '3',
+        network_mode_known_at: '2',
+        registry_known_at: '3',
+      },
+      {
+        id: 'a2',
+        install_type_known_at: null,
+        app_version_known_at: null,
+        k8s_distribution_known_at: null,
+        os_known_at: null,
+        network_mode_known_at: '2',
+        // Air gap: offline once the network mode was reported.
+        registry_known_at: '2',
+      },
+    ]);
+    await knex.migrate.down({ directory, name });
+    expect(await knex.schema.hasColumn('install_attempts', 'os_known_at')).toBe(
+      false,
+    );
+  });
+
   it('leave the schema alone when migrations are skipped', async () => {
     const knex = await databases.init(databaseId);
     await getMigratedClient(

@@ -28,6 +28,29 @@ describe('summarizeAttempt', () => {
     expect(summarizeAttempt(helmAttempt).registry).toBe('online');
   });
 
+  it('records when each filtered attribute was first reported', () => {
+    const s = summarizeAttempt([
+      { type: 'started', at: m(0), installType: 'linux' },
+      { type: 'step', at: m(5), step: 'assets-downloaded', appVersion: '1' },
+      {
+        type: 'completed',
+        at: m(9),
+        appVersion: '1',
+        environment: { os: 'ubuntu' },
+        networkMode: 'airgap',
+      },
+    ]);
+    expect(s.attributesKnownAt).toEqual({
+      installType: m(0),
+      appVersion: m(5),
+      k8sDistribution: null,
+      os: m(9),
+      networkMode: m(9),
+      // Air gap implies it.
+      registry: m(9),
+    });
+  });
+
   it('summarizes a completed helm attempt', () => {
     const s = summarizeAttempt(helmAttempt);
     expect(s).toMatchObject({

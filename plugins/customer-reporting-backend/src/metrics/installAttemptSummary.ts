@@ -44,7 +44,22 @@ export interface AttemptSummary {
   furthestStep: string | null;
   furthestStepIndex: number;
   steps: { step: string; at: number }[];
+  /**
+   * When each attribute the attempt filters match on was first reported
+   * (null: never), so that a filter with `asOf` in the past leaves out an
+   * attempt that had not reported it yet.
+   */
+  attributesKnownAt: Record<FilteredAttribute, number | null>;
 }
+
+/** The attributes of an attempt that the attempt list and audit filter on. */
+export type FilteredAttribute =
+  | 'installType'
+  | 'appVersion'
+  | 'k8sDistribution'
+  | 'os'
+  | 'networkMode'
+  | 'registry';
 
 export const STEP_ORDER: Record<'helm' | 'linux', readonly string[]> = {
   helm: ['started', 'registry-login', 'images-pulled', 'completed'],
@@ -87,6 +102,11 @@ export function summarizeAttempt(
     }
     return null;
   };
+  /** The time of the earliest event that has the value `pick` reads. */
+  const knownAt = (pick: (e: AttemptEvent) => unknown): number | null => {
+    const times = events.filter(e => pick(e) !== undefined).map(e => e.at);
+    return times.length > 0 ? Math.min(...times) : null;
+  };
   const earliest = (type: AttemptEventType) => {
     const matching = events
       .filter(e => e.type === type)
@@ -123,6 +143,8 @@ export function summarizeAttempt(
   const failed = earliest('failed');
   const started = earliest('started');
   const networkMode = first(e => e.networkMode);
+  const networkModeAt = knownAt(e => e.networkMode);
+  const registryAt = knownAt(e => e.registry);
   return {
     startedAt: started ? started.at : Math.min(...events.map(e => e.at)),
     userEmail: first(e => e.userEmail),
@@ -149,5 +171,17 @@ export function summarizeAttempt(
     furthestStep,
     furthestStepIndex,
     steps,
+    attributesKnownAt: {
+      installType: knownAt(e => e.installType),
+      appVersion: knownAt(e => e.appVersion),
+      k8sDistribution: knownAt(e => e.environment?.k8sDistribution),
+      os: knownAt(e => e.environment?.os),
+      networkMode: networkModeAt,
+      // An air gap attempt's registry is known once its network mode is.
+      registry:
+        networkMode === 'airgap'
+          ? Math.min(networkModeAt!, registryAt ?? Infinity)
+          : registryAt,
+    },
   };
 }
