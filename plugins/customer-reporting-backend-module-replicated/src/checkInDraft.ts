@@ -14,3 +14,16 @@ export interface CheckInDraft {
   at: number;
   fields: CheckInFields;
 }
+
+/**
+ * The fields without a kURL ready count above the total beside it: the
+ * ingest refuses such a check-in (400), and with it the whole batch. Vendor
+ * records and events at one time can bring the two counts together.
+ */
+export function withPossibleNodeCounts(fields: CheckInFields): CheckInFields {
+  const { kurlNodesTotal: total, kurlNodesReady: ready } = fields;
+  if (total === undefined || ready === undefined || ready <= total)
+    return fields;
+  const { kurlNodesReady: _left, ...rest } = fields;
+  return rest;
+}

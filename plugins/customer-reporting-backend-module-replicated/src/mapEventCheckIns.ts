@@ -1,4 +1,8 @@
-import { CheckInDraft, CheckInFields } from './checkInDraft';
+import {
+  CheckInDraft,
+  CheckInFields,
+  withPossibleNodeCounts,
+} from './checkInDraft';
 import { fit } from './fit';
 import { appStatusOf, distributionOf } from './mapInstanceCheckIns';
 import { VendorInstanceEvent } from './parseEvents';
@@ -124,7 +128,8 @@ export function mapEventCheckIns(
  * `b` over `a`, custom metrics merged key by key. With resource states the
  * app status is left out: the ingest sets it to their rollup, and refuses a
  * stated status that differs (the record's status and the Enterprise
- * Portal's resource states may come from different moments).
+ * Portal's resource states may come from different moments). A ready node
+ * count above the total beside it is left out.
  */
 export function mergeFields(a: CheckInFields, b: CheckInFields): CheckInFields {
   const merged = { ...a, ...b };
@@ -132,5 +137,5 @@ export function mergeFields(a: CheckInFields, b: CheckInFields): CheckInFields {
     merged.customMetrics = { ...a.customMetrics, ...b.customMetrics };
   }
   if (merged.resourceStates) delete merged.appStatus;
-  return merged;
+  return withPossibleNodeCounts(merged);
 }

@@ -1,5 +1,9 @@
 import { APP_STATUSES } from '@customer-reporting/plugin-customer-reporting-common';
-import { CheckInDraft, CheckInFields } from './checkInDraft';
+import {
+  CheckInDraft,
+  CheckInFields,
+  withPossibleNodeCounts,
+} from './checkInDraft';
 import { defined, fit } from './fit';
 import { VendorInstance } from './parseInstances';
 import type { VendorPortalInstance } from './parsePortalInstances';
@@ -121,7 +125,7 @@ export function mapInstanceCheckIns(
     instanceId: instance.instanceId,
     customerId,
     at,
-    fields: { ...base, ...fields },
+    fields: withPossibleNodeCounts({ ...base, ...fields }),
   });
   const drafts: CheckInDraft[] = [];
   if (instance.createdAt !== undefined)

@@ -47,7 +47,8 @@ function schemaIssue(
  * contract: the component schemas of its OpenAPI document (ingestSpec.ts)
  * and the rules they cannot state: times within the window (check-ins from
  * `oldest`, nothing after `now`, since the source clamps), one check-in per
- * instance and time, no app status beside resource states, known customers
+ * instance and time, no app status beside resource states, no more kURL
+ * nodes ready than in total, known customers
  * and channels, unique channel slugs and release sequences. A call that
  * breaks it is recorded in `violations` and answered as the backend
  * answers (InputError with indexed issues, NotFoundError for unknown
@@ -169,6 +170,9 @@ export function contractIngest(window: { now: number; oldest: number }) {
           ...(statuses.every(isStatus)
             ? []
             : [{ index, field: 'appStatus', message: statuses.join() }]),
+          ...(c.kurlNodesReady > c.kurlNodesTotal
+            ? [{ index, field: 'kurlNodesReady', message: 'above the total' }]
+            : []),
           ...Object.entries(c.customMetrics ?? {})
             .filter(([, v]) => typeof v === 'number' && !Number.isFinite(v))
             .map(([k]) => ({ index, field: k, message: 'is not finite' })),

@@ -69,6 +69,10 @@ export class DatabaseAppsStore {
     };
   }
 
+  async appExists(slug: string): Promise<boolean> {
+    return Boolean(await this.db('apps').where({ slug }).first('slug'));
+  }
+
   async channelExists(appSlug: string, channelSlug: string): Promise<boolean> {
     const row = await this.db('channels')
       .where({ app_slug: appSlug, slug: channelSlug })

@@ -65,18 +65,22 @@ export class IngestService implements CustomerReportingIngest {
       this.validators.customer,
       (item, index, issues) => prepareCustomer(item, index, issues, now),
     );
-    if (
-      !(await this.stores.apps.channelExists(
-        customer.appSlug,
-        customer.channelSlug,
-      ))
-    ) {
+    const { appSlug, channelSlug } = customer;
+    if (!(await this.stores.apps.channelExists(appSlug, channelSlug))) {
+      // The issue names the field to correct: the app when it is unknown.
+      const appKnown = await this.stores.apps.appExists(appSlug);
       throw new BatchValidationError([
-        {
-          index: null,
-          field: 'channelSlug',
-          message: `no channel ${customer.channelSlug} in app ${customer.appSlug}; PUT the app first`,
-        },
+        appKnown
+          ? {
+              index: null,
+              field: 'channelSlug',
+              message: `no channel ${channelSlug} in app ${appSlug}; PUT the app first`,
+            }
+          : {
+              index: null,
+              field: 'appSlug',
+              message: `no app ${appSlug}; PUT the app first`,
+            },
       ]);
     }
     await this.stores.customers.upsertCustomer(id, customer, this.clock());

@@ -62,6 +62,26 @@ function effectiveAppStatus(
 }
 
 /**
+ * More nodes ready than the cluster has is a broken report. Only the counts
+ * of one check-in are compared: the total of another check-in would make
+ * the answer depend on the order check-ins arrive in, which may change as
+ * late ones come (an event stream also reports each count on its own).
+ */
+function checkNodeCounts(
+  { kurlNodesTotal: total, kurlNodesReady: ready }: CheckIn,
+  index: number,
+  issues: ValidationIssue[],
+) {
+  if (total !== undefined && ready !== undefined && ready > total) {
+    issues.push({
+      index,
+      field: 'kurlNodesReady',
+      message: `must not be more than kurlNodesTotal (${total})`,
+    });
+  }
+}
+
+/**
  * A check-in the spec accepted, ready to store: its time (that of receipt
  * when it has none), its effective status and its tracked fields. Reports
  * what the spec cannot say into `issues`.
@@ -77,6 +97,7 @@ export function prepareCheckIn(
       ? receivedAt
       : ingestTime(checkIn.at, receivedAt, index, 'at', issues);
   const appStatus = effectiveAppStatus(checkIn, index, issues);
+  checkNodeCounts(checkIn, index, issues);
   for (const [key, value] of Object.entries(checkIn.customMetrics ?? {})) {
     // 1e400 parses as Infinity, which JSON would store as null.
     if (typeof value === 'number' && !Number.isFinite(value)) {

@@ -1,4 +1,5 @@
 import express from 'express';
+import { NotFoundError } from '@backstage/errors';
 import { addActionRoutes } from './actionRoutes';
 import { addAlertRoutes } from './alertRoutes';
 import { addAdoptionRoutes } from './adoptionRoutes';
@@ -51,10 +52,17 @@ export async function createRouter(
   addAlertRoutes(router, ctx);
   addAdoptionRoutes(router, ctx);
 
-  return express
-    .Router()
-    .use(jsonBody(routerOptions.options.maxBodyBytes))
-    .use(gzipJsonAnswers())
-    .use(router)
-    .use(requestErrorHandler);
+  return (
+    express
+      .Router()
+      .use(jsonBody(routerOptions.options.maxBodyBytes))
+      .use(gzipJsonAnswers())
+      .use(router)
+      // The API's paths only: other routers of the plugin (the actions
+      // registry's) may come after this one.
+      .use('/v1', (req, _res, next) =>
+        next(new NotFoundError(`No route ${req.method} /v1${req.path}`)),
+      )
+      .use(requestErrorHandler)
+  );
 }

@@ -40,6 +40,9 @@ export type CheckIn = {
   k8sDistribution?: Text;
   clusterType?: 'kurl' | 'embedded' | 'existing';
   kurlNodesTotal?: WholeNumber;
+  /**
+   * At most kurlNodesTotal when the check-in gives both.
+   */
   kurlNodesReady?: WholeNumber;
   kotsVersion?: Text;
   sdkVersion?: Text;

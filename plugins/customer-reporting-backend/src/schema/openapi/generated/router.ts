@@ -2851,6 +2851,7 @@ export const spec = {
           },
           kurlNodesReady: {
             $ref: '#/components/schemas/WholeNumber',
+            description: 'At most kurlNodesTotal when the check-in gives both.',
           },
           kotsVersion: {
             $ref: '#/components/schemas/Text',
