@@ -1,4 +1,4 @@
-import { cut, fit, fitEmail } from './fit';
+import { cut, fit, fitEmail, fitLine, fitMultiline } from './fit';
 import { count } from './tolerant';
 
 describe('fitting Vendor API values to what the ingest takes', () => {
@@ -8,6 +8,21 @@ describe('fitting Vendor API values to what the ingest takes', () => {
     expect(fit('x'.repeat(256), 255)).toBeUndefined();
     expect(cut('\u0000 ', 255, 'app-1')).toBe('app-1');
     expect(cut('Nimbus\u0000 Software', 6, 'app-1')).toBe('Nimbus');
+  });
+
+  it('cuts long text between characters, never inside a surrogate pair', () => {
+    const emoji = '🙂'.repeat(256);
+    expect(fitLine(emoji, 255)).toBe('🙂'.repeat(255));
+    expect(cut(`a${emoji}`, 255, 'x')).toBe(`a${'🙂'.repeat(254)}`);
+    expect(fitMultiline(emoji, 1)).toBe('🙂');
+    // Half a pair in what was read (no Go JSON encoder sends one) is U+FFFD.
+    expect(fitLine('a\uD83D', 255)).toBe('a\uFFFD');
+  });
+
+  it('keeps tabs and line breaks in multi-line text, no other control character', () => {
+    expect(fitMultiline('a\r\n\tb\u0007\u0085', 1000)).toBe('a\r\n\tb');
+    expect(fitLine(' eu\nwest ', 255)).toBe('euwest');
+    expect(fitLine('', 255)).toBe('');
   });
 
   it('keeps only emails the format check of the ingest accepts', () => {

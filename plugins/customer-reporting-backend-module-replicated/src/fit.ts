@@ -13,9 +13,43 @@ import { fullFormats } from 'ajv-formats/dist/formats';
  */
 const NOT_TEXT = /[\p{Cc}\u2028\u2029]/gu;
 
+/**
+ * What the ingest's multi-line text (a custom field value) refuses: control
+ * characters other than tabs and line breaks (its `MultilineText`).
+ */
+const NOT_MULTILINE = /[^\P{Cc}\t\n\r]/gu;
+
+/** Half a surrogate pair, which the ingest refuses anywhere in a body. */
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The value with half a surrogate pair read as U+FFFD, as a decoder does. */
+function wellFormed(value: string): string {
+  return value.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /** The value without the characters the ingest refuses, trimmed. */
 function clean(value: string): string {
-  return value.replace(NOT_TEXT, '').trim();
+  return wellFormed(value).replace(NOT_TEXT, '').trim();
+}
+
+/**
+ * At most `max` characters, counted as the spec's `maxLength` counts them
+ * (code points): cutting UTF-16 units could leave half a surrogate pair,
+ * which the ingest refuses, and with it the whole batch.
+ */
+function clip(value: string, max: number): string {
+  return value.length <= max ? value : Array.from(value).slice(0, max).join('');
+}
+
+/** One line of text, possibly empty (a tag value), cut to `max`. */
+export function fitLine(value: string, max: number): string {
+  return clip(clean(value), max);
+}
+
+/** Multi-line text (a custom field value), cut to `max`. */
+export function fitMultiline(value: string, max: number): string {
+  return clip(wellFormed(value).replace(NOT_MULTILINE, ''), max);
 }
 
 /** The cleaned text when it is non-empty and at most `max` characters. */
@@ -32,7 +66,7 @@ export function fit(
  * nothing; `fallback` when nothing is left.
  */
 export function cut(value: string, max: number, fallback: string): string {
-  return clean(value).slice(0, max).trim() || fallback;
+  return clip(clean(value), max).trim() || fallback;
 }
 
 /** A channel or app slug the ingest routes accept, from any label. */

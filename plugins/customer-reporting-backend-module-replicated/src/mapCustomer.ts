@@ -1,6 +1,6 @@
 import { LICENSE_TYPES } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerInput } from '@customer-reporting/plugin-customer-reporting-common';
-import { cut, fit, fitEmail, fitUrl } from './fit';
+import { cut, fit, fitEmail, fitMultiline, fitUrl } from './fit';
 import { VendorCustomer } from './parseCustomers';
 
 /**
@@ -39,7 +39,7 @@ export function mapCustomer(
       downloadPortalUrl: fitUrl(customer.downloadPortalUrl),
       customFields: customer.entitlements.slice(0, 100).flatMap(e => {
         const name = fit(e.name, 255);
-        return name ? [{ name, value: e.value.slice(0, 1000) }] : [];
+        return name ? [{ name, value: fitMultiline(e.value, 1000) }] : [];
       }),
     },
   };

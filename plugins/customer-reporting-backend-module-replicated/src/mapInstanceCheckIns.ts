@@ -4,7 +4,7 @@ import {
   CheckInFields,
   withPossibleNodeCounts,
 } from './checkInDraft';
-import { defined, fit } from './fit';
+import { defined, fit, fitLine } from './fit';
 import { VendorInstance } from './parseInstances';
 import type { VendorPortalInstance } from './parsePortalInstances';
 import type { SyncedInstance } from './pullCustomerData';
@@ -38,7 +38,7 @@ function tagsOf(i: VendorInstance): Record<string, string> | undefined {
   for (const { key, value } of i.tags) {
     const k = key.toLowerCase() === 'name' ? 'name' : fit(key, 100);
     if (!k || Object.keys(tags).length >= MAX_TAGS) continue;
-    tags[k] = value.slice(0, 255);
+    tags[k] = fitLine(value, 255);
   }
   return tags;
 }

@@ -51,13 +51,25 @@ export type IngestComponent =
   | 'Slug'
   | 'Id';
 
-/** Why `value` is not what the component schema says, or undefined when it is. */
+/**
+ * JSON.stringify writes half a surrogate pair as a `\\u` escape (a whole
+ * pair as itself); the backend refuses a body holding one (jsonBody.ts).
+ */
+const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/**
+ * Why `value` is not what the component schema says (or holds half a
+ * surrogate pair, which the backend refuses before any schema), or
+ * undefined when it is.
+ */
 export function ingestSchemaErrors(
   component: IngestComponent,
   value: unknown,
 ): string | undefined {
   const validate = ajv.getSchema(`${SPEC_ID}#/components/schemas/${component}`);
   if (!validate) throw new Error(`The backend's spec has no ${component}`);
+  if (ESCAPED_SURROGATE.test(JSON.stringify(value)))
+    return `${component} holds half a surrogate pair`;
   return validate(value)
     ? undefined
     : ajv.errorsText(validate.errors, { dataVar: component });

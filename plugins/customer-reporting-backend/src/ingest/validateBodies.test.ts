@@ -120,6 +120,34 @@ describe('apps and customers', () => {
     });
   });
 
+  it('keeps line breaks in a custom field value, refuses other control characters', () => {
+    const withValue = (value: string) => ({
+      ...customer,
+      customFields: [{ name: 'notes', value }],
+    });
+    const prepare = (item: any, i: any, issues: any) =>
+      prepareCustomer(item, i, issues, NOW);
+    expect(
+      validateBody(
+        withValue('line one\r\n\tline two'),
+        validators.customer,
+        prepare,
+      ),
+    ).toMatchObject({ customFields: [{ value: 'line one\r\n\tline two' }] });
+    expect(
+      thrownIssues(() =>
+        validateBody(withValue('ring\u0007'), validators.customer, prepare),
+      ),
+    ).toEqual([
+      {
+        index: null,
+        field: 'customFields.0.value',
+        message:
+          'must not contain control characters other than tabs and line breaks',
+      },
+    ]);
+  });
+
   it('refuses a body nested too deeply to copy, naming it, rather than failing', () => {
     // structuredClone ran out of stack at about 5,000 levels (a 500).
     let name: unknown = 'Acme';

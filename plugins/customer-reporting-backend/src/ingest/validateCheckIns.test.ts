@@ -195,6 +195,43 @@ describe('check-ins validated against the spec', () => {
     ]);
   });
 
+  it('refuses control characters in tag keys and values and in metric text', () => {
+    const base = { instanceId: 'i1', customerId: 'c1' };
+    expect(
+      thrownIssues(() =>
+        checkIns([
+          { ...base, tags: { name: 'edge\u0007box' } },
+          { ...base, tags: { 'team\u0000': 'a' } },
+          { ...base, tags: { region: 'eu\u2028west' } },
+          { ...base, customMetrics: { plan: 'gold\nsilver' } },
+          // An empty tag value is a value (a flag set with nothing).
+          { ...base, tags: { canary: '' }, customMetrics: { plan: 'gold' } },
+        ]),
+      ),
+    ).toEqual([
+      {
+        index: 0,
+        field: 'tags.name',
+        message: 'must not contain control characters',
+      },
+      {
+        index: 1,
+        field: 'tags.team\u0000',
+        message: 'as a key must not contain control characters',
+      },
+      {
+        index: 2,
+        field: 'tags.region',
+        message: 'must not contain control characters',
+      },
+      {
+        index: 3,
+        field: 'customMetrics.plan',
+        message: 'must not contain control characters',
+      },
+    ]);
+  });
+
   it('refuses a long text with a control character in linear time', () => {
     const start = Date.now();
     const issues = thrownIssues(() =>

@@ -134,7 +134,10 @@ describe.each(databases.eachSupportedId())(
             appVersion: '1.0.0',
             tags: { name: 'prod-eu' },
           }),
-          checkIn('off', '2024-07-01T11:59:00Z', 'ready'),
+          // A blank name tag is no display name: the page shows the id.
+          checkIn('off', '2024-07-01T11:59:00Z', 'ready', {
+            tags: { name: '  ' },
+          }),
           checkIn('gap', '2024-06-01T00:00:00Z', 'ready', { airgap: true }),
         ],
       });
@@ -169,6 +172,7 @@ describe.each(databases.eachSupportedId())(
         options('2024-07-02T12:00:00Z', { includeInactive: true }),
       );
       expect(all.instances.map(i => i.id)).toEqual(['gap', 'off', 'on']);
+      expect(all.instances[1].name).toBeNull();
     });
 
     it('rewinds an instance to its state at asOf', async () => {

@@ -11,6 +11,7 @@ import { instanceActivity } from '../metrics/activity';
 import { displayVersion } from '../metrics/versions';
 import { CustomerFilter } from '../permissions/customerFilter';
 import { toReportAttempt } from './attemptView';
+import { instanceDisplayName } from './instanceView';
 import { isoTime as iso } from './isoTime';
 
 const PAGE = 500;
@@ -184,7 +185,7 @@ function instanceCells(
   const activity = instanceActivity({ ...i, airgap }, asOf, activeWindowMs);
   return [
     i.id,
-    (field('tags') as Record<string, string> | null)?.name ?? null,
+    instanceDisplayName(field('tags') as Record<string, string> | null),
     activity === 'active',
     airgap,
     i.archived,

@@ -9,6 +9,16 @@ import { InstanceActivity } from '../metrics/activity';
 import { displayVersion, Release, versionStanding } from '../metrics/versions';
 import { isoTime as iso } from './isoTime';
 
+/**
+ * The display name: the tag `name`, unless it is blank (a tag value may be
+ * empty), when the pages show the short id instead.
+ */
+export function instanceDisplayName(
+  tags: Record<string, string> | null,
+): string | null {
+  return tags?.name?.trim() || null;
+}
+
 /** An instance as the report and instance details show it. */
 export function toReportInstance(
   instance: InstanceRow,
@@ -26,7 +36,7 @@ export function toReportInstance(
   return {
     id: instance.id,
     shortId: instance.id.slice(0, 7),
-    name: tags.name ?? null,
+    name: instanceDisplayName(tags),
     status: status && APP_STATUSES.includes(status) ? status : null,
     active: activity === 'active' || activity === 'airgap',
     airgap: field<boolean>('airgap') ?? false,

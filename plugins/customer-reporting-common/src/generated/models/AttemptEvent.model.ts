@@ -5,6 +5,7 @@
 // ******************************************************************
 import type { Email } from './Email.model';
 import type { Id } from './Id.model';
+import type { MultilineText } from './MultilineText.model';
 import type { Text } from './Text.model';
 import type { Time } from './Time.model';
 
@@ -34,6 +35,6 @@ export type AttemptEvent = {
    * Must be offline when networkMode is airgap.
    */
   registry?: 'online' | 'partial' | 'offline';
-  reason?: string;
+  reason?: MultilineText;
   instanceId?: Id;
 };

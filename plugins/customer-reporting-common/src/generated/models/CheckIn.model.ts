@@ -5,6 +5,7 @@
 // ******************************************************************
 import type { AnyCaseAppStatus } from './AnyCaseAppStatus.model';
 import type { Id } from './Id.model';
+import type { LineText } from './LineText.model';
 import type { Slug } from './Slug.model';
 import type { Text } from './Text.model';
 import type { Time } from './Time.model';
@@ -49,6 +50,6 @@ export type CheckIn = {
   cloudProvider?: Text;
   cloudRegion?: Text;
   preflightStatus?: Text;
-  tags?: { [key: string]: string };
+  tags?: { [key: string]: LineText };
   customMetrics?: { [key: string]: string | number | boolean };
 };

@@ -4,6 +4,7 @@
 // * Regenerate with: yarn generate:openapi
 // ******************************************************************
 import type { Email } from './Email.model';
+import type { MultilineText } from './MultilineText.model';
 import type { Slug } from './Slug.model';
 import type { Text } from './Text.model';
 import type { Time } from './Time.model';
@@ -69,6 +70,6 @@ export type CustomerInput = {
    */
   customFields: Array<{
     name: Text;
-    value: string;
+    value: MultilineText;
   }>;
 };

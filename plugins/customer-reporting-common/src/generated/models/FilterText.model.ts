@@ -3,10 +3,11 @@
 // * Source: plugins/customer-reporting-backend/src/schema/openapi.yaml
 // * Regenerate with: yarn generate:openapi
 // ******************************************************************
+import type { LineText } from './LineText.model';
 
 /**
  * A filter value, matched against stored values; no control characters.
  *
  * @public
  */
-export type FilterText = string;
+export type FilterText = LineText;

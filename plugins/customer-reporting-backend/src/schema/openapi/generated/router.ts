@@ -2521,13 +2521,34 @@ export const spec = {
           },
         },
       },
-      FilterText: {
+      LineText: {
         type: 'string',
         maxLength: 255,
-        pattern: '^\\P{Cc}*$',
+        pattern: '^[^\\p{Cc}\\u2028\\u2029]*$',
         'x-pattern-message': 'must not contain control characters',
+        description: 'One line, possibly empty; no control characters.',
+      },
+      FilterText: {
+        $ref: '#/components/schemas/LineText',
         description:
           'A filter value, matched against stored values; no control characters.',
+      },
+      KeyName: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 100,
+        pattern: '^\\P{Cc}*$',
+        'x-pattern-message': 'must not contain control characters',
+        description: 'A tag or custom metric name.',
+      },
+      MultilineText: {
+        type: 'string',
+        pattern:
+          '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$',
+        'x-pattern-message':
+          'must not contain control characters other than tabs and line breaks',
+        description:
+          'Text that may hold tabs and line breaks, but no other control character.',
       },
       Slug: {
         type: 'string',
@@ -2762,7 +2783,7 @@ export const spec = {
                   $ref: '#/components/schemas/Text',
                 },
                 value: {
-                  type: 'string',
+                  $ref: '#/components/schemas/MultilineText',
                   maxLength: 1000,
                 },
               },
@@ -2877,26 +2898,23 @@ export const spec = {
             type: 'object',
             maxProperties: 10,
             propertyNames: {
-              minLength: 1,
-              maxLength: 100,
+              $ref: '#/components/schemas/KeyName',
             },
             additionalProperties: {
-              type: 'string',
-              maxLength: 255,
+              $ref: '#/components/schemas/LineText',
             },
           },
           customMetrics: {
             type: 'object',
             maxProperties: 100,
             propertyNames: {
-              minLength: 1,
-              maxLength: 100,
-              pattern: '^\\P{Cc}*$',
-              'x-pattern-message': 'must not contain control characters',
+              $ref: '#/components/schemas/KeyName',
             },
             additionalProperties: {
               type: ['string', 'number', 'boolean'],
               maxLength: 1000,
+              pattern: '^[^\\p{Cc}\\u2028\\u2029]*$',
+              'x-pattern-message': 'must not contain control characters',
             },
           },
         },
@@ -2965,12 +2983,8 @@ export const spec = {
             description: 'Must be offline when networkMode is airgap.',
           },
           reason: {
-            type: 'string',
+            $ref: '#/components/schemas/MultilineText',
             maxLength: 2000,
-            pattern:
-              '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$',
-            'x-pattern-message':
-              'must not contain control characters other than tabs and line breaks',
           },
           instanceId: {
             $ref: '#/components/schemas/Id',
