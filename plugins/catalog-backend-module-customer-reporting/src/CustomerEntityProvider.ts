@@ -18,6 +18,8 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import {
+  customerLocationKey,
+  customerReportUrl,
   customerToEntity,
   implementorsByApp,
   PROVIDER_NAME,
@@ -169,16 +171,14 @@ export class CustomerEntityProvider implements EntityProvider {
     return customerToEntity(customer, {
       defaultOwner: this.deps.defaultOwner,
       implementedBy: implementors.get(customer.appSlug) ?? [],
-      reportUrl: `${
-        this.deps.appBaseUrl
-      }/customer-reporting/customers/${encodeURIComponent(customer.id)}`,
+      reportUrl: customerReportUrl(this.deps.appBaseUrl, customer.id),
       locationKey: this.locationKey(),
       licenseDetails: this.deps.licenseDetails ?? false,
     });
   }
 
   private locationKey() {
-    return `url:${this.deps.appBaseUrl}/customer-reporting`;
+    return customerLocationKey(this.deps.appBaseUrl);
   }
 
   private async implementors() {

@@ -30,6 +30,26 @@ export function customerEntityName(customerId: string): string {
 }
 
 /**
+ * The customer's report in the portal. `app.baseUrl` may be written with a
+ * trailing slash; kept, it made `//customer-reporting/…`, a path the app's
+ * routes do not match.
+ */
+export function customerReportUrl(appBaseUrl: string, customerId: string) {
+  return `${portalRoot(appBaseUrl)}/customers/${encodeURIComponent(
+    customerId,
+  )}`;
+}
+
+/** The location key of every entity the module publishes. */
+export function customerLocationKey(appBaseUrl: string) {
+  return `url:${portalRoot(appBaseUrl)}`;
+}
+
+function portalRoot(appBaseUrl: string) {
+  return `${appBaseUrl.replace(/\/+$/, '')}/customer-reporting`;
+}
+
+/**
  * A customer as a catalog `Resource` of type `customer`: owned by the
  * customer's owner (or the configured default group) and depending on the
  * components and systems that implement its app, so service owners see it

@@ -127,7 +127,8 @@ describe('AdoptionContent', () => {
   });
 
   it('shows loading, then the backend’s error with Retry', async () => {
-    const error = await responseError(403, 'NotAllowedError', 'not for you');
+    // A failure to retry; a refusal (403) reads "Not allowed" (DataCard).
+    const error = await responseError(500, 'Error', 'not for you');
     const getAppAdoption = jest
       .fn()
       .mockImplementationOnce(() => pending())

@@ -104,7 +104,11 @@ describe('CustomerActivityCard', () => {
   });
 
   it('shows the error and retries', async () => {
-    const error = await responseError(403, 'NotAllowedError', 'Not allowed');
+    const error = await responseError(
+      503,
+      'ServiceUnavailableError',
+      'Not allowed',
+    );
     const listAudit = jest
       .fn()
       .mockRejectedValueOnce(error)

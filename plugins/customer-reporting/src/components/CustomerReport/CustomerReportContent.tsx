@@ -32,6 +32,7 @@ export function CustomerReportContent(props: {
     return (
       <PageLoadError
         subject="customer"
+        id={report.customerId}
         errorTitle="Could not load the customer report"
         error={report.error}
         retry={report.retry}

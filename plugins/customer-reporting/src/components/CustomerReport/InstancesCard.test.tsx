@@ -92,6 +92,49 @@ describe('InstancesCard', () => {
     expect(cells.queryByText('Inactive')).not.toBeInTheDocument();
   });
 
+  it('shows placeholders for an instance that reported nothing but check-ins', async () => {
+    const bare = instanceFixture({
+      name: null,
+      status: null,
+      appVersion: null,
+      versionsBehind: null,
+      k8sDistribution: null,
+      k8sVersion: null,
+      clusterType: null,
+      kotsVersion: null,
+      sdkVersion: null,
+      cloudProvider: null,
+      cloudRegion: null,
+      firstReadyAt: null,
+      tags: {},
+      uptime: {
+        ratio: null,
+        days: instanceFixture().uptime.days.map(day => ({
+          ...day,
+          up: 0,
+          degraded: 0,
+          down: 0,
+          noData: 1,
+        })),
+      },
+    });
+    await renderCard(async () => reportFixture({ instances: [bare] }));
+
+    const row = (await screen.findByRole('link', { name: 'ins_123' })).closest(
+      'tr',
+    )!;
+    const cells = within(row);
+    expect(
+      cells.getByRole('img', { name: 'Status: Unknown' }),
+    ).toBeInTheDocument();
+    // Version, cluster, KOTS / SDK, cloud and the uptime ratio.
+    expect(cells.getAllByText('–')).toHaveLength(5);
+    expect(cells.getByText('No tags')).toBeInTheDocument();
+    expect(
+      cells.getAllByRole('img', { name: /^Jun \d+ \(UTC\): .*No data 100%/ }),
+    ).toHaveLength(14);
+  });
+
   it('shows kURL nodes, and an inactive instance in red', async () => {
     await renderCard(async () => reportFixture({ instances: [kurlInstance] }));
 

@@ -202,4 +202,30 @@ describe('CustomersContent', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('Acme')).toBeInTheDocument();
   });
+
+  it('says "Not allowed" without Retry when the backend refuses the list', async () => {
+    const error = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'NotAllowedError',
+            message: 'Not allowed: customer-reporting.customer.read',
+          },
+          response: { statusCode: 403 },
+        }),
+        { status: 403, headers: { 'content-type': 'application/json' } },
+      ),
+    );
+    await renderPage(async () => {
+      throw error;
+    });
+
+    expect(await screen.findByText('Not allowed')).toBeInTheDocument();
+    expect(
+      screen.getByText(/customer-reporting\.customer\.read/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Retry' }),
+    ).not.toBeInTheDocument();
+  });
 });

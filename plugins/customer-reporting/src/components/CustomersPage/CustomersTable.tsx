@@ -14,7 +14,7 @@ import { customerReportRouteRef } from '../../routes';
 import { customerColumns, CustomerSortState } from './customerColumns';
 import { useCustomerList } from './useCustomerList';
 import { CustomerFilters } from './useCustomerFilters';
-import { LoadMoreFooter } from '../shared';
+import { LoadMoreFooter, notAllowed, NotAllowedState } from '../shared';
 
 /**
  * The customer table with its loading, error, empty and "Load more" states.
@@ -36,6 +36,8 @@ export function CustomersTable(props: {
   const navigate = useNavigate();
   const reportLink = useRouteRef(customerReportRouteRef);
 
+  const refusal = list.error && notAllowed(list.error);
+  if (refusal) return <NotAllowedState what="the customers" error={refusal} />;
   if (list.error) {
     return (
       <>

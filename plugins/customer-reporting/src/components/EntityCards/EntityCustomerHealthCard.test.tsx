@@ -101,6 +101,24 @@ describe('EntityCustomerHealthCard', () => {
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
+  it('says "Not allowed" without Retry when the report is refused', async () => {
+    // A member of the default owner group sees the entity, not the report.
+    const error = await responseError(
+      403,
+      'NotAllowedError',
+      'Not allowed: customer-reporting.customer.read on customer cus_1',
+    );
+    await renderCard(() => Promise.reject(error));
+
+    expect(await screen.findByText('Not allowed')).toBeInTheDocument();
+    expect(
+      screen.getByText(/customer-reporting\.customer\.read on customer cus_1/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Retry' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('names the missing annotation instead of loading anything', async () => {
     const getCustomerReport = await renderCard(async () => reportFixture(), {
       ...customerEntity,

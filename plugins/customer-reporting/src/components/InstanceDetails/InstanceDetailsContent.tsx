@@ -28,6 +28,7 @@ export function InstanceDetailsContent(props: {
     return (
       <PageLoadError
         subject="instance"
+        id={details.instanceId}
         errorTitle="Could not load the instance"
         error={details.error}
         retry={details.retry}

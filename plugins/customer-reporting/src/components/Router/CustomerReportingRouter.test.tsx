@@ -118,6 +118,8 @@ describe('CustomerReportingRouter', () => {
     });
 
     expect(await screen.findByText('Customer not found')).toBeInTheDocument();
+    // The id from the address, so a mistyped link can be spotted.
+    expect(screen.getByText(/No customer has the id "x"/)).toBeInTheDocument();
     // A link styled as a button, back to the list.
     expect(
       screen.getByRole('button', { name: 'All customers' }).closest('a'),
@@ -144,6 +146,41 @@ describe('CustomerReportingRouter', () => {
     expect(screen.queryByText('Manage customer')).not.toBeInTheDocument();
   });
 
+  it.each([
+    ['customer', '/customer-reporting/customers/cus_9', 'the customer "cus_9"'],
+    ['instance', '/customer-reporting/instances/ins_9', 'the instance "ins_9"'],
+  ])(
+    'says "Not allowed" when the backend refuses the %s, without Retry or a stack',
+    async (_, path, what) => {
+      const error = await responseError(
+        403,
+        'NotAllowedError',
+        'Not allowed: customer-reporting.customer.read on customer cus_9',
+      );
+      const refuse = async () => {
+        throw error;
+      };
+      await renderRouter(path, {
+        getCustomerReport: refuse,
+        getInstance: refuse,
+      });
+
+      expect(await screen.findByText('Not allowed')).toBeInTheDocument();
+      // What was refused and the permission the backend named.
+      expect(
+        screen.getByText(
+          new RegExp(
+            `You may not see ${what}.*customer-reporting.customer.read on customer cus_9`,
+          ),
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('button', { name: 'Retry' }),
+      ).not.toBeInTheDocument();
+      expect(screen.queryByText('Stack Trace')).not.toBeInTheDocument();
+    },
+  );
+
   it('shows "Instance not found" for an unknown instance', async () => {
     const error = await responseError(404, 'NotFoundError', 'no instance y');
     await renderRouter('/customer-reporting/instances/y', {
@@ -153,6 +190,7 @@ describe('CustomerReportingRouter', () => {
     });
 
     expect(await screen.findByText('Instance not found')).toBeInTheDocument();
+    expect(screen.getByText(/No instance has the id "y"/)).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Retry' }),
     ).not.toBeInTheDocument();

@@ -6,6 +6,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { notAllowed, NotAllowedText } from './NotAllowed';
 
 /** What a card knows about its data: the react-use async state shape. */
 export interface AsyncValue<T> {
@@ -17,7 +18,8 @@ export interface AsyncValue<T> {
 
 /**
  * A card that shows a progress bar until its data arrives and the backend's
- * error (with Retry) when it fails, and renders its body only with data.
+ * error (with Retry) when it fails, or "Not allowed" when the backend refused
+ * (403), and renders its body only with data.
  *
  * @remarks
  * Every card of the report and instance pages has the same three states;
@@ -35,7 +37,14 @@ export function DataCard<T>(props: {
   const { title, subheader, action, state, children, noPadding } = props;
 
   let body: ReactNode;
-  if (state.error) {
+  const refusal = state.error && notAllowed(state.error);
+  if (refusal) {
+    body = (
+      <Box p={noPadding ? 2 : 0}>
+        <NotAllowedText error={refusal} />
+      </Box>
+    );
+  } else if (state.error) {
     body = (
       <Box p={noPadding ? 2 : 0}>
         <ResponseErrorPanel error={state.error} />

@@ -7,16 +7,20 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
+import { notAllowed, NotAllowedState } from './NotAllowed';
 
 /**
  * What a page shows in place of its cards when its subject could not be
- * loaded: for an unknown id (404) a "not found" state with a way back to the
- * customer list, since retrying cannot help; for anything else the
- * backend's error with Retry.
+ * loaded: for an unknown id (404) a "not found" state naming the id, with a
+ * way back to the customer list, and for a refusal (403) a "not allowed"
+ * state, since retrying helps with neither; for anything else the backend's
+ * error with Retry.
  */
 export function PageLoadError(props: {
   /** 'customer' or 'instance'. */
   subject: 'customer' | 'instance';
+  /** The id from the address, shown so a mistyped one can be spotted. */
+  id: string;
   /** Title of the error panel for failures other than 404. */
   errorTitle: string;
   error: Error;
@@ -24,7 +28,15 @@ export function PageLoadError(props: {
   /** The customer list, offered from the not-found state. */
   listPath: string;
 }) {
-  const { subject, errorTitle, error, retry, listPath } = props;
+  const { subject, id, errorTitle, error, retry, listPath } = props;
+  const refusal = notAllowed(error);
+  if (refusal) {
+    return (
+      <Content>
+        <NotAllowedState what={`the ${subject} "${id}"`} error={refusal} />
+      </Content>
+    );
+  }
   if (error instanceof ResponseError && error.statusCode === 404) {
     return (
       <Content>
@@ -33,7 +45,7 @@ export function PageLoadError(props: {
           title={
             subject === 'customer' ? 'Customer not found' : 'Instance not found'
           }
-          description={`No ${subject} has this id: the link may be mistyped or out of date.`}
+          description={`No ${subject} has the id "${id}": the link may be mistyped or out of date.`}
           action={
             <LinkButton to={listPath} variant="outlined">
               All customers

@@ -20,6 +20,7 @@ export { oneOf } from './oneOf';
 export { ReadableTheme } from './ReadableTheme';
 export { ScrollingTable } from './ScrollingTable';
 export { PageLoadError } from './PageLoadError';
+export { notAllowed, NotAllowedState } from './NotAllowed';
 export { withContrast } from './contrast';
 export { useCursorPages } from './useCursorPages';
 export type { CursorPage } from './useCursorPages';
