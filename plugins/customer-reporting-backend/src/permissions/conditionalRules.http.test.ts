@@ -124,6 +124,29 @@ describe.each(databases.eachSupportedId())(
         ['c3'],
       ],
       [
+        'not an owner: customers without an owner are not owned by them',
+        {
+          not: customerConditions.isCustomerOwner({
+            claims: ['group:default/team-b'],
+          }),
+        },
+        ['c1', 'c3'],
+      ],
+      [
+        'any of an owner or a license type, negated',
+        {
+          not: {
+            anyOf: [
+              customerConditions.isCustomerOwner({
+                claims: ['group:default/team-a'],
+              }),
+              customerConditions.hasLicenseType({ licenseTypes: ['paid'] }),
+            ],
+          },
+        },
+        ['c3'],
+      ],
+      [
         'an app',
         customerConditions.isCustomerOfApp({ appSlugs: ['test-app'] }),
         ['c1', 'c2', 'c3'],
