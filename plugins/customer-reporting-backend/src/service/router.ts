@@ -1,4 +1,5 @@
 import express from 'express';
+import { NotFoundError } from '@backstage/errors';
 import { addActionRoutes } from './actionRoutes';
 import { addAlertRoutes } from './alertRoutes';
 import { addAdoptionRoutes } from './adoptionRoutes';
@@ -17,6 +18,15 @@ import { addLicenseRoutes } from './licenseRoutes';
 import { gzipJsonAnswers } from './gzipJsonAnswers';
 import { jsonBody } from './jsonBody';
 import { createRouteContext, RouteContextOptions } from './routeContext';
+
+/**
+ * A path or method under /v1 that the API does not have: a 404 with the
+ * error body of every other answer rather than express's empty one. Only
+ * under /v1: Backstage serves its own routes (e.g. the permission
+ * integration's /.well-known/…) after this router on the same path.
+ */
+const noSuchRoute: express.RequestHandler = (req, _res, next) =>
+  next(new NotFoundError(`No such route: ${req.method} /v1${req.path}`));
 
 export interface RouterOptions extends RouteContextOptions {
   /** Ids of the registered data sources, whose sync status is served. */
@@ -56,5 +66,6 @@ export async function createRouter(
     .use(jsonBody(routerOptions.options.maxBodyBytes))
     .use(gzipJsonAnswers())
     .use(router)
+    .use('/v1', noSuchRoute)
     .use(requestErrorHandler);
 }
