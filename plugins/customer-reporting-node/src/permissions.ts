@@ -46,8 +46,12 @@ const isCustomerOwner = createPermissionRule({
       .array(z.string())
       .describe('Entity refs, usually the user’s ownership claims'),
   }),
-  apply: (customer, { claims }) =>
-    customer.owner !== null && claims.includes(customer.owner),
+  // Entity refs compare case-insensitively, in lists (toQuery: owners are
+  // stored lowercase) and for one customer alike.
+  apply: (customer, { claims }) => {
+    const owner = customer.owner?.toLowerCase();
+    return owner !== undefined && claims.some(c => c.toLowerCase() === owner);
+  },
   toQuery: ({ claims }) => ({
     column: 'owner',
     values: claims.map(c => c.toLowerCase()),

@@ -5,6 +5,7 @@ import { JsonObject } from '@backstage/types';
 import {
   BackendFeature,
   coreServices,
+  createBackendModule,
   createServiceFactory,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -15,6 +16,8 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import permissionPlugin from '@backstage/plugin-permission-backend';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { customerReportingIngestPermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingPlugin } from '../plugin';
 import { customerReportingPermissionPolicyModule } from '../permissions/permissionPolicyModule';
@@ -100,11 +103,47 @@ export async function startWithProductionPolicy(
   /** More features or service factories, e.g. an auditor mock. */
   extraFeatures: Array<ServiceFactory | BackendFeature> = [],
 ) {
+  return startWithPolicyModule(
+    knex,
+    customerReportingPermissionPolicyModule,
+    permissions,
+    extraFeatures,
+  );
+}
+
+/**
+ * The same backend with `policy` as the permission backend's policy, e.g.
+ * one of an adopter's own with conditions of the plugin's rules.
+ */
+export async function startWithPolicy(knex: Knex, policy: PermissionPolicy) {
+  return startWithPolicyModule(
+    knex,
+    createBackendModule({
+      pluginId: 'permission',
+      moduleId: 'test-policy',
+      register(env) {
+        env.registerInit({
+          deps: { policies: policyExtensionPoint },
+          async init({ policies }) {
+            policies.setPolicy(policy);
+          },
+        });
+      },
+    }),
+  );
+}
+
+async function startWithPolicyModule(
+  knex: Knex,
+  policyModule: BackendFeature,
+  permissions: JsonObject = {},
+  extraFeatures: Array<ServiceFactory | BackendFeature> = [],
+) {
   const { server } = await startTestBackend({
     features: [
       customerReportingPlugin,
       permissionPlugin,
-      customerReportingPermissionPolicyModule,
+      policyModule,
       permissionsServiceFactory,
       mockServices.database.factory({ knex }),
       ingestOnlyTokenFactory,

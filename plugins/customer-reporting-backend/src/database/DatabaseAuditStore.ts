@@ -40,9 +40,19 @@ export class DatabaseAuditStore {
     });
   }
 
-  /** A customer's entries, newest first; `before` is the last id of the previous page. */
-  async list(customerId: string, limit: number, before?: number) {
-    const query = this.db('audit_events').where({ customer_id: customerId });
+  /**
+   * A customer's entries recorded up to `asOf`, newest first; `before` is
+   * the last id of the previous page.
+   */
+  async list(
+    customerId: string,
+    limit: number,
+    before: number | undefined,
+    asOf: number,
+  ) {
+    const query = this.db('audit_events')
+      .where({ customer_id: customerId })
+      .andWhere('at', '<=', asOf);
     if (before !== undefined) query.andWhere('id', '<', before);
     const rows = await query.orderBy('id', 'desc').limit(limit + 1);
     const page = rows.slice(0, limit);

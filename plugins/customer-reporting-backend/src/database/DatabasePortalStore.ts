@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { IngestResult } from '@customer-reporting/plugin-customer-reporting-common';
 import { IngestedPortalEvent } from '../ingest/ingestTypes';
 import { contentHash } from './contentHash';
+import { isPostgres } from './databaseEngine';
 import { BulkRow, insertNewRows } from './bulkRows';
 import { PORTAL_EVENTS } from './ingestTables';
 
@@ -19,6 +20,11 @@ export class DatabasePortalStore {
     at: number,
   ): Promise<boolean> {
     return this.db.transaction(async tx => {
+      // Concurrent invitations of one email would each find none and each
+      // insert (two 201s, or a 500 on the same id): on PostgreSQL the
+      // customer's row serialises them; SQLite runs one writer at a time.
+      if (isPostgres(tx))
+        await tx('customers').where({ id: customerId }).forUpdate().first('id');
       const existing = await tx('portal_events')
         .where({ customer_id: customerId })
         .whereIn('type', ['user-invited', 'user-joined'])

@@ -41,6 +41,10 @@ function applyCriteria(
   } else if (isNotCriteria(criteria)) {
     builder.whereNot(b => applyCriteria(b, criteria.not, alias));
   } else {
-    builder.whereIn(`${alias}.${criteria.column}`, criteria.values);
+    // A customer without an owner matches no IS_CUSTOMER_OWNER, as the rule's
+    // apply says: false, not SQL's unknown, which `not` would keep unknown
+    // and so hide the customer from lists that its own report is shown to.
+    const column = `${alias}.${criteria.column}`;
+    builder.whereNotNull(column).whereIn(column, criteria.values);
   }
 }

@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import { ApiRouter } from './apiRouter';
 import { loadCustomer } from './loadCustomer';
-import { cursorInteger, decodeCursor, encodeCursor } from './readQueries';
+import {
+  asOfTime,
+  cursorInteger,
+  decodeCursor,
+  encodeCursor,
+} from './readQueries';
 import { RouteContext } from './routeContext';
 
-/** A customer's audit trail (Activity), newest first, a page at a time. */
+/** A customer's audit trail (Activity) up to asOf, newest first, a page at a time. */
 export function addCustomerAuditRoute(router: ApiRouter, ctx: RouteContext) {
   const { stores } = ctx;
 
   router.get('/v1/customers/:customerId/audit', async (req, res) => {
     const { customerId } = req.params;
     await ctx.requireCustomer(req, customerId);
-    await loadCustomer(ctx, customerId);
     const query = req.query;
+    const asOf = asOfTime(query.asOf, ctx.clock);
+    await loadCustomer(ctx, customerId, asOf);
     const before = query.cursor
       ? decodeCursor(query.cursor, z.object({ id: cursorInteger })).id
       : undefined;
@@ -20,6 +26,7 @@ export function addCustomerAuditRoute(router: ApiRouter, ctx: RouteContext) {
       customerId,
       query.limit!, // the spec's default filled in
       before,
+      asOf,
     );
     res.json({
       items,

@@ -112,6 +112,17 @@ export const requestErrorHandler: ErrorRequestHandler = (
         req.body,
       ),
     });
+  } else if (
+    error?.name === 'InputError' &&
+    error.message === 'unsupported media type undefined'
+  ) {
+    // The validator's words for a required body that was not sent at all
+    // (no body, so no Content-Type): say that the body is what is missing.
+    sendError(req, res, 400, {
+      name: 'InputError',
+      message:
+        'request/body is required: a JSON object (Content-Type: application/json)',
+    });
   } else if (isDatabaseUnavailable(error)) {
     res.setHeader('Retry-After', '5');
     sendError(req, res, 503, {

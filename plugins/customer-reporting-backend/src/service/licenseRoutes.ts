@@ -10,6 +10,7 @@ import { setAttachment } from './attachment';
 import { runCustomerAction } from './customerAction';
 import { loadCustomer } from './loadCustomer';
 import { noStore } from './noStore';
+import { asOfTime } from './readQueries';
 import { RouteContext } from './routeContext';
 
 /** What a customer installs with, from its page: Helm instructions and its signed license. */
@@ -29,13 +30,14 @@ export function addLicenseRoutes(router: ApiRouter, ctx: RouteContext) {
           customerId,
           customerLicenseDownloadPermission,
         );
-        const customer = await loadCustomer(ctx, customerId);
+        const asOf = asOfTime(req.query.asOf, ctx.clock);
+        const customer = await loadCustomer(ctx, customerId, asOf);
         trail.addMeta({ licenseIdShown: showLicenseId });
         const releases =
           (await stores.report.getReleases(customer.app_slug)).get(
             customer.channel_slug,
           ) ?? [];
-        const published = releases.filter(r => r.promotedAt <= ctx.clock());
+        const published = releases.filter(r => r.promotedAt <= asOf);
         const latest = published.reduce<(typeof published)[number] | undefined>(
           (a, b) => (!a || b.promotedAt > a.promotedAt ? b : a),
           undefined,

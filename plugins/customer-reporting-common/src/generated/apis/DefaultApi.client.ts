@@ -243,6 +243,12 @@ export type GetHelmInstructions = {
   path: {
     customerId: Id;
   };
+  query?: {
+    /**
+     * The answer as of this time (default now).
+     */
+    asOf?: string;
+  };
 };
 
 /** @public */
@@ -282,6 +288,10 @@ export type ListCustomerAudit = {
     customerId: Id;
   };
   query?: {
+    /**
+     * The answer as of this time (default now).
+     */
+    asOf?: string;
     /**
      * Defaults to `50`.
      */
@@ -884,7 +894,7 @@ export class CustomerReportingApiClient {
   }
 
   /**
-   * The registry login and install commands, every value single-quoted for POSIX shells; the password is the license ID, or `"$LICENSE_ID"` when the caller may not download the license. 409 with a reason when the customer has no email, Helm install is off, or the channel has no release.
+   * The registry login and install commands, every value single-quoted for POSIX shells; the password is the license ID, or `"$LICENSE_ID"` when the caller may not download the license. The version is the channel's latest release promoted by asOf. 409 with a reason when the customer has no email, Helm install is off, or the channel has no release.
    */
   public async getHelmInstructions(
     request: GetHelmInstructions,
@@ -895,7 +905,7 @@ export class CustomerReportingApiClient {
       `/v1/customers/${encodeURIComponent(
         request.path.customerId,
       )}/helm-instructions`,
-      undefined,
+      request.query,
       undefined,
       options,
     );
@@ -972,7 +982,7 @@ export class CustomerReportingApiClient {
   }
 
   /**
-   * The customer's audit trail, newest first.
+   * The customer's audit trail, newest first, up to asOf.
    */
   public async listCustomerAudit(
     request: ListCustomerAudit,

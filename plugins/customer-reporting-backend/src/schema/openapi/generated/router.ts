@@ -600,10 +600,13 @@ export const spec = {
       get: {
         operationId: 'GetHelmInstructions',
         description:
-          'The registry login and install commands, every value single-quoted for POSIX shells; the password is the license ID, or `"$LICENSE_ID"` when the caller may not download the license. 409 with a reason when the customer has no email, Helm install is off, or the channel has no release.',
+          'The registry login and install commands, every value single-quoted for POSIX shells; the password is the license ID, or `"$LICENSE_ID"` when the caller may not download the license. The version is the channel\'s latest release promoted by asOf. 409 with a reason when the customer has no email, Helm install is off, or the channel has no release.',
         parameters: [
           {
             $ref: '#/components/parameters/CustomerId',
+          },
+          {
+            $ref: '#/components/parameters/AsOf',
           },
         ],
         responses: {
@@ -848,10 +851,13 @@ export const spec = {
     '/v1/customers/{customerId}/audit': {
       get: {
         operationId: 'ListCustomerAudit',
-        description: "The customer's audit trail, newest first.",
+        description: "The customer's audit trail, newest first, up to asOf.",
         parameters: [
           {
             $ref: '#/components/parameters/CustomerId',
+          },
+          {
+            $ref: '#/components/parameters/AsOf',
           },
           {
             name: 'limit',
