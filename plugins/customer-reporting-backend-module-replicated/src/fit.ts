@@ -66,7 +66,7 @@ export function fit(
  * nothing; `fallback` when nothing is left.
  */
 export function cut(value: string, max: number, fallback: string): string {
-  return clip(clean(value), max).trim() || fallback;
+  return fitLine(value, max).trim() || fallback;
 }
 
 /** A channel or app slug the ingest routes accept, from any label. */

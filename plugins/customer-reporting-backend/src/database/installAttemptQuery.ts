@@ -221,19 +221,16 @@ export function filteredAttempts(
   if (filters.appSlug) inner.where('c.app_slug', filters.appSlug);
   if (filters.channelSlug) inner.where('c.channel_slug', filters.channelSlug);
   if (filters.customerId) inner.where('a.customer_id', filters.customerId);
-  for (const [attribute, column] of Object.entries(ATTRIBUTE_COLUMNS)) {
-    const value = filters[attribute as FilteredAttribute];
+  for (const attribute of Object.keys(
+    ATTRIBUTE_COLUMNS,
+  ) as FilteredAttribute[]) {
+    const value = filters[attribute];
     if (!value) continue;
-    inner.where(`a.${column}`, value);
+    inner.where(`a.${ATTRIBUTE_COLUMNS[attribute]}`, value);
     // An attempt that reported it after asOf did not have it yet. Without
     // a cut every attempt's events, so the attribute's first, are by asOf.
-    if (at.cutsAttempts) {
-      inner.where(
-        `a.${knownAtColumn(attribute as FilteredAttribute)}`,
-        '<=',
-        asOf,
-      );
-    }
+    if (at.cutsAttempts)
+      inner.where(`a.${knownAtColumn(attribute)}`, '<=', asOf);
   }
   if (filters.from !== undefined)
     inner.where('a.started_at', '>=', filters.from);

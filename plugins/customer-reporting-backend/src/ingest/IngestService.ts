@@ -70,17 +70,15 @@ export class IngestService implements CustomerReportingIngest {
       // The issue names the field to correct: the app when it is unknown.
       const appKnown = await this.stores.apps.appExists(appSlug);
       throw new BatchValidationError([
-        appKnown
-          ? {
-              index: null,
-              field: 'channelSlug',
-              message: `no channel ${channelSlug} in app ${appSlug}; PUT the app first`,
-            }
-          : {
-              index: null,
-              field: 'appSlug',
-              message: `no app ${appSlug}; PUT the app first`,
-            },
+        {
+          index: null,
+          field: appKnown ? 'channelSlug' : 'appSlug',
+          message: `${
+            appKnown
+              ? `no channel ${channelSlug} in app ${appSlug}`
+              : `no app ${appSlug}`
+          }; PUT the app first`,
+        },
       ]);
     }
     await this.stores.customers.upsertCustomer(id, customer, this.clock());
