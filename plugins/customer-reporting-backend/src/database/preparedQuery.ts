@@ -5,6 +5,7 @@ import {
   queryNamed,
   statementName,
 } from './postgresNamedStatements';
+import { querySqlitePrepared } from './sqlitePreparedStatements';
 
 /** Marks a parameter among a query's bindings; no real value starts so. */
 const PARAM = '\u0000customer-reporting-param:';
@@ -31,10 +32,12 @@ export type Param<P> = <K extends keyof P>(name: K) => P[K];
  * for each value that changes from call to call; the query's shape (tables,
  * columns, conditions, limits) must not depend on those values, and a
  * parameter can only stand where Knex binds a value as it is (not in
- * `limit`, which Knex checks is a number). On PostgreSQL the text goes to
- * the server as a named statement (postgresNamedStatements.ts). Clients
- * other than PostgreSQL and better-sqlite3 build the query with the values
- * on every call.
+ * `limit`, which Knex checks is a number). The database then parses and
+ * plans the text once per connection: on PostgreSQL it goes to the server as
+ * a named statement (postgresNamedStatements.ts), on better-sqlite3 the
+ * connection keeps the statement it prepared (sqlitePreparedStatements.ts).
+ * Clients other than these two build the query with the values on every
+ * call.
  */
 export function preparedQuery<P extends { [K in keyof P]: string | number }>(
   build: (db: Knex, param: Param<P>) => Knex.QueryBuilder,
@@ -54,10 +57,10 @@ export function preparedQuery<P extends { [K in keyof P]: string | number }>(
     const values = query.slots.map(slot =>
       'param' in slot ? params[slot.param] : slot.value,
     ) as Knex.RawBinding[];
-    if (postgres) {
-      const rows = await queryNamed(db, query.named, values);
-      if (rows) return rows;
-    }
+    const rows = postgres
+      ? await queryNamed(db, query.named, values)
+      : await querySqlitePrepared(db, query.sql, values);
+    if (rows) return rows;
     const result = await db.raw(query.sql, values);
     // A raw select answers with node-postgres' result on PostgreSQL, with
     // the rows on better-sqlite3.
