@@ -1,6 +1,11 @@
 import { InputError, ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
-import { CUSTOMER_IDS, NIMBUS_APP_ID } from './__fixtures__';
+import {
+  CUSTOMER_IDS,
+  fixtureCustomer,
+  fixtures,
+  NIMBUS_APP_ID,
+} from './__fixtures__';
 import {
   API_TOKEN,
   BASE_URL,
@@ -301,6 +306,28 @@ describe('ReplicatedDataSource', () => {
     expect((result as any).counts).toEqual(
       expect.objectContaining({ customers: 5, portalEvents: 12 }),
     );
+  });
+
+  it("reads the team's support bundles once for all apps of a sync", async () => {
+    // The second app gets one Enterprise Portal customer: both apps then
+    // need the team's bundles.
+    const orbit = (
+      fixtures.apps as { apps: { id: string; slug: string }[] }
+    ).apps.find(a => a.slug === 'orbit')!;
+    const acme = fixtureCustomer(CUSTOMER_IDS.acme);
+    server.use(
+      http.get(`${BASE_URL}/app/${orbit.id}/customers`, () =>
+        HttpResponse.json({
+          customers: [{ ...acme, id: 'orbitPortalCustomer1' }],
+          totalCustomers: 1,
+        }),
+      ),
+    );
+    const { result, calls } = await sync({ appSlugs: ['nimbus', 'orbit'] });
+    expect(result).not.toHaveProperty('error');
+    expect(calls.customers.has('orbitPortalCustomer1')).toBe(true);
+    expect(requested(`/app/${orbit.id}/enterprise-portal/`)).not.toEqual([]);
+    expect(requested('/supportbundles')).toHaveLength(1);
   });
 
   it('fails when none of the configured apps exists', async () => {

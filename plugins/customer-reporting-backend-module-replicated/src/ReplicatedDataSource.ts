@@ -9,6 +9,7 @@ import { ReplicatedConfig } from './config';
 import { readEventCursor } from './eventCursor';
 import { parseApps } from './parseApps';
 import { syncApp } from './syncApp';
+import { teamSupportBundles } from './pullCustomerData';
 import { SyncCounts } from './syncCounts';
 import { VendorApiClient, VendorApiClientOptions } from './VendorApiClient';
 
@@ -75,6 +76,7 @@ export class ReplicatedDataSource implements CustomerReportingDataSource {
       );
     }
 
+    const supportBundles = teamSupportBundles(client, logger, counts);
     for (const app of apps) {
       const customers = await syncApp({
         app,
@@ -85,6 +87,7 @@ export class ReplicatedDataSource implements CustomerReportingDataSource {
         includeTest: config.includeTest,
         eventCursor: cursor[app.slug],
         window,
+        supportBundles,
       });
       // Only once the app's events are stored: a failed sync resumes earlier.
       cursor[app.slug] = { at: new Date(now).toISOString(), customers };

@@ -108,6 +108,25 @@ async function pullSupportBundles(
   return byCustomer;
 }
 
+/** The team's support bundles by customer id, read when first asked for. */
+export type TeamSupportBundles = () => Promise<
+  Map<string, VendorSupportBundle[]>
+>;
+
+/**
+ * The team's support bundles, read at most once per sync: `GET
+ * /supportbundles` has no app filter, so every app of a sync would read the
+ * same list again (and count its skipped records again).
+ */
+export function teamSupportBundles(
+  client: VendorApiClient,
+  logger: LoggerService,
+  counts: SyncCounts,
+): TeamSupportBundles {
+  let pulled: Promise<Map<string, VendorSupportBundle[]>> | undefined;
+  return () => (pulled ??= pullSupportBundles(client, logger, counts));
+}
+
 /**
  * Every customer of an app with its instances (the customer list carries
  * them) and, for customers with the Enterprise Portal, its install attempts,
@@ -115,7 +134,7 @@ async function pullSupportBundles(
  * customer has the Enterprise Portal, two lists read once for the app: its
  * Enterprise Portal instances (the `Instance` record carries no customer
  * id), matched to the customers' instances by id, and the team's support
- * bundles, matched to those customers by customer id.
+ * bundles (read once per sync), matched to those customers by customer id.
  */
 export async function pullCustomerData(options: {
   client: VendorApiClient;
@@ -123,6 +142,7 @@ export async function pullCustomerData(options: {
   includeTest: boolean;
   logger: LoggerService;
   counts: SyncCounts;
+  supportBundles: TeamSupportBundles;
 }): Promise<CustomerData[]> {
   const { client, appId, includeTest, logger, counts } = options;
   const counted = <T>(page: Page<T> & { skipped: number }) => {
@@ -177,7 +197,7 @@ export async function pullCustomerData(options: {
     );
     for (const instance of listed)
       portalInstances.set(instance.instanceId, instance);
-    supportBundles = await pullSupportBundles(client, logger, counts);
+    supportBundles = await options.supportBundles();
   }
 
   // In list order, whatever order the requests finish in.

@@ -11,7 +11,11 @@ import { mapInstallAttempt } from './mapInstallAttempts';
 import { clusterTypeOf, mapInstanceCheckIns } from './mapInstanceCheckIns';
 import { mapPortalEvents } from './mapPortalEvents';
 import { VendorApp } from './parseApps';
-import { CustomerData, pullCustomerData } from './pullCustomerData';
+import {
+  CustomerData,
+  pullCustomerData,
+  TeamSupportBundles,
+} from './pullCustomerData';
 import { pullEvents } from './pullEvents';
 import { pullReleases } from './pullReleases';
 import { SyncCounts } from './syncCounts';
@@ -28,6 +32,8 @@ export interface SyncAppOptions {
   eventCursor: AppEventCursor | undefined;
   /** Check-ins must be at or before `now` and not before `oldest`. */
   window: { now: number; oldest: number };
+  /** The team's support bundles, shared by the apps of one sync. */
+  supportBundles: TeamSupportBundles;
 }
 
 /**
@@ -47,6 +53,7 @@ export async function syncApp(options: SyncAppOptions): Promise<string[]> {
     includeTest: options.includeTest,
     logger,
     counts,
+    supportBundles: options.supportBundles,
   });
   const releases = await pullReleases({ client, app, logger, counts });
   const { body, channelSlugById } = mapApp(
