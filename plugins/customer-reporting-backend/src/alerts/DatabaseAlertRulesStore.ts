@@ -5,6 +5,14 @@ import {
   AlertRuleInput,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { toIso } from '../database/time';
+import { CustomerFilter } from '../permissions/customerFilter';
+import {
+  RuleCustomerRefs,
+  RuleVisibility,
+  ruleVisibility,
+  seesCustomerId,
+  seesMuteSubject,
+} from './ruleVisibility';
 
 /** A rule as the evaluator uses it: times as epoch milliseconds. */
 export interface StoredAlertRule extends AlertRuleInput {
@@ -57,6 +65,14 @@ export class DatabaseAlertRulesStore {
 
   async getRule(id: string): Promise<StoredAlertRule | undefined> {
     return (await this.listRules()).find(r => r.id === id);
+  }
+
+  /** Which of the rules' customers a caller whose reads are `filter` may see. */
+  async visibility(
+    rules: RuleCustomerRefs[],
+    filter: CustomerFilter,
+  ): Promise<RuleVisibility> {
+    return ruleVisibility(this.db, rules, filter);
   }
 
   /** Creates or replaces the rule; true when it was created. */
@@ -144,23 +160,36 @@ export function isMuted(
   );
 }
 
-/** The API's view of a rule. */
-export function toAlertRule(rule: StoredAlertRule): AlertRule {
+/**
+ * The API's view of a rule for a caller who sees `visibility`: customer ids
+ * and muted subjects of customers it may not read are left out, the ids
+ * counted (docs/alerts.md).
+ */
+export function toAlertRule(
+  rule: StoredAlertRule,
+  visibility: RuleVisibility,
+): AlertRule {
+  const customerIds = rule.filters.customerIds.filter(id =>
+    seesCustomerId(visibility, id),
+  );
   return {
     id: rule.id,
     name: rule.name,
     eventType: rule.eventType,
     threshold: rule.threshold,
-    filters: rule.filters,
+    filters: { ...rule.filters, customerIds },
+    hiddenCustomerIds: rule.filters.customerIds.length - customerIds.length,
     recipients: rule.recipients,
     enabled: rule.enabled,
     createdAt: toIso(rule.createdAt)!,
     updatedAt: toIso(rule.updatedAt)!,
     updatedBy: rule.updatedBy,
-    mutes: rule.mutes.map(m => ({
-      subject: m.subject,
-      until: toIso(m.until)!,
-      createdBy: m.createdBy,
-    })),
+    mutes: rule.mutes
+      .filter(m => seesMuteSubject(visibility, rule.eventType, m.subject))
+      .map(m => ({
+        subject: m.subject,
+        until: toIso(m.until)!,
+        createdBy: m.createdBy,
+      })),
   };
 }

@@ -144,7 +144,9 @@ describe.each(databases.eachSupportedId())('alert routes on %p', databaseId => {
     });
     expect(delivery.error).toEqual(expect.any(String));
 
-    // Mute, unmute and delete are audited with who did them.
+    // Mute, unmute and delete are audited with who did them. ops reads no
+    // customer, so it mutes the whole rule (alertRuleVisibility.test.ts:
+    // subjects).
     const ops = userHeader('ops');
     const leapSecond = await request(server)
       .put(`${base}/v1/alerts/rules/down/mutes`)
@@ -155,10 +157,10 @@ describe.each(databases.eachSupportedId())('alert routes on %p', databaseId => {
     await request(server)
       .put(`${base}/v1/alerts/rules/down/mutes`)
       .set('Authorization', ops)
-      .send({ subject: 'i-c1', until: '2099-01-01T00:00:00Z' })
+      .send({ until: '2099-01-01T00:00:00Z' })
       .expect(200);
     await request(server)
-      .delete(`${base}/v1/alerts/rules/down/mutes?subject=i-c1`)
+      .delete(`${base}/v1/alerts/rules/down/mutes`)
       .set('Authorization', ops)
       .expect(204);
     await request(server)

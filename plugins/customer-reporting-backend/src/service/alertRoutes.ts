@@ -1,15 +1,23 @@
 import { Request } from 'express';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   ALERT_THRESHOLDS,
   customerReportingAlertsManagePermission,
   customerReportingAlertsReadPermission,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import { toAlertRule } from '../alerts/DatabaseAlertRulesStore';
+import {
+  StoredAlertRule,
+  toAlertRule,
+} from '../alerts/DatabaseAlertRulesStore';
+import {
+  keepHiddenCustomerIds,
+  seesMuteSubject,
+} from '../alerts/ruleVisibility';
+import { CustomerFilter } from '../permissions/customerFilter';
 import { ApiRouter } from './apiRouter';
 import { AuditTrail } from './auditedAction';
 import { requireTime } from './readQueries';
-import { RouteContext } from './routeContext';
+import { CallerRequest, RouteContext } from './routeContext';
 
 /** Alert rules, their mutes and the delivery log (docs/alerts.md). */
 export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
@@ -39,9 +47,45 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
     return rule;
   };
 
+  // The customers whose ids the caller may see in rules. A policy may grant
+  // the alert permissions without customer reads: that caller sees none.
+  const customersOf = async (req: CallerRequest): Promise<CustomerFilter> => {
+    try {
+      return await ctx.customerFilter(req);
+    } catch (error) {
+      if (error instanceof NotAllowedError) return 'none';
+      throw error;
+    }
+  };
+  const shown = async (rule: StoredAlertRule, filter: CustomerFilter) =>
+    toAlertRule(rule, await rules().visibility([rule], filter));
+  // Muting a subject acts on its customer: only one the caller may read.
+  const requireSubject = async (
+    rule: StoredAlertRule,
+    subject: string | null,
+    filter: CustomerFilter,
+  ) => {
+    const visibility = await rules().visibility(
+      [
+        {
+          eventType: rule.eventType,
+          filters: { customerIds: [] },
+          mutes: [{ subject }],
+        },
+      ],
+      filter,
+    );
+    if (!seesMuteSubject(visibility, rule.eventType, subject))
+      throw new NotAllowedError(
+        `subject: not allowed to read the customer of ${subject}`,
+      );
+  };
+
   router.get('/v1/alerts/rules', async (req, res) => {
     await ctx.requirePermission(req, customerReportingAlertsReadPermission);
-    res.json({ items: (await rules().listRules()).map(toAlertRule) });
+    const list = await rules().listRules();
+    const visibility = await rules().visibility(list, await customersOf(req));
+    res.json({ items: list.map(rule => toAlertRule(rule, visibility)) });
   });
 
   router.put('/v1/alerts/rules/:ruleId/mutes', async (req, res) => {
@@ -52,11 +96,13 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
       );
       const { ruleId } = req.params;
       const mute = { subject: req.body.subject ?? null, until: req.body.until };
-      await requireRule(ruleId);
+      const until = requireTime(mute.until, 'until');
+      const filter = await customersOf(req);
+      await requireSubject(await requireRule(ruleId), mute.subject, filter);
       await rules().putMute(
         ruleId,
         mute.subject,
-        requireTime(mute.until, 'until'),
+        until,
         ctx.audit.actorOf(credentials),
       );
       await trail.record(credentials, {
@@ -64,7 +110,7 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
         action: 'alert-muted',
         details: { ruleId, ...mute },
       });
-      res.json(toAlertRule(await requireRule(ruleId)));
+      res.json(await shown(await requireRule(ruleId), filter));
     });
   });
 
@@ -76,6 +122,10 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
       );
       const { ruleId } = req.params;
       const { subject } = req.query;
+      // Of an unknown rule there is nothing to end, and nothing to tell.
+      const rule = await rules().getRule(ruleId);
+      if (rule)
+        await requireSubject(rule, subject ?? null, await customersOf(req));
       await rules().deleteMute(ruleId, subject ?? null);
       await trail.record(credentials, {
         customerId: null,
@@ -103,11 +153,22 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
         throw new InputError(
           `threshold: event type ${body.eventType} has no threshold; leave it out`,
         );
+      const filter = await customersOf(req);
+      const current = await rules().getRule(ruleId);
+      const sent = {
+        eventType: body.eventType,
+        filters: body.filters!,
+        mutes: [],
+      };
       const rule = {
         ...body,
         name: body.name.trim(),
         threshold: body.threshold ?? null,
-        filters: body.filters!,
+        filters: keepHiddenCustomerIds(
+          body.filters!,
+          current,
+          await rules().visibility(current ? [current, sent] : [sent], filter),
+        ),
         recipients: body.recipients!,
         enabled: body.enabled!,
       };
@@ -122,7 +183,7 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
         action: 'alert-rule-saved',
         details: { ruleId, ...rule },
       });
-      res.json(toAlertRule(await requireRule(ruleId)));
+      res.json(await shown(await requireRule(ruleId), filter));
     });
   });
 

@@ -1221,7 +1221,9 @@ export class CustomerReportingApiClient {
    * install attempt or customer id) until `until`. A muted subject is
    * not judged; if its condition still holds when the mute ends, it is
    * told then. Needs `customer-reporting.alerts.manage` (group
-   * `alertAdmins`).
+   * `alertAdmins`), and for a subject, reading its customer (403
+   * otherwise, also for an unknown subject unless the caller reads
+   * every customer).
    */
   public async putAlertMute(
     request: PutAlertMute,
@@ -1237,7 +1239,7 @@ export class CustomerReportingApiClient {
   }
 
   /**
-   * Ends a mute of the rule (no `subject`) or of one subject. Needs `customer-reporting.alerts.manage`.
+   * Ends a mute of the rule (no `subject`) or of one subject. Needs `customer-reporting.alerts.manage`, and for a subject of an existing rule, reading its customer (403 otherwise).
    */
   public async deleteAlertMute(
     request: DeleteAlertMute,
@@ -1253,7 +1255,9 @@ export class CustomerReportingApiClient {
   }
 
   /**
-   * Every alert rule with its mutes, by name (docs/alerts.md). Needs
+   * Every alert rule with its mutes, by name (docs/alerts.md), as the
+   * caller may see it: customer ids of its filters and muted subjects
+   * of customers the caller may not read are withheld. Needs
    * `customer-reporting.alerts.read` (signed-in users have it).
    */
   public async listAlertRules(
@@ -1269,6 +1273,9 @@ export class CustomerReportingApiClient {
    * customer's owner (else `customerReporting.catalog.defaultOwner`);
    * `threshold: null` takes the event type's default (30 minutes, 14
    * days, 3 versions). Needs `customer-reporting.alerts.manage`.
+   * `filters.customerIds` may name only customers the caller may read
+   * (403 otherwise); the rule's customer ids the caller may not read
+   * are kept, not dropped.
    */
   public async putAlertRule(
     request: PutAlertRule,

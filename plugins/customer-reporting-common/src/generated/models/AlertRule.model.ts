@@ -13,11 +13,25 @@ export type AlertRule = {
   name: string;
   eventType: AlertEventType;
   threshold: number | null;
+  /**
+   * `customerIds` holds only the customers the caller may read
+   * (`customer-reporting.customer.read`); `hiddenCustomerIds` counts
+   * the others.
+   */
   filters: AlertRuleFilters;
+  /**
+   * How many of the rule's `filters.customerIds` the caller may not
+   * read (nor tell from unknown ids), withheld from the answer. A
+   * `PUT` by that caller keeps them.
+   */
+  hiddenCustomerIds: number;
   recipients: Array<string>;
   enabled: boolean;
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
+  /**
+   * The whole-rule mute and those of subjects of customers the caller may read.
+   */
   mutes: Array<AlertMute>;
 };

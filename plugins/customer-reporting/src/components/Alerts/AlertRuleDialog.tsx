@@ -145,7 +145,11 @@ export function AlertRuleDialog(props: {
             key={key}
             id={`alert-rule-${key}`}
             label={label}
-            helperText="Comma-separated; empty matches every customer"
+            helperText={
+              key === 'customerIds' && rule?.hiddenCustomerIds
+                ? `Comma-separated; the rule also keeps ${rule.hiddenCustomerIds} you may not read`
+                : 'Comma-separated; empty matches every customer'
+            }
             value={form.filters[key]}
             onChange={e =>
               setForm({

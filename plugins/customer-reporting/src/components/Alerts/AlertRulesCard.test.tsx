@@ -32,6 +32,25 @@ describe('AlertRulesCard', () => {
     ).toBeInTheDocument();
   });
 
+  it("counts a rule's customers the viewer may not read, never reading as all customers", async () => {
+    const naming = (customerIds: string[], hiddenCustomerIds: number) => ({
+      ...expiryRule,
+      id: `r${hiddenCustomerIds}`,
+      filters: { ...expiryRule.filters, customerIds },
+      hiddenCustomerIds,
+    });
+    await renderWithApi(<AlertRulesCard />, {
+      listAlertRules: async () => ({
+        items: [naming(['c1'], 2), naming([], 1)],
+      }),
+    });
+    const table = await screen.findByRole('table', { name: 'Alert rules' });
+    const [, some, none] = within(table).getAllByRole('row');
+    expect(some).toHaveTextContent('customer: c1, 2 hidden');
+    expect(none).toHaveTextContent('customer: 1 hidden');
+    expect(none).not.toHaveTextContent('All customers');
+  });
+
   it('creates a rule from the form', async () => {
     const putAlertRule = jest.fn(async (id: string, input: any) => ({
       ...downRule,

@@ -122,7 +122,9 @@ export function AlertRulesCard(props: {
                     </Muted>
                   )}
                 </TableCell>
-                <TableCell>{describeFilters(rule.filters)}</TableCell>
+                <TableCell>
+                  {describeFilters(rule.filters, rule.hiddenCustomerIds)}
+                </TableCell>
                 <TableCell>
                   {rule.recipients.length > 0 ? (
                     rule.recipients.join(', ')

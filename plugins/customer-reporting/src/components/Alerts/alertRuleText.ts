@@ -34,11 +34,24 @@ const FILTER_LABELS: [keyof AlertRule['filters'], string][] = [
   ['owners', 'owner'],
 ];
 
-/** `app: a, b · license: paid`, or `All customers` (a rule's or a form's). */
-export function describeFilters(filters: AlertRule['filters']): string {
-  const parts = FILTER_LABELS.filter(([key]) => filters[key].length > 0).map(
-    ([key, label]) => `${label}: ${filters[key].join(', ')}`,
-  );
+/**
+ * `app: a, b · license: paid`, or `All customers` (a rule's or a form's);
+ * `hiddenCustomerIds` are the rule's customers the viewer may not read,
+ * counted so that a rule naming only those does not read as every customer.
+ */
+export function describeFilters(
+  filters: AlertRule['filters'],
+  hiddenCustomerIds = 0,
+): string {
+  const hidden = hiddenCustomerIds > 0 ? [`${hiddenCustomerIds} hidden`] : [];
+  const parts = FILTER_LABELS.filter(
+    ([key]) =>
+      filters[key].length > 0 || (key === 'customerIds' && hidden.length > 0),
+  ).map(([key, label]) => {
+    const values =
+      key === 'customerIds' ? [...filters[key], ...hidden] : filters[key];
+    return `${label}: ${values.join(', ')}`;
+  });
   return parts.length > 0 ? parts.join(' · ') : 'All customers';
 }
 

@@ -21,6 +21,7 @@ export const downRule: AlertRule = {
   updatedAt: '2024-07-01T10:00:00.000Z',
   updatedBy: 'user:default/alice',
   mutes: [],
+  hiddenCustomerIds: 0,
 };
 
 export const expiryRule: AlertRule = {

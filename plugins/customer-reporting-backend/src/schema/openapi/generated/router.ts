@@ -1715,7 +1715,7 @@ export const spec = {
       put: {
         operationId: 'PutAlertMute',
         description:
-          'Mutes the rule (`subject: null`) or one subject of it (an instance,\ninstall attempt or customer id) until `until`. A muted subject is\nnot judged; if its condition still holds when the mute ends, it is\ntold then. Needs `customer-reporting.alerts.manage` (group\n`alertAdmins`).\n',
+          'Mutes the rule (`subject: null`) or one subject of it (an instance,\ninstall attempt or customer id) until `until`. A muted subject is\nnot judged; if its condition still holds when the mute ends, it is\ntold then. Needs `customer-reporting.alerts.manage` (group\n`alertAdmins`), and for a subject, reading its customer (403\notherwise, also for an unknown subject unless the caller reads\nevery customer).\n',
         parameters: [
           {
             $ref: '#/components/parameters/RuleId',
@@ -1780,7 +1780,7 @@ export const spec = {
       delete: {
         operationId: 'DeleteAlertMute',
         description:
-          'Ends a mute of the rule (no `subject`) or of one subject. Needs `customer-reporting.alerts.manage`.',
+          'Ends a mute of the rule (no `subject`) or of one subject. Needs `customer-reporting.alerts.manage`, and for a subject of an existing rule, reading its customer (403 otherwise).',
         parameters: [
           {
             $ref: '#/components/parameters/RuleId',
@@ -1814,7 +1814,7 @@ export const spec = {
       get: {
         operationId: 'ListAlertRules',
         description:
-          'Every alert rule with its mutes, by name (docs/alerts.md). Needs\n`customer-reporting.alerts.read` (signed-in users have it).\n',
+          'Every alert rule with its mutes, by name (docs/alerts.md), as the\ncaller may see it: customer ids of its filters and muted subjects\nof customers the caller may not read are withheld. Needs\n`customer-reporting.alerts.read` (signed-in users have it).\n',
         responses: {
           '200': {
             description: 'The rules.',
@@ -1842,7 +1842,7 @@ export const spec = {
       put: {
         operationId: 'PutAlertRule',
         description:
-          "Creates or replaces the rule (the caller picks the id). Empty filter\nlists match every customer; empty `recipients` notify the\ncustomer's owner (else `customerReporting.catalog.defaultOwner`);\n`threshold: null` takes the event type's default (30 minutes, 14\ndays, 3 versions). Needs `customer-reporting.alerts.manage`.\n",
+          "Creates or replaces the rule (the caller picks the id). Empty filter\nlists match every customer; empty `recipients` notify the\ncustomer's owner (else `customerReporting.catalog.defaultOwner`);\n`threshold: null` takes the event type's default (30 minutes, 14\ndays, 3 versions). Needs `customer-reporting.alerts.manage`.\n`filters.customerIds` may name only customers the caller may read\n(403 otherwise); the rule's customer ids the caller may not read\nare kept, not dropped.\n",
         parameters: [
           {
             $ref: '#/components/parameters/RuleId',
@@ -2335,6 +2335,7 @@ export const spec = {
           'updatedAt',
           'updatedBy',
           'mutes',
+          'hiddenCustomerIds',
         ],
         additionalProperties: false,
         properties: {
@@ -2352,6 +2353,14 @@ export const spec = {
           },
           filters: {
             $ref: '#/components/schemas/AlertRuleFilters',
+            description:
+              '`customerIds` holds only the customers the caller may read\n(`customer-reporting.customer.read`); `hiddenCustomerIds` counts\nthe others.\n',
+          },
+          hiddenCustomerIds: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              "How many of the rule's `filters.customerIds` the caller may not\nread (nor tell from unknown ids), withheld from the answer. A\n`PUT` by that caller keeps them.\n",
           },
           recipients: {
             type: 'array',
@@ -2375,6 +2384,8 @@ export const spec = {
           },
           mutes: {
             type: 'array',
+            description:
+              'The whole-rule mute and those of subjects of customers the caller may read.',
             items: {
               $ref: '#/components/schemas/AlertMute',
             },
