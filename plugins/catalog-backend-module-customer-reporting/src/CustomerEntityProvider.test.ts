@@ -13,7 +13,6 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CustomerSummary } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerSummaryFixture } from '@customer-reporting/plugin-customer-reporting-common/testUtils';
 import { CustomerEntityProvider } from './CustomerEntityProvider';
-import { customerEntityName } from './customerEntity';
 import { DEFAULT_OWNER_REF } from './defaultOwnerGroup';
 
 const server = setupServer();
@@ -279,34 +278,5 @@ describe('CustomerEntityProvider', () => {
           e.entity.metadata.annotations!['customer-reporting/customer-id'],
       ),
     ).toEqual(changed);
-  });
-
-  it('makes stable catalog names from any customer id, one per id', () => {
-    // An id that is a catalog name already keeps it as it was.
-    expect(customerEntityName('c1')).toBe('customer-c1');
-    expect(customerEntityName('cust-0a1b.c_2')).toBe('customer-cust-0a1b.c_2');
-    expect(customerEntityName('cust_ABC:123@x')).toMatch(
-      /^customer-cust_abc-123-x-[0-9a-f]{8}$/,
-    );
-    expect(customerEntityName('--a--')).toMatch(/^customer-a-[0-9a-f]{8}$/);
-    expect(customerEntityName('cust_ABC:123@x')).toBe(
-      customerEntityName('cust_ABC:123@x'),
-    );
-    // Ids the API stores as different customers never share an entity.
-    const long = 'x'.repeat(60);
-    const families = [
-      ['CASE-1', 'case-1', 'Case-1'],
-      ['a:b', 'a@b', 'a-b'],
-      ['...', '@@@', '._.'],
-      [`${long}-1`, `${long}-2`, 'x'.repeat(54)],
-    ];
-    for (const ids of families) {
-      const names = ids.map(customerEntityName);
-      expect(new Set(names).size).toBe(ids.length);
-      for (const name of names) {
-        expect(name.length).toBeLessThanOrEqual(63);
-        expect(name).toMatch(/^[a-z0-9]+([-_.][a-z0-9]+)*$/);
-      }
-    }
   });
 });
