@@ -175,7 +175,9 @@ export class CustomerEntityProvider implements EntityProvider {
           [`metadata.annotations.${CUSTOMER_ID_ANNOTATION}`]:
             CATALOG_FILTER_EXISTS,
         },
-        fields: ['metadata.annotations'],
+        // Only the id: with thousands of customers the whole annotations
+        // would be megabytes on every refresh.
+        fields: [`metadata.annotations.${CUSTOMER_ID_ANNOTATION}`],
       },
       { credentials: await this.deps.auth.getOwnServiceCredentials() },
     );
