@@ -8,6 +8,7 @@ import { ResponseError } from '@backstage/errors';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   CUSTOMER_APP_ANNOTATION,
+  CUSTOMER_ID_ANNOTATION,
   CustomerListResponse,
   CustomerReportingApiClient,
   CustomerSummary,
@@ -35,6 +36,8 @@ const LOOKUPS_PER_BATCH = 10;
  */
 export class CustomerEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
+  /** The mutation being prepared, see `oneAtATime`. */
+  private queue: Promise<unknown> = Promise.resolve();
   /** The plugin's API client generated from its OpenAPI spec. */
   private readonly client: CustomerReportingApiClient;
 
@@ -76,24 +79,40 @@ export class CustomerEntityProvider implements EntityProvider {
     });
   }
 
+  /**
+   * Publishes every customer, replacing the provider's entities: a customer
+   * left out is removed from the catalog until the next refresh. So the
+   * list is read in creation order, which a rename does not change (by
+   * name, a customer renamed to a page already read was never read), and
+   * customers of the catalog the read missed all the same (e.g. a changed
+   * creation date) are looked up by id before any is dropped.
+   */
   async refreshAll(): Promise<number> {
     if (!this.connection)
       throw new Error('CustomerEntityProvider is not connected');
-    const implementors = await this.implementors();
-    const customers = await this.listCustomers();
-    await this.connection.applyMutation({
-      type: 'full',
-      entities: [
-        ...(this.deps.publishDefaultOwner
-          ? [defaultOwnerGroup(this.locationKey())]
-          : []),
-        ...customers.map(c => this.toEntity(c, implementors)),
-      ].map(entity => ({ entity, locationKey: this.locationKey() })),
+    const connection = this.connection;
+    return this.oneAtATime(async () => {
+      const implementors = await this.implementors();
+      const customers = await this.listCustomers();
+      const read = new Set(customers.map(c => c.id));
+      const missed = (await this.publishedCustomerIds()).filter(
+        id => !read.has(id),
+      );
+      customers.push(...(await this.readCustomers(missed)));
+      await connection.applyMutation({
+        type: 'full',
+        entities: [
+          ...(this.deps.publishDefaultOwner
+            ? [defaultOwnerGroup(this.locationKey())]
+            : []),
+          ...customers.map(c => this.toEntity(c, implementors)),
+        ].map(entity => ({ entity, locationKey: this.locationKey() })),
+      });
+      this.deps.logger.info(
+        `Published ${customers.length} customers to the catalog`,
+      );
+      return customers.length;
     });
-    this.deps.logger.info(
-      `Published ${customers.length} customers to the catalog`,
-    );
-    return customers.length;
   }
 
   /**
@@ -102,37 +121,78 @@ export class CustomerEntityProvider implements EntityProvider {
    * content differs. Returns how many were published.
    */
   async refreshCustomers(customerIds: string[]): Promise<number> {
-    if (!this.connection || customerIds.length === 0) return 0;
-    const wanted = new Set(customerIds);
-    const customers: CustomerSummary[] = [];
-    if (wanted.size <= LOOKUPS_PER_BATCH) {
-      // One at a time: the plugin's database serves the ingest meanwhile.
-      for (const id of wanted) {
-        const found = await this.findCustomer(id);
-        if (found) customers.push(found);
-      }
-    } else {
-      customers.push(
-        ...(await this.listCustomers()).filter(c => wanted.has(c.id)),
-      );
-    }
-    if (customers.length === 0) return 0;
-    const implementors = await this.implementors();
-    await this.connection.applyMutation({
-      type: 'delta',
-      added: customers.map(customer => ({
-        entity: this.toEntity(customer, implementors),
-        locationKey: this.locationKey(),
-      })),
-      removed: [],
+    const connection = this.connection;
+    if (!connection || customerIds.length === 0) return 0;
+    return this.oneAtATime(async () => {
+      const customers = await this.readCustomers(customerIds);
+      if (customers.length === 0) return 0;
+      const implementors = await this.implementors();
+      await connection.applyMutation({
+        type: 'delta',
+        added: customers.map(customer => ({
+          entity: this.toEntity(customer, implementors),
+          locationKey: this.locationKey(),
+        })),
+        removed: [],
+      });
+      return customers.length;
     });
-    return customers.length;
+  }
+
+  /**
+   * Runs the full refresh and the deltas one after the other: a delta
+   * applied while a full refresh reads the list would be undone by its
+   * mutation, which lacks a customer created after its read.
+   */
+  private oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** These customers, as far as they exist. */
+  private async readCustomers(customerIds: string[]) {
+    const wanted = new Set(customerIds);
+    if (wanted.size > LOOKUPS_PER_BATCH) {
+      return (await this.listCustomers()).filter(c => wanted.has(c.id));
+    }
+    // One at a time: the plugin's database serves the ingest meanwhile.
+    const customers: CustomerSummary[] = [];
+    for (const id of wanted) {
+      const found = await this.findCustomer(id);
+      if (found) customers.push(found);
+    }
+    return customers;
+  }
+
+  /** Ids of the customers whose entities the catalog has now. */
+  private async publishedCustomerIds(): Promise<string[]> {
+    const { items } = await this.deps.catalog.getEntities(
+      {
+        filter: {
+          kind: 'Resource',
+          'spec.type': 'customer',
+          [`metadata.annotations.${CUSTOMER_ID_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+        // Only the id: with thousands of customers the whole annotations
+        // would be megabytes on every refresh.
+        fields: [`metadata.annotations.${CUSTOMER_ID_ANNOTATION}`],
+      },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    return items.map(e => e.metadata.annotations![CUSTOMER_ID_ANNOTATION]);
   }
 
   private async listCustomers(): Promise<CustomerSummary[]> {
-    const customers: CustomerSummary[] = [];
-    for await (const items of this.pages({})) customers.push(...items);
-    return customers;
+    // A customer whose sort key moved past the cursor meanwhile is read
+    // twice; sent twice, it made two catalog writes of one entity. The
+    // later read is the newer.
+    const byId = new Map<string, CustomerSummary>();
+    for await (const items of this.pages({})) {
+      for (const customer of items) byId.set(customer.id, customer);
+    }
+    return [...byId.values()];
   }
 
   /**
@@ -150,13 +210,18 @@ export class CustomerEntityProvider implements EntityProvider {
     return undefined;
   }
 
-  /** The customer list's pages of 500, following the cursor to the end. */
+  /**
+   * The customer list's pages of 500 in creation order, following the
+   * cursor to the end. By name (the list's default), a customer renamed
+   * meanwhile to a page already read would be on none.
+   */
   private async *pages(query: { search?: string }) {
     let cursor: string | null = null;
     do {
       const page = await this.listPage({
         limit: 500,
         ...query,
+        sort: 'createdAt',
         cursor: cursor ?? undefined,
       });
       yield page.items;
@@ -211,6 +276,7 @@ export class CustomerEntityProvider implements EntityProvider {
   /** A page of the customers the module's own service credentials may read. */
   private async listPage(query: {
     limit: number;
+    sort: 'createdAt';
     cursor?: string;
     search?: string;
   }): Promise<CustomerListResponse> {

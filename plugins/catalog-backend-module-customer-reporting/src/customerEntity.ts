@@ -8,16 +8,28 @@ import {
 
 export const PROVIDER_NAME = 'customer-reporting-customers';
 
+/** How every hashed entity name ends (after `customer-`). */
+const HASH_SUFFIX = /(^|-)[0-9a-f]{8}$/;
+
 /**
  * A name the catalog accepts ([a-z0-9-_.], at most 63 characters), one per
  * customer id: `customer-<id>` when the id is such a name already, else the
  * id made catalog-safe and cut, then a hash of the whole id, so that ids
  * that differ only in case, in `:` or `@`, or after their first 45
  * characters never share an entity.
+ *
+ * A hashed name always ends in `-` and 8 hex digits, so an id that is a
+ * catalog name but ends that way (or is 8 hex digits) is hashed too: kept
+ * plain, `<cleaned>-<hash>` copied from another id's name would take that
+ * customer's entity. Ordinary ids keep their plain names.
  */
 export function customerEntityName(customerId: string): string {
   const plain = `customer-${customerId}`;
-  if (plain.length <= 63 && /^[a-z0-9]+([-_.][a-z0-9]+)*$/.test(customerId))
+  if (
+    plain.length <= 63 &&
+    /^[a-z0-9]+([-_.][a-z0-9]+)*$/.test(customerId) &&
+    !HASH_SUFFIX.test(customerId)
+  )
     return plain;
   const cleaned = customerId
     .toLowerCase()
