@@ -21,6 +21,7 @@ export { ReadableTheme } from './ReadableTheme';
 export { ScrollingTable } from './ScrollingTable';
 export { PageLoadError } from './PageLoadError';
 export { notAllowed, NotAllowedState } from './NotAllowed';
+export { LoadError } from './LoadError';
 export { withContrast } from './contrast';
 export { useCursorPages } from './useCursorPages';
 export type { CursorPage } from './useCursorPages';
