@@ -53,4 +53,32 @@ describe('AdoptionContent errors', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('No apps yet')).toBeInTheDocument();
   });
+
+  it('shows one "No such app or channel" state for an unknown channel in the address, without Retry', async () => {
+    backend.server.use(
+      http.get(`${API_URL}/v1/apps`, () =>
+        HttpResponse.json({
+          items: [{ slug: 'nimbus', name: 'Nimbus', channels: [] }],
+        }),
+      ),
+      http.get(`${API_URL}/v1/apps/nimbus/adoption`, () =>
+        errorAnswer(404, 'NotFoundError', 'Unknown channel of nimbus: nightly'),
+      ),
+    );
+    await renderWithApi(<AdoptionContent />, backend.api, [
+      '/?appSlug=nimbus&channelSlug=nightly',
+    ]);
+
+    expect(
+      await screen.findByText('No such app or channel'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Unknown channel of nimbus: nightly/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Retry' }),
+    ).not.toBeInTheDocument();
+    // The app can still be changed from the selectors.
+    expect(screen.getByLabelText('App')).toBeInTheDocument();
+  });
 });

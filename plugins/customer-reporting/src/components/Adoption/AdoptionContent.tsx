@@ -16,11 +16,7 @@ import {
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { FilterSelect, LoadError, oneOf } from '../shared';
-import {
-  DaysToHalfCard,
-  InstanceStatusCard,
-  VersionSharesCard,
-} from './AdoptionCards';
+import { AdoptionCardGrid } from './AdoptionCards';
 import { useAppAdoption } from './useAppAdoption';
 
 export const RANGE_LABELS: Record<AdoptionRangeName, string> = {
@@ -129,15 +125,7 @@ export function AdoptionContent() {
             ))}
           </TextField>
         </Grid>
-        <Grid item xs={12} lg={6}>
-          <VersionSharesCard state={state} />
-        </Grid>
-        <Grid item xs={12} lg={6}>
-          <InstanceStatusCard state={state} />
-        </Grid>
-        <Grid item xs={12}>
-          <DaysToHalfCard state={state} />
-        </Grid>
+        <AdoptionCardGrid state={state} />
       </Grid>
     );
   }

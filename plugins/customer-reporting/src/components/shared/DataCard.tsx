@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import { InfoCard, Progress } from '@backstage/core-components';
+import { hasStatus } from './errorStatus';
 import { LoadError } from './LoadError';
 
 /** What a card knows about its data: the react-use async state shape. */
@@ -29,11 +30,20 @@ export function DataCard<T>(props: {
   state: AsyncValue<T>;
   children: (value: T) => ReactNode;
   noPadding?: boolean;
+  /**
+   * Shown instead of the error when the backend does not know the subject
+   * (404), for cards where that is a normal state rather than a failure,
+   * e.g. an entity annotated with an app or customer no data arrived for yet.
+   */
+  notFound?: ReactNode;
 }) {
-  const { title, subheader, action, state, children, noPadding } = props;
+  const { title, subheader, action, state, children, noPadding, notFound } =
+    props;
 
   let body: ReactNode;
-  if (state.error) {
+  if (notFound && hasStatus(state.error, 404)) {
+    body = <Box p={noPadding ? 2 : 0}>{notFound}</Box>;
+  } else if (state.error) {
     body = (
       <Box p={noPadding ? 2 : 0}>
         <LoadError error={state.error} retry={state.retry} />

@@ -1,5 +1,5 @@
 import { Content, EmptyState, LinkButton } from '@backstage/core-components';
-import { ResponseError } from '@backstage/errors';
+import { hasStatus } from './errorStatus';
 import { LoadError } from './LoadError';
 
 /**
@@ -21,7 +21,7 @@ export function PageLoadError(props: {
   listPath: string;
 }) {
   const { subject, id, errorTitle, error, retry, listPath } = props;
-  if (error instanceof ResponseError && error.statusCode === 404) {
+  if (hasStatus(error, 404)) {
     return (
       <Content>
         <EmptyState

@@ -4,6 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { EmptyState } from '@backstage/core-components';
 import { identityApiRef, useApiHolder } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { hasStatus } from './errorStatus';
 
 /**
  * The backend's 401, else undefined. Without valid credentials every request
@@ -11,9 +12,7 @@ import { ResponseError } from '@backstage/errors';
  * help: only a new sign-in can.
  */
 export function sessionExpired(error: Error): ResponseError | undefined {
-  return error instanceof ResponseError && error.statusCode === 401
-    ? error
-    : undefined;
+  return hasStatus(error, 401) ? error : undefined;
 }
 
 const TITLE = 'Your session expired';

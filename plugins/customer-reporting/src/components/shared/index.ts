@@ -22,6 +22,7 @@ export { ScrollingTable } from './ScrollingTable';
 export { PageLoadError } from './PageLoadError';
 export { notAllowed, NotAllowedState } from './NotAllowed';
 export { LoadError } from './LoadError';
+export { hasStatus } from './errorStatus';
 export { withContrast } from './contrast';
 export { useCursorPages } from './useCursorPages';
 export type { CursorPage } from './useCursorPages';
