@@ -4,7 +4,7 @@
  * the static token; the signed-in guest (an `instanceArchivers` member in
  * the demo) archives the inactive one, which the report then hides and
  * counts as archived, and finds the active one's button disabled with the
- * rule as its reason.
+ * rule as its description and in the tooltip of its info icon.
  */
 import { ingest, putTestCustomer } from './ingest.mjs';
 
@@ -63,7 +63,19 @@ export async function runArchivingTests(o) {
     await live.waitFor({ state: 'visible', timeout: TIMEOUT });
     if (await live.isEnabled())
       throw new Error('the active instance could be archived');
-    await page.getByText(RULE).waitFor({ timeout: TIMEOUT });
+    // The rule is the button's accessible description (a hidden element)
+    // and the tooltip of the info icon next to it, not a sentence on the card.
+    const reasonId = await live.getAttribute('aria-describedby');
+    const reason = reasonId
+      ? await page.locator(`[id="${reasonId}"]`).textContent()
+      : null;
+    if (reason !== RULE)
+      throw new Error(`the disabled button is described as ${reason}`);
+    await page.getByTestId('disabled-reason-icon').hover();
+    await page
+      .getByRole('tooltip')
+      .filter({ hasText: RULE })
+      .waitFor({ timeout: TIMEOUT });
 
     await instancePage('archive-old');
     await page

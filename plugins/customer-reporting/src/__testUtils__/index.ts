@@ -5,3 +5,4 @@ export { withFixedTimeZone } from './timeZone';
 export { API_URL, fakeBackend } from './fakeBackend';
 export { stubDownloads } from './downloads';
 export { renderInstanceCard, renderReportCard } from './renderCard';
+export { errorAnswer, httpBackend } from './httpBackend';

@@ -1,8 +1,10 @@
+import Grid from '@material-ui/core/Grid';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import { AppAdoption } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatPercent, formatUtcDateTime } from '../format';
-import { AsyncValue, CardTable, DataCard, Muted } from '../shared';
+import { EmptyState } from '@backstage/core-components';
+import { AsyncValue, CardTable, DataCard, hasStatus, Muted } from '../shared';
 import {
   describeShares,
   formatDays,
@@ -128,5 +130,38 @@ export function DaysToHalfCard(props: { state: AsyncValue<AppAdoption> }) {
         </CardTable>
       )}
     </DataCard>
+  );
+}
+
+/**
+ * The three cards of the Adoption tab, or one state when the backend knows
+ * no such app or channel: an address from a bookmark or another page may be
+ * mistyped or out of date, which is no failure to retry three times.
+ */
+export function AdoptionCardGrid(props: { state: AsyncValue<AppAdoption> }) {
+  const { state } = props;
+  if (hasStatus(state.error, 404)) {
+    return (
+      <Grid item xs={12}>
+        <EmptyState
+          missing="data"
+          title="No such app or channel"
+          description={`The backend answered "${state.error.cause.message}": the link may be mistyped or out of date. Pick an app and channel above.`}
+        />
+      </Grid>
+    );
+  }
+  return (
+    <>
+      <Grid item xs={12} lg={6}>
+        <VersionSharesCard state={state} />
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <InstanceStatusCard state={state} />
+      </Grid>
+      <Grid item xs={12}>
+        <DaysToHalfCard state={state} />
+      </Grid>
+    </>
   );
 }

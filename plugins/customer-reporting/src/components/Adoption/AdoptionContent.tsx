@@ -1,14 +1,13 @@
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useSearchParams } from 'react-router-dom';
 import {
   Content,
   ContentHeader,
   EmptyState,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -16,12 +15,8 @@ import {
   AdoptionRangeName,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
-import { FilterSelect, oneOf } from '../shared';
-import {
-  DaysToHalfCard,
-  InstanceStatusCard,
-  VersionSharesCard,
-} from './AdoptionCards';
+import { FilterSelect, LoadError, oneOf } from '../shared';
+import { AdoptionCardGrid } from './AdoptionCards';
 import { useAppAdoption } from './useAppAdoption';
 
 export const RANGE_LABELS: Record<AdoptionRangeName, string> = {
@@ -37,7 +32,7 @@ export const RANGE_LABELS: Record<AdoptionRangeName, string> = {
  */
 export function AdoptionContent() {
   const api = useApi(customerReportingApiRef);
-  const apps = useAsync(() => api.listApps(), [api]);
+  const apps = useAsyncRetry(() => api.listApps(), [api]);
   const [params, setParams] = useSearchParams();
   const appSlug = params.get('appSlug') ?? apps.value?.items[0]?.slug;
   const channelSlug = params.get('channelSlug') ?? undefined;
@@ -56,7 +51,16 @@ export function AdoptionContent() {
 
   let body;
   if (apps.error) {
-    body = <ResponseErrorPanel error={apps.error} />;
+    // The same states as the other pages: a refusal names the permission.
+    body = (
+      <LoadError
+        variant="page"
+        what="the apps"
+        title="Could not load the apps"
+        error={apps.error}
+        retry={apps.retry}
+      />
+    );
   } else if (!apps.value) {
     body = <Progress />;
   } else if (!appSlug) {
@@ -121,15 +125,7 @@ export function AdoptionContent() {
             ))}
           </TextField>
         </Grid>
-        <Grid item xs={12} lg={6}>
-          <VersionSharesCard state={state} />
-        </Grid>
-        <Grid item xs={12} lg={6}>
-          <InstanceStatusCard state={state} />
-        </Grid>
-        <Grid item xs={12}>
-          <DaysToHalfCard state={state} />
-        </Grid>
+        <AdoptionCardGrid state={state} />
       </Grid>
     );
   }

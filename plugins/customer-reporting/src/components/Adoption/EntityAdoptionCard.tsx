@@ -1,11 +1,6 @@
 import Box from '@material-ui/core/Box';
-import {
-  InfoCard,
-  Link,
-  MissingAnnotationEmptyState,
-} from '@backstage/core-components';
+import { Link, MissingAnnotationEmptyState } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   AppAdoption,
@@ -79,20 +74,14 @@ export function EntityAdoptionCard() {
   if (!appSlug) {
     return <MissingAnnotationEmptyState annotation={CUSTOMER_APP_ANNOTATION} />;
   }
-  // An app the backend has not heard of yet is not an error on its component.
-  if ((state.error as ResponseError | undefined)?.statusCode === 404) {
-    return (
-      <InfoCard title="Release adoption">
-        <Muted>No data about {appSlug} has been received yet</Muted>
-      </InfoCard>
-    );
-  }
   const value = state.value ?? undefined;
   return (
     <DataCard
       title="Release adoption"
       subheader={`Active instances of ${appSlug}, last 30 days`}
       state={{ ...state, value }}
+      // An app the backend has not heard of yet is not an error on its component.
+      notFound={<Muted>No data about {appSlug} has been received yet</Muted>}
     >
       {adoption => (
         <>

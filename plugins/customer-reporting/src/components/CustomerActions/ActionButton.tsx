@@ -1,29 +1,38 @@
-import { ReactNode } from 'react';
+import { ReactNode, useId } from 'react';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
+import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 
 /**
  * An outlined action button that, when disabled, says why in a tooltip.
  *
  * @remarks
  * A disabled button fires no mouse events, so the tooltip sits on a span
- * around it (MUI also puts the reason in the span's title).
+ * around it (MUI also puts the reason in the span's title). The reason is
+ * also the button's accessible description (a hidden element it points to),
+ * so a screen reader announces it with the button without it taking room on
+ * the page. `infoIcon` adds a small icon that hints there is a reason to hover.
  */
 export function ActionButton(props: {
   children: ReactNode;
   onClick: () => void;
   disabledReason?: string;
+  /** Show an info icon next to the button while it is disabled for a reason. */
+  infoIcon?: boolean;
   /** Busy with a request: disabled without a tooltip. */
   busy?: boolean;
   startIcon?: ReactNode;
 }) {
-  const { children, onClick, disabledReason, busy, startIcon } = props;
+  const { children, onClick, disabledReason, infoIcon, busy, startIcon } =
+    props;
+  const reasonId = useId();
   const button = (
     <Button
       variant="outlined"
       size="small"
       onClick={onClick}
       disabled={Boolean(disabledReason) || busy}
+      aria-describedby={disabledReason ? reasonId : undefined}
       startIcon={startIcon}
     >
       {children}
@@ -32,7 +41,20 @@ export function ActionButton(props: {
   if (!disabledReason) return button;
   return (
     <Tooltip title={disabledReason}>
-      <span>{button}</span>
+      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+        {button}
+        {infoIcon && (
+          <InfoOutlinedIcon
+            fontSize="small"
+            color="action"
+            aria-hidden
+            data-testid="disabled-reason-icon"
+          />
+        )}
+        <span id={reasonId} hidden>
+          {disabledReason}
+        </span>
+      </span>
     </Tooltip>
   );
 }

@@ -1,12 +1,6 @@
 import { useMemo } from 'react';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-} from '@backstage/core-components';
+import { EmptyState, Progress, Table } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { CustomerSummary } from '@customer-reporting/plugin-customer-reporting-common';
 import { useNavigate } from 'react-router-dom';
@@ -14,7 +8,7 @@ import { customerReportRouteRef } from '../../routes';
 import { customerColumns, CustomerSortState } from './customerColumns';
 import { useCustomerList } from './useCustomerList';
 import { CustomerFilters } from './useCustomerFilters';
-import { LoadMoreFooter, notAllowed, NotAllowedState } from '../shared';
+import { LoadError, LoadMoreFooter } from '../shared';
 
 /**
  * The customer table with its loading, error, empty and "Load more" states.
@@ -36,18 +30,14 @@ export function CustomersTable(props: {
   const navigate = useNavigate();
   const reportLink = useRouteRef(customerReportRouteRef);
 
-  const refusal = list.error && notAllowed(list.error);
-  if (refusal) return <NotAllowedState what="the customers" error={refusal} />;
   if (list.error) {
     return (
-      <>
-        <ResponseErrorPanel error={list.error} />
-        <Box mt={2}>
-          <Button variant="outlined" onClick={list.retry}>
-            Retry
-          </Button>
-        </Box>
-      </>
+      <LoadError
+        variant="page"
+        what="the customers"
+        error={list.error}
+        retry={list.retry}
+      />
     );
   }
 

@@ -2,7 +2,11 @@ import { screen } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
+import { http } from 'msw';
 import {
+  API_URL,
+  errorAnswer,
+  httpBackend,
   instanceFixture,
   pending,
   renderWithApi,
@@ -89,16 +93,45 @@ describe('EntityCustomerHealthCard', () => {
 
   it('shows the error with Retry', async () => {
     const error = await responseError(
-      404,
-      'NotFoundError',
-      'Unknown customer: cus_1',
+      503,
+      'ServiceUnavailableError',
+      'database down',
     );
     await renderCard(() => Promise.reject(error));
 
     expect(
-      (await screen.findAllByText(/Unknown customer: cus_1/)).length,
+      (await screen.findAllByText(/database down/)).length,
     ).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+
+  describe('over HTTP', () => {
+    const backend = httpBackend();
+
+    it('says no data has arrived yet for a customer the backend does not know, without Retry', async () => {
+      // A catalog entity for a customer not ingested yet (or deleted since).
+      backend.server.use(
+        http.get(`${API_URL}/v1/customers/cus_1/report`, () =>
+          errorAnswer(404, 'NotFoundError', 'Unknown customer: cus_1'),
+        ),
+      );
+      await renderWithApi(
+        <EntityProvider entity={customerEntity}>
+          <EntityCustomerHealthCard />
+        </EntityProvider>,
+        backend.api,
+      );
+
+      expect(
+        await screen.findByText(
+          'No data about customer cus_1 has been received yet',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('button', { name: 'Retry' }),
+      ).not.toBeInTheDocument();
+      expect(screen.queryByText(/404/)).not.toBeInTheDocument();
+    });
   });
 
   it('says "Not allowed" without Retry when the report is refused', async () => {

@@ -65,7 +65,17 @@ function HealthCardBody() {
   const report = useCustomerReport();
   const reportLink = useRouteRef(customerReportRouteRef);
   return (
-    <DataCard title="Customer health" state={report}>
+    <DataCard
+      title="Customer health"
+      state={report}
+      // A customer entity can exist before (or after) the backend has data
+      // about it: no failure to retry, just nothing to show yet.
+      notFound={
+        <Muted>
+          No data about customer {report.customerId} has been received yet
+        </Muted>
+      }
+    >
       {value => (
         <>
           <DefinitionList items={health(value)} />

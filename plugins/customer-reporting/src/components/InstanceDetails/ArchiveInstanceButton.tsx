@@ -1,5 +1,4 @@
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import Typography from '@material-ui/core/Typography';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
@@ -11,14 +10,17 @@ import {
   ReportInstance,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
+import { ActionButton } from '../CustomerActions/ActionButton';
 import { errorMessage } from '../CustomerActions/errorMessage';
 import { useActionPermission } from '../CustomerActions/permissions';
 
 /**
  * "Archive instance" (or "Unarchive instance" for an archived one), for
  * users with the archive permission on the instance's customer; nothing
- * for the others. Disabled, with the rule as the reason, for an instance
- * that may not be archived (active online, not of a development license);
+ * for the others. Disabled for an instance that may not be archived (active
+ * online, not of a development license), with the rule in a tooltip behind
+ * an info icon and as the button's description: most active instances are
+ * in that case, so a sentence under each would be noise;
  * should the backend still refuse (the instance changed meanwhile), its
  * message is shown. Unarchiving is always allowed.
  */
@@ -48,16 +50,14 @@ export function ArchiveInstanceButton(props: {
   const action = archive ? 'Archive instance' : 'Unarchive instance';
   const refused =
     archive && !mayArchiveInstance(instance, customer.licenseType);
-  const hintId = `archive-rule-${instance.id}`;
 
   return (
     <Box mt={2}>
-      <Button
-        variant="outlined"
-        size="small"
+      <ActionButton
         onClick={() => setArchived(archive)}
-        disabled={refused || state.loading || reloading}
-        aria-describedby={refused ? hintId : undefined}
+        disabledReason={refused ? `${INSTANCE_ARCHIVE_RULE}.` : undefined}
+        infoIcon
+        busy={state.loading || reloading}
         startIcon={
           state.loading ? (
             <CircularProgress size={14} aria-label={`${action}: in progress`} />
@@ -65,19 +65,7 @@ export function ArchiveInstanceButton(props: {
         }
       >
         {action}
-      </Button>
-      {refused && (
-        <Box mt={1}>
-          <Typography
-            id={hintId}
-            variant="body2"
-            color="textSecondary"
-            component="p"
-          >
-            {INSTANCE_ARCHIVE_RULE}.
-          </Typography>
-        </Box>
-      )}
+      </ActionButton>
       {state.error && (
         <Box mt={1}>
           <Typography role="alert" variant="body2" color="error">

@@ -178,7 +178,14 @@ describe('CurrentStateCard archive button', () => {
       name: 'Archive instance',
     });
     expect(archive).toBeDisabled();
+    // Screen readers announce the rule with the button...
     expect(archive).toHaveAccessibleDescription(`${INSTANCE_ARCHIVE_RULE}.`);
+    // ...but it is no sentence on the card: an info icon's tooltip shows it.
+    expect(screen.getByText(`${INSTANCE_ARCHIVE_RULE}.`)).not.toBeVisible();
+    await userEvent.hover(screen.getByTestId('disabled-reason-icon'));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      `${INSTANCE_ARCHIVE_RULE}.`,
+    );
     expect(api.setInstanceArchived).not.toHaveBeenCalled();
   });
 

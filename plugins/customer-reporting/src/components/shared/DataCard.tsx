@@ -1,12 +1,8 @@
 import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { notAllowed, NotAllowedText } from './NotAllowed';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { hasStatus } from './errorStatus';
+import { LoadError } from './LoadError';
 
 /** What a card knows about its data: the react-use async state shape. */
 export interface AsyncValue<T> {
@@ -18,8 +14,9 @@ export interface AsyncValue<T> {
 
 /**
  * A card that shows a progress bar until its data arrives and the backend's
- * error (with Retry) when it fails, or "Not allowed" when the backend refused
- * (403), and renders its body only with data.
+ * error (with Retry) when it fails, "Not allowed" when the backend refused
+ * (403) or "Your session expired" (401), and renders its body only with
+ * data.
  *
  * @remarks
  * Every card of the report and instance pages has the same three states;
@@ -33,28 +30,23 @@ export function DataCard<T>(props: {
   state: AsyncValue<T>;
   children: (value: T) => ReactNode;
   noPadding?: boolean;
+  /**
+   * Shown instead of the error when the backend does not know the subject
+   * (404), for cards where that is a normal state rather than a failure,
+   * e.g. an entity annotated with an app or customer no data arrived for yet.
+   */
+  notFound?: ReactNode;
 }) {
-  const { title, subheader, action, state, children, noPadding } = props;
+  const { title, subheader, action, state, children, noPadding, notFound } =
+    props;
 
   let body: ReactNode;
-  const refusal = state.error && notAllowed(state.error);
-  if (refusal) {
-    body = (
-      <Box p={noPadding ? 2 : 0}>
-        <NotAllowedText error={refusal} />
-      </Box>
-    );
+  if (notFound && hasStatus(state.error, 404)) {
+    body = <Box p={noPadding ? 2 : 0}>{notFound}</Box>;
   } else if (state.error) {
     body = (
       <Box p={noPadding ? 2 : 0}>
-        <ResponseErrorPanel error={state.error} />
-        {state.retry && (
-          <Box mt={2}>
-            <Button variant="outlined" onClick={state.retry}>
-              Retry
-            </Button>
-          </Box>
-        )}
+        <LoadError error={state.error} retry={state.retry} />
       </Box>
     );
   } else if (state.value === undefined) {

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { ResponseErrorPanel } from '@backstage/core-components';
+import { LoadError } from './LoadError';
 
 /** What the cursor-paged list hooks (customers, attempts, events, audit) expose. */
 export interface PagedList {
@@ -28,7 +28,8 @@ export function LoadMoreFooter(props: {
     <>
       {list.loadMoreError && (
         <Box {...space}>
-          <ResponseErrorPanel
+          {/* No Retry: the "Load more" button below asks again. */}
+          <LoadError
             title={`Could not load more ${what}`}
             error={list.loadMoreError}
           />

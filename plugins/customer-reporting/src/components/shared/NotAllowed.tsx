@@ -1,6 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import { EmptyState } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
+import { hasStatus } from './errorStatus';
 
 /**
  * The backend's 403, else undefined. A refusal is no failure to retry: the
@@ -9,9 +10,7 @@ import { ResponseError } from '@backstage/errors';
  * group looking at a customer entity whose report they may not read.
  */
 export function notAllowed(error: Error): ResponseError | undefined {
-  return error instanceof ResponseError && error.statusCode === 403
-    ? error
-    : undefined;
+  return hasStatus(error, 403) ? error : undefined;
 }
 
 /** The backend's reason names the permission (and customer) it refused. */

@@ -1,20 +1,12 @@
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import {
-  Content,
-  EmptyState,
-  LinkButton,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { ResponseError } from '@backstage/errors';
-import { notAllowed, NotAllowedState } from './NotAllowed';
+import { Content, EmptyState, LinkButton } from '@backstage/core-components';
+import { hasStatus } from './errorStatus';
+import { LoadError } from './LoadError';
 
 /**
  * What a page shows in place of its cards when its subject could not be
  * loaded: for an unknown id (404) a "not found" state naming the id, with a
- * way back to the customer list, and for a refusal (403) a "not allowed"
- * state, since retrying helps with neither; for anything else the backend's
- * error with Retry.
+ * way back to the customer list; otherwise {@link LoadError}'s page states
+ * (expired session, refusal, or the backend's error with Retry).
  */
 export function PageLoadError(props: {
   /** 'customer' or 'instance'. */
@@ -29,15 +21,7 @@ export function PageLoadError(props: {
   listPath: string;
 }) {
   const { subject, id, errorTitle, error, retry, listPath } = props;
-  const refusal = notAllowed(error);
-  if (refusal) {
-    return (
-      <Content>
-        <NotAllowedState what={`the ${subject} "${id}"`} error={refusal} />
-      </Content>
-    );
-  }
-  if (error instanceof ResponseError && error.statusCode === 404) {
+  if (hasStatus(error, 404)) {
     return (
       <Content>
         <EmptyState
@@ -57,14 +41,13 @@ export function PageLoadError(props: {
   }
   return (
     <Content>
-      <ResponseErrorPanel title={errorTitle} error={error} />
-      {retry && (
-        <Box mt={2}>
-          <Button variant="outlined" onClick={retry}>
-            Retry
-          </Button>
-        </Box>
-      )}
+      <LoadError
+        variant="page"
+        what={`the ${subject} "${id}"`}
+        title={errorTitle}
+        error={error}
+        retry={retry}
+      />
     </Content>
   );
 }

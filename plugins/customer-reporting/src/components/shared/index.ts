@@ -21,6 +21,8 @@ export { ReadableTheme } from './ReadableTheme';
 export { ScrollingTable } from './ScrollingTable';
 export { PageLoadError } from './PageLoadError';
 export { notAllowed, NotAllowedState } from './NotAllowed';
+export { LoadError } from './LoadError';
+export { hasStatus } from './errorStatus';
 export { withContrast } from './contrast';
 export { useCursorPages } from './useCursorPages';
 export type { CursorPage } from './useCursorPages';
