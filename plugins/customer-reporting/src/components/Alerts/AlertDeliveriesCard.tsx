@@ -7,6 +7,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { customerReportingAlertsManagePermission } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { CardTable, DataCard, DateTimeText, Muted, ToneChip } from '../shared';
+import { errorMessage } from '../shared/errorMessage';
 
 const COLUMNS = ['Sent', 'Rule', 'Change', 'Notification', 'To', 'Delivery'];
 const MUTE_MS = 24 * 3_600_000;
@@ -38,7 +39,10 @@ export function AlertDeliveriesCard(props: {
       });
       props.onMuted?.();
     } catch (e) {
-      alerts.post({ message: `Mute failed: ${e}`, severity: 'error' });
+      alerts.post({
+        message: `Mute failed: ${errorMessage(e)}`,
+        severity: 'error',
+      });
     }
   };
   const state = useAsyncRetry(

@@ -21,6 +21,7 @@ import {
   ruleMute,
   subjectMutes,
 } from './alertRuleText';
+import { errorMessage } from '../shared/errorMessage';
 
 const MUTE_MS = 24 * 3_600_000;
 const COLUMNS = ['Rule', 'Event', 'Customers', 'Recipients', 'State'];
@@ -73,7 +74,10 @@ export function AlertRulesCard(props: {
       state.retry();
       props.onChange?.();
     } catch (e) {
-      alerts.post({ message: `${what} failed: ${e}`, severity: 'error' });
+      alerts.post({
+        message: `${what} failed: ${errorMessage(e)}`,
+        severity: 'error',
+      });
     }
   };
   const save = async (input: AlertRuleInput) => {

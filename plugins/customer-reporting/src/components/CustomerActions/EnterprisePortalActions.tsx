@@ -9,7 +9,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { ReportPortal } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { ActionButton } from './ActionButton';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../shared/errorMessage';
 import { FormDialog } from './FormDialog';
 import { InviteUserDialog } from './InviteUserDialog';
 import { useActionPermission } from './permissions';

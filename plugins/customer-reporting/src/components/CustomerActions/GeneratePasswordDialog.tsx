@@ -10,7 +10,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { CopyTextButton, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef } from '../../api';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../shared/errorMessage';
 
 /**
  * Confirms, generates a Download Portal password and shows it once.

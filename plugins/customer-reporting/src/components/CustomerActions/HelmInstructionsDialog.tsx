@@ -11,7 +11,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { CopyTextButton, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef } from '../../api';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../shared/errorMessage';
 
 const useStyles = makeStyles(theme => ({
   command: {

@@ -3,7 +3,7 @@ import TextField from '@material-ui/core/TextField';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef } from '../../api';
-import { errorMessage, errorStatus } from './errorMessage';
+import { errorMessage, errorStatus } from '../shared/errorMessage';
 import { FormDialog } from './FormDialog';
 
 // Deliberately loose (something@domain.tld): the backend validates for real;

@@ -92,6 +92,23 @@ describe('ManageCustomerActions', () => {
     expect(screen.queryByText(/helm install nimbus/)).not.toBeInTheDocument();
   });
 
+  it('says to sign in again when the session expired, not the bare 401 message', async () => {
+    const error = await responseError(
+      401,
+      'AuthenticationError',
+      'Missing credentials',
+    );
+    await render({ getHelmInstructions: () => Promise.reject(error) });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Helm install instructions' }),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Your session expired (Missing credentials). Sign in again or reload the page, then try again.',
+    );
+  });
+
   it('saves the license under the file name the backend gives', async () => {
     const blob = new Blob(['apiVersion: customer-reporting/v1\n']);
     const downloadLicense = jest.fn(async () => ({

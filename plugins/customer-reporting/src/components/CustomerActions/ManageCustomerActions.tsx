@@ -5,7 +5,7 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef } from '../../api';
 import { saveBlob } from '../shared';
 import { ActionButton } from './ActionButton';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../shared/errorMessage';
 import { HelmInstructionsDialog } from './HelmInstructionsDialog';
 import { useActionPermission } from './permissions';
 

@@ -3,7 +3,7 @@ import TextField from '@material-ui/core/TextField';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef } from '../../api';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../shared/errorMessage';
 import { FormDialog } from './FormDialog';
 
 /** The backend's minimum (docs/permissions.md); checked here to save a trip. */

@@ -11,7 +11,7 @@ import {
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportingApiRef } from '../../api';
 import { ActionButton } from '../CustomerActions/ActionButton';
-import { errorMessage } from '../CustomerActions/errorMessage';
+import { errorMessage } from '../shared/errorMessage';
 import { useActionPermission } from '../CustomerActions/permissions';
 
 /**

@@ -8,6 +8,7 @@ import {
 import { alertApiRef } from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { stubDownloads } from '../../__testUtils__/downloads';
+import { responseError } from '../../__testUtils__';
 import { CsvDownloadButton } from './CsvDownloadButton';
 
 describe('CsvDownloadButton', () => {
@@ -71,5 +72,24 @@ describe('CsvDownloadButton', () => {
     expect(
       screen.getByRole('button', { name: 'Customers CSV' }),
     ).not.toBeDisabled();
+  });
+
+  it("reports the backend's reason, not the bare status, when it refuses", async () => {
+    const refusal = await responseError(
+      403,
+      'NotAllowedError',
+      'customer-reporting.export is not allowed',
+    );
+    await renderButton(() => Promise.reject(refusal));
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Customers CSV' }),
+    );
+
+    expect(alertApi.post).toHaveBeenCalledWith({
+      message:
+        'Could not download customers.csv: customer-reporting.export is not allowed',
+      severity: 'error',
+    });
   });
 });

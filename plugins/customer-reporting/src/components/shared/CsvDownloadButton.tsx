@@ -5,6 +5,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { customerReportingExportPermission } from '@customer-reporting/plugin-customer-reporting-common';
+import { errorMessage } from './errorMessage';
 
 /**
  * Hands a downloaded file to the browser as if it came from a link.
@@ -52,7 +53,7 @@ export function CsvDownloadButton(props: {
       saveBlob(await fetchCsv(), filename);
     } catch (e) {
       alertApi.post({
-        message: `Could not download ${filename}: ${(e as Error).message}`,
+        message: `Could not download ${filename}: ${errorMessage(e)}`,
         severity: 'error',
       });
     }
