@@ -1,7 +1,10 @@
-import { ReactNode, useId } from 'react';
+import { ReactNode, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
 import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
+
+/** Numbers the hidden reasons, so that each button points to its own. */
+let reasonIds = 0;
 
 /**
  * An outlined action button that, when disabled, says why in a tooltip.
@@ -25,7 +28,8 @@ export function ActionButton(props: {
 }) {
   const { children, onClick, disabledReason, infoIcon, busy, startIcon } =
     props;
-  const reasonId = useId();
+  // Not React's useId: the plugin supports React 16 and 17 too.
+  const [reasonId] = useState(() => `disabled-reason-${++reasonIds}`);
   const button = (
     <Button
       variant="outlined"
