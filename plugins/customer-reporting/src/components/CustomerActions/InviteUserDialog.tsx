@@ -3,7 +3,8 @@ import TextField from '@material-ui/core/TextField';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef } from '../../api';
-import { errorMessage, errorStatus } from '../shared/errorMessage';
+import { errorMessage } from '../shared/errorMessage';
+import { hasStatus } from '../shared/errorStatus';
 import { FormDialog } from './FormDialog';
 
 // Deliberately loose (something@domain.tld): the backend validates for real;
@@ -29,10 +30,9 @@ export function InviteUserDialog(props: {
 
   let failure: string | undefined;
   if (state.error) {
-    failure =
-      errorStatus(state.error) === 409
-        ? `${trimmed} has already been invited`
-        : errorMessage(state.error);
+    failure = hasStatus(state.error, 409)
+      ? `${trimmed} has already been invited`
+      : errorMessage(state.error);
   }
 
   return (

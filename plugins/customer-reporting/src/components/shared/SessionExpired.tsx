@@ -15,7 +15,8 @@ export function sessionExpired(error: Error): ResponseError | undefined {
   return hasStatus(error, 401) ? error : undefined;
 }
 
-const TITLE = 'Your session expired';
+/** The title of the state, and how a failed action's message begins. */
+export const SESSION_EXPIRED = 'Your session expired';
 
 function explanation(error: ResponseError) {
   return `The customer-reporting backend no longer accepts your sign-in (${error.cause.message}). Sign in again, or reload the page if you already did in another tab.`;
@@ -52,7 +53,7 @@ export function SessionExpiredState(props: { error: ResponseError }) {
   return (
     <EmptyState
       missing="info"
-      title={TITLE}
+      title={SESSION_EXPIRED}
       description={explanation(props.error)}
       action={<SignInActions />}
     />
@@ -63,7 +64,7 @@ export function SessionExpiredState(props: { error: ResponseError }) {
 export function SessionExpiredText(props: { error: ResponseError }) {
   return (
     <>
-      <Typography variant="subtitle1">{TITLE}</Typography>
+      <Typography variant="subtitle1">{SESSION_EXPIRED}</Typography>
       <Typography variant="body2" color="textSecondary" paragraph>
         {explanation(props.error)}
       </Typography>

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { hasStatus } from './errorStatus';
+import { SESSION_EXPIRED } from './SessionExpired';
 
 /**
  * The backend's own message for a failed action (e.g. "Acme has no email
@@ -10,7 +11,7 @@ import { hasStatus } from './errorStatus';
  */
 export function errorMessage(error: unknown): string {
   if (hasStatus(error, 401)) {
-    return `Your session expired (${
+    return `${SESSION_EXPIRED} (${
       error.body?.error?.message || error.message
     }). Sign in again or reload the page, then try again.`;
   }
@@ -18,9 +19,4 @@ export function errorMessage(error: unknown): string {
     return error.body?.error?.message || error.message;
   }
   return error instanceof Error ? error.message : String(error);
-}
-
-/** The HTTP status of a failed request, when it was one. */
-export function errorStatus(error: unknown): number | undefined {
-  return error instanceof ResponseError ? error.response.status : undefined;
 }
