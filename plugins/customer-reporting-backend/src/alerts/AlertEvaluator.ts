@@ -24,6 +24,10 @@ import {
 } from './instanceJudges';
 import { JudgeContext, Judgement } from './judgement';
 import { settleAtMost } from './settleAtMost';
+import {
+  applyCustomerFilter,
+  CustomerFilter,
+} from '../permissions/customerFilter';
 
 const JUDGES: Record<
   AlertEventType,
@@ -157,9 +161,19 @@ export class AlertEvaluator {
       return state?.firing === true && !ONE_SHOT.includes(rule.eventType);
     });
     if (changes.length === 0) return 0;
-    const customers = await this.customers(changes.map(c => c.customerId));
+    // Recipients a rule names hear only of customers its last editor may
+    // read: a manager who reads its own customers cannot send itself the
+    // names of others. Each customer's owner (no recipients named) hears
+    // of its own. A change left out is not claimed: it is told if the rule
+    // is saved by someone who may read its customer.
+    const told = rule.recipients.length > 0 ? rule.readsAs : 'all';
+    const customers = await this.customers(
+      changes.map(c => c.customerId),
+      told,
+    );
     let sent = 0;
     for (const change of changes) {
+      if (told !== 'all' && !customers.has(change.customerId)) continue;
       const state = states.get(change.subject);
       const episode = change.firing
         ? (state?.episode ?? 0) + 1
@@ -215,16 +229,15 @@ export class AlertEvaluator {
     return sent;
   }
 
-  private async customers(ids: string[]) {
-    const rows = await this.options
-      .db('customers')
-      .whereIn('id', [...new Set(ids)])
-      .select('id', 'name', 'owner');
+  /** These customers, those of them `filter` lets through. */
+  private async customers(ids: string[], filter: CustomerFilter) {
+    const rows: { id: string; name: string; owner: string | null }[] =
+      await applyCustomerFilter(
+        this.options.db('customers as c').whereIn('c.id', [...new Set(ids)]),
+        filter,
+      ).select('c.id', 'c.name', 'c.owner');
     return new Map(
-      rows.map(r => [
-        r.id as string,
-        { name: r.name as string, owner: (r.owner as string | null) ?? null },
-      ]),
+      rows.map(r => [r.id, { name: r.name, owner: r.owner ?? null }]),
     );
   }
 }

@@ -22,6 +22,12 @@ export interface StoredAlertRule extends AlertRuleInput {
   createdAt: number;
   updatedAt: number;
   updatedBy: string;
+  /**
+   * The customers its last editor could read when saving it: a rule that
+   * names its recipients tells them only of these (docs/alerts.md). 'all'
+   * for rules saved before this was kept.
+   */
+  readsAs: CustomerFilter;
 }
 
 /** Alert rules and their mutes (table alert_rules, alert_mutes). */
@@ -52,6 +58,7 @@ export class DatabaseAlertRulesStore {
         createdAt: Number(r.created_at),
         updatedAt: Number(r.updated_at),
         updatedBy: r.updated_by,
+        readsAs: r.reads_as === null ? 'all' : JSON.parse(r.reads_as),
         mutes: mutes
           .filter(m => m.rule_id === r.id)
           .map(m => ({
@@ -75,12 +82,16 @@ export class DatabaseAlertRulesStore {
     return ruleVisibility(this.db, rules, filter);
   }
 
-  /** Creates or replaces the rule; true when it was created. */
+  /**
+   * Creates or replaces the rule, saved by `actor` who may read `readsAs`;
+   * true when it was created.
+   */
   async putRule(
     id: string,
     rule: AlertRuleInput,
     actor: string,
     now: number,
+    readsAs: CustomerFilter = 'all',
   ): Promise<boolean> {
     const values = {
       name: rule.name,
@@ -91,6 +102,7 @@ export class DatabaseAlertRulesStore {
       enabled: rule.enabled,
       updated_at: now,
       updated_by: actor,
+      reads_as: JSON.stringify(readsAs),
     };
     return this.db.transaction(async tx => {
       const current = await tx('alert_rules').where({ id }).first('event_type');

@@ -172,11 +172,14 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
         recipients: body.recipients!,
         enabled: body.enabled!,
       };
+      // Saved with what the caller may read: named recipients are told
+      // only of those customers (docs/alerts.md).
       await rules().putRule(
         ruleId,
         rule,
         ctx.audit.actorOf(credentials),
         ctx.clock(),
+        filter,
       );
       await trail.record(credentials, {
         customerId: null,
