@@ -177,7 +177,7 @@ else
   # PostgreSQL on 7351 (about 1.5 minutes, most of it the build).
   STAGE_STARTED=$SECONDS
   e2e_run "e2e production build (PostgreSQL 15)" scripts/e2e/production.mjs
-  # The five packages packed as they are published: main, module, types,
+  # The seven packages (scripts/e2e/packages.mjs) packed as they are published: main, module, types,
   # exports and README links point inside each tarball (about 2-3 minutes).
   # The adopter test reuses the tarballs.
   export PACK_DIR="$WORK/packs"

@@ -12,7 +12,7 @@ import { z } from 'zod';
 /** What permission rules see of a customer. @public */
 export interface CustomerPermissionResource {
   id: string;
-  /** Entity ref of the owning group (the configured default when the record has none). */
+  /** Entity ref of the owning group; null when the record has none, which then matches no `IS_CUSTOMER_OWNER`. */
   owner: string | null;
   licenseType: string;
   appSlug: string;

@@ -155,7 +155,7 @@ describe.each(databases.eachSupportedId())(
       // The delivery log holds the same, newest first.
       const log = await new DatabaseAlertDeliveriesStore(knex).listDeliveries(
         'all',
-        { limit: 50 },
+        { limit: 50, sentBy: now },
       );
       expect(log.map(d => `${d.ruleId} ${d.subject} ${d.kind}`)).toEqual([
         'down i1 firing',

@@ -195,7 +195,8 @@ export class DatabaseAlertDeliveriesStore {
   /** The newest deliveries about customers the caller may read. */
   async listDeliveries(
     customerFilter: CustomerFilter,
-    options: { limit: number; ruleId?: string },
+    /** `sentBy`: the log as it stood then, deliveries sent by that time. */
+    options: { limit: number; ruleId?: string; sentBy: number },
   ): Promise<AlertDelivery[]> {
     const query = applyCustomerFilter(
       this.db('alert_deliveries as d').join(
@@ -205,6 +206,7 @@ export class DatabaseAlertDeliveriesStore {
       ),
       customerFilter,
     )
+      .where('d.sent_at', '<=', options.sentBy)
       .select('d.*')
       .orderBy([
         { column: 'd.sent_at', order: 'desc' },

@@ -144,6 +144,27 @@ describe.each(databases.eachSupportedId())('alert routes on %p', databaseId => {
     });
     expect(delivery.error).toEqual(expect.any(String));
 
+    // asOf, as on every read route: the log as it stood then (nothing was
+    // sent an hour ago), and rules, which keep no history, as they are.
+    const hourAgo = minutesAgo(60);
+    const asOfLog = await request(server)
+      .get(`${base}/v1/alerts/deliveries?asOf=${hourAgo}`)
+      .set('Authorization', service)
+      .expect(200);
+    expect(asOfLog.body.items).toEqual([]);
+    const asOfRules = await request(server)
+      .get(`${base}/v1/alerts/rules?asOf=${hourAgo}`)
+      .set('Authorization', service)
+      .expect(200);
+    expect(asOfRules.body.items.map((r: any) => r.id)).toEqual(['down']);
+    for (const path of ['rules', 'deliveries']) {
+      const refused = await request(server)
+        .get(`${base}/v1/alerts/${path}?asOf=yesterday`)
+        .set('Authorization', service)
+        .expect(400);
+      expect(refused.body.error.message).toMatch(/asOf/);
+    }
+
     // Mute, unmute and delete are audited with who did them. ops reads no
     // customer, so it mutes the whole rule (alertRuleVisibility.test.ts:
     // subjects).

@@ -16,7 +16,7 @@ import {
 import { CustomerFilter } from '../permissions/customerFilter';
 import { ApiRouter } from './apiRouter';
 import { AuditTrail } from './auditedAction';
-import { requireTime } from './readQueries';
+import { asOfTime, requireTime } from './readQueries';
 import { CallerRequest, RouteContext } from './routeContext';
 
 /** Alert rules, their mutes and the delivery log (docs/alerts.md). */
@@ -83,6 +83,8 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.get('/v1/alerts/rules', async (req, res) => {
     await ctx.requirePermission(req, customerReportingAlertsReadPermission);
+    // asOf is checked like every read route's; rules keep no history.
+    asOfTime(req.query.asOf, ctx.clock);
     const list = await rules().listRules();
     const visibility = await rules().visibility(list, await customersOf(req));
     res.json({ items: list.map(rule => toAlertRule(rule, visibility)) });
@@ -209,11 +211,15 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.get('/v1/alerts/deliveries', async (req, res) => {
     await ctx.requirePermission(req, customerReportingAlertsReadPermission);
-    const { ruleId, limit } = req.query;
+    const { ruleId, limit, asOf } = req.query;
     res.json({
       items: await ctx.stores.alerts.deliveries.listDeliveries(
         await ctx.customerFilter(req),
-        { ruleId, limit: limit! }, // the spec's default filled in
+        {
+          ruleId,
+          limit: limit!, // the spec's default filled in
+          sentBy: asOfTime(asOf, ctx.clock),
+        },
       ),
     });
   });

@@ -11,7 +11,7 @@ const base = '/api/customer-reporting';
 const user = mockCredentials.user.header('user:default/alice');
 
 /**
- * The customer actions that only read (Helm instructions, the audit trail)
+ * The customer actions that only read (Helm instructions, the license, the audit trail)
  * take `asOf` like every read route (api.md, Auth): the answer as the
  * portal would have shown it then.
  */
@@ -74,6 +74,28 @@ describe.each(databases.eachSupportedId())(
       ).toEqual({ items: [], nextCursor: null });
       await get(server, `${audit}?asOf=2024-03-01T00:00:00Z`).expect(404);
       await get(server, `${audit}?asOf=yesterday`).expect(400);
+    });
+
+    it('downloads the license of a customer that existed at asOf', async () => {
+      const server = await start();
+      const license = '/v1/customers/c1/license';
+      // The record keeps no history: the license is the current one.
+      const then = await get(
+        server,
+        `${license}?asOf=2024-05-15T00:00:00Z`,
+      ).expect(200);
+      const now = await get(server, license).expect(200);
+      expect(then.text).toContain('customerId: c1');
+      // The same record (issuedAt and the signature differ).
+      const spec = (text: string) =>
+        text.split('spec:')[1].split('signature')[0];
+      expect(spec(then.text)).toBe(spec(now.text));
+      const before = await get(
+        server,
+        `${license}?asOf=2024-03-01T00:00:00Z`,
+      ).expect(404);
+      expect(before.body.error.message).toBe('Unknown customer: c1');
+      await get(server, `${license}?asOf=yesterday`).expect(400);
     });
   },
 );

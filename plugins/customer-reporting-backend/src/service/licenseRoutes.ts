@@ -79,7 +79,11 @@ export function addLicenseRoutes(router: ApiRouter, ctx: RouteContext) {
             'License downloads need customerReporting.license.signingKey in the configuration',
           );
         }
-        const customer = await loadCustomer(ctx, customerId);
+        const customer = await loadCustomer(
+          ctx,
+          customerId,
+          asOfTime(req.query.asOf, ctx.clock),
+        );
         const document = signedLicenseYaml(
           {
             customerId: customer.id,

@@ -256,6 +256,12 @@ export type DownloadLicense = {
   path: {
     customerId: Id;
   };
+  query?: {
+    /**
+     * The answer as of this time (default now).
+     */
+    asOf?: string;
+  };
 };
 
 /** @public */
@@ -683,7 +689,14 @@ export type DeleteAlertMute = {
 };
 
 /** @public */
-export type ListAlertRules = {};
+export type ListAlertRules = {
+  query?: {
+    /**
+     * The answer as of this time (default now).
+     */
+    asOf?: string;
+  };
+};
 
 /** @public */
 export type PutAlertRule = {
@@ -703,6 +716,10 @@ export type DeleteAlertRule = {
 /** @public */
 export type ListAlertDeliveries = {
   query?: {
+    /**
+     * The answer as of this time (default now).
+     */
+    asOf?: string;
     ruleId?: Id;
     /**
      * Defaults to `100`.
@@ -912,7 +929,7 @@ export class CustomerReportingApiClient {
   }
 
   /**
-   * The license as YAML signed with Ed25519 (see docs/permissions.md to verify), as `<customer-name>-license.yaml`. Audited.
+   * The license as YAML signed with Ed25519 (see docs/permissions.md to verify), as `<customer-name>-license.yaml`. Audited. The customer's record keeps no history, so the license is always its current one; with asOf, a customer created after it is unknown (404), as on every read route.
    */
   public async downloadLicense(
     request: DownloadLicense,
@@ -921,7 +938,7 @@ export class CustomerReportingApiClient {
     return this.send(
       'GET',
       `/v1/customers/${encodeURIComponent(request.path.customerId)}/license`,
-      undefined,
+      request.query,
       undefined,
       options,
     );
@@ -1258,13 +1275,21 @@ export class CustomerReportingApiClient {
    * Every alert rule with its mutes, by name (docs/alerts.md), as the
    * caller may see it: customer ids of its filters and muted subjects
    * of customers the caller may not read are withheld. Needs
-   * `customer-reporting.alerts.read` (signed-in users have it).
+   * `customer-reporting.alerts.read` (signed-in users have it). Rules
+   * keep no history, so asOf is checked like every read route's and
+   * changes nothing.
    */
   public async listAlertRules(
-    _request: ListAlertRules = {},
+    request: ListAlertRules = {},
     options?: RequestOptions,
   ): Promise<TypedResponse<AlertRuleList>> {
-    return this.send('GET', `/v1/alerts/rules`, undefined, undefined, options);
+    return this.send(
+      'GET',
+      `/v1/alerts/rules`,
+      request.query,
+      undefined,
+      options,
+    );
   }
 
   /**
@@ -1309,7 +1334,8 @@ export class CustomerReportingApiClient {
   /**
    * The delivery log, newest first: what was sent (or failed to send),
    * to whom, when and about which subject, only about customers the
-   * caller may read. Needs `customer-reporting.alerts.read`.
+   * caller may read. Needs `customer-reporting.alerts.read`. With asOf,
+   * the log as it stood then: deliveries sent by that time.
    */
   public async listAlertDeliveries(
     request: ListAlertDeliveries = {},

@@ -642,10 +642,13 @@ export const spec = {
       get: {
         operationId: 'DownloadLicense',
         description:
-          'The license as YAML signed with Ed25519 (see docs/permissions.md to verify), as `<customer-name>-license.yaml`. Audited.',
+          "The license as YAML signed with Ed25519 (see docs/permissions.md to verify), as `<customer-name>-license.yaml`. Audited. The customer's record keeps no history, so the license is always its current one; with asOf, a customer created after it is unknown (404), as on every read route.",
         parameters: [
           {
             $ref: '#/components/parameters/CustomerId',
+          },
+          {
+            $ref: '#/components/parameters/AsOf',
           },
         ],
         responses: {
@@ -1814,7 +1817,12 @@ export const spec = {
       get: {
         operationId: 'ListAlertRules',
         description:
-          'Every alert rule with its mutes, by name (docs/alerts.md), as the\ncaller may see it: customer ids of its filters and muted subjects\nof customers the caller may not read are withheld. Needs\n`customer-reporting.alerts.read` (signed-in users have it).\n',
+          "Every alert rule with its mutes, by name (docs/alerts.md), as the\ncaller may see it: customer ids of its filters and muted subjects\nof customers the caller may not read are withheld. Needs\n`customer-reporting.alerts.read` (signed-in users have it). Rules\nkeep no history, so asOf is checked like every read route's and\nchanges nothing.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/AsOf',
+          },
+        ],
         responses: {
           '200': {
             description: 'The rules.',
@@ -1909,8 +1917,11 @@ export const spec = {
       get: {
         operationId: 'ListAlertDeliveries',
         description:
-          'The delivery log, newest first: what was sent (or failed to send),\nto whom, when and about which subject, only about customers the\ncaller may read. Needs `customer-reporting.alerts.read`.\n',
+          'The delivery log, newest first: what was sent (or failed to send),\nto whom, when and about which subject, only about customers the\ncaller may read. Needs `customer-reporting.alerts.read`. With asOf,\nthe log as it stood then: deliveries sent by that time.\n',
         parameters: [
+          {
+            $ref: '#/components/parameters/AsOf',
+          },
           {
             name: 'ruleId',
             in: 'query',
