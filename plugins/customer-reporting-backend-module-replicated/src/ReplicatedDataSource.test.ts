@@ -1,4 +1,4 @@
-import { InputError, ResponseError } from '@backstage/errors';
+import { ConflictError, InputError, ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import {
   CUSTOMER_IDS,
@@ -209,6 +209,25 @@ describe('ReplicatedDataSource', () => {
         new Date(NOW - 3_600_000).toISOString(),
       )}&before=${encodeURIComponent(new Date(NOW).toISOString())}`,
     ]);
+  });
+
+  it('skips a customer whose license ID changed upstream, and syncs the others', async () => {
+    // The portal keeps a customer's license ID for good (409, domain §1).
+    const refusing = recordingIngest();
+    const put = refusing.ingest.putCustomer;
+    refusing.ingest.putCustomer = async (id, body) => {
+      if (id === CUSTOMER_IDS.globex)
+        throw new ConflictError(
+          `licenseId: customer ${id} already has another license ID`,
+        );
+      return put(id, body);
+    };
+    const { result, calls } = await sync({}, undefined, refusing);
+    expect([...calls.customers.keys()]).not.toContain(CUSTOMER_IDS.globex);
+    expect(calls.customers.size).toBe(4);
+    expect((result as { counts: Record<string, number> }).counts).toMatchObject(
+      { customers: 4, skipped: 3 },
+    );
   });
 
   it('pulls the events of a customer left out of the last sync from the retention limit', async () => {

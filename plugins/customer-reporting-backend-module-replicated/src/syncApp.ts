@@ -215,8 +215,10 @@ async function putCustomer(
     await ingest.putCustomer(customerId, body);
     return undefined;
   } catch (error) {
-    // Validation says which field; anything else (database down) fails the sync.
-    if ((error as Error)?.name !== 'InputError') throw error;
+    // Validation says which field, a conflict why (a license ID that
+    // changed); anything else (database down) fails the sync.
+    const name = (error as Error)?.name;
+    if (name !== 'InputError' && name !== 'ConflictError') throw error;
     return (error as Error).message;
   }
 }

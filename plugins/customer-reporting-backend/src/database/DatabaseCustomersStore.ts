@@ -14,11 +14,16 @@ import { customerSearchText } from './customerSearch';
 export class DatabaseCustomersStore {
   constructor(private readonly db: Knex) {}
 
+  /**
+   * Creates or updates the customer, and answers the license ID it has
+   * after. A license ID never changes (domain §1): an update naming another
+   * one changes nothing, in the same statement, for the caller to refuse.
+   */
   async upsertCustomer(
     id: string,
     c: IngestedCustomer,
     now: number,
-  ): Promise<void> {
+  ): Promise<{ licenseId: string }> {
     const fields = {
       name: c.name,
       email: c.email ?? null,
@@ -43,7 +48,10 @@ export class DatabaseCustomersStore {
     await this.db('customers')
       .insert({ id, ...fields, portal_slug: randomBytes(16).toString('hex') })
       .onConflict('id')
-      .merge(Object.keys(fields));
+      .merge(Object.keys(fields))
+      .where('customers.license_id', c.licenseId);
+    const stored = await this.db('customers').where({ id }).first('license_id');
+    return { licenseId: stored.license_id };
   }
 
   /** What permission rules see of these customers, in the order asked. */

@@ -27,8 +27,15 @@ async function fleet(databaseId: Parameters<typeof databases.init>[0]) {
   const { stores, ingest } = await createTestIngest(
     await databases.init(databaseId),
   );
+  // c1 is createTestIngest's customer, whose license ID stays its own.
   const customer = (id: string, fields: Record<string, unknown>) =>
-    ingest.putCustomer(id, testCustomer({ licenseId: `lic-${id}`, ...fields }));
+    ingest.putCustomer(
+      id,
+      testCustomer({
+        ...(id === 'c1' ? {} : { licenseId: `lic-${id}` }),
+        ...fields,
+      }),
+    );
   await customer('c1', { expiresAt: at(10 * DAY) });
   await customer('c2', {
     name: 'Globex',

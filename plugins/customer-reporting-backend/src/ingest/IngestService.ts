@@ -1,4 +1,4 @@
-import { NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   IngestResult,
   MAX_INGEST_BATCH_ITEMS,
@@ -81,7 +81,16 @@ export class IngestService implements CustomerReportingIngest {
         },
       ]);
     }
-    await this.stores.customers.upsertCustomer(id, customer, this.clock());
+    const stored = await this.stores.customers.upsertCustomer(
+      id,
+      customer,
+      this.clock(),
+    );
+    if (stored.licenseId !== customer.licenseId)
+      // Not named: the license ID is the customer's registry password.
+      throw new ConflictError(
+        `licenseId: customer ${id} already has another license ID, and a license ID never changes; nothing was stored`,
+      );
     this.knownCustomers.set(id, true);
     await this.onCustomerChanged(id);
     await this.onIngested([id]);

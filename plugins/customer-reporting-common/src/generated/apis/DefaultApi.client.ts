@@ -774,7 +774,7 @@ export class CustomerReportingApiClient {
   }
 
   /**
-   * Creates or updates a customer (one license). The app and channel must exist.
+   * Creates or updates a customer (one license). The app and channel must exist. A customer's license ID never changes (domain §1), so an update with another `licenseId` is refused with 409 and stores nothing.
    */
   public async putCustomer(
     request: PutCustomer,

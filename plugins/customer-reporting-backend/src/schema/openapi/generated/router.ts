@@ -107,7 +107,7 @@ export const spec = {
         operationId: 'PutCustomer',
         'x-ingest-validation': true,
         description:
-          'Creates or updates a customer (one license). The app and channel must exist.',
+          "Creates or updates a customer (one license). The app and channel must exist. A customer's license ID never changes (domain §1), so an update with another `licenseId` is refused with 409 and stores nothing.",
         parameters: [
           {
             name: 'customerId',
@@ -146,6 +146,9 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
             $ref: '#/components/responses/Error',
           },
         },
