@@ -151,6 +151,7 @@ describe('InstallAttemptsCard', () => {
 
     expect(await screen.findByText('No install attempts')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 
   itShowsProgressAndBackendErrors(renderCard, () =>

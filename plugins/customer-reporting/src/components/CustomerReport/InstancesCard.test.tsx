@@ -229,6 +229,8 @@ describe('InstancesCard', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    // A line inside the card, not a page-sized illustration against its edges.
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 
   itShowsProgressAndBackendErrors(renderCard, () =>

@@ -6,9 +6,8 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import { EmptyState } from '@backstage/core-components';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
-import { DataCard, ScrollingTable } from '../shared';
+import { CardEmpty, DataCard, ScrollingTable } from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
 import { INSTANCE_COLUMNS, InstanceRow } from './InstanceRow';
 
@@ -88,8 +87,8 @@ export function InstancesCard() {
     >
       {value =>
         value.instances.length === 0 ? (
-          <EmptyState
-            missing="data"
+          <CardEmpty
+            inset
             title="No instances"
             description={emptyDescription(value, report.includeInactive)}
           />
