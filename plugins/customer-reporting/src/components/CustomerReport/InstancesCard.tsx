@@ -3,13 +3,11 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import { CardEmpty, DataCard, ScrollingTable } from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
-import { INSTANCE_COLUMNS, InstanceRow } from './InstanceRow';
+import { InstanceHeaderRow, InstanceRow } from './InstanceRow';
 
 /** '5 active · 1 air gap · 2 inactive'. */
 export function instanceCountsText(
@@ -98,11 +96,7 @@ export function InstancesCard() {
           <ScrollingTable label="Instances">
             <Table size="small" aria-label="Instances">
               <TableHead>
-                <TableRow>
-                  {INSTANCE_COLUMNS.map(column => (
-                    <TableCell key={column}>{column}</TableCell>
-                  ))}
-                </TableRow>
+                <InstanceHeaderRow />
               </TableHead>
               <TableBody>
                 {value.instances.map(instance => (
