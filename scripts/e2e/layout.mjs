@@ -8,6 +8,9 @@
  *   - no table cell breaks a word across two lines: each word of each text
  *     node in a cell is measured with Range.getClientRects(), and a word
  *     whose characters sit on two lines fails ("Linu x", a split email);
+ *   - a date or time (<time>) wraps, if at all, only between the date and
+ *     the time of day ('Nov 30, 2026,' / '10:25 AM'), never leaving 'AM'
+ *     or the year alone on a line;
  *   - text cut off with an ellipsis carries a tooltip (a title);
  *   - the page is no wider than the window (narrow tables scroll inside
  *     their card instead);
@@ -81,6 +84,30 @@ function findLayoutProblems() {
       }
     }
   }
+  // A <time>'s parts: the date up to the last comma, the time of day after.
+  const splitTimes = [];
+  for (const time of document.querySelectorAll('main time')) {
+    const node = time.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+    const text = node.textContent;
+    const at = text.lastIndexOf(', ');
+    const parts =
+      at < 0
+        ? [[0, text.length]]
+        : [
+            [0, at + 1],
+            [at + 2, text.length],
+          ];
+    for (const [start, end] of parts) {
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, end);
+      if (lineTops(range).length > 1) {
+        splitTimes.push(`"${text.trim()}"`);
+        break;
+      }
+    }
+  }
   for (const el of document.querySelectorAll('main *')) {
     const style = getComputedStyle(el);
     if (style.textOverflow !== 'ellipsis') continue;
@@ -88,7 +115,7 @@ function findLayoutProblems() {
     if (el.closest('[title], [aria-describedby]')) continue;
     untitled.push(`"${el.textContent.trim().slice(0, 80)}"`);
   }
-  return { broken, untitled };
+  return { broken, untitled, splitTimes };
 }
 
 /**
@@ -140,9 +167,17 @@ async function checkPage(page, what, axeExclude = []) {
     { timeout: TIMEOUT, polling: 100 },
   );
   const problems = [];
-  const { broken, untitled } = await page.evaluate(findLayoutProblems);
+  const { broken, untitled, splitTimes } = await page.evaluate(
+    findLayoutProblems,
+  );
   if (broken.length)
     problems.push(`words broken inside a table cell: ${broken.join('; ')}`);
+  if (splitTimes.length)
+    problems.push(
+      `dates or times wrapped inside the date or the time of day: ${splitTimes.join(
+        '; ',
+      )}`,
+    );
   if (untitled.length)
     problems.push(`truncated text without a tooltip: ${untitled.join('; ')}`);
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({

@@ -6,3 +6,4 @@ export { API_URL, fakeBackend } from './fakeBackend';
 export { stubDownloads } from './downloads';
 export { renderInstanceCard, renderReportCard } from './renderCard';
 export { errorAnswer, httpBackend } from './httpBackend';
+export { shownText } from './text';

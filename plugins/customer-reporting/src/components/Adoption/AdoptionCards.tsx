@@ -112,7 +112,11 @@ export function DaysToHalfCard(props: { state: AsyncValue<AppAdoption> }) {
             <TableRow key={`${release.channelSlug}/${release.sequence}`}>
               <TableCell>{release.versionLabel}</TableCell>
               <TableCell>{release.channelSlug}</TableCell>
-              <TableCell>{formatUtcDateTime(release.promotedAt)}</TableCell>
+              <TableCell>
+                <span title={formatUtcDateTime(release.promotedAt)}>
+                  {utcDate(release.promotedAt)}
+                </span>
+              </TableCell>
               <TableCell>
                 {release.halfReachedAt ? (
                   utcDate(release.halfReachedAt)

@@ -48,13 +48,24 @@ describe('AdoptionContent', () => {
     ).toHaveAccessibleName(
       'Active instances by status: latest period: 5 active, 4 ready',
     );
+    // Each chart says its scale and its first and last period.
+    expect(screen.getByText('100%')).toBeInTheDocument();
+    expect(screen.getByText('Max 5')).toBeInTheDocument();
+    expect(screen.getAllByText('Jun 1, 2025 (UTC)')).toHaveLength(2);
+    expect(screen.getAllByText('Jun 2, 2025 (UTC)')).toHaveLength(2);
 
     // Days to half per release, with the median.
     const releases = screen.getByRole('table', {
       name: 'Days to half adoption per release',
     });
-    expect(within(releases).getAllByRole('row')[1]).toHaveTextContent(
-      /2\.11\.0.*stable.*May 22, 2025.*2 days/,
+    // Promoted and half reached as days alike; the exact time on hover.
+    const first = within(releases).getAllByRole('row')[1];
+    expect(first).toHaveTextContent(
+      /2\.11\.0.*stable.*May 20, 2025.*May 22, 2025.*2 days/,
+    );
+    expect(within(first).getByText('May 20, 2025')).toHaveAttribute(
+      'title',
+      '2025-05-20 10:00:00 UTC',
     );
     expect(within(releases).getAllByRole('row')[2]).toHaveTextContent(
       /2\.12\.0.*Not yet.*–/,

@@ -67,8 +67,20 @@ export function StackedBarChart(props: {
     scale === 'share' ? Math.min(1, total(bar)) : total(bar) / max;
   const legend = bars[0]?.segments ?? [];
 
+  const caption = (text: string) => (
+    <Typography variant="caption" color="textSecondary">
+      {text}
+    </Typography>
+  );
+
   return (
     <>
+      {/* The scale and the first and last periods, as the weekly trend of
+          the install audit has them: bars alone said neither how many nor
+          when. */}
+      <Box display="flex" justifyContent="space-between" mb={0.5}>
+        {caption(scale === 'share' ? '100%' : `Max ${format(max)}`)}
+      </Box>
       <div
         role="img"
         aria-label={`${title}: ${summary}`}
@@ -107,6 +119,12 @@ export function StackedBarChart(props: {
           </Tooltip>
         ))}
       </div>
+      {bars.length > 0 && (
+        <Box display="flex" justifyContent="space-between" mt={0.5}>
+          {caption(`${bars[0].label} (UTC)`)}
+          {bars.length > 1 && caption(`${bars[bars.length - 1].label} (UTC)`)}
+        </Box>
+      )}
       <Box
         display="flex"
         flexWrap="wrap"

@@ -7,6 +7,7 @@ import {
   responseError,
   withFixedTimeZone,
   renderReportCard,
+  shownText,
 } from '../../__testUtils__';
 import { CustomerActivityCard } from './CustomerActivityCard';
 import { AUDIT_PAGE_SIZE } from './useCustomerAudit';
@@ -62,7 +63,7 @@ describe('CustomerActivityCard', () => {
       name: 'Customer activity',
     });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map(r => r.textContent)).toEqual([
+    expect(rows.map(shownText)).toEqual([
       'Jun 20, 2025, 12:00 PMuser:default/janeInvited a portal useremail: dev@acme.test',
       'Jun 19, 2025, 5:30 AMuser:default/opsDownloaded the license–',
     ]);

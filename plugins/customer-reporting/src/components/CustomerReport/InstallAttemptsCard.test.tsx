@@ -8,6 +8,7 @@ import {
   withFixedTimeZone,
   itShowsProgressAndBackendErrors,
   renderReportCard,
+  shownText,
 } from '../../__testUtils__';
 import { CustomerReportingApi } from '../../api';
 import { InstallAttemptsCard } from './InstallAttemptsCard';
@@ -87,7 +88,7 @@ describe('InstallAttemptsCard', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const steps = within(screen.getByRole('list', { name: 'Install steps' }))
       .getAllByRole('listitem')
-      .map(item => item.textContent);
+      .map(shownText);
     expect(steps).toEqual([
       'StartedJun 10, 2025, 4:00 AM',
       'Registry loginJun 10, 2025, 4:05 AM',
@@ -115,7 +116,7 @@ describe('InstallAttemptsCard', () => {
 
     const steps = within(screen.getByRole('list', { name: 'Install steps' }))
       .getAllByRole('listitem')
-      .map(item => item.textContent);
+      .map(shownText);
     expect(steps).toEqual([
       'StartedJun 12, 2025, 4:00 AM',
       'Assets downloadedJun 12, 2025, 4:20 AM',
@@ -150,6 +151,7 @@ describe('InstallAttemptsCard', () => {
 
     expect(await screen.findByText('No install attempts')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 
   itShowsProgressAndBackendErrors(renderCard, () =>

@@ -5,10 +5,14 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef } from '../../api';
-import { CsvDownloadButton, DataCard, ScrollingTable } from '../shared';
+import {
+  CardEmpty,
+  CsvDownloadButton,
+  DataCard,
+  ScrollingTable,
+} from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
 import { ATTEMPT_COLUMNS, InstallAttemptRow } from './InstallAttemptRow';
 
@@ -42,8 +46,8 @@ export function InstallAttemptsCard() {
     >
       {({ installAttempts }) =>
         installAttempts.length === 0 ? (
-          <EmptyState
-            missing="data"
+          <CardEmpty
+            inset
             title="No install attempts"
             description="Attempts appear once the customer starts an install."
           />

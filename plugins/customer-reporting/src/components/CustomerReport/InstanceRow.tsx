@@ -2,7 +2,7 @@ import { MouseEvent, ReactNode } from 'react';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles, Theme } from '@material-ui/core/styles';
+import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
 import { useNavigate } from 'react-router-dom';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { ReportInstance } from '@customer-reporting/plugin-customer-reporting-common';
@@ -44,6 +44,32 @@ export const INSTANCE_COLUMNS = [
   'Tags',
   'Uptime (14 days)',
 ];
+
+/**
+ * The header row of the instances table, each header padded like the cells
+ * below it so it starts where its column's values start; unlike values,
+ * headers may wrap ('Uptime (14 days)'). Inline padding rather than the
+ * rows' class: using that style sheet here, ahead of the first TableCell,
+ * would let TableCell's own styles win over the rows' ones.
+ */
+export function InstanceHeaderRow() {
+  const theme = useTheme();
+  return (
+    <TableRow>
+      {INSTANCE_COLUMNS.map((column, index) => (
+        <TableCell
+          key={column}
+          style={{
+            padding: theme.spacing(0.75, 1),
+            paddingLeft: theme.spacing(index === 0 ? 2 : 1),
+          }}
+        >
+          {column}
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+}
 
 /** A main value with secondary lines below it (empty ones left out). */
 function Lines(props: { main: ReactNode; sub?: ReactNode[] }) {

@@ -92,6 +92,20 @@ describe('InstancesCard', () => {
     expect(cells.queryByText('Inactive')).not.toBeInTheDocument();
   });
 
+  it('pads each header like the values below it, so they line up', async () => {
+    await renderCard(async () => reportFixture());
+
+    const table = await screen.findByRole('table', { name: 'Instances' });
+    const [head, first] = within(table).getAllByRole('row');
+    const headers = within(head).getAllByRole('columnheader');
+    const cells = within(first).getAllByRole('cell');
+    const padding = (el: HTMLElement) => {
+      const style = getComputedStyle(el);
+      return `${style.paddingLeft} ${style.paddingRight}`;
+    };
+    expect(headers.map(padding)).toEqual(cells.map(padding));
+  });
+
   it('shows placeholders for an instance that reported nothing but check-ins', async () => {
     const bare = instanceFixture({
       name: null,
@@ -229,6 +243,8 @@ describe('InstancesCard', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    // A line inside the card, not a page-sized illustration against its edges.
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 
   itShowsProgressAndBackendErrors(renderCard, () =>

@@ -3,14 +3,11 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import { EmptyState } from '@backstage/core-components';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
-import { DataCard, ScrollingTable } from '../shared';
+import { CardEmpty, DataCard, ScrollingTable } from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
-import { INSTANCE_COLUMNS, InstanceRow } from './InstanceRow';
+import { InstanceHeaderRow, InstanceRow } from './InstanceRow';
 
 /** '5 active · 1 air gap · 2 inactive'. */
 export function instanceCountsText(
@@ -88,8 +85,8 @@ export function InstancesCard() {
     >
       {value =>
         value.instances.length === 0 ? (
-          <EmptyState
-            missing="data"
+          <CardEmpty
+            inset
             title="No instances"
             description={emptyDescription(value, report.includeInactive)}
           />
@@ -99,11 +96,7 @@ export function InstancesCard() {
           <ScrollingTable label="Instances">
             <Table size="small" aria-label="Instances">
               <TableHead>
-                <TableRow>
-                  {INSTANCE_COLUMNS.map(column => (
-                    <TableCell key={column}>{column}</TableCell>
-                  ))}
-                </TableRow>
+                <InstanceHeaderRow />
               </TableHead>
               <TableBody>
                 {value.instances.map(instance => (

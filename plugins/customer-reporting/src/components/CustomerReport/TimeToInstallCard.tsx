@@ -1,7 +1,6 @@
-import Typography from '@material-ui/core/Typography';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatDuration, formatLicenseTimeToInstall } from '../format';
-import { DataCard, DateTimeText, DefinitionList, Muted } from '../shared';
+import { CardEmpty, DataCard, DateTimeText, DefinitionList } from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
 import { InstanceLink, instanceLabel } from './InstanceLink';
 
@@ -9,14 +8,10 @@ function Durations(props: { report: CustomerReport }) {
   const { timeToInstall, instances, customer } = props.report;
   if (!timeToInstall) {
     return (
-      <>
-        <Typography variant="h6" component="p">
-          No ready instances
-        </Typography>
-        <Muted>
-          Time to install is measured once an instance first reports ready.
-        </Muted>
-      </>
+      <CardEmpty
+        title="No ready instances"
+        description="Time to install is measured once an instance first reports ready."
+      />
     );
   }
   // The instance may be hidden by the inactive/archived toggles; its id

@@ -20,10 +20,16 @@ import { CustomerHealth } from './CustomerHealth';
  */
 const ONE_LINE: CSSProperties = { whiteSpace: 'nowrap' };
 
-/** Long emails are cut with an ellipsis; the full one is in the title. */
+/**
+ * Long emails are cut with an ellipsis; the full one is in the title. The
+ * email asks the column for 14em only (a nowrap line would otherwise widen
+ * the table by its whole length) but fills whatever width the column has,
+ * so a wide window shows it whole instead of cutting it at 14em.
+ */
 const EMAIL: CSSProperties = {
   display: 'block',
-  maxWidth: '14em',
+  width: '14em',
+  minWidth: '100%',
   overflow: 'hidden',
   textOverflow: 'ellipsis',
   whiteSpace: 'nowrap',

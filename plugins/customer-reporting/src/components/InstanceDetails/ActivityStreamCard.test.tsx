@@ -7,6 +7,7 @@ import {
   withFixedTimeZone,
   itShowsProgressAndBackendErrors,
   renderInstanceCard,
+  shownText,
 } from '../../__testUtils__';
 import { InstanceEventsQuery } from '../../api';
 import { ActivityStreamCard } from './ActivityStreamCard';
@@ -45,7 +46,7 @@ describe('ActivityStreamCard', () => {
 
     const table = await screen.findByRole('table', { name: 'Activity' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map(r => r.textContent)).toEqual([
+    expect(rows.map(shownText)).toEqual([
       'Jun 14, 2025, 5:00 AMStatusApp status: ready → unavailable',
       'Jun 13, 2025, 5:00 AMVersionApp version: 2.10.0 → 2.11.0',
     ]);

@@ -14,14 +14,24 @@ describe('DateTimeText', () => {
     expect(time).toHaveAttribute('title', '2025-06-10 12:30:00 UTC');
   });
 
+  it('wraps only between the date and the time of day', () => {
+    render(<DateTimeText iso="2025-06-10T12:30:00Z" />);
+
+    // No-break spaces everywhere but after the last comma: a narrow cell
+    // shows 'Jun 10, 2025,' / '8:30 AM', never 'AM' alone on a line.
+    expect(screen.getByText('Jun 10, 2025, 8:30 AM').textContent).toBe(
+      'Jun\u00a010,\u00a02025, 8:30\u00a0AM',
+    );
+  });
+
   it('shows a date only', () => {
     render(<DateTimeText iso="2025-06-10T02:00:00Z" variant="date" />);
 
     // 2 AM UTC is still the previous day in New York.
-    expect(screen.getByText('Jun 9, 2025')).toHaveAttribute(
-      'title',
-      '2025-06-10 02:00:00 UTC',
-    );
+    const date = screen.getByText('Jun 9, 2025');
+    expect(date).toHaveAttribute('title', '2025-06-10 02:00:00 UTC');
+    // A date is short: it never wraps.
+    expect(date.textContent).toBe('Jun\u00a09,\u00a02025');
   });
 
   it('shows relative time with both exact values in the title', () => {

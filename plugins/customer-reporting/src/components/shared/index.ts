@@ -1,4 +1,5 @@
 export { AppStatusChip, APP_STATUS_DISPLAY } from './AppStatusChip';
+export { CardEmpty } from './CardEmpty';
 export { CardTable } from './CardTable';
 export { CsvDownloadButton, saveBlob } from './CsvDownloadButton';
 export { DataCard } from './DataCard';
