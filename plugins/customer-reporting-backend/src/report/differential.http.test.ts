@@ -1,0 +1,438 @@
+import request from 'supertest';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { customerReportingPlugin } from '../plugin';
+import { API_BASE, SERVICE_AUTH } from '../__testUtils__/testBackend';
+import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
+import {
+  DAY,
+  HOUR,
+  modelCustomer,
+  modelBuckets,
+  modelGraph,
+  modelInstance,
+} from '../__testUtils__/referenceModel';
+import {
+  modelAttempt,
+  modelFailureGroups,
+  modelFunnel,
+  modelSummary,
+  percentile,
+} from '../__testUtils__/attemptReferenceModel';
+import {
+  attemptBody,
+  batches,
+  checkInBody,
+  differences,
+} from '../__testUtils__/differentialRequests';
+import {
+  randomCase,
+  RELEASES,
+  seededRandom,
+  TimelineCase,
+} from '../__testUtils__/randomTimeline';
+
+jest.setTimeout(300_000);
+
+/*
+ * Differential test: random timelines ingested in random order and batches
+ * through the HTTP API, read back at several asOf (past, exactly 24 h after
+ * a check-in, a UTC midnight, ...) and compared with an independent
+ * reference model of the domain spec (__testUtils__/referenceModel.ts).
+ * 20 seeded cases keep it near a minute on PostgreSQL; search wider with
+ * DIFFERENTIAL_CASES=150 DIFFERENTIAL_SEED=1000 (a seed replays a case).
+ */
+const databases = TestDatabases.create();
+const CASES = Number(process.env.DIFFERENTIAL_CASES ?? 20);
+const FIRST_SEED = Number(process.env.DIFFERENTIAL_SEED ?? 1);
+
+const iso = (t: number) => new Date(t).toISOString();
+
+describe.each(databases.eachSupportedId())(
+  'differential test against the reference model on %p',
+  databaseId => {
+    let server: any;
+    const send = (method: 'put' | 'post', path: string, body: object) =>
+      request(server)
+        [method](`${API_BASE}${path}`)
+        .set('Authorization', SERVICE_AUTH)
+        .send(body)
+        .expect(200);
+    const get = async (path: string) => {
+      const res = await request(server)
+        .get(`${API_BASE}${path}`)
+        .set('Authorization', SERVICE_AUTH);
+      if (res.status !== 200)
+        throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      ({ server } = await startTestBackend({
+        features: [
+          customerReportingPlugin,
+          mockServices.database.factory({ knex }),
+        ],
+      }));
+      await send('put', '/v1/apps/test-app', {
+        ...TEST_APP,
+        channels: [
+          {
+            slug: 'stable',
+            name: 'Stable',
+            releases: RELEASES.map(r => ({
+              ...r,
+              promotedAt: iso(r.promotedAt),
+            })),
+          },
+        ],
+      });
+    });
+
+    /**
+     * Ingests a case in two parts, so reads also see a half-ingested
+     * timeline that later check-ins fill in: the first part's case is
+     * returned and the second part is sent by `rest`.
+     */
+    async function ingest(c: TimelineCase) {
+      const r = seededRandom(c.seed + 1_000_000);
+      await send(
+        'put',
+        `/v1/customers/${c.customerId}`,
+        testCustomer({
+          // Unique as a search: dc5-x does not find dc50-x.
+          name: `${c.customerId}-x`,
+          licenseId: `lic-${c.seed}`,
+          createdAt: iso(c.createdAt),
+        }),
+      );
+      const checkIns = batches(c.checkIns, r);
+      const attempts = batches(c.attemptEvents, r);
+      const part = (from: number, to: number) => ({
+        checkIns: checkIns.slice(from * checkIns.length, to * checkIns.length),
+        attempts: attempts.slice(from * attempts.length, to * attempts.length),
+      });
+      const sendPart = async (p: ReturnType<typeof part>) => {
+        for (const batch of p.checkIns)
+          await send('post', '/v1/check-ins', {
+            checkIns: batch.map(ci => checkInBody(ci, c.customerId, r)),
+          });
+        for (const batch of p.attempts)
+          await send('post', '/v1/install-attempt-events', {
+            events: batch.map(e => attemptBody(e, c.customerId)),
+          });
+      };
+      const first = part(0, 0.5);
+      await sendPart(first);
+      const rest = async () => {
+        await sendPart(part(0.5, 1));
+        // A replay is a no-op, counted as duplicates.
+        const replay = r.shuffle(c.checkIns).slice(0, 5);
+        const again = await send('post', '/v1/check-ins', {
+          checkIns: replay.map(ci => checkInBody(ci, c.customerId, r)),
+        });
+        expect(again.body).toEqual({ accepted: 0, duplicates: replay.length });
+        for (const id of c.archived)
+          await send('put', `/v1/instances/${id}/archived`, { archived: true });
+      };
+      const partial: TimelineCase = {
+        ...c,
+        checkIns: first.checkIns.flat(),
+        attemptEvents: first.attempts.flat(),
+        archived: [],
+      };
+      return { partial, rest };
+    }
+
+    async function compareAt(c: TimelineCase, asOf: number, deep: boolean) {
+      const q = `asOf=${iso(asOf)}`;
+      const report = await get(
+        `/v1/customers/${c.customerId}/report?${q}&includeInactive=true&includeArchived=true`,
+      );
+      const instances = c.instanceIds
+        .map(id =>
+          modelInstance(c.checkIns, id, asOf, {
+            archived: c.archived.includes(id),
+            releases: RELEASES,
+          }),
+        )
+        .filter(i => i !== undefined)
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      const customer = modelCustomer(instances, c.createdAt);
+      const out: string[] = [];
+      out.push(
+        ...differences(
+          'report.instances.ids',
+          [...report.instances.map((i: { id: string }) => i.id)].sort(),
+          instances.map(i => i.id),
+        ),
+        ...differences(
+          'report.instanceCounts',
+          report.instanceCounts,
+          customer.instanceCounts,
+        ),
+        ...differences(
+          'report.customer.active',
+          report.customer.active,
+          customer.active,
+        ),
+        ...differences(
+          'report.timeToInstall',
+          report.timeToInstall,
+          customer.timeToInstall,
+        ),
+      );
+      for (const m of instances) {
+        const row = report.instances.find((i: { id: string }) => i.id === m.id);
+        if (!row) continue;
+        const { events, eventTimes, activeOnline, ...shown } = m;
+        out.push(...differences(`row ${m.id}`, row, shown));
+        if (!deep) continue;
+        const details = await get(`/v1/instances/${m.id}?${q}`);
+        const fr = m.firstReadyAt && Date.parse(m.firstReadyAt);
+        out.push(
+          ...differences(`details ${m.id}.insights`, details.insights, {
+            uptimeRatio: m.uptime.ratio,
+            instanceTimeToInstallSeconds: fr
+              ? (fr - Date.parse(m.firstSeenAt)) / 1000
+              : null,
+            licenseTimeToInstallSeconds: fr ? (fr - c.createdAt) / 1000 : null,
+            versionsBehind: m.versionsBehind,
+          }),
+        );
+        for (const [range, size, count] of [
+          ['2d', HOUR, 48],
+          ['2w', 8 * HOUR, 42],
+          ['45d', DAY, 45],
+          ['90d', 2 * DAY, 45],
+          // A year of weeks: as many as cover 365 days.
+          ['1y', 7 * DAY, Math.ceil(365 / 7)],
+        ] as const) {
+          const graph = await get(
+            `/v1/instances/${m.id}/uptime?range=${range}&${q}`,
+          );
+          out.push(
+            ...differences(
+              `graph ${m.id} ${range}.length`,
+              graph.buckets.length,
+              count,
+            ),
+            ...differences(
+              `graph ${m.id} ${range}`,
+              graph,
+              modelGraph(c.checkIns, m.id, asOf, size, count),
+            ),
+          );
+        }
+        // About 50 equal buckets of whole minutes from first seen (its minute).
+        const all = await get(`/v1/instances/${m.id}/uptime?range=all&${q}`);
+        const starts = all.buckets.map((b: { start: string }) =>
+          Date.parse(b.start),
+        );
+        const size =
+          starts.length > 1
+            ? starts[1] - starts[0]
+            : Date.parse(all.buckets[0].end) - starts[0];
+        const last = starts[starts.length - 1];
+        if (
+          starts[0] !==
+            Math.floor(Date.parse(m.firstSeenAt) / 60_000) * 60_000 ||
+          size % 60_000 !== 0 ||
+          size <= 0 ||
+          last + size < asOf ||
+          last > asOf ||
+          all.buckets.length > 50 ||
+          (asOf - starts[0] > 8 * HOUR && all.buckets.length < 45)
+        )
+          out.push(
+            `graph ${m.id} all: ${all.buckets.length} buckets of ${size} ms from ${all.buckets[0].start}`,
+          );
+        else
+          out.push(
+            ...differences(
+              `graph ${m.id} all`,
+              all,
+              modelBuckets(c.checkIns, m.id, asOf, starts, size),
+            ),
+          );
+        const list = await get(`/v1/instances/${m.id}/events?limit=500&${q}`);
+        const counts: Record<string, number> = {};
+        for (const e of list.items as { field: string }[])
+          counts[e.field] = (counts[e.field] ?? 0) + 1;
+        out.push(
+          ...differences(`events ${m.id}`, counts, events),
+          ...Object.keys(counts)
+            .filter(f => !(f in events))
+            .map(f => `events ${m.id}: unexpected field ${f} (${counts[f]})`),
+        );
+      }
+      const attempts = c.attemptIds
+        .map(id => modelAttempt(c.attemptEvents, id, asOf))
+        .filter(a => a !== undefined);
+      for (const a of attempts) {
+        const got = report.installAttempts.find(
+          (x: { id: string }) => x.id === a.id,
+        );
+        const { installType, furthestStep, failedAt, lastEventAt, ...shown } =
+          a;
+        out.push(...differences(`attempt ${a.id}`, got, shown));
+      }
+      const filter = `customerId=${c.customerId}&${q}`;
+      const funnel = await get(`/v1/install-attempts/funnel?${filter}`);
+      out.push(
+        ...differences(
+          'funnel',
+          Object.fromEntries(
+            funnel.installTypes.map((t: any) => [t.installType, t.steps]),
+          ),
+          modelFunnel(attempts),
+        ),
+      );
+      const groups = await get(`/v1/install-attempts/failure-groups?${filter}`);
+      out.push(
+        ...differences(
+          'failure groups',
+          Object.fromEntries(
+            groups.items.map((g: any) => [
+              `${g.status} ${g.step} ${g.reason}`,
+              g,
+            ]),
+          ),
+          modelFailureGroups(attempts),
+        ),
+        ...differences(
+          'failure groups.length',
+          groups.items.length,
+          Object.keys(modelFailureGroups(attempts)).length,
+        ),
+      );
+      out.push(
+        ...differences(
+          'report.installAttempts.length',
+          report.installAttempts.length,
+          attempts.length,
+        ),
+      );
+      const list = await get(`/v1/customers?search=${c.customerId}-x&${q}`);
+      out.push(
+        ...differences('list.length', list.items.length, 1),
+        ...differences('list', list.items[0], customer.list),
+      );
+      const summary = await get(
+        `/v1/install-attempts/summary?customerId=${c.customerId}&${q}`,
+      );
+      const expected = modelSummary(attempts);
+      for (const k of ['medianDurationSeconds', 'p90DurationSeconds'] as const)
+        if (
+          expected[k] !== null &&
+          typeof summary[k] === 'number' &&
+          Math.abs(summary[k] - expected[k]!) <= 1
+        )
+          expected[k] = summary[k];
+      out.push(...differences('summary', summary, expected));
+      return out.map(d => `seed ${c.seed} asOf ${iso(asOf)}: ${d}`);
+    }
+
+    /** Fleet figures over all cases, once everything happened. */
+    async function compareFleet(cases: TimelineCase[]) {
+      const asOf = Date.parse('2024-07-01T00:00:00Z');
+      const q = `asOf=${iso(asOf)}`;
+      const ttis = cases.flatMap(c => {
+        const instances = c.instanceIds.flatMap(
+          id =>
+            modelInstance(c.checkIns, id, asOf, {
+              archived: c.archived.includes(id),
+              releases: RELEASES,
+            }) ?? [],
+        );
+        const tti = modelCustomer(instances, c.createdAt).timeToInstall;
+        return tti ? [tti] : [];
+      });
+      const stat = (values: number[]) => ({
+        median: Math.round(percentile(values, 0.5)!),
+        p90: Math.round(percentile(values, 0.9)!),
+      });
+      const stats = await get(`/v1/time-to-install/stats?groupBy=app&${q}`);
+      const out = differences('tti stats', stats.groups, [
+        {
+          key: 'test-app',
+          customers: ttis.length,
+          license: stat(ttis.map(t => t.licenseSeconds)),
+          instance: stat(ttis.map(t => t.instanceSeconds)),
+        },
+      ]).filter(
+        d =>
+          !/got (-?\d+), model (-?\d+)$/.test(d) ||
+          Math.abs(
+            Number(d.match(/got (-?\d+)/)![1]) -
+              Number(d.match(/model (-?\d+)$/)![1]),
+          ) > 1,
+      );
+      const weeks = new Map<
+        string,
+        { attempts: number; succeeded: number; decided: number }
+      >();
+      for (const c of cases)
+        for (const id of c.attemptIds) {
+          const a = modelAttempt(c.attemptEvents, id, asOf)!;
+          const start = Date.parse(a.startedAt);
+          // Weeks start Monday 00:00 UTC (1970-01-05 was a Monday).
+          const monday = Date.parse('1970-01-05T00:00:00Z');
+          const week = iso(start - ((start - monday) % (7 * DAY)));
+          const w = weeks.get(week) ?? {
+            attempts: 0,
+            succeeded: 0,
+            decided: 0,
+          };
+          w.attempts++;
+          if (a.status === 'succeeded') w.succeeded++;
+          if (a.status !== 'in-progress') w.decided++;
+          weeks.set(week, w);
+        }
+      const trend = await get(`/v1/install-attempts/trend?${q}`);
+      const nonEmpty = trend.weeks.filter(
+        (w: { attempts: number }) => w.attempts > 0,
+      );
+      out.push(
+        ...differences(
+          'trend',
+          Object.fromEntries(nonEmpty.map((w: any) => [w.weekStart, w])),
+          Object.fromEntries(
+            [...weeks].map(([weekStart, w]) => [
+              weekStart,
+              {
+                weekStart,
+                attempts: w.attempts,
+                succeeded: w.succeeded,
+                successRate: w.decided ? w.succeeded / w.decided : null,
+              },
+            ]),
+          ),
+        ),
+        ...differences('trend weeks', nonEmpty.length, weeks.size),
+      );
+      return out;
+    }
+
+    it(`agrees with the model on ${CASES} random timelines`, async () => {
+      const mismatches: string[] = [];
+      const cases: TimelineCase[] = [];
+      for (let seed = FIRST_SEED; seed < FIRST_SEED + CASES; seed++) {
+        const c = randomCase(seed);
+        cases.push(c);
+        const { partial, rest } = await ingest(c);
+        for (const asOf of c.asOfs.filter((_, k) => k % 3 === 1))
+          mismatches.push(...(await compareAt(partial, asOf, false)));
+        await rest();
+        for (const [k, asOf] of c.asOfs.entries())
+          mismatches.push(...(await compareAt(c, asOf, k % 2 === 0)));
+      }
+      mismatches.push(...(await compareFleet(cases)));
+      expect(mismatches).toEqual([]);
+    });
+  },
+);
