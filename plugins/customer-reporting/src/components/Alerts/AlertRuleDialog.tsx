@@ -164,7 +164,9 @@ export function AlertRuleDialog(props: {
         <TextField
           id="alert-rule-recipients"
           label="Recipients (user or group entity refs)"
-          helperText="Comma-separated; empty: the customer's owner"
+          // The backend bounds named recipients by the saver's customer
+          // reads (docs/alerts.md): say so where they are chosen.
+          helperText="Comma-separated; empty: each customer's owner. Named recipients hear only of customers you may read."
           value={form.recipients}
           onChange={e => setForm({ ...form, recipients: e.target.value })}
           fullWidth

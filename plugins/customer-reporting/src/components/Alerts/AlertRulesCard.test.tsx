@@ -86,6 +86,12 @@ describe('AlertRulesCard', () => {
       within(dialog).getByLabelText('Recipients (user or group entity refs)'),
       'user:default/alice',
     );
+    // Named recipients are bounded by the saver's reads (docs/alerts.md).
+    expect(
+      within(dialog).getByText(
+        /Named recipients hear only of customers you may read/,
+      ),
+    ).toBeInTheDocument();
     rules = [downRule, { ...downRule, id: 'x', name: 'Stalled installs' }];
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
