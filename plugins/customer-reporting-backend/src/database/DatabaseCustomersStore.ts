@@ -15,15 +15,15 @@ export class DatabaseCustomersStore {
   constructor(private readonly db: Knex) {}
 
   /**
-   * Creates or updates the customer, and answers the license ID it has
-   * after. A license ID never changes (domain §1): an update naming another
-   * one changes nothing, in the same statement, for the caller to refuse.
+   * Creates or updates the customer; false when it has another license ID.
+   * A license ID never changes (domain §1): an update naming another one
+   * changes nothing, in the same statement, for the caller to refuse.
    */
   async upsertCustomer(
     id: string,
     c: IngestedCustomer,
     now: number,
-  ): Promise<{ licenseId: string }> {
+  ): Promise<boolean> {
     const fields = {
       name: c.name,
       email: c.email ?? null,
@@ -45,13 +45,15 @@ export class DatabaseCustomersStore {
     };
     // The portal slug and password belong to the portal, not to the upstream
     // record: an update never touches them.
-    await this.db('customers')
+    // A row is returned when inserted or updated, none when the WHERE of
+    // the update held it back.
+    const written = await this.db('customers')
       .insert({ id, ...fields, portal_slug: randomBytes(16).toString('hex') })
       .onConflict('id')
       .merge(Object.keys(fields))
-      .where('customers.license_id', c.licenseId);
-    const stored = await this.db('customers').where({ id }).first('license_id');
-    return { licenseId: stored.license_id };
+      .where('customers.license_id', c.licenseId)
+      .returning('id');
+    return written.length > 0;
   }
 
   /** What permission rules see of these customers, in the order asked. */

@@ -86,7 +86,7 @@ export class IngestService implements CustomerReportingIngest {
       customer,
       this.clock(),
     );
-    if (stored.licenseId !== customer.licenseId)
+    if (!stored)
       // Not named: the license ID is the customer's registry password.
       throw new ConflictError(
         `licenseId: customer ${id} already has another license ID, and a license ID never changes; nothing was stored`,
