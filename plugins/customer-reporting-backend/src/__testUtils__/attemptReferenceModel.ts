@@ -3,6 +3,7 @@
  * and docs/metrics.md "Install attempts"), for differential tests: the
  * attempt as seen at asOf, from its events up to then.
  */
+import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
 import { MINUTE } from './referenceModel';
 
 export type AttemptType =
@@ -37,27 +38,17 @@ export const STEPS = {
 
 const STALLED_AFTER = 60 * MINUTE;
 
-export interface ModelAttempt {
-  id: string;
+/**
+ * The model's attempt: the contract's report attempt (its shape, not its
+ * values), whose install type the model always knows, plus what the fleet
+ * figures need.
+ */
+export interface ModelAttempt
+  extends Omit<ReportInstallAttempt, 'installType' | 'customer'> {
   installType: 'helm' | 'linux';
   furthestStep: string;
   failedAt?: number;
   lastEventAt: number;
-  status: 'succeeded' | 'failed' | 'stalled' | 'in-progress' | 'discarded';
-  durationSeconds: number | null;
-  failedStep: string | null;
-  reason: string | null;
-  startedAt: string;
-  userEmail: string | null;
-  appVersion: string | null;
-  environment: {
-    k8sDistribution: string | null;
-    os: string | null;
-    osVersion: string | null;
-  };
-  networkMode: string | null;
-  registry: string | null;
-  steps: { step: string; at: string }[];
 }
 
 /** An attribute from the started event, else the earliest event that has it. */

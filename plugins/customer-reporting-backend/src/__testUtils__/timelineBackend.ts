@@ -11,13 +11,11 @@ export type TimelineCheckIn =
   | ({ instanceId: string; at: string } & Record<string, unknown>);
 
 /**
- * The plugin on a real database with its default config, the test app and
- * customer `c1` created at `createdAt`, for timelines built from the domain
- * definitions and read back with `asOf`. The timelines may be years old: a
- * backend with its defaults takes any past check-in of an instance that has
- * lost none to retention.
+ * The plugin on a real database with its default config, with `send`
+ * (expects 200) and `get` (the body of a 200, else an error saying what
+ * came instead) as the service.
  */
-export async function startTimelineBackend(knex: Knex, createdAt: string) {
+export async function startPluginBackend(knex: Knex) {
   const { server } = await startTestBackend({
     features: [
       customerReportingPlugin,
@@ -30,6 +28,26 @@ export async function startTimelineBackend(knex: Knex, createdAt: string) {
       .set('Authorization', SERVICE_AUTH)
       .send(body)
       .expect(200);
+  const get = async (path: string) => {
+    const res = await request(server)
+      .get(`${API_BASE}${path}`)
+      .set('Authorization', SERVICE_AUTH);
+    if (res.status !== 200)
+      throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  return { server, send, get };
+}
+
+/**
+ * {@link startPluginBackend} with the test app and customer `c1` created at
+ * `createdAt`, for timelines built from the domain definitions and read
+ * back with `asOf`. The timelines may be years old: a backend with its
+ * defaults takes any past check-in of an instance that has lost none to
+ * retention.
+ */
+export async function startTimelineBackend(knex: Knex, createdAt: string) {
+  const { server, send, get } = await startPluginBackend(knex);
   await send('put', '/v1/apps/test-app', TEST_APP);
   await send('put', '/v1/customers/c1', testCustomer({ createdAt }));
   /** Sends check-ins of customer `c1` in one batch, in the order given. */
@@ -46,12 +64,5 @@ export async function startTimelineBackend(knex: Knex, createdAt: string) {
           : { customerId: 'c1', ...item },
       ),
     });
-  const get = async (path: string) =>
-    (
-      await request(server)
-        .get(`${API_BASE}${path}`)
-        .set('Authorization', SERVICE_AUTH)
-        .expect(200)
-    ).body;
   return { server, send, checkIns, get };
 }

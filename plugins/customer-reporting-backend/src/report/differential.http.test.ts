@@ -1,11 +1,5 @@
-import request from 'supertest';
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { customerReportingPlugin } from '../plugin';
-import { API_BASE, SERVICE_AUTH } from '../__testUtils__/testBackend';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { startPluginBackend } from '../__testUtils__/timelineBackend';
 import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
 import {
   DAY,
@@ -54,30 +48,13 @@ const iso = (t: number) => new Date(t).toISOString();
 describe.each(databases.eachSupportedId())(
   'differential test against the reference model on %p',
   databaseId => {
-    let server: any;
-    const send = (method: 'put' | 'post', path: string, body: object) =>
-      request(server)
-        [method](`${API_BASE}${path}`)
-        .set('Authorization', SERVICE_AUTH)
-        .send(body)
-        .expect(200);
-    const get = async (path: string) => {
-      const res = await request(server)
-        .get(`${API_BASE}${path}`)
-        .set('Authorization', SERVICE_AUTH);
-      if (res.status !== 200)
-        throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body;
-    };
+    let send: Awaited<ReturnType<typeof startPluginBackend>>['send'];
+    let get: Awaited<ReturnType<typeof startPluginBackend>>['get'];
 
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
-        features: [
-          customerReportingPlugin,
-          mockServices.database.factory({ knex }),
-        ],
-      }));
+      ({ send, get } = await startPluginBackend(
+        await databases.init(databaseId),
+      ));
       await send('put', '/v1/apps/test-app', {
         ...TEST_APP,
         channels: [
