@@ -18,15 +18,23 @@ import {
 import { nodesReadyText } from '../format';
 import { InstanceLink, instanceLabel } from './InstanceLink';
 
+/**
+ * A cell's padding, the first column's wider on the left: nine columns must
+ * fit a 1280 px window next to the sidebar. Headers and values share it.
+ */
+const cellPadding = (theme: Theme, first: boolean) => ({
+  padding: theme.spacing(0.75, 1),
+  paddingLeft: theme.spacing(first ? 2 : 1),
+});
+
 const useStyles = makeStyles((theme: Theme) => ({
   row: { cursor: 'pointer' },
-  // Nine columns must fit a 1280 px window next to the sidebar: narrow
-  // padding, and short values kept on one line rather than broken mid-word.
+  // Short values kept on one line rather than broken mid-word.
   cell: {
     verticalAlign: 'top',
-    padding: theme.spacing(0.75, 1),
     whiteSpace: 'nowrap',
-    '&:first-child': { paddingLeft: theme.spacing(2) },
+    ...cellPadding(theme, false),
+    '&:first-child': cellPadding(theme, true),
   },
   inactive: { color: theme.palette.error.main },
   markers: { display: 'flex', gap: 4, '&:empty': { display: 'none' } },
@@ -57,13 +65,7 @@ export function InstanceHeaderRow() {
   return (
     <TableRow>
       {INSTANCE_COLUMNS.map((column, index) => (
-        <TableCell
-          key={column}
-          style={{
-            padding: theme.spacing(0.75, 1),
-            paddingLeft: theme.spacing(index === 0 ? 2 : 1),
-          }}
-        >
+        <TableCell key={column} style={cellPadding(theme, index === 0)}>
           {column}
         </TableCell>
       ))}
