@@ -137,12 +137,12 @@ export function modelAttempt(
       )
       .map(e => ({ step: stepOf(e)!, at: new Date(e.at).toISOString() })),
     status,
-    // Without a started event (lost, or not arrived yet) the product takes
-    // the earliest event as the start, for startedAt and the duration alike;
-    // the spec leaves this open (a completed event alone gives 0 s).
+    // Duration = completed − started (domain §7): without a started event
+    // by asOf (lost, or not arrived yet) it is unknown, though startedAt
+    // then shows the earliest event.
     durationSeconds:
-      status === 'succeeded'
-        ? Math.round((completed!.at - (started ?? events[0]).at) / 1000)
+      status === 'succeeded' && started
+        ? Math.round((completed!.at - started.at) / 1000)
         : null,
     failedStep,
     reason: status === 'failed' ? failed!.reason ?? null : null,
@@ -165,9 +165,10 @@ export function modelSummary(attempts: ModelAttempt[]) {
     attempts.filter(a => a.status === s).length;
   const succeeded = count('succeeded');
   const decided = attempts.length - count('in-progress');
+  // Over the succeeded attempts whose duration is known.
   const durations = attempts
-    .filter(a => a.status === 'succeeded')
-    .map(a => a.durationSeconds!);
+    .map(a => a.durationSeconds)
+    .filter((d): d is number => d !== null);
   const round = (v: number | null) => (v === null ? null : Math.round(v));
   return {
     total: attempts.length,

@@ -21,7 +21,7 @@ export function registerInstallAttemptSummaryAction(ctx: ActionContext) {
   ctx.actionsRegistry.register({
     name: 'summarize-install-attempts',
     title: 'Summarise install attempts',
-    description: `How installs of the customers the caller may see went: attempts by status (succeeded, failed, stalled, in progress, discarded), the success rate of the decided ones, median and p90 duration of the successful ones, and the failure groups: failed and stalled attempts grouped by the step they stopped at and the normalised reason, most frequent first, with how many customers each hit.
+    description: `How installs of the customers the caller may see went: attempts by status (succeeded, failed, stalled, in progress, discarded), the success rate of the decided ones, median and p90 duration of the successful ones whose start was reported, and the failure groups: failed and stalled attempts grouped by the step they stopped at and the normalised reason, most frequent first, with how many customers each hit.
 
 Narrow to an app, channel, customer, install type (helm or linux), network mode, registry access, Kubernetes distribution or OS, app version, the step failed or stalled attempts stopped at or a failure group's normalised reason, or a time window of the start (\`from\`, \`to\`).`,
     attributes: { readOnly: true, idempotent: true, destructive: false },

@@ -23,9 +23,11 @@ export const ATTEMPT_SORTS = {
   startedAt: () => 'started_at',
   customer: () => 'customer_name',
   status: () => 'status',
-  // Only succeeded attempts have a duration; the others sort as -1.
+  // Only succeeded attempts whose started event is known have a duration
+  // (attemptView.ts); the others sort as -1. A listed attempt's started
+  // event is by asOf: its started_at is that event's, at most asOf.
   duration: () =>
-    `case when status = 'succeeded' then completed_at - started_at else -1 end`,
+    `case when status = 'succeeded' and started_event_at is not null then completed_at - started_event_at else -1 end`,
   // As the page shows it: none yet when reported after asOf.
   installType: (progress: AttemptProgress) =>
     `coalesce(${progress.installType}, '')`,

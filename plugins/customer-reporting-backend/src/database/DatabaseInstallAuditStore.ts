@@ -53,8 +53,13 @@ const successRate = (succeeded: number, decided: number) =>
 export class DatabaseInstallAuditStore {
   constructor(private readonly db: Knex) {}
 
-  /** The filtered attempts with their status; a query, not yet run. */
-  private attempts(q: AuditQuery, at: AttemptsAsOf) {
+  /**
+   * The filtered attempts with their status; a query, not yet run. `extra`
+   * columns only for the figure that reads them: the summary's
+   * started_event_at is in install_attempts_audit but not in the funnel's
+   * covering index.
+   */
+  private attempts(q: AuditQuery, at: AttemptsAsOf, extra: string[] = []) {
     return filteredAttempts(
       this.db,
       q.filters,
@@ -62,9 +67,11 @@ export class DatabaseInstallAuditStore {
       q.customerFilter,
       // progressAsOf's install type reads when it was reported; only a cut
       // needs it, so an uncut read stays within the covering indexes.
-      at.cutsAttempts
-        ? [...AUDIT_COLUMNS, 'a.install_type_known_at']
-        : AUDIT_COLUMNS,
+      [
+        ...AUDIT_COLUMNS,
+        ...extra,
+        ...(at.cutsAttempts ? ['a.install_type_known_at'] : []),
+      ],
     );
   }
 
@@ -74,16 +81,18 @@ export class DatabaseInstallAuditStore {
 
   /**
    * Status counts and the median and p90 duration of the succeeded
-   * attempts, in one statement: one scan, no ordered re-reads.
+   * attempts whose started event is known (an unknown start is no
+   * duration), in one statement: one scan, no ordered re-reads.
    */
   async summary(q: AuditQuery) {
     const statuses = INSTALL_ATTEMPT_STATUSES;
     // Exact milliseconds in, seconds rounded out: integer division would
-    // truncate every duration before the interpolation.
-    const duration = '(completed_at - started_at) / 1000.0';
-    const succeeded = `status = 'succeeded'`;
+    // truncate every duration before the interpolation. An attempt's
+    // started event is by asOf once it is filtered in (its started_at).
+    const duration = '(completed_at - started_event_at) / 1000.0';
+    const succeeded = `status = 'succeeded' and started_event_at is not null`;
     const [row] = await this.onceEach(
-      this.attempts(q, await this.judgedAt(q)),
+      this.attempts(q, await this.judgedAt(q), ['a.started_event_at']),
     ).select(
       ...statuses.map((status, i) =>
         this.db.raw(`count(*) filter (where status = ?) as ??`, [

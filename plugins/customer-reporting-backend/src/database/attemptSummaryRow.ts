@@ -35,6 +35,7 @@ export function attemptSummaryRow(s: AttemptSummary) {
     registry: s.registry,
     instance_id: s.instanceId,
     started_at: s.startedAt,
+    started_event_at: s.startedEventAt,
     completed_at: s.completedAt,
     failed_at: s.failedAt,
     failed_step: s.failedStep,

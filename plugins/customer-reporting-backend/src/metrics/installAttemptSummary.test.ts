@@ -97,6 +97,23 @@ describe('summarizeAttempt', () => {
     });
   });
 
+  it('knows the started event apart from the earliest event', () => {
+    expect(summarizeAttempt(helmAttempt).startedEventAt).toBe(m(0));
+    // Only the completion arrived: startedAt shows it, the start is unknown.
+    expect(summarizeAttempt([{ type: 'completed', at: m(20) }])).toMatchObject({
+      startedAt: m(20),
+      startedEventAt: null,
+    });
+    // Two starts: the earliest, whichever arrived first.
+    expect(
+      summarizeAttempt([
+        { type: 'step', at: m(1), step: 'registry-login' },
+        { type: 'started', at: m(4) },
+        { type: 'started', at: m(3) },
+      ]).startedEventAt,
+    ).toBe(m(3));
+  });
+
   it('does not depend on the order events arrive in', () => {
     fc.assert(
       fc.property(

@@ -25,7 +25,14 @@ export interface AttemptEvent {
 }
 
 export interface AttemptSummary {
+  /** The `started` event's time, else the earliest event's. */
   startedAt: number;
+  /**
+   * The earliest `started` event's time; null until one is known. The
+   * duration (completed − started, domain §7) needs it: without it the
+   * start is unknown, not the earliest event.
+   */
+  startedEventAt: number | null;
   userEmail: string | null;
   installType: 'helm' | 'linux' | null;
   appVersion: string | null;
@@ -147,6 +154,7 @@ export function summarizeAttempt(
   const registryAt = knownAt(e => e.registry);
   return {
     startedAt: started ? started.at : Math.min(...events.map(e => e.at)),
+    startedEventAt: started?.at ?? null,
     userEmail: first(e => e.userEmail),
     installType,
     appVersion: first(e => e.appVersion),

@@ -21,6 +21,9 @@ export function toReportAttempt(
   // of the lists' filters and figures counts it.
   const lastEventAt = Number(row.last_event_at);
   const startedAt = Number(row.started_at);
+  // Duration = completed − started (domain §7): unknown until the started
+  // event is, however early another event of the attempt came.
+  const startedEventAt = toNumber(row.started_event_at);
   const status = installAttemptStatus(
     { completedAt, failedAt, discardedAt, lastEventAt },
     asOf,
@@ -44,9 +47,9 @@ export function toReportAttempt(
     networkMode: row.network_mode ?? null,
     registry: row.registry ?? null,
     durationSeconds:
-      completedAt === null
+      completedAt === null || startedEventAt === null
         ? null
-        : Math.round((completedAt - startedAt) / 1000),
+        : Math.round((completedAt - startedEventAt) / 1000),
     failedStep: failed ? row.failed_step ?? null : null,
     reason: failed ? row.reason ?? null : null,
     steps: steps.map(s => ({ step: s.step, at: iso(s.at)! })),

@@ -1095,7 +1095,7 @@ export class CustomerReportingApiClient {
   }
 
   /**
-   * successRate = succeeded ÷ (total − in progress); durations over succeeded attempts (continuous percentiles).
+   * successRate = succeeded ÷ (total − in progress); durations over succeeded attempts whose started event is known (continuous percentiles).
    */
   public async getInstallAttemptSummary(
     request: GetInstallAttemptSummary = {},

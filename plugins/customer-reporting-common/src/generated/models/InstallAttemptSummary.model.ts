@@ -5,7 +5,7 @@
 // ******************************************************************
 
 /**
- * Counts per status, the success rate (succeeded ÷ decided attempts) and durations of succeeded attempts.
+ * Counts per status, the success rate (succeeded ÷ decided attempts) and durations of succeeded attempts whose started event is known.
  *
  * @public
  */

@@ -24,6 +24,9 @@ export type ReportInstallAttempt = {
   };
   networkMode: string | null;
   registry: string | null;
+  /**
+   * completed − started, in seconds; null unless the attempt succeeded and its started event is known (by asOf), however early its other events came.
+   */
   durationSeconds: number | null;
   failedStep: string | null;
   reason: string | null;

@@ -1232,7 +1232,7 @@ export const spec = {
       get: {
         operationId: 'GetInstallAttemptSummary',
         description:
-          'successRate = succeeded ÷ (total − in progress); durations over succeeded attempts (continuous percentiles).',
+          'successRate = succeeded ÷ (total − in progress); durations over succeeded attempts whose started event is known (continuous percentiles).',
         parameters: [
           {
             $ref: '#/components/parameters/AttemptAppSlug',
@@ -3744,6 +3744,8 @@ export const spec = {
           },
           durationSeconds: {
             type: ['integer', 'null'],
+            description:
+              'completed − started, in seconds; null unless the attempt succeeded and its started event is known (by asOf), however early its other events came.',
           },
           failedStep: {
             type: ['string', 'null'],
@@ -4210,7 +4212,7 @@ export const spec = {
       InstallAttemptSummary: {
         type: 'object',
         description:
-          'Counts per status, the success rate (succeeded ÷ decided attempts) and durations of succeeded attempts.',
+          'Counts per status, the success rate (succeeded ÷ decided attempts) and durations of succeeded attempts whose started event is known.',
         required: [
           'total',
           'succeeded',
