@@ -4,10 +4,16 @@ export const DEMO_APPS = [
   { slug: 'harbor-gate', name: 'HarborGate', chart: 'harbor-gate' },
 ] as const;
 
+/**
+ * Stable goes back about two years, as far as the oldest customers; Beta
+ * (about a year) and Unstable (about half a year) were opened later, so
+ * their customers signed up since. Stable comes first: the prerelease
+ * channels name their releases after the next Stable minor.
+ */
 export const DEMO_CHANNELS = [
-  { slug: 'stable', name: 'Stable', releases: 12, everyDays: 15 },
-  { slug: 'beta', name: 'Beta', releases: 18, everyDays: 9 },
-  { slug: 'unstable', name: 'Unstable', releases: 30, everyDays: 5 },
+  { slug: 'stable', name: 'Stable', releases: 50, everyDays: 15 },
+  { slug: 'beta', name: 'Beta', releases: 40, everyDays: 9 },
+  { slug: 'unstable', name: 'Unstable', releases: 36, everyDays: 5 },
 ] as const;
 
 /**

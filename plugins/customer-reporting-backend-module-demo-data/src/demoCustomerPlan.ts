@@ -50,6 +50,22 @@ export interface CustomerPlan {
 
 /** How long licenses of each type run; the others do not expire. */
 const LICENSE_DAYS: Partial<Record<string, number>> = { trial: 60, paid: 365 };
+/** Paid licenses renew this long before they run out. */
+const RENEWED_BEFORE_DAYS = 45;
+
+/**
+ * When a license runs out: trials after their term; paid licenses renew
+ * every year a while before the term ends, so an old customer's license
+ * runs to its next anniversary, not a year after sign-up.
+ */
+function licenseExpiry(licenseType: string, createdAt: number, now: number) {
+  const days = LICENSE_DAYS[licenseType];
+  if (!days) return null;
+  let expiresAt = createdAt + days * DAY;
+  while (licenseType === 'paid' && expiresAt - RENEWED_BEFORE_DAYS * DAY < now)
+    expiresAt += days * DAY;
+  return expiresAt;
+}
 
 /** Install methods in proportion: Helm most, kURL (the older installer) least. */
 const METHOD_WEIGHTS: InstallMethod[] = [
@@ -96,19 +112,19 @@ export function customerBase(
   rnd: SeededRandom,
   index: number,
   name: string,
+  now: number,
   o: Pick<
     CustomerPlan,
     'appSlug' | 'channel' | 'licenseType' | 'createdAt' | 'enterprise'
   > &
     Partial<CustomerPlan>,
 ): CustomerPlan {
-  const days = LICENSE_DAYS[o.licenseType];
   return {
     id: `cust-${rnd.hex(12)}`,
     name,
     domain: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example.com`,
     customId: `CRM-${1000 + index}`,
-    expiresAt: days ? o.createdAt + days * DAY : null,
+    expiresAt: licenseExpiry(o.licenseType, o.createdAt, now),
     archived: false,
     features: {
       gitops: false,

@@ -40,19 +40,26 @@ function troubleWindows(rnd: SeededRandom, plan: InstancePlan) {
   });
 }
 
+/** The last weeks of an instance's life (the 14-day uptime row and more), reported every four hours. */
+const DETAILED_DAYS = 21;
+
 /**
  * Check-in times: first seen (missing), the pods starting (unavailable),
- * ready, then every four hours with a few minutes of drift (air gap
- * instances every few days, when a support bundle is uploaded).
+ * ready, then every four hours with a few minutes of drift over the last
+ * DETAILED_DAYS of its life (air gap instances every few days, when a
+ * support bundle is uploaded). Before that, one a day, under 24 h apart so
+ * the instance stays active and observed: a long-lived instance keeps its
+ * whole history without years of four-hourly reports (load time and size).
  */
 function checkInTimes(rnd: SeededRandom, plan: InstancePlan): number[] {
   const starting = plan.firstSeen + rnd.ms(2 * MINUTE, 8 * MINUTE);
   const ready = starting + rnd.logMs(10 * MINUTE, 150 * MINUTE);
   const times = [plan.firstSeen, starting, ready];
+  const detailedFrom = plan.end - DETAILED_DAYS * DAY;
   for (let t = ready; ; ) {
-    t += plan.airgap
-      ? rnd.ms(3 * DAY, 7 * DAY)
-      : 4 * HOUR + rnd.ms(-3 * MINUTE, 3 * MINUTE);
+    if (plan.airgap) t += rnd.ms(3 * DAY, 7 * DAY);
+    else if (t < detailedFrom) t += rnd.ms(21 * HOUR, 23 * HOUR);
+    else t += 4 * HOUR + rnd.ms(-3 * MINUTE, 3 * MINUTE);
     if (t > plan.end) return times;
     times.push(t);
   }

@@ -14,28 +14,50 @@ export type ReleaseHistory = Map<string, DemoRelease[]>;
 export const channelKey = (appSlug: string, channelSlug: string) =>
   `${appSlug}/${channelSlug}`;
 
+/** Minors of the previous major, before the current one started at x.0. */
+const PREVIOUS_MAJOR_MINORS = 25;
+
 /**
- * Version labels along a channel: Stable moves a minor version at a time
- * with a patch after every second minor (so 2.10 follows 2.9), Beta ships
- * two betas per upcoming minor and Unstable four alphas.
+ * Stable's version label `back` releases before its latest: a minor version
+ * at a time with a patch after every second minor (so 2.10.1 is the latest
+ * and 2.10.0, 2.9.0 came before it), running back into the previous major.
  */
-function versionLabel(major: number, channel: string, i: number): string {
-  if (channel === 'stable') {
-    const minor = 3 + i - Math.floor((i + 1) / 3);
-    const patch = i % 3 === 2 ? 1 : 0;
-    return `${major}.${minor}.${patch}`;
-  }
-  const perMinor = channel === 'beta' ? 2 : 4;
-  const tag = channel === 'beta' ? 'beta' : 'alpha';
-  return `${major}.${3 + Math.floor(i / perMinor)}.0-${tag}.${
-    (i % perMinor) + 1
-  }`;
+function stableLabel(major: number, back: number): string {
+  const p = 11 - back;
+  const minor = 3 + p - Math.floor((p + 1) / 3);
+  const patch = ((p % 3) + 3) % 3 === 2 ? 1 : 0;
+  return minor < 0
+    ? `${major - 1}.${minor + PREVIOUS_MAJOR_MINORS}.${patch}`
+    : `${major}.${minor}.${patch}`;
+}
+
+/**
+ * A Beta or Unstable release at `at`: a prerelease of the Stable minor after
+ * the one out then ('2.11.0-beta.2'), numbered within that minor.
+ */
+function prereleaseLabel(
+  stable: DemoRelease[],
+  channel: string,
+  at: number,
+  earlier: DemoRelease[],
+): string {
+  const current = stable[Math.max(0, latestReleaseAt(stable, at))];
+  const [major, minor] = current.versionLabel.split('.').map(Number);
+  // After the previous major's last minor comes the current major's x.0.
+  const upcoming =
+    minor + 1 === PREVIOUS_MAJOR_MINORS
+      ? `${major + 1}.0.0`
+      : `${major}.${minor + 1}.0`;
+  const next = `${upcoming}-${channel === 'beta' ? 'beta' : 'alpha'}`;
+  const n = earlier.filter(r => r.versionLabel.startsWith(`${next}.`)).length;
+  return `${next}.${n + 1}`;
 }
 
 /**
  * The apps' request bodies and their release histories. Each channel's
  * latest release came out about half a cadence before `now`, earlier ones
- * a cadence apart give or take a fifth, at any time of day.
+ * a cadence apart give or take a fifth, at any time of day; Stable's reach
+ * back about two years (DEMO_CHANNELS).
  */
 export function planReleases(
   rnd: SeededRandom,
@@ -54,11 +76,18 @@ export function planReleases(
         newestFirst.push(promotedAt);
         promotedAt -= rnd.ms(cadence * 0.8, cadence * 1.2);
       }
-      const releases = newestFirst.reverse().map((at, i) => ({
-        sequence: i + 1,
-        versionLabel: versionLabel(2 - appIndex, channel.slug, i),
-        promotedAt: at,
-      }));
+      const stable = history.get(channelKey(app.slug, 'stable'))!;
+      const releases: DemoRelease[] = [];
+      newestFirst.reverse().forEach((at, i) =>
+        releases.push({
+          sequence: i + 1,
+          versionLabel:
+            channel.slug === 'stable'
+              ? stableLabel(2 - appIndex, channel.releases - 1 - i)
+              : prereleaseLabel(stable, channel.slug, at, releases),
+          promotedAt: at,
+        }),
+      );
       history.set(channelKey(app.slug, channel.slug), releases);
       return {
         slug: channel.slug,

@@ -56,13 +56,20 @@ describe('the demo story', () => {
     expect(backwards).toEqual([
       { customer: DEMO_STORY_CUSTOMERS.rollback, field: 'release' },
     ]);
-    // Upgrades are events, not a flip every check-in.
-    const changes = [...byInstance.values()].map(
-      list =>
-        list.filter((c, i) => i > 0 && c.appVersion !== list[i - 1].appVersion)
-          .length,
-    );
-    expect(Math.max(...changes)).toBeLessThanOrEqual(20);
+    // Upgrades are events, not a flip every check-in: even an instance of
+    // two years on a fast channel changes version in few of its reports
+    // (air gap instances report once per few days, so upgrades show in most).
+    const flips = [...byInstance.values()]
+      .filter(list => !list[0].airgap)
+      .filter(
+        list =>
+          list.filter(
+            (c, i) => i > 0 && c.appVersion !== list[i - 1].appVersion,
+          ).length >
+          list.length / 5,
+      )
+      .map(list => list[0].instanceId);
+    expect(flips).toEqual([]);
   });
 
   it('spreads first-seen times and uses natural seconds', () => {

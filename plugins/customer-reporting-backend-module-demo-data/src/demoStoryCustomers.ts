@@ -28,6 +28,7 @@ export function storyCustomers(
       rnd,
       firstIndex + Object.keys(DEMO_STORY_CUSTOMERS).indexOf(story),
       DEMO_STORY_CUSTOMERS[story],
+      now,
       {
         appSlug,
         channel: 'stable',
@@ -68,7 +69,7 @@ export function storyCustomers(
   });
   // Its only instance went down yesterday and still reports unavailable.
   const down = steady(
-    storyCustomer('downSinceYesterday', 'harbor-gate', 60),
+    storyCustomer('downSinceYesterday', 'harbor-gate', 420),
     1,
     {
       method: 'helm',
@@ -85,11 +86,15 @@ export function storyCustomers(
     2,
   );
   // Stopped upgrading three releases ago.
-  const behind = steady(storyCustomer('versionsBehind', 'harbor-gate', 84), 2, {
-    holdAt: stable('harbor-gate').length - 4,
-  });
+  const behind = steady(
+    storyCustomer('versionsBehind', 'harbor-gate', 540),
+    2,
+    {
+      holdAt: stable('harbor-gate').length - 4,
+    },
+  );
   // Staging took the latest release; production took it, broke, went back.
-  const boomerang = steady(storyCustomer('rollback', 'nimbus', 75), 2);
+  const boomerang = steady(storyCustomer('rollback', 'nimbus', 300), 2);
   boomerang.instances[0].rollsBack = true;
   return [stalled, down, expiring, behind, boomerang];
 }

@@ -164,4 +164,14 @@ describe('AdoptionContent', () => {
     await render({ listApps: async () => ({ items: [] }) });
     expect(await screen.findByText('No apps yet')).toBeInTheDocument();
   });
+
+  it('colours Unavailable and Missing apart in the status chart', async () => {
+    await render({ getAppAdoption: async () => adoptionFixture() });
+    await screen.findByRole('img', { name: /Active instances by status/ });
+    // The legend's swatch (the span before the label) has the bars' colour.
+    const swatch = (label: string) =>
+      screen.getByText(label).querySelector('span')!.style.backgroundColor;
+    expect(swatch('Unavailable')).not.toBe('');
+    expect(swatch('Missing')).not.toBe(swatch('Unavailable'));
+  });
 });

@@ -1,3 +1,4 @@
+import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { useMemo } from 'react';
 import Button from '@material-ui/core/Button';
 import { EmptyState, Progress, Table } from '@backstage/core-components';
@@ -22,9 +23,11 @@ export function CustomersTable(props: {
 }) {
   const { filters, hasFilters, onClearFilters, onSort } = props;
   const { sort, order } = filters;
+  // The window, not the card: below 1000 px the sidebar leaves too little.
+  const narrow = useMediaQuery('(max-width: 1000px)');
   const columns = useMemo(
-    () => customerColumns({ sort, order, onSort }),
-    [sort, order, onSort],
+    () => customerColumns({ sort, order, onSort }, narrow),
+    [sort, order, onSort, narrow],
   );
   const list = useCustomerList(filters);
   const navigate = useNavigate();

@@ -124,8 +124,21 @@ function SortHeader(props: {
  * customers (the table holds only the pages loaded so far), so headers are
  * sort buttons rather than the table's own client-side sorting.
  */
+/**
+ * Columns left out of narrow windows (768 px beside Backstage's open
+ * sidebar leaves the table about 500 px): the app and channel are in the
+ * filters and the report, the rest in the report and the CSV export.
+ */
+const WIDE_ONLY = [
+  'appSlug',
+  'activeInstances',
+  'lastActiveAt',
+  'timeToInstallSeconds',
+];
+
 export function customerColumns(
   state: CustomerSortState,
+  narrow = false,
 ): TableColumn<CustomerSummary>[] {
   const header = (label: string, sortKey: CustomerSort) => (
     <SortHeader label={label} sortKey={sortKey} state={state} />
@@ -195,6 +208,7 @@ export function customerColumns(
   // fits 1280 px without scrolling.
   return columns.map(column => ({
     ...column,
+    hidden: narrow && WIDE_ONLY.includes(column.field as string),
     width: column.field === 'name' ? 'auto' : '1%',
   }));
 }

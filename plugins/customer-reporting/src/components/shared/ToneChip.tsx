@@ -1,11 +1,29 @@
 import { ReactElement } from 'react';
 import Chip from '@material-ui/core/Chip';
-import { getContrastRatio, makeStyles, Theme } from '@material-ui/core/styles';
+import {
+  darken,
+  getContrastRatio,
+  makeStyles,
+  Theme,
+} from '@material-ui/core/styles';
 
-/** Meaning of a chip's colour; mapped to the theme palette. */
-export type Tone = 'success' | 'warning' | 'error' | 'info' | 'neutral';
+/**
+ * Meaning of a chip's colour; mapped to the theme palette. `critical` is
+ * worse than `error` (a darker red), for the least available status next to
+ * the second least, which would otherwise share one red in the charts.
+ */
+export type Tone =
+  | 'success'
+  | 'warning'
+  | 'error'
+  | 'critical'
+  | 'info'
+  | 'neutral';
 
 export function toneColor(theme: Theme, tone: Tone): string {
+  // Half way to black: the palette's error.dark is only 1.35:1 from
+  // error.main, too close to tell apart in adjacent chart segments.
+  if (tone === 'critical') return darken(theme.palette.error.main, 0.5);
   if (tone === 'neutral') {
     return theme.palette.type === 'dark'
       ? theme.palette.grey[700]
