@@ -169,7 +169,7 @@ export class AlertEvaluator {
     // names of others. Each customer's owner (no recipients named) hears
     // of its own. A change left out is not claimed: it is told if the rule
     // is saved by someone who may read its customer.
-    const told = rule.recipients.length > 0 ? rule.readsAs : 'all';
+    const told = rule.recipients.length > 0 ? rule.readsAs ?? 'all' : 'all';
     const customers = await this.customers(
       changes.map(c => c.customerId),
       told,

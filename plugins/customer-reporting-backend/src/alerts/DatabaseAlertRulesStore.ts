@@ -24,10 +24,10 @@ export interface StoredAlertRule extends AlertRuleInput {
   updatedBy: string;
   /**
    * The customers its last editor could read when saving it: a rule that
-   * names its recipients tells them only of these (docs/alerts.md). 'all'
-   * for rules saved before this was kept.
+   * names its recipients tells them only of these (docs/alerts.md). null
+   * for rules saved before this was kept: they tell of every customer.
    */
-  readsAs: CustomerFilter;
+  readsAs: CustomerFilter | null;
 }
 
 /** Alert rules and their mutes (table alert_rules, alert_mutes). */
@@ -58,7 +58,7 @@ export class DatabaseAlertRulesStore {
         createdAt: Number(r.created_at),
         updatedAt: Number(r.updated_at),
         updatedBy: r.updated_by,
-        readsAs: r.reads_as === null ? 'all' : JSON.parse(r.reads_as),
+        readsAs: r.reads_as === null ? null : JSON.parse(r.reads_as),
         mutes: mutes
           .filter(m => m.rule_id === r.id)
           .map(m => ({
@@ -192,6 +192,10 @@ export function toAlertRule(
     filters: { ...rule.filters, customerIds },
     hiddenCustomerIds: rule.filters.customerIds.length - customerIds.length,
     recipients: rule.recipients,
+    recipientsReadAs: rule.readsAs && {
+      by: rule.updatedBy,
+      reads: readsKind(rule.readsAs),
+    },
     enabled: rule.enabled,
     createdAt: toIso(rule.createdAt)!,
     updatedAt: toIso(rule.updatedAt)!,
@@ -204,4 +208,10 @@ export function toAlertRule(
         createdBy: m.createdBy,
       })),
   };
+}
+
+/** How much a saver's reads cover, without telling its criteria. */
+function readsKind(filter: CustomerFilter): 'all' | 'some' | 'none' {
+  if (filter === 'all' || filter === 'none') return filter;
+  return 'some';
 }

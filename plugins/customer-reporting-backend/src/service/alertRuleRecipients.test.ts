@@ -153,8 +153,15 @@ describe.each(databases.eachSupportedId())(
             recipients: ['user:default/team-a'],
           })
           .expect(200);
-      await save(service);
-      await save(userHeader('team-a'));
+      expect((await save(service)).body.recipientsReadAs).toEqual({
+        by: 'service:external:test-service',
+        reads: 'all',
+      });
+      // Whose reads bound the recipients is said, not what they are.
+      expect((await save(userHeader('team-a'))).body.recipientsReadAs).toEqual({
+        by: 'user:default/team-a',
+        reads: 'some',
+      });
       const row = await knex('alert_rules').where({ id: 'r' }).first();
       // team-a's conditional reads, kept as the criteria of its decision.
       expect(JSON.parse(row.reads_as)).toEqual({
@@ -167,6 +174,13 @@ describe.each(databases.eachSupportedId())(
           (await knex('alert_rules').where({ id: 'r' }).first()).reads_as,
         ),
       ).toBe('all');
+      // A rule saved before reads were kept: its recipients are unbounded.
+      await knex('alert_rules').where({ id: 'r' }).update({ reads_as: null });
+      const { body } = await request(server)
+        .get(`${base}/v1/alerts/rules`)
+        .set('Authorization', userHeader('team-a'))
+        .expect(200);
+      expect(body.items[0].recipientsReadAs).toBeNull();
     });
   },
 );

@@ -2350,6 +2350,7 @@ export const spec = {
           'updatedBy',
           'mutes',
           'hiddenCustomerIds',
+          'recipientsReadAs',
         ],
         additionalProperties: false,
         properties: {
@@ -2380,6 +2381,22 @@ export const spec = {
             type: 'array',
             items: {
               type: 'string',
+            },
+          },
+          recipientsReadAs: {
+            type: ['object', 'null'],
+            required: ['by', 'reads'],
+            additionalProperties: false,
+            description:
+              "Whose customer reads bound what the named `recipients` are told of: those of `by`, the user or service that saved the rule last, as they were when it saved (`all` customers, `some`, or `none`); the recipients hear only of those customers. null for a rule saved before reads were kept: its recipients hear of every customer its filters match until it is saved again. A rule without recipients tells each customer's owner instead.",
+            properties: {
+              by: {
+                type: 'string',
+              },
+              reads: {
+                type: 'string',
+                enum: ['all', 'some', 'none'],
+              },
             },
           },
           enabled: {
