@@ -60,3 +60,20 @@ describe('duration settings', () => {
     });
   });
 });
+
+describe('the alerts default owner', () => {
+  it('is null when users read only their own customers', () => {
+    expect(
+      readAlertOptions(config({ catalog: { defaultOwner: 'group:default/x' } }))
+        .defaultOwner,
+    ).toBe('group:default/x');
+    expect(
+      readAlertOptions(
+        config({
+          catalog: { defaultOwner: 'group:default/x' },
+          permissions: { readOwnCustomersOnly: true },
+        }),
+      ).defaultOwner,
+    ).toBeNull();
+  });
+});

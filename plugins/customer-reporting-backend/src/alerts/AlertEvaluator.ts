@@ -57,8 +57,11 @@ export interface AlertEvaluatorOptions {
   activeWindowMs: number;
   stalledAfterMs: number;
   lookbackMs: number;
-  /** Recipient when a rule names none and the customer has no owner. */
-  defaultOwner: string;
+  /**
+   * Recipient when a rule names none and the customer has no owner; null
+   * when it may not read such a customer (`readOwnCustomersOnly`).
+   */
+  defaultOwner: string | null;
 }
 
 /** What one evaluation did, for logs, tests and the bench. */
@@ -166,7 +169,7 @@ export class AlertEvaluator {
     // names of others. Each customer's owner (no recipients named) hears
     // of its own. A change left out is not claimed: it is told if the rule
     // is saved by someone who may read its customer.
-    const told = rule.recipients.length > 0 ? rule.readsAs : 'all';
+    const told = rule.recipients.length > 0 ? rule.readsAs ?? 'all' : 'all';
     const customers = await this.customers(
       changes.map(c => c.customerId),
       told,
@@ -174,15 +177,17 @@ export class AlertEvaluator {
     let sent = 0;
     for (const change of changes) {
       if (told !== 'all' && !customers.has(change.customerId)) continue;
+      const customer = customers.get(change.customerId);
+      const owner = customer?.owner ?? this.options.defaultOwner;
+      // Nobody who may read a customer without owner is told of it: not
+      // claimed, it is told to its owner once it has one.
+      if (rule.recipients.length === 0 && owner === null) continue;
+      const recipients =
+        rule.recipients.length > 0 ? rule.recipients : [owner as string];
       const state = states.get(change.subject);
       const episode = change.firing
         ? (state?.episode ?? 0) + 1
         : state!.episode;
-      const customer = customers.get(change.customerId);
-      const recipients =
-        rule.recipients.length > 0
-          ? rule.recipients
-          : [customer?.owner ?? this.options.defaultOwner];
       const kind = change.firing ? 'firing' : 'recovered';
       const name = customer?.name ?? change.customerId;
       const title = change.firing

@@ -24,11 +24,21 @@ export interface StoredAlertRule extends AlertRuleInput {
   updatedBy: string;
   /**
    * The customers its last editor could read when saving it: a rule that
-   * names its recipients tells them only of these (docs/alerts.md). 'all'
-   * for rules saved before this was kept.
+   * names its recipients tells them only of these (docs/alerts.md). null
+   * for rules saved before this was kept: they tell of every customer.
    */
-  readsAs: CustomerFilter;
+  readsAs: CustomerFilter | null;
 }
+
+/**
+ * A version of a stored rule, as a save is based on it: every save sets
+ * `updatedAt` and `updatedBy` (two saves by one caller within one
+ * millisecond pass for one version; with the same reads, neither can drop
+ * an id the other could not see).
+ */
+export type RuleVersion =
+  | Pick<StoredAlertRule, 'eventType' | 'updatedAt' | 'updatedBy'>
+  | undefined;
 
 /** Alert rules and their mutes (table alert_rules, alert_mutes). */
 export class DatabaseAlertRulesStore {
@@ -58,7 +68,7 @@ export class DatabaseAlertRulesStore {
         createdAt: Number(r.created_at),
         updatedAt: Number(r.updated_at),
         updatedBy: r.updated_by,
-        readsAs: r.reads_as === null ? 'all' : JSON.parse(r.reads_as),
+        readsAs: r.reads_as === null ? null : JSON.parse(r.reads_as),
         mutes: mutes
           .filter(m => m.rule_id === r.id)
           .map(m => ({
@@ -83,8 +93,12 @@ export class DatabaseAlertRulesStore {
   }
 
   /**
-   * Creates or replaces the rule, saved by `actor` who may read `readsAs`;
-   * true when it was created.
+   * Creates or replaces the rule, saved by `actor` who may read `readsAs`.
+   * `basedOn` is the rule as the caller read it (undefined: there was
+   * none): the write applies only if the rule is still that version, else
+   * 'conflict' and nothing is written, since what the caller derived from
+   * it (the customer ids it may not see and keeps) may be stale. Without
+   * `basedOn`, the rule as it is now.
    */
   async putRule(
     id: string,
@@ -92,7 +106,8 @@ export class DatabaseAlertRulesStore {
     actor: string,
     now: number,
     readsAs: CustomerFilter = 'all',
-  ): Promise<boolean> {
+    options: { basedOn?: RuleVersion } = {},
+  ): Promise<'created' | 'replaced' | 'conflict'> {
     const values = {
       name: rule.name,
       event_type: rule.eventType,
@@ -105,12 +120,41 @@ export class DatabaseAlertRulesStore {
       reads_as: JSON.stringify(readsAs),
     };
     return this.db.transaction(async tx => {
-      const current = await tx('alert_rules').where({ id }).first('event_type');
-      if (!current) {
+      const basedOn =
+        'basedOn' in options
+          ? options.basedOn
+          : await tx('alert_rules')
+              .where({ id })
+              .first(
+                'event_type as eventType',
+                'updated_at as updatedAt',
+                'updated_by as updatedBy',
+              );
+      // The guard is in the writing statement itself: a concurrent save
+      // or deletion between the caller's read and this write makes it
+      // write nothing (PostgreSQL re-checks the WHERE once the other
+      // transaction commits; SQLite runs one writer at a time).
+      const written = basedOn
+        ? await tx('alert_rules')
+            .where({
+              id,
+              updated_at: basedOn.updatedAt,
+              updated_by: basedOn.updatedBy,
+            })
+            .update(values)
+        : (
+            await tx('alert_rules')
+              .insert({ id, ...values, created_at: now })
+              .onConflict('id')
+              .ignore()
+              .returning('id')
+          ).length;
+      if (written === 0) return 'conflict';
+      if (!basedOn) {
         // A rule made again starts afresh: an evaluation that was judging the
         // deleted rule may have recorded a state for it after its deletion.
         await tx('alert_states').where({ rule_id: id }).delete();
-      } else if (current.event_type !== rule.eventType) {
+      } else if (basedOn.eventType !== rule.eventType) {
         // Its open episodes were about another condition: they end without
         // a recovery (judging them by the new type would tell a false one).
         // The episode counts stay, so the next firing is a new delivery.
@@ -118,11 +162,7 @@ export class DatabaseAlertRulesStore {
           .where({ rule_id: id, firing: true })
           .update({ firing: false, changed_at: now });
       }
-      await tx('alert_rules')
-        .insert({ id, ...values, created_at: now })
-        .onConflict('id')
-        .merge(values);
-      return current === undefined;
+      return basedOn ? 'replaced' : 'created';
     });
   }
 
@@ -192,6 +232,10 @@ export function toAlertRule(
     filters: { ...rule.filters, customerIds },
     hiddenCustomerIds: rule.filters.customerIds.length - customerIds.length,
     recipients: rule.recipients,
+    recipientsReadAs: rule.readsAs && {
+      by: rule.updatedBy,
+      reads: readsKind(rule.readsAs),
+    },
     enabled: rule.enabled,
     createdAt: toIso(rule.createdAt)!,
     updatedAt: toIso(rule.updatedAt)!,
@@ -204,4 +248,10 @@ export function toAlertRule(
         createdBy: m.createdBy,
       })),
   };
+}
+
+/** How much a saver's reads cover, without telling its criteria. */
+function readsKind(filter: CustomerFilter): 'all' | 'some' | 'none' {
+  if (filter === 'all' || filter === 'none') return filter;
+  return 'some';
 }

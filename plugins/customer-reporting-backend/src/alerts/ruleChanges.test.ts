@@ -107,5 +107,32 @@ describe.each(databases.eachSupportedId())(
         'Recovered: Acme Corp: install attempt a1 succeeded',
       ]);
     });
+
+    it('writes a save only over the version it was based on', async () => {
+      const knex = await databases.init(databaseId);
+      const { rules } = await acmeProcess(knex, () => T0);
+      // The version each save below is based on.
+      let read: Awaited<ReturnType<typeof rules.getRule>>;
+      const save = (id: string, name: string, by: string, at: number) =>
+        rules.putRule(id, rule({ name }), by, at, 'all', {
+          basedOn: read,
+        });
+      await rules.putRule('r', rule({}), 'u', T0);
+      read = await rules.getRule('r');
+      // Another save came between the read and the write: nothing written.
+      await rules.putRule('r', rule({ name: 'theirs' }), 'v', T0 + MIN);
+      expect(await save('r', 'mine', 'u', T0 + 2 * MIN)).toBe('conflict');
+      expect((await rules.getRule('r'))?.name).toBe('theirs');
+      read = await rules.getRule('r');
+      expect(await save('r', 'mine', 'u', T0 + 3 * MIN)).toBe('replaced');
+      // Made by another meanwhile, or deleted meanwhile.
+      read = undefined;
+      expect(await save('n', 'first', 'v', T0)).toBe('created');
+      expect(await save('n', 'second', 'u', T0)).toBe('conflict');
+      read = await rules.getRule('r');
+      await rules.deleteRule('r');
+      expect(await save('r', 'mine', 'u', T0 + 4 * MIN)).toBe('conflict');
+      expect((await rules.listRules()).map(r => r.name)).toEqual(['first']);
+    });
   },
 );

@@ -7,7 +7,8 @@ import { AlertEvaluator } from './AlertEvaluator';
 export interface AlertOptions {
   evaluateEveryMs: number;
   lookbackMs: number;
-  defaultOwner: string;
+  /** Told of a customer without owner by rules without recipients; null: nobody. */
+  defaultOwner: string | null;
 }
 
 export function readAlertOptions(config: Config): AlertOptions {
@@ -25,9 +26,13 @@ export function readAlertOptions(config: Config): AlertOptions {
       legacyUnit: 'hours',
       defaultValue: { hours: 168 },
     }),
-    defaultOwner:
-      c?.getOptionalString('catalog.defaultOwner') ??
-      'group:default/customer-success',
+    // With readOwnCustomersOnly nobody but services reads a customer
+    // without owner (docs/permissions.md): its notification would tell the
+    // default owner's members of a customer they may not read.
+    defaultOwner: c?.getOptionalBoolean('permissions.readOwnCustomersOnly')
+      ? null
+      : c?.getOptionalString('catalog.defaultOwner') ??
+        'group:default/customer-success',
   };
 }
 

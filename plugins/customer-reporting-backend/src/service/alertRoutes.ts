@@ -1,5 +1,10 @@
 import { Request } from 'express';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   ALERT_THRESHOLDS,
   customerReportingAlertsManagePermission,
@@ -18,6 +23,9 @@ import { ApiRouter } from './apiRouter';
 import { AuditTrail } from './auditedAction';
 import { asOfTime, requireTime } from './readQueries';
 import { CallerRequest, RouteContext } from './routeContext';
+
+/** Saves of one rule tried before a 409: each lost one means another went in. */
+const SAVE_ATTEMPTS = 3;
 
 /** Alert rules, their mutes and the delivery log (docs/alerts.md). */
 export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
@@ -156,33 +164,52 @@ export function addAlertRoutes(router: ApiRouter, ctx: RouteContext) {
           `threshold: event type ${body.eventType} has no threshold; leave it out`,
         );
       const filter = await customersOf(req);
-      const current = await rules().getRule(ruleId);
+      // Read, derived from and written again while another save may come
+      // between: the store writes only over the version read, so the ids
+      // kept are those of the rule it replaces. A lost race is tried
+      // again on the new version.
       const sent = {
         eventType: body.eventType,
         filters: body.filters!,
         mutes: [],
       };
-      const rule = {
-        ...body,
-        name: body.name.trim(),
-        threshold: body.threshold ?? null,
-        filters: keepHiddenCustomerIds(
-          body.filters!,
-          current,
-          await rules().visibility(current ? [current, sent] : [sent], filter),
-        ),
-        recipients: body.recipients!,
-        enabled: body.enabled!,
+      const saveOnce = async () => {
+        const current = await rules().getRule(ruleId);
+        const rule = {
+          ...body,
+          name: body.name.trim(),
+          threshold: body.threshold ?? null,
+          filters: keepHiddenCustomerIds(
+            body.filters!,
+            current,
+            await rules().visibility(
+              current ? [current, sent] : [sent],
+              filter,
+            ),
+          ),
+          recipients: body.recipients!,
+          enabled: body.enabled!,
+        };
+        // Saved with what the caller may read: named recipients are told
+        // only of those customers (docs/alerts.md).
+        const outcome = await rules().putRule(
+          ruleId,
+          rule,
+          ctx.audit.actorOf(credentials),
+          ctx.clock(),
+          filter,
+          { basedOn: current },
+        );
+        return outcome === 'conflict' ? undefined : rule;
       };
-      // Saved with what the caller may read: named recipients are told
-      // only of those customers (docs/alerts.md).
-      await rules().putRule(
-        ruleId,
-        rule,
-        ctx.audit.actorOf(credentials),
-        ctx.clock(),
-        filter,
-      );
+      let rule: Awaited<ReturnType<typeof saveOnce>>;
+      for (let attempt = 0; !rule; attempt++) {
+        if (attempt === SAVE_ATTEMPTS)
+          throw new ConflictError(
+            `Alert rule ${ruleId} was changed by others while saving; try again`,
+          );
+        rule = await saveOnce();
+      }
       await trail.record(credentials, {
         customerId: null,
         action: 'alert-rule-saved',

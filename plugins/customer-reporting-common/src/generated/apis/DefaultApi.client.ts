@@ -1300,7 +1300,9 @@ export class CustomerReportingApiClient {
    * days, 3 versions). Needs `customer-reporting.alerts.manage`.
    * `filters.customerIds` may name only customers the caller may read
    * (403 otherwise); the rule's customer ids the caller may not read
-   * are kept, not dropped.
+   * are kept, not dropped, also when others save the rule at the same
+   * time (a save is written only over the version it read, and tried
+   * again on a newer one; 409 if others kept changing it).
    */
   public async putAlertRule(
     request: PutAlertRule,

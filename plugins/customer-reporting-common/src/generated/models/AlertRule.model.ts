@@ -26,6 +26,13 @@ export type AlertRule = {
    */
   hiddenCustomerIds: number;
   recipients: Array<string>;
+  /**
+   * Whose customer reads bound what the named `recipients` are told of: those of `by`, the user or service that saved the rule last, as they were when it saved (`all` customers, `some`, or `none`); the recipients hear only of those customers. null for a rule saved before reads were kept: its recipients hear of every customer its filters match until it is saved again. A rule without recipients tells each customer's owner instead.
+   */
+  recipientsReadAs: {
+    by: string;
+    reads: 'all' | 'some' | 'none';
+  } | null;
   enabled: boolean;
   createdAt: string;
   updatedAt: string;

@@ -51,6 +51,41 @@ describe('AlertRulesCard', () => {
     expect(none).not.toHaveTextContent('All customers');
   });
 
+  it("says whose customer reads bound a rule's named recipients", async () => {
+    const savedBy = (
+      id: string,
+      recipientsReadAs: (typeof downRule)['recipientsReadAs'],
+    ) => ({ ...downRule, id, name: id, recipientsReadAs });
+    await renderWithApi(<AlertRulesCard />, {
+      listAlertRules: async () => ({
+        items: [
+          savedBy('alice', { by: 'user:default/alice', reads: 'some' }),
+          savedBy('service', { by: 'service:ops', reads: 'all' }),
+          savedBy('none', { by: 'user:default/bob', reads: 'none' }),
+          savedBy('before', null),
+          { ...expiryRule, recipientsReadAs: null },
+        ],
+      }),
+    });
+    const table = await screen.findByRole('table', { name: 'Alert rules' });
+    const [, alice, service, none, before, owners] =
+      within(table).getAllByRole('row');
+    expect(alice).toHaveTextContent(
+      'Told only of customers user:default/alice may read',
+    );
+    expect(service).toHaveTextContent(
+      'Told of every matching customer (service:ops reads all)',
+    );
+    expect(none).toHaveTextContent(
+      'Told of no customer: user:default/bob may read none',
+    );
+    expect(before).toHaveTextContent(
+      'Told of every matching customer: saved before the reads of its saver were kept',
+    );
+    // Each customer's owner hears of its own: no saver's reads involved.
+    expect(owners).not.toHaveTextContent('Told');
+  });
+
   it('creates a rule from the form', async () => {
     const putAlertRule = jest.fn(async (id: string, input: any) => ({
       ...downRule,

@@ -16,6 +16,7 @@ import { CardTable, DataCard, DateTimeText, Muted, ToneChip } from '../shared';
 import { AlertRuleDialog } from './AlertRuleDialog';
 import {
   describeFilters,
+  describeRecipientReads,
   describeThreshold,
   EVENT_TYPE_LABELS,
   ruleMute,
@@ -131,7 +132,12 @@ export function AlertRulesCard(props: {
                 </TableCell>
                 <TableCell>
                   {rule.recipients.length > 0 ? (
-                    rule.recipients.join(', ')
+                    <>
+                      {rule.recipients.join(', ')}
+                      <Box mt={0.5}>
+                        <Muted>{describeRecipientReads(rule)}</Muted>
+                      </Box>
+                    </>
                   ) : (
                     <Muted>Customer's owner</Muted>
                   )}

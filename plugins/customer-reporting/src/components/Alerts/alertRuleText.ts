@@ -55,6 +55,22 @@ export function describeFilters(
   return parts.length > 0 ? parts.join(' · ') : 'All customers';
 }
 
+/**
+ * Which customers a rule's named recipients hear of: those its last saver
+ * may read (docs/alerts.md); '' for a rule that tells each customer's owner.
+ */
+export function describeRecipientReads(rule: AlertRule): string {
+  if (rule.recipients.length === 0) return '';
+  const bound = rule.recipientsReadAs;
+  if (!bound)
+    return 'Told of every matching customer: saved before the reads of its saver were kept; saving it limits them to yours';
+  const { by, reads } = bound;
+  if (reads === 'all')
+    return `Told of every matching customer (${by} reads all)`;
+  if (reads === 'none') return `Told of no customer: ${by} may read none`;
+  return `Told only of customers ${by} may read`;
+}
+
 /** The whole-rule mute in force at `now`, if any. */
 export function ruleMute(rule: AlertRule, now: number) {
   return rule.mutes.find(m => m.subject === null && Date.parse(m.until) > now);

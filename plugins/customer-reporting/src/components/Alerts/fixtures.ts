@@ -16,6 +16,7 @@ export const downRule: AlertRule = {
     owners: [],
   },
   recipients: ['group:default/sre'],
+  recipientsReadAs: { by: 'user:default/alice', reads: 'some' },
   enabled: true,
   createdAt: '2024-07-01T10:00:00.000Z',
   updatedAt: '2024-07-01T10:00:00.000Z',

@@ -1853,7 +1853,7 @@ export const spec = {
       put: {
         operationId: 'PutAlertRule',
         description:
-          "Creates or replaces the rule (the caller picks the id). Empty filter\nlists match every customer; empty `recipients` notify the\ncustomer's owner (else `customerReporting.catalog.defaultOwner`);\n`threshold: null` takes the event type's default (30 minutes, 14\ndays, 3 versions). Needs `customer-reporting.alerts.manage`.\n`filters.customerIds` may name only customers the caller may read\n(403 otherwise); the rule's customer ids the caller may not read\nare kept, not dropped.\n",
+          "Creates or replaces the rule (the caller picks the id). Empty filter\nlists match every customer; empty `recipients` notify the\ncustomer's owner (else `customerReporting.catalog.defaultOwner`);\n`threshold: null` takes the event type's default (30 minutes, 14\ndays, 3 versions). Needs `customer-reporting.alerts.manage`.\n`filters.customerIds` may name only customers the caller may read\n(403 otherwise); the rule's customer ids the caller may not read\nare kept, not dropped, also when others save the rule at the same\ntime (a save is written only over the version it read, and tried\nagain on a newer one; 409 if others kept changing it).\n",
         parameters: [
           {
             $ref: '#/components/parameters/RuleId',
@@ -1887,6 +1887,9 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
             $ref: '#/components/responses/Error',
           },
         },
@@ -2350,6 +2353,7 @@ export const spec = {
           'updatedBy',
           'mutes',
           'hiddenCustomerIds',
+          'recipientsReadAs',
         ],
         additionalProperties: false,
         properties: {
@@ -2380,6 +2384,22 @@ export const spec = {
             type: 'array',
             items: {
               type: 'string',
+            },
+          },
+          recipientsReadAs: {
+            type: ['object', 'null'],
+            required: ['by', 'reads'],
+            additionalProperties: false,
+            description:
+              "Whose customer reads bound what the named `recipients` are told of: those of `by`, the user or service that saved the rule last, as they were when it saved (`all` customers, `some`, or `none`); the recipients hear only of those customers. null for a rule saved before reads were kept: its recipients hear of every customer its filters match until it is saved again. A rule without recipients tells each customer's owner instead.",
+            properties: {
+              by: {
+                type: 'string',
+              },
+              reads: {
+                type: 'string',
+                enum: ['all', 'some', 'none'],
+              },
             },
           },
           enabled: {
