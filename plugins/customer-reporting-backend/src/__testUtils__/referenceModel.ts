@@ -56,12 +56,12 @@ export interface Shares {
 const iso = (t: number) => new Date(t).toISOString();
 
 /** The check-ins known at `asOf`, oldest first. */
-function known(checkIns: ModelCheckIn[], asOf: number) {
+export function known(checkIns: ModelCheckIn[], asOf: number) {
   return checkIns.filter(c => c.at <= asOf).sort((a, b) => a.at - b.at);
 }
 
 /** The latest value of a field reported at or before `t`, if any. */
-function latest<K extends keyof ModelCheckIn>(
+export function latest<K extends keyof ModelCheckIn>(
   sorted: ModelCheckIn[],
   t: number,
   field: K,
@@ -159,6 +159,11 @@ export interface ModelInstance {
   active: boolean;
   activeOnline: boolean;
   appVersion: string | null;
+  /** The running release (by asOf), and the sequence last reported with the version. */
+  release: ModelRelease | null;
+  releaseSequence: number | null;
+  /** The latest value of each custom metric. */
+  customMetrics: Record<string, number>;
   versionsBehind: number | null;
   cloudRegion: string | null;
   firstSeenAt: string;
@@ -211,6 +216,38 @@ function instanceEvents(sorted: ModelCheckIn[]) {
   return { events, eventTimes };
 }
 
+/**
+ * The release an instance ran at `t` (sorted = its check-ins up to t) on a
+ * channel's releases, and how many of them were promoted after it by t.
+ */
+export function versionAt(
+  sorted: ModelCheckIn[],
+  t: number,
+  releases: ModelRelease[],
+) {
+  // The version of the latest check-in that reported one (both halves sent together here).
+  const versioned = sorted.filter(
+    c =>
+      c.at <= t &&
+      (c.appVersion !== undefined || c.releaseSequence !== undefined),
+  );
+  const running = versioned[versioned.length - 1] as ModelCheckIn | undefined;
+  // Releases promoted after t did not exist yet: the running one is unknown.
+  const promoted = releases.filter(r => r.promotedAt <= t);
+  const release = running
+    ? promoted.find(r => r.sequence === running.releaseSequence) ??
+      promoted.find(r => r.versionLabel === running.appVersion) ??
+      null
+    : null;
+  return {
+    running,
+    release,
+    versionsBehind: release
+      ? promoted.filter(r => r.promotedAt > release.promotedAt).length
+      : null,
+  };
+}
+
 /** One instance as the portal would show it at asOf; undefined before first seen. */
 export function modelInstance(
   all: ModelCheckIn[],
@@ -227,17 +264,11 @@ export function modelInstance(
   const firstReady = sorted.find(c => c.appStatus === 'ready');
   const airgap = latest(sorted, asOf, 'airgap') ?? false;
   const activeOnline = !airgap && asOf - last.at <= DAY;
-  // The version of the latest check-in that reported one (both halves sent together here).
-  const versioned = sorted.filter(
-    c => c.appVersion !== undefined || c.releaseSequence !== undefined,
+  const { running, release, versionsBehind } = versionAt(
+    sorted,
+    asOf,
+    opts.releases,
   );
-  const running = versioned[versioned.length - 1];
-  // Releases promoted after asOf did not exist yet: the running one is unknown.
-  const promoted = opts.releases.filter(r => r.promotedAt <= asOf);
-  const release = running
-    ? promoted.find(r => r.sequence === running.releaseSequence) ??
-      promoted.find(r => r.versionLabel === running.appVersion)
-    : undefined;
   const days = fourteenDays(asOf);
   return {
     id,
@@ -250,9 +281,13 @@ export function modelInstance(
     appVersion: running
       ? running.appVersion ?? String(running.releaseSequence)
       : null,
-    versionsBehind: release
-      ? promoted.filter(r => r.promotedAt > release.promotedAt).length
-      : null,
+    release,
+    releaseSequence: running?.releaseSequence ?? null,
+    customMetrics:
+      latest(sorted, asOf, 'users') === undefined
+        ? {}
+        : { users: latest(sorted, asOf, 'users')! },
+    versionsBehind,
     cloudRegion: latest(sorted, asOf, 'cloudRegion') ?? null,
     firstSeenAt: iso(sorted[0].at),
     firstReadyAt: firstReady ? iso(firstReady.at) : null,

@@ -12,8 +12,8 @@ export type TimelineCheckIn =
 
 /**
  * The plugin on a real database with its default config, with `send`
- * (expects 200) and `get` (the body of a 200, else an error saying what
- * came instead) as the service.
+ * (expects 200), `get` (the body of a 200, else an error saying what
+ * came instead) and `getText` as the service.
  */
 export async function startPluginBackend(knex: Knex) {
   const { server } = await startTestBackend({
@@ -36,7 +36,16 @@ export async function startPluginBackend(knex: Knex) {
       throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  return { server, send, get };
+  /** The text of a 200 answer (a CSV export). */
+  const getText = async (path: string): Promise<string> => {
+    const res = await request(server)
+      .get(`${API_BASE}${path}`)
+      .set('Authorization', SERVICE_AUTH);
+    if (res.status !== 200)
+      throw new Error(`${path}: ${res.status} ${res.text}`);
+    return res.text;
+  };
+  return { server, send, get, getText };
 }
 
 /**

@@ -94,5 +94,45 @@ describe.each(databases.eachSupportedId())(
         ),
       ).toBe(4);
     });
+
+    it('leaves out customers created after asOf, as the card and list do', async () => {
+      const { stores, ingest } = await createTestIngest(
+        await databases.init(databaseId),
+      );
+      const iso = (t: number) => new Date(t).toISOString();
+      // c2's license is issued an hour before now, for an instance that
+      // reported before it.
+      await ingest.putCustomer(
+        'c2',
+        testCustomer({ name: 'Later', createdAt: iso(TEST_NOW - HOUR) }),
+      );
+      await ingest.ingestCheckIns({
+        checkIns: ['c1', 'c2'].map(customerId => ({
+          instanceId: `${customerId}-i`,
+          customerId,
+          at: iso(TEST_NOW - 3 * HOUR),
+          appStatus: 'ready',
+        })),
+      });
+      const customersAt = async (samples: number[]) =>
+        (
+          await stores.adoption.groups({
+            appSlug: 'test-app',
+            samples,
+            activeWindowMs: 24 * HOUR,
+            customerFilter: 'all',
+          })
+        ).map(g => [g.at, g.count]);
+
+      // Judged at asOf before c2 existed: only c1's instance.
+      expect(await customersAt([TEST_NOW - 2 * HOUR])).toEqual([
+        [TEST_NOW - 2 * HOUR, 1],
+      ]);
+      // Once c2 exists its history counts, before its creation too.
+      expect(await customersAt([TEST_NOW - 2 * HOUR, TEST_NOW])).toEqual([
+        [TEST_NOW - 2 * HOUR, 2],
+        [TEST_NOW, 2],
+      ]);
+    });
   },
 );

@@ -96,6 +96,9 @@ export class DatabaseAdoptionStore {
       db('instances as i')
         .join('customers as c', 'c.id', 'i.customer_id')
         .where('c.app_slug', query.appSlug)
+        // A customer created after asOf did not exist yet (docs/metrics.md);
+        // once it does, its instances' history before that counts too.
+        .andWhere('c.created_at', '<=', asOf)
         .andWhere('i.archived', false)
         .andWhere('i.airgap', false)
         .andWhere('i.first_seen_at', '<=', asOf)

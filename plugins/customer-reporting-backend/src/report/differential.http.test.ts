@@ -1,13 +1,12 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { startPluginBackend } from '../__testUtils__/timelineBackend';
-import { TEST_APP, testCustomer } from '../__testUtils__/fixtures';
+import { TEST_APP } from '../__testUtils__/fixtures';
 import {
   DAY,
   HOUR,
   modelCustomer,
   modelBuckets,
   modelGraph,
-  modelInstance,
 } from '../__testUtils__/referenceModel';
 import {
   modelAttempt,
@@ -24,10 +23,24 @@ import {
 } from '../__testUtils__/differentialRequests';
 import {
   randomCase,
-  RELEASES,
   seededRandom,
   TimelineCase,
 } from '../__testUtils__/randomTimeline';
+import {
+  CHANNELS,
+  customerBody,
+  randomCustomer,
+} from '../__testUtils__/randomCustomer';
+import {
+  FleetCase,
+  fleetInstances,
+  modelReportRow,
+} from '../__testUtils__/fleetReferenceModel';
+import {
+  compareExports,
+  compareFleetAt,
+  compareInstanceDetails,
+} from '../__testUtils__/differentialFleet';
 
 jest.setTimeout(300_000);
 
@@ -35,7 +48,10 @@ jest.setTimeout(300_000);
  * Differential test: random timelines ingested in random order and batches
  * through the HTTP API, read back at several asOf (past, exactly 24 h after
  * a check-in, a UTC midnight, ...) and compared with an independent
- * reference model of the domain spec (__testUtils__/referenceModel.ts).
+ * reference model of the domain spec (__testUtils__/referenceModel.ts;
+ * over the customers ingested so far, fleetReferenceModel.ts and
+ * adoptionReferenceModel.ts for the customer list's filters, the catalog
+ * card, adoption and the CSV exports, compared in differentialFleet.ts).
  * 20 seeded cases keep it near a minute on PostgreSQL; search wider with
  * DIFFERENTIAL_CASES=150 DIFFERENTIAL_SEED=1000 (a seed replays a case).
  */
@@ -50,23 +66,22 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let send: Awaited<ReturnType<typeof startPluginBackend>>['send'];
     let get: Awaited<ReturnType<typeof startPluginBackend>>['get'];
+    let getText: Awaited<ReturnType<typeof startPluginBackend>>['getText'];
 
     beforeAll(async () => {
-      ({ send, get } = await startPluginBackend(
+      ({ send, get, getText } = await startPluginBackend(
         await databases.init(databaseId),
       ));
       await send('put', '/v1/apps/test-app', {
         ...TEST_APP,
-        channels: [
-          {
-            slug: 'stable',
-            name: 'Stable',
-            releases: RELEASES.map(r => ({
-              ...r,
-              promotedAt: iso(r.promotedAt),
-            })),
-          },
-        ],
+        channels: Object.entries(CHANNELS).map(([slug, ch]) => ({
+          slug,
+          name: ch.name,
+          releases: ch.releases.map(r => ({
+            ...r,
+            promotedAt: iso(r.promotedAt),
+          })),
+        })),
       });
     });
 
@@ -80,12 +95,7 @@ describe.each(databases.eachSupportedId())(
       await send(
         'put',
         `/v1/customers/${c.customerId}`,
-        testCustomer({
-          // Unique as a search: dc5-x does not find dc50-x.
-          name: `${c.customerId}-x`,
-          licenseId: `lic-${c.seed}`,
-          createdAt: iso(c.createdAt),
-        }),
+        customerBody(randomCustomer(c), c.seed),
       );
       const checkIns = batches(c.checkIns, r);
       const attempts = batches(c.attemptEvents, r);
@@ -125,20 +135,20 @@ describe.each(databases.eachSupportedId())(
       return { partial, rest };
     }
 
-    async function compareAt(c: TimelineCase, asOf: number, deep: boolean) {
+    /** Compares the customer's routes, and the fleet's (the earlier customers and this one). */
+    async function compareAt(
+      fleet: FleetCase[],
+      asOf: number,
+      deep: boolean,
+      fleetWide = false,
+    ) {
+      const f = fleet[fleet.length - 1];
+      const { c } = f;
       const q = `asOf=${iso(asOf)}`;
       const report = await get(
         `/v1/customers/${c.customerId}/report?${q}&includeInactive=true&includeArchived=true`,
       );
-      const instances = c.instanceIds
-        .map(id =>
-          modelInstance(c.checkIns, id, asOf, {
-            archived: c.archived.includes(id),
-            releases: RELEASES,
-          }),
-        )
-        .filter(i => i !== undefined)
-        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      const instances = fleetInstances(f, asOf);
       const customer = modelCustomer(instances, c.createdAt);
       const out: string[] = [];
       out.push(
@@ -166,21 +176,11 @@ describe.each(databases.eachSupportedId())(
       for (const m of instances) {
         const row = report.instances.find((i: { id: string }) => i.id === m.id);
         if (!row) continue;
-        const { events, eventTimes, activeOnline, ...shown } = m;
-        out.push(...differences(`row ${m.id}`, row, shown));
-        if (!deep) continue;
-        const details = await get(`/v1/instances/${m.id}?${q}`);
-        const fr = m.firstReadyAt && Date.parse(m.firstReadyAt);
         out.push(
-          ...differences(`details ${m.id}.insights`, details.insights, {
-            uptimeRatio: m.uptime.ratio,
-            instanceTimeToInstallSeconds: fr
-              ? (fr - Date.parse(m.firstSeenAt)) / 1000
-              : null,
-            licenseTimeToInstallSeconds: fr ? (fr - c.createdAt) / 1000 : null,
-            versionsBehind: m.versionsBehind,
-          }),
+          ...differences(`row ${m.id}`, row, modelReportRow(m)),
+          ...(await compareInstanceDetails(get, f, m, asOf)),
         );
+        if (!deep) continue;
         for (const [range, size, count] of [
           ['2d', HOUR, 48],
           ['2w', 8 * HOUR, 42],
@@ -241,10 +241,13 @@ describe.each(databases.eachSupportedId())(
         for (const e of list.items as { field: string }[])
           counts[e.field] = (counts[e.field] ?? 0) + 1;
         out.push(
-          ...differences(`events ${m.id}`, counts, events),
+          ...differences(`events ${m.id}`, counts, m.events),
           ...Object.keys(counts)
-            .filter(f => !(f in events))
-            .map(f => `events ${m.id}: unexpected field ${f} (${counts[f]})`),
+            .filter(field => !(field in m.events))
+            .map(
+              field =>
+                `events ${m.id}: unexpected field ${field} (${counts[field]})`,
+            ),
         );
       }
       const attempts = c.attemptIds
@@ -299,6 +302,11 @@ describe.each(databases.eachSupportedId())(
         ...differences('list.length', list.items.length, 1),
         ...differences('list', list.items[0], customer.list),
       );
+      if (fleetWide)
+        out.push(
+          ...(await compareFleetAt(get, fleet, f, asOf, asOf === c.asOfs[0])),
+          ...(await compareExports(getText, f, instances, attempts, asOf)),
+        );
       const summary = await get(
         `/v1/install-attempts/summary?customerId=${c.customerId}&${q}`,
       );
@@ -315,18 +323,15 @@ describe.each(databases.eachSupportedId())(
     }
 
     /** Fleet figures over all cases, once everything happened. */
-    async function compareFleet(cases: TimelineCase[]) {
+    async function compareFleet(fleet: FleetCase[]) {
+      const cases = fleet.map(f => f.c);
       const asOf = Date.parse('2024-07-01T00:00:00Z');
       const q = `asOf=${iso(asOf)}`;
-      const ttis = cases.flatMap(c => {
-        const instances = c.instanceIds.flatMap(
-          id =>
-            modelInstance(c.checkIns, id, asOf, {
-              archived: c.archived.includes(id),
-              releases: RELEASES,
-            }) ?? [],
-        );
-        const tti = modelCustomer(instances, c.createdAt).timeToInstall;
+      const ttis = fleet.flatMap(f => {
+        const tti = modelCustomer(
+          fleetInstances(f, asOf),
+          f.c.createdAt,
+        ).timeToInstall;
         return tti ? [tti] : [];
       });
       const stat = (values: number[]) => ({
@@ -397,18 +402,24 @@ describe.each(databases.eachSupportedId())(
 
     it(`agrees with the model on ${CASES} random timelines`, async () => {
       const mismatches: string[] = [];
-      const cases: TimelineCase[] = [];
+      // The customers ingested so far, with their records.
+      const fleet: FleetCase[] = [];
       for (let seed = FIRST_SEED; seed < FIRST_SEED + CASES; seed++) {
         const c = randomCase(seed);
-        cases.push(c);
+        const rec = randomCustomer(c);
         const { partial, rest } = await ingest(c);
         for (const asOf of c.asOfs.filter((_, k) => k % 3 === 1))
-          mismatches.push(...(await compareAt(partial, asOf, false)));
+          mismatches.push(
+            ...(await compareAt([...fleet, { c: partial, rec }], asOf, false)),
+          );
         await rest();
+        fleet.push({ c, rec });
         for (const [k, asOf] of c.asOfs.entries())
-          mismatches.push(...(await compareAt(c, asOf, k % 2 === 0)));
+          mismatches.push(
+            ...(await compareAt(fleet, asOf, k % 2 === 0, k % 4 === 0)),
+          );
       }
-      mismatches.push(...(await compareFleet(cases)));
+      mismatches.push(...(await compareFleet(fleet)));
       expect(mismatches).toEqual([]);
     });
   },
