@@ -1,4 +1,4 @@
-import { ModelInstance } from './referenceModel';
+import { ModelInstance } from './instanceReferenceModel';
 import { ModelAttempt } from './attemptReferenceModel';
 import { differences } from './differentialRequests';
 import {

@@ -1,9 +1,6 @@
-import {
-  DAY,
-  ModelInstance,
-  modelCustomer,
-  modelInstance,
-} from './referenceModel';
+import { DAY } from './referenceModel';
+import { ModelInstance, modelInstance } from './instanceReferenceModel';
+import { modelCustomer } from './customerReferenceModel';
 import { TimelineCase } from './randomTimeline';
 import {
   CHANNELS,

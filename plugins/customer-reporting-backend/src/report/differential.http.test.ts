@@ -1,13 +1,12 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { startPluginBackend } from '../__testUtils__/timelineBackend';
 import { TEST_APP } from '../__testUtils__/fixtures';
+import { DAY, HOUR } from '../__testUtils__/referenceModel';
 import {
-  DAY,
-  HOUR,
-  modelCustomer,
   modelBuckets,
   modelGraph,
-} from '../__testUtils__/referenceModel';
+} from '../__testUtils__/instanceReferenceModel';
+import { modelCustomer } from '../__testUtils__/customerReferenceModel';
 import {
   modelAttempt,
   modelFailureGroups,
@@ -48,10 +47,11 @@ jest.setTimeout(300_000);
  * Differential test: random timelines ingested in random order and batches
  * through the HTTP API, read back at several asOf (past, exactly 24 h after
  * a check-in, a UTC midnight, ...) and compared with an independent
- * reference model of the domain spec (__testUtils__/referenceModel.ts;
- * over the customers ingested so far, fleetReferenceModel.ts and
- * adoptionReferenceModel.ts for the customer list's filters, the catalog
- * card, adoption and the CSV exports, compared in differentialFleet.ts).
+ * reference model of the domain spec (__testUtils__/referenceModel.ts and
+ * the files it names by concern; over the customers ingested so far,
+ * fleetReferenceModel.ts and adoptionReferenceModel.ts for the customer
+ * list's filters, the catalog card, adoption and the CSV exports, compared
+ * in differentialFleet.ts).
  * 20 seeded cases keep it near a minute on PostgreSQL; search wider with
  * DIFFERENTIAL_CASES=150 DIFFERENTIAL_SEED=1000 (a seed replays a case).
  */
