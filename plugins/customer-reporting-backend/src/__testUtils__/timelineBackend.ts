@@ -28,23 +28,19 @@ export async function startPluginBackend(knex: Knex) {
       .set('Authorization', SERVICE_AUTH)
       .send(body)
       .expect(200);
-  const get = async (path: string) => {
-    const res = await request(server)
-      .get(`${API_BASE}${path}`)
-      .set('Authorization', SERVICE_AUTH);
-    if (res.status !== 200)
-      throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  /** The text of a 200 answer (a CSV export). */
-  const getText = async (path: string): Promise<string> => {
+  /** A 200 answer, else an error saying what came instead. */
+  const ok = async (path: string) => {
     const res = await request(server)
       .get(`${API_BASE}${path}`)
       .set('Authorization', SERVICE_AUTH);
     if (res.status !== 200)
       throw new Error(`${path}: ${res.status} ${res.text}`);
-    return res.text;
+    return res;
   };
+  const get = async (path: string) => (await ok(path)).body;
+  /** The text of a 200 answer (a CSV export). */
+  const getText = async (path: string): Promise<string> =>
+    (await ok(path)).text;
   return { server, send, get, getText };
 }
 
@@ -56,7 +52,7 @@ export async function startPluginBackend(knex: Knex) {
  * retention.
  */
 export async function startTimelineBackend(knex: Knex, createdAt: string) {
-  const { server, send, get } = await startPluginBackend(knex);
+  const { server, send, get, getText } = await startPluginBackend(knex);
   await send('put', '/v1/apps/test-app', TEST_APP);
   await send('put', '/v1/customers/c1', testCustomer({ createdAt }));
   /** Sends check-ins of customer `c1` in one batch, in the order given. */
@@ -73,5 +69,5 @@ export async function startTimelineBackend(knex: Knex, createdAt: string) {
           : { customerId: 'c1', ...item },
       ),
     });
-  return { server, send, checkIns, get };
+  return { server, send, checkIns, get, getText };
 }

@@ -1,7 +1,5 @@
-import request from 'supertest';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { startTimelineBackend } from '../__testUtils__/timelineBackend';
-import { API_BASE, SERVICE_AUTH } from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -45,11 +43,10 @@ describe.each(databases.eachSupportedId())(
         const list = await backend.get(
           `/v1/install-attempts?customerId=c1&sort=duration&order=asc&${q}`,
         );
-        const csv = await request(backend.server)
-          .get(`${API_BASE}/v1/exports/install-attempts.csv?${q}`)
-          .set('Authorization', SERVICE_AUTH)
-          .expect(200);
-        const [header, ...lines] = csv.text.trim().split('\r\n');
+        const csv = await backend.getText(
+          `/v1/exports/install-attempts.csv?${q}`,
+        );
+        const [header, ...lines] = csv.trim().split('\r\n');
         const column = header.split(',').indexOf('"duration_seconds"');
         const byId = (items: { id: string; durationSeconds: unknown }[]) =>
           Object.fromEntries(items.map(a => [a.id, a.durationSeconds]));
