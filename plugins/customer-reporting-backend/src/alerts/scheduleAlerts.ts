@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { readDurationMs } from '@customer-reporting/plugin-customer-reporting-node';
+import { readPolicyConfig } from '../permissions/policyConfig';
 import { AlertEvaluator } from './AlertEvaluator';
 
 /** `customerReporting.alerts` (config.d.ts). */
@@ -29,7 +30,7 @@ export function readAlertOptions(config: Config): AlertOptions {
     // With readOwnCustomersOnly nobody but services reads a customer
     // without owner (docs/permissions.md): its notification would tell the
     // default owner's members of a customer they may not read.
-    defaultOwner: c?.getOptionalBoolean('permissions.readOwnCustomersOnly')
+    defaultOwner: readPolicyConfig(config).readOwnCustomersOnly
       ? null
       : c?.getOptionalString('catalog.defaultOwner') ??
         'group:default/customer-success',
