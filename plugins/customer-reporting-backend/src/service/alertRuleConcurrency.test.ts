@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseAlertRulesStore } from '../alerts/DatabaseAlertRulesStore';
 import {
   ingestTeamCustomers,
   startWithProductionPolicy,
@@ -58,6 +59,32 @@ describe.each(databases.eachSupportedId())(
         // team-b's save keeps c1, which it cannot see, whichever came last.
         expect([id, await stored(id)]).toEqual([id, ['c1']]);
       }
+    });
+
+    it('answers 409 naming the rule once every try lost its race', async () => {
+      const knex = await databases.init(databaseId);
+      const server = await startWithProductionPolicy(knex, {
+        groups: { alertAdmins: ['group:default/team-a'] },
+      });
+      // Another save always comes between this one's read and its write.
+      const put = jest
+        .spyOn(DatabaseAlertRulesStore.prototype, 'putRule')
+        .mockResolvedValue('conflict');
+      try {
+        const res = await request(server)
+          .put(`${base}/v1/alerts/rules/busy`)
+          .set('Authorization', userHeader('team-a'))
+          .send({ name: 'busy', eventType: 'instance-unavailable' });
+        expect(res.status).toBe(409);
+        expect(res.body.error).toMatchObject({
+          name: 'ConflictError',
+          message: expect.stringContaining('Alert rule busy was changed'),
+        });
+        expect(put).toHaveBeenCalledTimes(3);
+      } finally {
+        put.mockRestore();
+      }
+      expect(await knex('alert_rules').where({ id: 'busy' })).toEqual([]);
     });
   },
 );
