@@ -1295,7 +1295,8 @@ export class CustomerReportingApiClient {
   /**
    * Creates or replaces the rule (the caller picks the id). Empty filter
    * lists match every customer; empty `recipients` notify the
-   * customer's owner (else `customerReporting.catalog.defaultOwner`);
+   * customer's owner (else `customerReporting.catalog.defaultOwner`,
+   * but nobody under `readOwnCustomersOnly`);
    * `threshold: null` takes the event type's default (30 minutes, 14
    * days, 3 versions). Needs `customer-reporting.alerts.manage`.
    * `filters.customerIds` may name only customers the caller may read

@@ -1853,7 +1853,7 @@ export const spec = {
       put: {
         operationId: 'PutAlertRule',
         description:
-          "Creates or replaces the rule (the caller picks the id). Empty filter\nlists match every customer; empty `recipients` notify the\ncustomer's owner (else `customerReporting.catalog.defaultOwner`);\n`threshold: null` takes the event type's default (30 minutes, 14\ndays, 3 versions). Needs `customer-reporting.alerts.manage`.\n`filters.customerIds` may name only customers the caller may read\n(403 otherwise); the rule's customer ids the caller may not read\nare kept, not dropped, also when others save the rule at the same\ntime (a save is written only over the version it read, and tried\nagain on a newer one; 409 if others kept changing it).\n",
+          "Creates or replaces the rule (the caller picks the id). Empty filter\nlists match every customer; empty `recipients` notify the\ncustomer's owner (else `customerReporting.catalog.defaultOwner`,\nbut nobody under `readOwnCustomersOnly`);\n`threshold: null` takes the event type's default (30 minutes, 14\ndays, 3 versions). Needs `customer-reporting.alerts.manage`.\n`filters.customerIds` may name only customers the caller may read\n(403 otherwise); the rule's customer ids the caller may not read\nare kept, not dropped, also when others save the rule at the same\ntime (a save is written only over the version it read, and tried\nagain on a newer one; 409 if others kept changing it).\n",
         parameters: [
           {
             $ref: '#/components/parameters/RuleId',
