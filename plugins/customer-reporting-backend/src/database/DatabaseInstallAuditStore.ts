@@ -90,7 +90,8 @@ export class DatabaseInstallAuditStore {
     // truncate every duration before the interpolation. An attempt's
     // started event is by asOf once it is filtered in (its started_at).
     const duration = '(completed_at - started_event_at) / 1000.0';
-    const succeeded = `status = 'succeeded' and started_event_at is not null`;
+    // Only a succeeded attempt whose started event is known has one.
+    const timed = `status = 'succeeded' and started_event_at is not null`;
     const [row] = await this.onceEach(
       this.attempts(q, await this.judgedAt(q), ['a.started_event_at']),
     ).select(
@@ -101,11 +102,9 @@ export class DatabaseInstallAuditStore {
         ]),
       ),
       this.db.raw(
-        `${percentileContSql(this.db, duration, P50, succeeded)} as median`,
+        `${percentileContSql(this.db, duration, P50, timed)} as median`,
       ),
-      this.db.raw(
-        `${percentileContSql(this.db, duration, P90, succeeded)} as p90`,
-      ),
+      this.db.raw(`${percentileContSql(this.db, duration, P90, timed)} as p90`),
     );
     const counts = Object.fromEntries(
       statuses.map((status, i) => [status, Number(row[`s${i}`] ?? 0)]),
