@@ -45,6 +45,16 @@ function customerBody(c: CustomerPlan, rnd: SeededRandom) {
 }
 
 /**
+ * Until when a customer uses the portal: its license's end, the last
+ * report of a customer that left, otherwise `now`.
+ */
+function activeUntil(c: CustomerPlan, now: number): number {
+  if (c.archived)
+    return Math.max(c.createdAt, ...c.instances.map(plan => plan.end));
+  return Math.min(now, c.expiresAt ?? now);
+}
+
+/**
  * Generates the demo fleet relative to `now`: 2 apps with 3 channels of
  * release history each, 45 customers of every license type (among them
  * the story customers of DEMO_STORY_CUSTOMERS), their instances' check-ins
@@ -114,7 +124,8 @@ export function generateDemoFleet(now: number, seed = 20261127): DemoFleet {
       );
       continue;
     }
-    const users = portalUsers(rnd, customer, now);
+    const until = activeUntil(customer, now);
+    const users = portalUsers(rnd, customer, until);
     const attempts = installAttempts(rnd, {
       customer,
       releases,
@@ -130,7 +141,7 @@ export function generateDemoFleet(now: number, seed = 20261127): DemoFleet {
         users,
         touches: attempts.touches,
         firstInstanceAt: customer.instances[0]?.firstSeen ?? null,
-        now,
+        until,
       }),
     );
   }

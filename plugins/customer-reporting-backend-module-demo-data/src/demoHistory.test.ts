@@ -59,6 +59,16 @@ describe('the demo history', () => {
       );
   });
 
+  it('has no portal activity or install attempt after a license ran out', () => {
+    const late = [...fleet.portalEvents, ...fleet.attemptEvents]
+      .filter(e => {
+        const { expiresAt } = customers.get(e.customerId as string)!;
+        return expiresAt && time(e as Row) > Date.parse(expiresAt);
+      })
+      .map(e => `${customers.get(e.customerId as string)!.name} ${e.type}`);
+    expect(late).toEqual([]);
+  });
+
   it('keeps the history of old instances at a bounded size', () => {
     const sizes = [...byInstance.values()].map(list => list.length);
     // Four-hourly for the last three weeks, daily before: under 1000 for two years.
