@@ -99,6 +99,51 @@ describe('the demo history', () => {
     expect(early).toEqual([]);
   });
 
+  it('names releases in semver order: alphas of a version before its betas', () => {
+    const parse = (label: string) => {
+      const [, core, tag, n] = label.match(
+        /^(\d+\.\d+\.\d+)(?:-(alpha|beta)\.(\d+))?$/,
+      )!;
+      const [major, minor, patch] = core.split('.').map(Number);
+      const stage = { alpha: 0, beta: 1, undefined: 2 }[String(tag)]!;
+      return { core, key: [major, minor, patch, stage, Number(n ?? 0)] };
+    };
+    const before = (a: number[], b: number[]) => {
+      const i = a.findIndex((x, j) => x !== b[j]);
+      return i >= 0 && a[i] < b[i];
+    };
+    const wrong: string[] = [];
+    for (const app of fleet.apps) {
+      const channels: Row[] = (app.body as Row).channels;
+      for (const channel of channels)
+        channel.releases.forEach((r: Row, i: number) => {
+          const previous = channel.releases[i - 1];
+          if (
+            previous &&
+            !before(parse(previous.versionLabel).key, parse(r.versionLabel).key)
+          )
+            wrong.push(
+              `${app.slug} ${previous.versionLabel} then ${r.versionLabel}`,
+            );
+        });
+      // Across channels: a version's alphas come before its first beta,
+      // its betas before its release.
+      const together = channels
+        .flatMap(c => c.releases as Row[])
+        .sort((a, b) => Date.parse(a.promotedAt) - Date.parse(b.promotedAt));
+      together.forEach((r, i) =>
+        together.slice(i + 1).forEach(later => {
+          const [x, y] = [parse(r.versionLabel), parse(later.versionLabel)];
+          if (x.core === y.core && before(y.key, x.key))
+            wrong.push(
+              `${app.slug} ${r.versionLabel} before ${later.versionLabel}`,
+            );
+        }),
+      );
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('gives each release its own adoption curve', () => {
     // Per channel, the UTC day on which half of the active instances first
     // ran each release or a newer one. The channel's first instance came
