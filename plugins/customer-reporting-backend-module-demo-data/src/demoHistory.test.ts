@@ -1,6 +1,7 @@
 import { indexDemoFleet, Row, time } from './__testUtils__/indexDemoFleet';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /** The last check-in of a time-ordered list at or before `at` (binary search). */
 function lastAtOrBefore(list: Row[], at: number): Row | undefined {
@@ -80,6 +81,22 @@ describe('the demo history', () => {
       const gaps = list.slice(1).map((c, i) => time(c) - time(list[i]));
       expect(Math.max(0, ...gaps)).toBeLessThan(DAY);
     }
+  });
+
+  it('reports four-hourly around trouble and upgrades, so they last as long as they did', () => {
+    // A one-hour blip between two daily reports would show as a day down,
+    // an upgrade as a day "updating".
+    const stretched: string[] = [];
+    for (const list of byInstance.values()) {
+      if (list[0].airgap) continue;
+      list.forEach((c, i) => {
+        if (i < 2 || c.appStatus === 'ready') return;
+        const around = [list[i - 1], list[i + 1]].filter(Boolean);
+        if (around.some(x => Math.abs(time(x) - time(c)) > 5 * HOUR))
+          stretched.push(`${c.instanceId} ${c.appStatus} ${c.at}`);
+      });
+    }
+    expect(stretched).toEqual([]);
   });
 
   it('runs releases only after their promotion', () => {
