@@ -57,8 +57,9 @@ function activeUntil(c: CustomerPlan, now: number): number {
 /**
  * Generates the demo fleet relative to `now`: 2 apps with 3 channels of
  * release history each, 45 customers of every license type (among them
- * the story customers of DEMO_STORY_CUSTOMERS), their instances' check-ins
- * every 4 hours over up to 90 days, install attempts and portal activity.
+ * the story customers of DEMO_STORY_CUSTOMERS) signed up over two years,
+ * their instances' check-ins (every 4 hours over the last three weeks and
+ * around outages, daily before), install attempts and portal activity.
  * The same seed and `now` give the same fleet.
  */
 export function generateDemoFleet(now: number, seed = 20261127): DemoFleet {
