@@ -99,6 +99,17 @@ describe('the demo history', () => {
     expect(stretched).toEqual([]);
   });
 
+  it('keeps every instance reporting within the default check-in retention', () => {
+    // The daily retention task deletes check-ins older than 400 days; first
+    // seen, time to install, uptime and events are derived before and kept,
+    // and every instance keeps recent raw check-ins.
+    const cutOff = now - 400 * DAY;
+    const old = [...byInstance.values()].filter(
+      list => time(list[list.length - 1]) < cutOff,
+    );
+    expect(old).toEqual([]);
+  });
+
   it('runs releases only after their promotion', () => {
     const promoted = new Map<string, number>();
     for (const app of fleet.apps)
