@@ -8,7 +8,8 @@ export const DEMO_APPS = [
  * Stable goes back about two years, as far as the oldest customers; Beta
  * (about a year) and Unstable (about half a year) were opened later, so
  * their customers signed up since. Stable comes first: the prerelease
- * channels name their releases after the next Stable minor.
+ * channels name their releases after the upcoming Stable minors (Beta the
+ * next, Unstable the one after).
  */
 export const DEMO_CHANNELS = [
   { slug: 'stable', name: 'Stable', releases: 50, everyDays: 15 },

@@ -109,7 +109,8 @@ function everydayCustomer(
   if (archived) lifeEnd = now - rnd.ms(20 * DAY, 30 * DAY);
   else if (customer.expiresAt !== null && customer.expiresAt < now)
     lifeEnd = customer.expiresAt + rnd.ms(0, 2 * DAY);
-  // Some trials never got an instance running; a channel's founder did.
+  // A few customers (a trial, a community and a dev license) never got an
+  // instance running; a channel's founder did.
   let wanted = healthy ? 4 : rnd.int(1, 6);
   if (index % 9 === 7 && !founder) wanted = 0;
   let firstSeen = createdAt + rnd.logMs(3 * HOUR, 14 * DAY);

@@ -45,10 +45,21 @@ function customerBody(c: CustomerPlan, rnd: SeededRandom) {
 }
 
 /**
+ * Until when a customer uses the portal: its license's end, the last
+ * report of a customer that left, otherwise `now`.
+ */
+function activeUntil(c: CustomerPlan, now: number): number {
+  if (c.archived)
+    return Math.max(c.createdAt, ...c.instances.map(plan => plan.end));
+  return Math.min(now, c.expiresAt ?? now);
+}
+
+/**
  * Generates the demo fleet relative to `now`: 2 apps with 3 channels of
  * release history each, 45 customers of every license type (among them
- * the story customers of DEMO_STORY_CUSTOMERS), their instances' check-ins
- * every 4 hours over up to 90 days, install attempts and portal activity.
+ * the story customers of DEMO_STORY_CUSTOMERS) signed up over two years,
+ * their instances' check-ins (every 4 hours over the last three weeks and
+ * around outages, daily before), install attempts and portal activity.
  * The same seed and `now` give the same fleet.
  */
 export function generateDemoFleet(now: number, seed = 20261127): DemoFleet {
@@ -114,7 +125,8 @@ export function generateDemoFleet(now: number, seed = 20261127): DemoFleet {
       );
       continue;
     }
-    const users = portalUsers(rnd, customer, now);
+    const until = activeUntil(customer, now);
+    const users = portalUsers(rnd, customer, until);
     const attempts = installAttempts(rnd, {
       customer,
       releases,
@@ -130,7 +142,7 @@ export function generateDemoFleet(now: number, seed = 20261127): DemoFleet {
         users,
         touches: attempts.touches,
         firstInstanceAt: customer.instances[0]?.firstSeen ?? null,
-        now,
+        until,
       }),
     );
   }

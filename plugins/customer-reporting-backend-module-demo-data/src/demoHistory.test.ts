@@ -1,6 +1,7 @@
 import { indexDemoFleet, Row, time } from './__testUtils__/indexDemoFleet';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /** The last check-in of a time-ordered list at or before `at` (binary search). */
 function lastAtOrBefore(list: Row[], at: number): Row | undefined {
@@ -59,6 +60,16 @@ describe('the demo history', () => {
       );
   });
 
+  it('has no portal activity or install attempt after a license ran out', () => {
+    const late = [...fleet.portalEvents, ...fleet.attemptEvents]
+      .filter(e => {
+        const { expiresAt } = customers.get(e.customerId as string)!;
+        return expiresAt && time(e as Row) > Date.parse(expiresAt);
+      })
+      .map(e => `${customers.get(e.customerId as string)!.name} ${e.type}`);
+    expect(late).toEqual([]);
+  });
+
   it('keeps the history of old instances at a bounded size', () => {
     const sizes = [...byInstance.values()].map(list => list.length);
     // Four-hourly for the last three weeks, daily before: under 1000 for two years.
@@ -70,6 +81,33 @@ describe('the demo history', () => {
       const gaps = list.slice(1).map((c, i) => time(c) - time(list[i]));
       expect(Math.max(0, ...gaps)).toBeLessThan(DAY);
     }
+  });
+
+  it('reports four-hourly around trouble and upgrades, so they last as long as they did', () => {
+    // A one-hour blip between two daily reports would show as a day down,
+    // an upgrade as a day "updating".
+    const stretched: string[] = [];
+    for (const list of byInstance.values()) {
+      if (list[0].airgap) continue;
+      list.forEach((c, i) => {
+        if (i < 2 || c.appStatus === 'ready') return;
+        const around = [list[i - 1], list[i + 1]].filter(Boolean);
+        if (around.some(x => Math.abs(time(x) - time(c)) > 5 * HOUR))
+          stretched.push(`${c.instanceId} ${c.appStatus} ${c.at}`);
+      });
+    }
+    expect(stretched).toEqual([]);
+  });
+
+  it('keeps every instance reporting within the default check-in retention', () => {
+    // The daily retention task deletes check-ins older than 400 days; first
+    // seen, time to install, uptime and events are derived before and kept,
+    // and every instance keeps recent raw check-ins.
+    const cutOff = now - 400 * DAY;
+    const old = [...byInstance.values()].filter(
+      list => time(list[list.length - 1]) < cutOff,
+    );
+    expect(old).toEqual([]);
   });
 
   it('runs releases only after their promotion', () => {
@@ -87,6 +125,51 @@ describe('the demo history', () => {
       return promoted.get(key)! > time(c as Row);
     });
     expect(early).toEqual([]);
+  });
+
+  it('names releases in semver order: alphas of a version before its betas', () => {
+    const parse = (label: string) => {
+      const [, core, tag, n] = label.match(
+        /^(\d+\.\d+\.\d+)(?:-(alpha|beta)\.(\d+))?$/,
+      )!;
+      const [major, minor, patch] = core.split('.').map(Number);
+      const stage = { alpha: 0, beta: 1, undefined: 2 }[String(tag)]!;
+      return { core, key: [major, minor, patch, stage, Number(n ?? 0)] };
+    };
+    const before = (a: number[], b: number[]) => {
+      const i = a.findIndex((x, j) => x !== b[j]);
+      return i >= 0 && a[i] < b[i];
+    };
+    const wrong: string[] = [];
+    for (const app of fleet.apps) {
+      const channels: Row[] = (app.body as Row).channels;
+      for (const channel of channels)
+        channel.releases.forEach((r: Row, i: number) => {
+          const previous = channel.releases[i - 1];
+          if (
+            previous &&
+            !before(parse(previous.versionLabel).key, parse(r.versionLabel).key)
+          )
+            wrong.push(
+              `${app.slug} ${previous.versionLabel} then ${r.versionLabel}`,
+            );
+        });
+      // Across channels: a version's alphas come before its first beta,
+      // its betas before its release.
+      const together = channels
+        .flatMap(c => c.releases as Row[])
+        .sort((a, b) => Date.parse(a.promotedAt) - Date.parse(b.promotedAt));
+      together.forEach((r, i) =>
+        together.slice(i + 1).forEach(later => {
+          const [x, y] = [parse(r.versionLabel), parse(later.versionLabel)];
+          if (x.core === y.core && before(y.key, x.key))
+            wrong.push(
+              `${app.slug} ${r.versionLabel} before ${later.versionLabel}`,
+            );
+        }),
+      );
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('gives each release its own adoption curve', () => {

@@ -42,24 +42,44 @@ function troubleWindows(rnd: SeededRandom, plan: InstancePlan) {
 
 /** The last weeks of an instance's life (the 14-day uptime row and more), reported every four hours. */
 const DETAILED_DAYS = 21;
+/** Four-hourly reports this long before and after a trouble window, so its length shows. */
+const TROUBLE_MARGIN = 4 * HOUR;
 
 /**
  * Check-in times: first seen (missing), the pods starting (unavailable),
  * ready, then every four hours with a few minutes of drift over the last
- * DETAILED_DAYS of its life (air gap instances every few days, when a
- * support bundle is uploaded). Before that, one a day, under 24 h apart so
- * the instance stays active and observed: a long-lived instance keeps its
- * whole history without years of four-hourly reports (load time and size).
+ * DETAILED_DAYS of its life and around its trouble `windows` (air gap
+ * instances every few days, when a support bundle is uploaded). Otherwise
+ * one a day, under 24 h apart so the instance stays active and observed: a
+ * long-lived instance keeps its whole history without years of four-hourly
+ * reports (load time and size).
  */
-function checkInTimes(rnd: SeededRandom, plan: InstancePlan): number[] {
+function checkInTimes(
+  rnd: SeededRandom,
+  plan: InstancePlan,
+  windows: { start: number; end: number }[],
+): number[] {
   const starting = plan.firstSeen + rnd.ms(2 * MINUTE, 8 * MINUTE);
   const ready = starting + rnd.logMs(10 * MINUTE, 150 * MINUTE);
   const times = [plan.firstSeen, starting, ready];
   const detailedFrom = plan.end - DETAILED_DAYS * DAY;
+  const detailed = (t: number) =>
+    t >= detailedFrom ||
+    windows.some(
+      w =>
+        t >= w.start - TROUBLE_MARGIN - 2 * HOUR && t < w.end + TROUBLE_MARGIN,
+    );
   for (let t = ready; ; ) {
     if (plan.airgap) t += rnd.ms(3 * DAY, 7 * DAY);
-    else if (t < detailedFrom) t += rnd.ms(21 * HOUR, 23 * HOUR);
-    else t += 4 * HOUR + rnd.ms(-3 * MINUTE, 3 * MINUTE);
+    else if (detailed(t)) t += 4 * HOUR + rnd.ms(-3 * MINUTE, 3 * MINUTE);
+    else {
+      // A day on, or shortly before the next trouble window if sooner.
+      const next = t + rnd.ms(21 * HOUR, 23 * HOUR);
+      const before = windows
+        .map(w => w.start - TROUBLE_MARGIN - rnd.ms(0, 2 * HOUR))
+        .filter(at => at > t && at < next);
+      t = Math.min(next, ...before);
+    }
     if (t > plan.end) return times;
     times.push(t);
   }
@@ -73,8 +93,8 @@ export function instanceCheckIns(
   releases: DemoRelease[],
   versions: VersionStep[],
 ): Record<string, unknown>[] {
-  const times = checkInTimes(rnd, plan);
   const windows = troubleWindows(rnd, plan);
+  const times = checkInTimes(rnd, plan, windows);
   const clusterType = clusterTypeOf(plan.distribution);
   const kots = plan.method !== 'helm';
   const cloud = rnd.pick(cloudsFor(plan.distribution));
@@ -119,8 +139,14 @@ export function instanceCheckIns(
     else if (i === 1) status = 'unavailable';
     else if (plan.downFrom !== undefined && at >= plan.downFrom)
       status = 'unavailable';
-    // Air gap instances report long after an upgrade finished.
-    else if (updatedAt === at && !plan.airgap) status = 'updating';
+    // Only a four-hourly report catches an upgrade under way; daily and
+    // air gap ones come long after it finished.
+    else if (
+      updatedAt === at &&
+      at - times[i - 1] < 5 * HOUR &&
+      (times[i + 1] ?? at) - at < 5 * HOUR
+    )
+      status = 'updating';
     else if (broken) status = 'degraded';
     else
       status = windows.find(w => at >= w.start && at < w.end)?.status ?? status;

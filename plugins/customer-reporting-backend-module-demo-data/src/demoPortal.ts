@@ -6,17 +6,18 @@ import { DAY, HOUR, iso, MINUTE } from './time';
 /**
  * The Enterprise Portal users of a customer: ops is invited within the
  * hour of the license and joins; colleagues follow over the next days, and
- * some never accept.
+ * some never accept. Nobody is invited or joins after `until` (the
+ * customer's license ran out or it left).
  */
 export function portalUsers(
   rnd: SeededRandom,
   customer: CustomerPlan,
-  now: number,
+  until: number,
 ): PortalUser[] {
   const users: PortalUser[] = [];
   let invitedAt = customer.createdAt + rnd.ms(5 * MINUTE, HOUR);
   for (const name of ['ops', 'admin', 'dev', 'sre'].slice(0, rnd.int(1, 4))) {
-    if (invitedAt > now - HOUR) break;
+    if (invitedAt > until - HOUR) break;
     const joinedAt =
       users.length === 0 || rnd.chance(0.7)
         ? invitedAt + rnd.logMs(5 * MINUTE, 36 * HOUR)
@@ -24,7 +25,7 @@ export function portalUsers(
     users.push({
       email: `${name}@${customer.domain}`,
       invitedAt,
-      joinedAt: joinedAt !== null && joinedAt < now ? joinedAt : null,
+      joinedAt: joinedAt !== null && joinedAt < until ? joinedAt : null,
     });
     invitedAt += rnd.logMs(HOUR, 5 * DAY);
   }
@@ -36,6 +37,8 @@ export function portalUsers(
  * visit by a joined user: each user visits on joining and a few times
  * later, install attempts are preceded by their user's visit (`touches`),
  * a service account or a support bundle upload by a visit minutes before.
+ * Nothing happens after `until`, when the license ran out or the customer
+ * left.
  */
 export function enterprisePortalEvents(
   rnd: SeededRandom,
@@ -45,10 +48,10 @@ export function enterprisePortalEvents(
     touches: PortalTouches;
     /** When its first instance was seen, if it has one. */
     firstInstanceAt: number | null;
-    now: number;
+    until: number;
   },
 ): Record<string, unknown>[] {
-  const { customer, now } = o;
+  const { customer, until } = o;
   const customerId = customer.id;
   const events: Record<string, unknown>[] = [];
   const accessed = (email: string, at: number) =>
@@ -70,10 +73,10 @@ export function enterprisePortalEvents(
     });
     accessed(
       user.email,
-      Math.min(now, user.joinedAt + rnd.ms(MINUTE, 10 * MINUTE)),
+      Math.min(until, user.joinedAt + rnd.ms(MINUTE, 10 * MINUTE)),
     );
     for (let k = rnd.int(0, 3); k > 0; k--)
-      accessed(user.email, rnd.ms(user.joinedAt, now));
+      accessed(user.email, rnd.ms(user.joinedAt, until));
   }
   o.touches.accesses.forEach(a => accessed(a.email, a.at));
   o.touches.pulls.forEach(p =>
@@ -86,8 +89,8 @@ export function enterprisePortalEvents(
   );
   // Activity a visiting user starts some minutes into the visit.
   const afterVisit = (type: string, from: number) => {
-    if (from >= now - HOUR || joined.length === 0) return;
-    const visit = rnd.ms(from, now - HOUR);
+    if (from >= until - HOUR || joined.length === 0) return;
+    const visit = rnd.ms(from, until - HOUR);
     const user = joined.find(u => u.joinedAt! <= visit);
     if (!user) return;
     accessed(user.email, visit);

@@ -32,8 +32,10 @@ function stableLabel(major: number, back: number): string {
 }
 
 /**
- * A Beta or Unstable release at `at`: a prerelease of the Stable minor after
- * the one out then ('2.11.0-beta.2'), numbered within that minor.
+ * A Beta or Unstable release at `at`: Beta ships betas of the Stable minor
+ * after the one out then ('2.11.0-beta.2'), Unstable alphas of the minor
+ * after that ('2.12.0-alpha.3'), so a version's alphas come before its
+ * betas and those before its release; numbered within that minor.
  */
 function prereleaseLabel(
   stable: DemoRelease[],
@@ -43,11 +45,12 @@ function prereleaseLabel(
 ): string {
   const current = stable[Math.max(0, latestReleaseAt(stable, at))];
   const [major, minor] = current.versionLabel.split('.').map(Number);
-  // After the previous major's last minor comes the current major's x.0.
+  const ahead = minor + (channel === 'beta' ? 1 : 2);
+  // After the previous major's last minor come the current major's.
   const upcoming =
-    minor + 1 === PREVIOUS_MAJOR_MINORS
-      ? `${major + 1}.0.0`
-      : `${major}.${minor + 1}.0`;
+    ahead >= PREVIOUS_MAJOR_MINORS
+      ? `${major + 1}.${ahead - PREVIOUS_MAJOR_MINORS}.0`
+      : `${major}.${ahead}.0`;
   const next = `${upcoming}-${channel === 'beta' ? 'beta' : 'alpha'}`;
   const n = earlier.filter(r => r.versionLabel.startsWith(`${next}.`)).length;
   return `${next}.${n + 1}`;
