@@ -14,8 +14,8 @@
  *   - text cut off with an ellipsis carries a tooltip (a title);
  *   - the page is no wider than the window (narrow tables scroll inside
  *     their card instead), and the pages checked with `fits` (the customer
- *     list, the reports) have no region in main that scrolls sideways
- *     (their narrow layouts hide columns);
+ *     list, the reports; the install attempt audit at 768 px) have no
+ *     region in main that scrolls sideways (narrow layouts hide columns);
  *   - axe (@axe-core/playwright, WCAG 2 A/AA rules) finds no serious or
  *     critical violation.
  * Screenshots of the window go to test-results/e2e/layout/, and the narrow
@@ -313,7 +313,10 @@ export async function runLayoutTests(o) {
         `${frontendUrl}/customer-reporting/install-attempts`,
         page.locator('table[aria-label="Failure groups"]'),
       );
-      await check('install attempt audit');
+      // At 1280 px the attempts list (nine columns) still scrolls inside its
+      // card, so the audit is held to fit at 768 px only, where it drops
+      // columns.
+      await check('install attempt audit', [], viewport.width < 1000);
       await shoot(viewport, 'install-attempts');
 
       // The report of the newest attempt's customer: its Install attempts

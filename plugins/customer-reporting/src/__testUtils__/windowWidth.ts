@@ -25,3 +25,15 @@ export function setWindowWidth(width: number): () => void {
     window.matchMedia = original;
   };
 }
+
+/**
+ * A table's column headers and, per body row, its cell count: a narrow
+ * window must drop a column's cells along with its header.
+ */
+export function tableColumns(table: HTMLElement) {
+  const [head, ...rows] = Array.from(table.querySelectorAll('tr'));
+  return {
+    headers: Array.from(head.querySelectorAll('th')).map(h => h.textContent),
+    cellCounts: rows.map(row => row.querySelectorAll('td').length),
+  };
+}
