@@ -3,8 +3,8 @@
  * scripts/e2e-smoke.mjs after its other flows, on the same page and portal):
  * customer list → "Acme Corp"'s report → its first instance → the install
  * attempt audit (fleet) → the report of the newest attempt's customer (its
- * install attempts) → a component's catalog page (its Customers card), at
- * 1280×800, 1920×1080 and 768×1024. On every page:
+ * install attempts) → the data sources → a component's catalog page (its
+ * Customers card), at 1280×800, 1920×1080 and 768×1024. On every page:
  *   - no table cell breaks a word across two lines: each word of each text
  *     node in a cell is measured with Range.getClientRects(), and a word
  *     whose characters sit on two lines fails ("Linu x", a split email);
@@ -14,8 +14,8 @@
  *   - text cut off with an ellipsis carries a tooltip (a title);
  *   - the page is no wider than the window (narrow tables scroll inside
  *     their card instead), and the pages checked with `fits` (the customer
- *     list, the reports, the instance page; the install attempt audit at
- *     768 px) have no
+ *     list, the reports, the instance page, the data sources; the install
+ *     attempt audit at 768 px) have no
  *     region in main that scrolls sideways (narrow layouts hide columns);
  *   - axe (@axe-core/playwright, WCAG 2 A/AA rules) finds no serious or
  *     critical violation.
@@ -333,6 +333,17 @@ export async function runLayoutTests(o) {
         .waitFor({ state: 'visible', timeout: TIMEOUT });
       await check("an attempt's customer report", [], true);
       await shoot(viewport, 'attempt-customer-report');
+
+      await open(
+        page,
+        `${frontendUrl}/customer-reporting/data-sources`,
+        page
+          .locator('table[aria-label="Data sources"]')
+          .or(page.getByText(/No data sources are configured/))
+          .first(),
+      );
+      await check('data sources', [], true);
+      await shoot(viewport, 'data-sources');
 
       await open(
         page,
