@@ -7,7 +7,9 @@ import {
   responseError,
   withFixedTimeZone,
   renderReportCard,
+  setWindowWidth,
   shownText,
+  tableColumns,
 } from '../../__testUtils__';
 import { CustomerActivityCard } from './CustomerActivityCard';
 import { AUDIT_PAGE_SIZE } from './useCustomerAudit';
@@ -85,6 +87,26 @@ describe('CustomerActivityCard', () => {
     expect(
       screen.queryByRole('button', { name: 'Load more' }),
     ).not.toBeInTheDocument();
+  });
+
+  it.each([
+    // 768 px beside the open sidebar leaves the table about 500 px.
+    [768, ['When', 'Who', 'What']],
+    [1280, ['When', 'Who', 'What', 'Details']],
+  ])('at %i px shows the columns %j, a cell each', async (width, headers) => {
+    const restore = setWindowWidth(width);
+    try {
+      await renderCard(jest.fn().mockResolvedValue(firstPage));
+      const table = await screen.findByRole('table', {
+        name: 'Customer activity',
+      });
+      expect(tableColumns(table)).toEqual({
+        headers,
+        cellCounts: [headers.length, headers.length],
+      });
+    } finally {
+      restore();
+    }
   });
 
   it('says so when there is no activity', async () => {

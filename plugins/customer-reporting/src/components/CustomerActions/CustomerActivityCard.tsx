@@ -4,10 +4,12 @@ import type { CustomerAuditEntry } from '@customer-reporting/plugin-customer-rep
 import { useCustomerReport } from '../CustomerReport/CustomerReportProvider';
 import {
   CardTable,
+  ColumnSpec,
   DataCard,
   DateTimeText,
   LoadMoreFooter,
   Muted,
+  rowCells,
 } from '../shared';
 import { useCustomerAudit } from './useCustomerAudit';
 
@@ -34,17 +36,41 @@ function formatDetails(details: Record<string, unknown>): string {
     .join(', ');
 }
 
-function AuditRow(props: { entry: CustomerAuditEntry }) {
-  const { entry } = props;
+/**
+ * Narrow windows keep when, who and what; the details (an invited email,
+ * an export's filters) need a wider window.
+ */
+const COLUMNS = [
+  { key: 'when', label: 'When' },
+  { key: 'who', label: 'Who' },
+  { key: 'what', label: 'What' },
+  { key: 'details', label: 'Details', wideOnly: true },
+] as const satisfies readonly ColumnSpec[];
+
+type AuditColumn = ColumnSpec<(typeof COLUMNS)[number]['key']>;
+
+function AuditRow(props: {
+  entry: CustomerAuditEntry;
+  columns: readonly AuditColumn[];
+}) {
+  const { entry, columns } = props;
   const details = formatDetails(entry.details);
   return (
     <TableRow>
-      <TableCell style={{ whiteSpace: 'nowrap' }}>
-        <DateTimeText iso={entry.at} />
-      </TableCell>
-      <TableCell>{entry.actor}</TableCell>
-      <TableCell>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</TableCell>
-      <TableCell>{details || <Muted>–</Muted>}</TableCell>
+      {rowCells(columns, {
+        when: (
+          <TableCell style={{ whiteSpace: 'nowrap' }}>
+            <DateTimeText iso={entry.at} />
+          </TableCell>
+        ),
+        who: <TableCell>{entry.actor}</TableCell>,
+        what: (
+          <TableCell>
+            {AUDIT_ACTION_LABELS[entry.action] ?? entry.action}
+          </TableCell>
+        ),
+        details: <TableCell>{details || <Muted>–</Muted>}</TableCell>,
+      })}
     </TableRow>
   );
 }
@@ -66,13 +92,17 @@ export function CustomerActivityCard() {
         <>
           <CardTable
             label="Customer activity"
-            columns={['When', 'Who', 'What', 'Details']}
+            columns={COLUMNS}
             empty="No activity yet"
             rows={items}
           >
-            {(entry, index) => (
+            {(entry, index, columns) => (
               // Entries have no ID; position plus time is unique here.
-              <AuditRow key={`${index}-${entry.at}`} entry={entry} />
+              <AuditRow
+                key={`${index}-${entry.at}`}
+                entry={entry}
+                columns={columns}
+              />
             )}
           </CardTable>
           {items.length > 0 && <LoadMoreFooter list={audit} what="activity" />}

@@ -8,7 +8,7 @@ import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowUpIcon from '@material-ui/icons/KeyboardArrowUp';
 import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatDuration } from '../format';
-import { DateTimeText, Muted, ToneChip } from '../shared';
+import { ColumnSpec, DateTimeText, Muted, rowCells, ToneChip } from '../shared';
 import { InstallStepChecklist } from './InstallStepChecklist';
 import {
   ATTEMPT_STATUS_DISPLAY,
@@ -23,17 +23,23 @@ const useStyles = makeStyles({
   detail: { paddingTop: 0, paddingBottom: 0 },
 });
 
-/** Column headers, in the order {@link InstallAttemptRow} renders cells. */
+/**
+ * The columns after the expand button, in order. Narrow windows keep the
+ * status, type, start and duration; the user, environment, mode and
+ * registry are in the CSV download.
+ */
 export const ATTEMPT_COLUMNS = [
-  'Status',
-  'Type',
-  'Started',
-  'User',
-  'Environment',
-  'Mode',
-  'Registry',
-  'Duration',
-];
+  { key: 'status', label: 'Status' },
+  { key: 'type', label: 'Type' },
+  { key: 'started', label: 'Started' },
+  { key: 'user', label: 'User', wideOnly: true },
+  { key: 'environment', label: 'Environment', wideOnly: true },
+  { key: 'mode', label: 'Mode', wideOnly: true },
+  { key: 'registry', label: 'Registry', wideOnly: true },
+  { key: 'duration', label: 'Duration' },
+] as const satisfies readonly ColumnSpec[];
+
+type AttemptColumn = ColumnSpec<(typeof ATTEMPT_COLUMNS)[number]['key']>;
 
 const TYPE_LABELS = { helm: 'Helm', linux: 'Linux' };
 
@@ -44,8 +50,11 @@ function text(value: string | null | undefined) {
 /**
  * One install attempt; expands (button or row click) to its step checklist.
  */
-export function InstallAttemptRow(props: { attempt: ReportInstallAttempt }) {
-  const { attempt } = props;
+export function InstallAttemptRow(props: {
+  attempt: ReportInstallAttempt;
+  columns: readonly AttemptColumn[];
+}) {
+  const { attempt, columns } = props;
   const classes = useStyles();
   const [open, setOpen] = useState(false);
   const status = ATTEMPT_STATUS_DISPLAY[attempt.status];
@@ -74,40 +83,57 @@ export function InstallAttemptRow(props: { attempt: ReportInstallAttempt }) {
             {open ? <KeyboardArrowUpIcon /> : <KeyboardArrowDownIcon />}
           </IconButton>
         </TableCell>
-        <TableCell>
-          <ToneChip
-            label={status.label}
-            tone={status.tone}
-            ariaLabel={`Install status: ${status.label}`}
-          />
-        </TableCell>
-        <TableCell>
-          {attempt.installType ? TYPE_LABELS[attempt.installType] : text(null)}
-        </TableCell>
-        <TableCell>
-          <DateTimeText iso={attempt.startedAt} />
-        </TableCell>
-        <TableCell>{text(attempt.userEmail)}</TableCell>
-        <TableCell>{text(attemptEnvironment(attempt.environment))}</TableCell>
-        <TableCell>
-          {text(
-            attempt.networkMode && NETWORK_MODE_LABELS[attempt.networkMode],
-          )}
-        </TableCell>
-        <TableCell>
-          {text(attempt.registry && REGISTRY_LABELS[attempt.registry])}
-        </TableCell>
-        <TableCell>
-          {attempt.durationSeconds === null
-            ? text(null)
-            : formatDuration(attempt.durationSeconds)}
-        </TableCell>
+        {rowCells(columns, {
+          status: (
+            <TableCell>
+              <ToneChip
+                label={status.label}
+                tone={status.tone}
+                ariaLabel={`Install status: ${status.label}`}
+              />
+            </TableCell>
+          ),
+          type: (
+            <TableCell>
+              {attempt.installType
+                ? TYPE_LABELS[attempt.installType]
+                : text(null)}
+            </TableCell>
+          ),
+          started: (
+            <TableCell>
+              <DateTimeText iso={attempt.startedAt} />
+            </TableCell>
+          ),
+          user: <TableCell>{text(attempt.userEmail)}</TableCell>,
+          environment: (
+            <TableCell>
+              {text(attemptEnvironment(attempt.environment))}
+            </TableCell>
+          ),
+          mode: (
+            <TableCell>
+              {text(
+                attempt.networkMode && NETWORK_MODE_LABELS[attempt.networkMode],
+              )}
+            </TableCell>
+          ),
+          registry: (
+            <TableCell>
+              {text(attempt.registry && REGISTRY_LABELS[attempt.registry])}
+            </TableCell>
+          ),
+          duration: (
+            <TableCell>
+              {attempt.durationSeconds === null
+                ? text(null)
+                : formatDuration(attempt.durationSeconds)}
+            </TableCell>
+          ),
+        })}
       </TableRow>
       <TableRow>
-        <TableCell
-          className={classes.detail}
-          colSpan={ATTEMPT_COLUMNS.length + 1}
-        >
+        <TableCell className={classes.detail} colSpan={columns.length + 1}>
           <Collapse in={open} timeout="auto" unmountOnExit>
             <div id={detailId}>
               <InstallStepChecklist attempt={attempt} />

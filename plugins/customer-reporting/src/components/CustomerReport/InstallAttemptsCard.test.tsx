@@ -9,6 +9,7 @@ import {
   itShowsProgressAndBackendErrors,
   renderReportCard,
   shownText,
+  setWindowWidth,
 } from '../../__testUtils__';
 import { CustomerReportingApi } from '../../api';
 import { InstallAttemptsCard } from './InstallAttemptsCard';
@@ -75,6 +76,43 @@ describe('InstallAttemptsCard', () => {
     expect(helm.getByText('Online')).toBeInTheDocument();
     // The checklist is collapsed until asked for.
     expect(screen.queryByText('Registry login')).not.toBeInTheDocument();
+  });
+
+  it.each([
+    // 768 px beside the open sidebar leaves the table about 500 px; the CSV
+    // has the rest.
+    [768, ['Status', 'Type', 'Started', 'Duration']],
+    [
+      1280,
+      [
+        'Status',
+        'Type',
+        'Started',
+        'User',
+        'Environment',
+        'Mode',
+        'Registry',
+        'Duration',
+      ],
+    ],
+  ])('at %i px shows the columns %j, a cell each', async (width, shown) => {
+    const restore = setWindowWidth(width);
+    try {
+      await renderCard(async () =>
+        reportFixture({ installAttempts: [succeeded] }),
+      );
+      const table = await screen.findByRole('table', {
+        name: 'Install attempts',
+      });
+      const [head, first] = within(table).getAllByRole('row');
+      // The first header is the expand buttons' (screen readers only).
+      const headers = within(head).getAllByRole('columnheader').slice(1);
+      expect(headers.map(h => h.textContent)).toEqual(shown);
+      expect(within(first).getAllByRole('cell')).toHaveLength(shown.length + 1);
+      expect(within(first).getByText('45 min')).toBeInTheDocument();
+    } finally {
+      restore();
+    }
   });
 
   it('expands to the helm checklist with times, pending steps and the reason', async () => {

@@ -12,13 +12,15 @@ import {
   CsvDownloadButton,
   DataCard,
   ScrollingTable,
+  useShownColumns,
 } from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
 import { ATTEMPT_COLUMNS, InstallAttemptRow } from './InstallAttemptRow';
 
 /**
  * The customer's install attempts, newest first, each expandable to its
- * step checklist, with a CSV download of all of them.
+ * step checklist, with a CSV download of all of them (narrow windows show
+ * fewer columns; the CSV has every one).
  *
  * @public
  */
@@ -26,6 +28,7 @@ export function InstallAttemptsCard() {
   const report = useCustomerReport();
   const api = useApi(customerReportingApiRef);
   const { customerId } = report;
+  const columns = useShownColumns(ATTEMPT_COLUMNS);
   const fetchCsv = useCallback(
     () => api.exportInstallAttemptsCsv({ customerId }),
     [api, customerId],
@@ -59,14 +62,18 @@ export function InstallAttemptsCard() {
                   <TableCell padding="checkbox">
                     <Typography variant="srOnly">Steps</Typography>
                   </TableCell>
-                  {ATTEMPT_COLUMNS.map(column => (
-                    <TableCell key={column}>{column}</TableCell>
+                  {columns.map(column => (
+                    <TableCell key={column.key}>{column.label}</TableCell>
                   ))}
                 </TableRow>
               </TableHead>
               <TableBody>
                 {installAttempts.map(attempt => (
-                  <InstallAttemptRow key={attempt.id} attempt={attempt} />
+                  <InstallAttemptRow
+                    key={attempt.id}
+                    attempt={attempt}
+                    columns={columns}
+                  />
                 ))}
               </TableBody>
             </Table>

@@ -9,8 +9,10 @@ import { ReportInstance } from '@customer-reporting/plugin-customer-reporting-co
 import { instanceDetailsRouteRef } from '../../routes';
 import {
   AppStatusChip,
+  ColumnSpec,
   DateTimeText,
   Muted,
+  rowCells,
   TagChips,
   ToneChip,
   UptimeDayBars,
@@ -40,18 +42,24 @@ const useStyles = makeStyles((theme: Theme) => ({
   markers: { display: 'flex', gap: 4, '&:empty': { display: 'none' } },
 }));
 
-/** Column headers, in the order {@link InstanceRow} renders its cells. */
+/**
+ * The columns, in order. Narrow windows keep what identifies an instance
+ * and its health (name, status, version, last check-in); the cluster,
+ * KOTS / SDK, cloud, tags and uptime are on the instance page.
+ */
 export const INSTANCE_COLUMNS = [
-  'Instance',
-  'Status',
-  'Version',
-  'Cluster',
-  'KOTS / SDK',
-  'Cloud',
-  'Last check-in',
-  'Tags',
-  'Uptime (14 days)',
-];
+  { key: 'instance', label: 'Instance' },
+  { key: 'status', label: 'Status' },
+  { key: 'version', label: 'Version' },
+  { key: 'cluster', label: 'Cluster', wideOnly: true },
+  { key: 'kots', label: 'KOTS / SDK', wideOnly: true },
+  { key: 'cloud', label: 'Cloud', wideOnly: true },
+  { key: 'checkIn', label: 'Last check-in' },
+  { key: 'tags', label: 'Tags', wideOnly: true },
+  { key: 'uptime', label: 'Uptime (14 days)', wideOnly: true },
+] as const satisfies readonly ColumnSpec[];
+
+type InstanceColumn = ColumnSpec<(typeof INSTANCE_COLUMNS)[number]['key']>;
 
 /**
  * The header row of the instances table, each header padded like the cells
@@ -60,13 +68,15 @@ export const INSTANCE_COLUMNS = [
  * rows' class: using that style sheet here, ahead of the first TableCell,
  * would let TableCell's own styles win over the rows' ones.
  */
-export function InstanceHeaderRow() {
+export function InstanceHeaderRow(props: {
+  columns: readonly InstanceColumn[];
+}) {
   const theme = useTheme();
   return (
     <TableRow>
-      {INSTANCE_COLUMNS.map((column, index) => (
-        <TableCell key={column} style={cellPadding(theme, index === 0)}>
-          {column}
+      {props.columns.map((column, index) => (
+        <TableCell key={column.key} style={cellPadding(theme, index === 0)}>
+          {column.label}
         </TableCell>
       ))}
     </TableRow>
@@ -108,8 +118,11 @@ function extraTags(instance: ReportInstance): [string, string][] {
  * One instance of the instances card. The whole row opens the instance
  * page; the name is also a real link for keyboard and screen reader users.
  */
-export function InstanceRow(props: { instance: ReportInstance }) {
-  const { instance } = props;
+export function InstanceRow(props: {
+  instance: ReportInstance;
+  columns: readonly InstanceColumn[];
+}) {
+  const { instance, columns } = props;
   const classes = useStyles();
   const navigate = useNavigate();
   const instanceLink = useRouteRef(instanceDetailsRouteRef);
@@ -122,71 +135,95 @@ export function InstanceRow(props: { instance: ReportInstance }) {
 
   return (
     <TableRow hover className={classes.row} onClick={onClick}>
-      <TableCell className={classes.cell}>
-        <Lines
-          main={
-            <InstanceLink
-              instanceId={instance.id}
-              label={instanceLabel(instance)}
+      {rowCells(columns, {
+        instance: (
+          <TableCell className={classes.cell}>
+            <Lines
+              main={
+                <InstanceLink
+                  instanceId={instance.id}
+                  label={instanceLabel(instance)}
+                />
+              }
+              sub={[instance.name ? instance.shortId : undefined]}
             />
-          }
-          sub={[instance.name ? instance.shortId : undefined]}
-        />
-        <div className={classes.markers}>
-          {instance.airgap && <ToneChip label="Air gap" tone="info" />}
-          {instance.archived && <ToneChip label="Archived" tone="neutral" />}
-        </div>
-      </TableCell>
-      <TableCell className={classes.cell}>
-        <AppStatusChip status={instance.status} />
-      </TableCell>
-      <TableCell className={classes.cell}>
-        <Lines
-          main={instance.appVersion}
-          sub={[versionsBehind(instance.versionsBehind)]}
-        />
-      </TableCell>
-      <TableCell className={classes.cell}>
-        <Lines
-          main={instance.k8sDistribution}
-          sub={[
-            instance.k8sVersion && `Kubernetes ${instance.k8sVersion}`,
-            nodesReadyText(instance),
-          ]}
-        />
-      </TableCell>
-      <TableCell className={classes.cell}>
-        <Lines
-          main={instance.kotsVersion && `KOTS ${instance.kotsVersion}`}
-          sub={[instance.sdkVersion && `SDK ${instance.sdkVersion}`]}
-        />
-      </TableCell>
-      <TableCell className={classes.cell}>
-        <Lines main={instance.cloudProvider} sub={[instance.cloudRegion]} />
-      </TableCell>
-      <TableCell
-        className={`${classes.cell} ${instance.active ? '' : classes.inactive}`}
-      >
-        <Lines
-          main={
-            <DateTimeText iso={instance.lastCheckInAt} variant="relative" />
-          }
-          sub={[
-            !instance.active && (
-              <span className={classes.inactive}>Inactive</span>
-            ),
-          ]}
-        />
-      </TableCell>
-      <TableCell className={classes.cell}>
-        <TagChips tags={extraTags(instance)} maxWidth={160} />
-      </TableCell>
-      <TableCell className={classes.cell}>
-        <UptimeDayBars
-          days={instance.uptime.days}
-          ratio={instance.uptime.ratio}
-        />
-      </TableCell>
+            <div className={classes.markers}>
+              {instance.airgap && <ToneChip label="Air gap" tone="info" />}
+              {instance.archived && (
+                <ToneChip label="Archived" tone="neutral" />
+              )}
+            </div>
+          </TableCell>
+        ),
+        status: (
+          <TableCell className={classes.cell}>
+            <AppStatusChip status={instance.status} />
+          </TableCell>
+        ),
+        version: (
+          <TableCell className={classes.cell}>
+            <Lines
+              main={instance.appVersion}
+              sub={[versionsBehind(instance.versionsBehind)]}
+            />
+          </TableCell>
+        ),
+        cluster: (
+          <TableCell className={classes.cell}>
+            <Lines
+              main={instance.k8sDistribution}
+              sub={[
+                instance.k8sVersion && `Kubernetes ${instance.k8sVersion}`,
+                nodesReadyText(instance),
+              ]}
+            />
+          </TableCell>
+        ),
+        kots: (
+          <TableCell className={classes.cell}>
+            <Lines
+              main={instance.kotsVersion && `KOTS ${instance.kotsVersion}`}
+              sub={[instance.sdkVersion && `SDK ${instance.sdkVersion}`]}
+            />
+          </TableCell>
+        ),
+        cloud: (
+          <TableCell className={classes.cell}>
+            <Lines main={instance.cloudProvider} sub={[instance.cloudRegion]} />
+          </TableCell>
+        ),
+        checkIn: (
+          <TableCell
+            className={`${classes.cell} ${
+              instance.active ? '' : classes.inactive
+            }`}
+          >
+            <Lines
+              main={
+                <DateTimeText iso={instance.lastCheckInAt} variant="relative" />
+              }
+              sub={[
+                !instance.active && (
+                  <span className={classes.inactive}>Inactive</span>
+                ),
+              ]}
+            />
+          </TableCell>
+        ),
+        tags: (
+          <TableCell className={classes.cell}>
+            <TagChips tags={extraTags(instance)} maxWidth={160} />
+          </TableCell>
+        ),
+        uptime: (
+          <TableCell className={classes.cell}>
+            <UptimeDayBars
+              days={instance.uptime.days}
+              ratio={instance.uptime.ratio}
+            />
+          </TableCell>
+        ),
+      })}
     </TableRow>
   );
 }

@@ -8,6 +8,7 @@ import {
   renderWithApi,
   reportFixture,
   itShowsProgressAndBackendErrors,
+  setWindowWidth,
 } from '../../__testUtils__';
 import { CustomerReportQuery } from '../../api';
 import { CustomerReportProvider } from './CustomerReportProvider';
@@ -245,6 +246,41 @@ describe('InstancesCard', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     // A line inside the card, not a page-sized illustration against its edges.
     expect(screen.queryByRole('img')).not.toBeInTheDocument();
+  });
+
+  it.each([
+    // 768 px beside the open sidebar leaves the table about 500 px.
+    [768, ['Instance', 'Status', 'Version', 'Last check-in']],
+    [
+      1280,
+      [
+        'Instance',
+        'Status',
+        'Version',
+        'Cluster',
+        'KOTS / SDK',
+        'Cloud',
+        'Last check-in',
+        'Tags',
+        'Uptime (14 days)',
+      ],
+    ],
+  ])('at %i px shows the columns %j, a cell each', async (width, shown) => {
+    const restore = setWindowWidth(width);
+    try {
+      await renderCard(async () => reportFixture());
+      const table = await screen.findByRole('table', { name: 'Instances' });
+      const [head, first] = within(table).getAllByRole('row');
+      expect(
+        within(head)
+          .getAllByRole('columnheader')
+          .map(h => h.textContent),
+      ).toEqual(shown);
+      expect(within(first).getAllByRole('cell')).toHaveLength(shown.length);
+      expect(within(first).getByText('2 behind')).toBeInTheDocument();
+    } finally {
+      restore();
+    }
   });
 
   itShowsProgressAndBackendErrors(renderCard, () =>

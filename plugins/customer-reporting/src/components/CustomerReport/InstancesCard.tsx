@@ -5,9 +5,18 @@ import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableHead from '@material-ui/core/TableHead';
 import { CustomerReport } from '@customer-reporting/plugin-customer-reporting-common';
-import { CardEmpty, DataCard, ScrollingTable } from '../shared';
+import {
+  CardEmpty,
+  DataCard,
+  ScrollingTable,
+  useShownColumns,
+} from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
-import { InstanceHeaderRow, InstanceRow } from './InstanceRow';
+import {
+  INSTANCE_COLUMNS,
+  InstanceHeaderRow,
+  InstanceRow,
+} from './InstanceRow';
 
 /** '5 active · 1 air gap · 2 inactive'. */
 export function instanceCountsText(
@@ -66,13 +75,15 @@ function emptyDescription(report: CustomerReport, includeInactive: boolean) {
 
 /**
  * The customer's instances with status, versions, cluster, last check-in,
- * tags and 14-day uptime. Inactive and archived instances are listed on
+ * tags and 14-day uptime (narrow windows keep the name, status, version
+ * and last check-in; the rest is on the instance page). Inactive and archived instances are listed on
  * demand (the toggles set the report's includeInactive/includeArchived).
  *
  * @public
  */
 export function InstancesCard() {
   const report = useCustomerReport();
+  const columns = useShownColumns(INSTANCE_COLUMNS);
   return (
     <DataCard
       title="Instances"
@@ -96,11 +107,15 @@ export function InstancesCard() {
           <ScrollingTable label="Instances">
             <Table size="small" aria-label="Instances">
               <TableHead>
-                <InstanceHeaderRow />
+                <InstanceHeaderRow columns={columns} />
               </TableHead>
               <TableBody>
                 {value.instances.map(instance => (
-                  <InstanceRow key={instance.id} instance={instance} />
+                  <InstanceRow
+                    key={instance.id}
+                    instance={instance}
+                    columns={columns}
+                  />
                 ))}
               </TableBody>
             </Table>

@@ -1,4 +1,3 @@
-import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { useMemo } from 'react';
 import Button from '@material-ui/core/Button';
 import { EmptyState, Progress, Table } from '@backstage/core-components';
@@ -9,7 +8,7 @@ import { customerReportRouteRef } from '../../routes';
 import { customerColumns, CustomerSortState } from './customerColumns';
 import { useCustomerList } from './useCustomerList';
 import { CustomerFilters } from './useCustomerFilters';
-import { LoadError, LoadMoreFooter } from '../shared';
+import { LoadError, LoadMoreFooter, useNarrowWindow } from '../shared';
 
 /**
  * The customer table with its loading, error, empty and "Load more" states.
@@ -23,8 +22,7 @@ export function CustomersTable(props: {
 }) {
   const { filters, hasFilters, onClearFilters, onSort } = props;
   const { sort, order } = filters;
-  // The window, not the card: below 1000 px the sidebar leaves too little.
-  const narrow = useMediaQuery('(max-width: 1000px)');
+  const narrow = useNarrowWindow();
   const columns = useMemo(
     () => customerColumns({ sort, order, onSort }, narrow),
     [sort, order, onSort, narrow],

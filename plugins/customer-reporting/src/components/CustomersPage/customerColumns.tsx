@@ -10,7 +10,7 @@ import {
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { customerReportRouteRef } from '../../routes';
 import { formatLicenseTimeToInstall } from '../format';
-import { DateTimeText, Muted } from '../shared';
+import { DateTimeText, hiddenWhenNarrow, Muted } from '../shared';
 import { CustomerBadges } from './CustomerBadges';
 import { CustomerHealth } from './CustomerHealth';
 
@@ -122,20 +122,10 @@ function SortHeader(props: {
 /**
  * Columns of the customer table. Sorting happens on the backend over all
  * customers (the table holds only the pages loaded so far), so headers are
- * sort buttons rather than the table's own client-side sorting.
- */
-/**
- * Columns left out of narrow windows (768 px beside Backstage's open
- * sidebar leaves the table about 500 px): the app and channel are in the
+ * sort buttons rather than the table's own client-side sorting. Narrow
+ * windows leave out the `wideOnly` columns: the app and channel are in the
  * filters and the report, the rest in the report and the CSV export.
  */
-const WIDE_ONLY = [
-  'appSlug',
-  'activeInstances',
-  'lastActiveAt',
-  'timeToInstallSeconds',
-];
-
 export function customerColumns(
   state: CustomerSortState,
   narrow = false,
@@ -143,7 +133,7 @@ export function customerColumns(
   const header = (label: string, sortKey: CustomerSort) => (
     <SortHeader label={label} sortKey={sortKey} state={state} />
   );
-  const columns: TableColumn<CustomerSummary>[] = [
+  const columns: (TableColumn<CustomerSummary> & { wideOnly?: boolean })[] = [
     {
       title: header('Customer', 'name'),
       field: 'name',
@@ -153,6 +143,7 @@ export function customerColumns(
     {
       title: 'App\u00a0· channel',
       field: 'appSlug',
+      wideOnly: true,
       cellStyle: ONE_LINE,
       render: row => <TwoLines first={row.appSlug} second={row.channelName} />,
     },
@@ -179,12 +170,14 @@ export function customerColumns(
     {
       title: header('Instances', 'activeInstances'),
       field: 'activeInstances',
+      wideOnly: true,
       cellStyle: ONE_LINE,
       render: row => <Instances row={row} />,
     },
     {
       title: header('Last active', 'lastActiveAt'),
       field: 'lastActiveAt',
+      wideOnly: true,
       cellStyle: ONE_LINE,
       // Relative time scans faster; hovering shows the exact local and UTC time.
       render: row => (
@@ -198,6 +191,7 @@ export function customerColumns(
     {
       title: header('Time to install', 'timeToInstall'),
       field: 'timeToInstallSeconds',
+      wideOnly: true,
       cellStyle: ONE_LINE,
       render: row => <TimeToInstall row={row} />,
     },
@@ -206,9 +200,9 @@ export function customerColumns(
   // short ones to their one-line values, and the customer column takes the
   // rest. Headers wrap between words ('Time to / install'), so the table
   // fits 1280 px without scrolling.
-  return columns.map(column => ({
+  return columns.map(({ wideOnly, ...column }) => ({
     ...column,
-    hidden: narrow && WIDE_ONLY.includes(column.field as string),
+    hidden: hiddenWhenNarrow({ wideOnly }, narrow),
     width: column.field === 'name' ? 'auto' : '1%',
   }));
 }

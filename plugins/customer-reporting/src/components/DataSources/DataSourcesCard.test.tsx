@@ -4,6 +4,8 @@ import {
   pending,
   renderWithApi,
   responseError,
+  setWindowWidth,
+  tableColumns,
   withFixedTimeZone,
 } from '../../__testUtils__';
 import { DataSourcesCard } from './DataSourcesCard';
@@ -52,6 +54,29 @@ describe('DataSourcesCard', () => {
     expect(
       within(replicated).getByText('customers: 5 · check ins too old: 2'),
     ).toBeInTheDocument();
+  });
+
+  it.each([
+    // 768 px beside the open sidebar leaves the table about 500 px.
+    [768, ['Source', 'State', 'Last success', 'Last error']],
+    [
+      1280,
+      ['Source', 'State', 'Last success', 'Last run', 'Figures', 'Last error'],
+    ],
+  ])('at %i px shows the columns %j, a cell each', async (width, headers) => {
+    const restore = setWindowWidth(width);
+    try {
+      await renderWithApi(<DataSourcesCard />, {
+        listDataSources: async () => ({ items: [never, failed] }),
+      });
+      const table = await screen.findByRole('table', { name: 'Data sources' });
+      expect(tableColumns(table)).toEqual({
+        headers,
+        cellCounts: [headers.length, headers.length],
+      });
+    } finally {
+      restore();
+    }
   });
 
   it('says so when no source is configured', async () => {

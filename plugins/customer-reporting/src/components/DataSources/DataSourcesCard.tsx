@@ -11,9 +11,11 @@ import { customerReportingApiRef } from '../../api';
 import { useTableStyles } from '../InstallAttempts/tableStyles';
 import {
   CardTable,
+  ColumnSpec,
   DataCard,
   DateTimeText,
   Muted,
+  rowCells,
   Tone,
   ToneChip,
 } from '../shared';
@@ -28,14 +30,21 @@ const STATE_DISPLAY: Record<
   failed: { label: 'Failed', tone: 'error' },
 };
 
+/**
+ * Narrow windows keep the source, its state, its last success and the
+ * error that explains a failure; the last run and the figures need a wider
+ * window.
+ */
 const COLUMNS = [
-  'Source',
-  'State',
-  'Last success',
-  'Last run',
-  'Figures',
-  'Last error',
-];
+  { key: 'source', label: 'Source' },
+  { key: 'state', label: 'State' },
+  { key: 'lastSuccess', label: 'Last success' },
+  { key: 'lastRun', label: 'Last run', wideOnly: true },
+  { key: 'figures', label: 'Figures', wideOnly: true },
+  { key: 'lastError', label: 'Last error' },
+] as const satisfies readonly ColumnSpec[];
+
+type SourceColumn = ColumnSpec<(typeof COLUMNS)[number]['key']>;
 
 /** `checkInsTooOld` → `check ins too old`: the keys are the source's own. */
 function figureLabel(key: string): string {
@@ -55,8 +64,11 @@ function Figures(props: { counts: DataSourceStatus['counts'] }) {
 }
 
 /** One source: its state stands out when it never synced or last failed. */
-function SourceRow(props: { source: DataSourceStatus }) {
-  const { source } = props;
+function SourceRow(props: {
+  source: DataSourceStatus;
+  columns: readonly SourceColumn[];
+}) {
+  const { source, columns } = props;
   const classes = useTableStyles();
   const display = STATE_DISPLAY[source.state];
   const when = (iso: string | null) => (
@@ -66,31 +78,39 @@ function SourceRow(props: { source: DataSourceStatus }) {
   );
   return (
     <TableRow>
-      <TableCell className={classes.nowrap}>{source.id}</TableCell>
-      <TableCell>
-        <ToneChip
-          label={display.label}
-          tone={display.tone}
-          ariaLabel={`Sync state: ${display.label}`}
-        />
-      </TableCell>
-      {when(source.lastSucceededAt)}
-      {when(source.lastStartedAt)}
-      <TableCell className={classes.wrap}>
-        <Figures counts={source.counts} />
-      </TableCell>
-      <TableCell className={classes.wrap}>
-        {source.lastError ? (
-          <Typography
-            variant="body2"
-            color={source.state === 'failed' ? 'error' : 'textSecondary'}
-          >
-            {source.lastError}
-          </Typography>
-        ) : (
-          <Muted>–</Muted>
-        )}
-      </TableCell>
+      {rowCells(columns, {
+        source: <TableCell className={classes.nowrap}>{source.id}</TableCell>,
+        state: (
+          <TableCell>
+            <ToneChip
+              label={display.label}
+              tone={display.tone}
+              ariaLabel={`Sync state: ${display.label}`}
+            />
+          </TableCell>
+        ),
+        lastSuccess: when(source.lastSucceededAt),
+        lastRun: when(source.lastStartedAt),
+        figures: (
+          <TableCell className={classes.wrap}>
+            <Figures counts={source.counts} />
+          </TableCell>
+        ),
+        lastError: (
+          <TableCell className={classes.wrap}>
+            {source.lastError ? (
+              <Typography
+                variant="body2"
+                color={source.state === 'failed' ? 'error' : 'textSecondary'}
+              >
+                {source.lastError}
+              </Typography>
+            ) : (
+              <Muted>–</Muted>
+            )}
+          </TableCell>
+        ),
+      })}
     </TableRow>
   );
 }
@@ -119,7 +139,9 @@ export function DataSourcesCard() {
           className={classes.table}
           rows={items}
         >
-          {source => <SourceRow key={source.id} source={source} />}
+          {(source, _index, columns) => (
+            <SourceRow key={source.id} source={source} columns={columns} />
+          )}
         </CardTable>
       )}
     </DataCard>

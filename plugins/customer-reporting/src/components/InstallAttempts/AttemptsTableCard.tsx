@@ -20,12 +20,15 @@ import { customerReportRouteRef } from '../../routes';
 import { attemptEnvironment } from '../CustomerReport/installSteps';
 import { formatDuration } from '../format';
 import {
+  ColumnSpec,
   CsvDownloadButton,
   DataCard,
   DateTimeText,
   LoadMoreFooter,
   Muted,
+  rowCells,
   ToneChip,
+  useShownColumns,
 } from '../shared';
 import {
   ATTEMPT_STATUS_DISPLAY,
@@ -39,18 +42,30 @@ import { useTableStyles } from './tableStyles';
 
 type Attempt = InstallAttemptList['items'][number];
 
-/** Column headers; `sort` marks the ones the backend can sort by. */
-const COLUMNS: { label: string; sort?: InstallAttemptSort }[] = [
-  { label: 'Status', sort: 'status' },
-  { label: 'Customer', sort: 'customer' },
-  { label: 'Type', sort: 'installType' },
-  { label: 'Started', sort: 'startedAt' },
-  { label: 'Environment' },
-  { label: 'Mode' },
-  { label: 'Registry' },
-  { label: 'App version' },
-  { label: 'Duration', sort: 'duration' },
-];
+/**
+ * The columns, in order. Narrow windows keep the status, customer and
+ * start; the rest is in the CSV export and the customer's report.
+ */
+const COLUMNS = [
+  { key: 'status', label: 'Status' },
+  { key: 'customer', label: 'Customer' },
+  { key: 'installType', label: 'Type', wideOnly: true },
+  { key: 'startedAt', label: 'Started' },
+  { key: 'environment', label: 'Environment', wideOnly: true },
+  { key: 'mode', label: 'Mode', wideOnly: true },
+  { key: 'registry', label: 'Registry', wideOnly: true },
+  { key: 'appVersion', label: 'App version', wideOnly: true },
+  { key: 'duration', label: 'Duration', wideOnly: true },
+] as const satisfies readonly ColumnSpec[];
+
+/** The columns the backend can sort by, with its sort key. */
+const SORTS: Partial<Record<string, InstallAttemptSort>> = {
+  status: 'status',
+  customer: 'customer',
+  installType: 'installType',
+  startedAt: 'startedAt',
+  duration: 'duration',
+};
 
 /** Newest and longest first feel natural; names and statuses read A→Z. */
 const FIRST_ORDER: Record<InstallAttemptSort, 'asc' | 'desc'> = {
@@ -92,6 +107,7 @@ export function AttemptsTableCard(props: {
   );
   const value = list.state.value;
   const classes = useTableStyles();
+  const columns = useShownColumns(COLUMNS);
 
   return (
     <DataCard
@@ -126,36 +142,42 @@ export function AttemptsTableCard(props: {
               >
                 <TableHead>
                   <TableRow>
-                    {COLUMNS.map(column => (
-                      <TableCell
-                        key={column.label}
-                        sortDirection={column.sort === sort ? order : false}
-                      >
-                        {column.sort ? (
-                          <TableSortLabel
-                            active={column.sort === sort}
-                            direction={
-                              column.sort === sort
-                                ? order
-                                : FIRST_ORDER[column.sort]
-                            }
-                            onClick={() => {
-                              const s = column.sort!;
-                              if (s !== sort) onSortChange(s, FIRST_ORDER[s]);
-                              else
-                                onSortChange(
-                                  s,
-                                  order === 'asc' ? 'desc' : 'asc',
-                                );
-                            }}
-                          >
-                            {column.label}
-                          </TableSortLabel>
-                        ) : (
-                          column.label
-                        )}
-                      </TableCell>
-                    ))}
+                    {columns.map(({ key, label }) => {
+                      const columnSort = SORTS[key];
+                      return (
+                        <TableCell
+                          key={key}
+                          sortDirection={columnSort === sort ? order : false}
+                        >
+                          {columnSort ? (
+                            <TableSortLabel
+                              active={columnSort === sort}
+                              direction={
+                                columnSort === sort
+                                  ? order
+                                  : FIRST_ORDER[columnSort]
+                              }
+                              onClick={() => {
+                                if (columnSort !== sort)
+                                  onSortChange(
+                                    columnSort,
+                                    FIRST_ORDER[columnSort],
+                                  );
+                                else
+                                  onSortChange(
+                                    columnSort,
+                                    order === 'asc' ? 'desc' : 'asc',
+                                  );
+                              }}
+                            >
+                              {label}
+                            </TableSortLabel>
+                          ) : (
+                            label
+                          )}
+                        </TableCell>
+                      );
+                    })}
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -176,41 +198,61 @@ export function AttemptsTableCard(props: {
                           navigate(href);
                         }}
                       >
-                        <TableCell className={classes.nowrap}>
-                          <ToneChip
-                            label={status.label}
-                            tone={status.tone}
-                            ariaLabel={`Status: ${status.label}`}
-                          />
-                        </TableCell>
-                        <TableCell className={classes.wrap}>
-                          <Link to={href}>{attempt.customer.name}</Link>
-                        </TableCell>
-                        <TableCell className={classes.nowrap}>
-                          {text(attempt.installType, INSTALL_TYPE_LABELS)}
-                        </TableCell>
-                        <TableCell className={classes.wrap}>
-                          <DateTimeText iso={attempt.startedAt} />
-                        </TableCell>
-                        <TableCell className={classes.wrap}>
-                          {text(attemptEnvironment(attempt.environment))}
-                        </TableCell>
-                        <TableCell className={classes.nowrap}>
-                          {text(attempt.networkMode, NETWORK_MODE_LABELS)}
-                        </TableCell>
-                        <TableCell className={classes.nowrap}>
-                          {text(attempt.registry, REGISTRY_LABELS)}
-                        </TableCell>
-                        <TableCell className={classes.wrap}>
-                          {text(attempt.appVersion)}
-                        </TableCell>
-                        <TableCell className={classes.nowrap}>
-                          {attempt.durationSeconds === null ? (
-                            <Muted>–</Muted>
-                          ) : (
-                            formatDuration(attempt.durationSeconds)
-                          )}
-                        </TableCell>
+                        {rowCells(columns, {
+                          status: (
+                            <TableCell className={classes.nowrap}>
+                              <ToneChip
+                                label={status.label}
+                                tone={status.tone}
+                                ariaLabel={`Status: ${status.label}`}
+                              />
+                            </TableCell>
+                          ),
+                          customer: (
+                            <TableCell className={classes.wrap}>
+                              <Link to={href}>{attempt.customer.name}</Link>
+                            </TableCell>
+                          ),
+                          installType: (
+                            <TableCell className={classes.nowrap}>
+                              {text(attempt.installType, INSTALL_TYPE_LABELS)}
+                            </TableCell>
+                          ),
+                          startedAt: (
+                            <TableCell className={classes.wrap}>
+                              <DateTimeText iso={attempt.startedAt} />
+                            </TableCell>
+                          ),
+                          environment: (
+                            <TableCell className={classes.wrap}>
+                              {text(attemptEnvironment(attempt.environment))}
+                            </TableCell>
+                          ),
+                          mode: (
+                            <TableCell className={classes.nowrap}>
+                              {text(attempt.networkMode, NETWORK_MODE_LABELS)}
+                            </TableCell>
+                          ),
+                          registry: (
+                            <TableCell className={classes.nowrap}>
+                              {text(attempt.registry, REGISTRY_LABELS)}
+                            </TableCell>
+                          ),
+                          appVersion: (
+                            <TableCell className={classes.wrap}>
+                              {text(attempt.appVersion)}
+                            </TableCell>
+                          ),
+                          duration: (
+                            <TableCell className={classes.nowrap}>
+                              {attempt.durationSeconds === null ? (
+                                <Muted>–</Muted>
+                              ) : (
+                                formatDuration(attempt.durationSeconds)
+                              )}
+                            </TableCell>
+                          ),
+                        })}
                       </TableRow>
                     );
                   })}

@@ -6,19 +6,31 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef, InstallAttemptFilters } from '../../api';
 import type { InstallAttemptFailureGroups } from '@customer-reporting/plugin-customer-reporting-common';
-import { CardTable, DataCard, DateTimeText, Muted, ToneChip } from '../shared';
+import {
+  CardTable,
+  ColumnSpec,
+  DataCard,
+  DateTimeText,
+  Muted,
+  rowCells,
+  ToneChip,
+} from '../shared';
 import { ATTEMPT_STATUS_DISPLAY, stepLabel } from './labels';
 import { useTableStyles } from './tableStyles';
 
+/**
+ * Narrow windows keep the status, step, reason and attempt count; choosing
+ * a group lists its attempts with their customers and dates.
+ */
 const COLUMNS = [
-  'Status',
-  'Step',
-  'Reason',
-  'Attempts',
-  'Customers',
-  'First seen',
-  'Last seen',
-];
+  { key: 'status', label: 'Status' },
+  { key: 'step', label: 'Step' },
+  { key: 'reason', label: 'Reason' },
+  { key: 'attempts', label: 'Attempts' },
+  { key: 'customers', label: 'Customers', wideOnly: true },
+  { key: 'firstSeen', label: 'First seen', wideOnly: true },
+  { key: 'lastSeen', label: 'Last seen', wideOnly: true },
+] as const satisfies readonly ColumnSpec[];
 
 type FailureGroup = InstallAttemptFailureGroups['items'][0];
 
@@ -62,7 +74,7 @@ export function FailureGroupsCard(props: {
           className={classes.table}
           rows={items}
         >
-          {group => {
+          {(group, _index, columns) => {
             const status = ATTEMPT_STATUS_DISPLAY[group.status];
             const reason = groupReasonText(group);
             return (
@@ -72,45 +84,55 @@ export function FailureGroupsCard(props: {
                 className={classes.clickable}
                 onClick={() => onSelect(group)}
               >
-                <TableCell>
-                  <ToneChip label={status.label} tone={status.tone} />
-                </TableCell>
-                <TableCell>{stepLabel(group.step)}</TableCell>
-                {/* Grouped by the normalised text; the similar reasons
-                    differ in ids, numbers and quoted values. */}
-                <TableCell
-                  title={
-                    group.reason && group.count > 1
-                      ? `${group.count} attempts with reasons like this one`
-                      : undefined
-                  }
-                  className={classes.wrap}
-                >
-                  <Link
-                    component="button"
-                    variant="body2"
-                    align="left"
-                    onClick={(event: MouseEvent) => {
-                      event.stopPropagation();
-                      onSelect(group);
-                    }}
-                    aria-label={`Show the ${
-                      group.count
-                    } ${status.label.toLowerCase()} attempts: ${
-                      reason ?? 'no reason reported'
-                    }`}
-                  >
-                    {reason ?? <Muted>No reason reported</Muted>}
-                  </Link>
-                </TableCell>
-                <TableCell>{group.count}</TableCell>
-                <TableCell>{group.customers}</TableCell>
-                <TableCell>
-                  <DateTimeText iso={group.firstSeenAt} />
-                </TableCell>
-                <TableCell>
-                  <DateTimeText iso={group.lastSeenAt} />
-                </TableCell>
+                {rowCells(columns, {
+                  status: (
+                    <TableCell>
+                      <ToneChip label={status.label} tone={status.tone} />
+                    </TableCell>
+                  ),
+                  step: <TableCell>{stepLabel(group.step)}</TableCell>,
+                  // Grouped by the normalised text; the similar reasons
+                  // differ in ids, numbers and quoted values.
+                  reason: (
+                    <TableCell
+                      title={
+                        group.reason && group.count > 1
+                          ? `${group.count} attempts with reasons like this one`
+                          : undefined
+                      }
+                      className={classes.wrap}
+                    >
+                      <Link
+                        component="button"
+                        variant="body2"
+                        align="left"
+                        onClick={(event: MouseEvent) => {
+                          event.stopPropagation();
+                          onSelect(group);
+                        }}
+                        aria-label={`Show the ${
+                          group.count
+                        } ${status.label.toLowerCase()} attempts: ${
+                          reason ?? 'no reason reported'
+                        }`}
+                      >
+                        {reason ?? <Muted>No reason reported</Muted>}
+                      </Link>
+                    </TableCell>
+                  ),
+                  attempts: <TableCell>{group.count}</TableCell>,
+                  customers: <TableCell>{group.customers}</TableCell>,
+                  firstSeen: (
+                    <TableCell>
+                      <DateTimeText iso={group.firstSeenAt} />
+                    </TableCell>
+                  ),
+                  lastSeen: (
+                    <TableCell>
+                      <DateTimeText iso={group.lastSeenAt} />
+                    </TableCell>
+                  ),
+                })}
               </TableRow>
             );
           }}

@@ -10,7 +10,14 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef, TimeToInstallGroupBy } from '../../api';
 import { compareVersions, formatDuration } from '../format';
-import { DataCard, Muted, ScrollingTable } from '../shared';
+import {
+  ColumnSpec,
+  DataCard,
+  Muted,
+  rowCells,
+  ScrollingTable,
+  useShownColumns,
+} from '../shared';
 import { useTableStyles } from './tableStyles';
 
 const GROUP_BY_LABELS: Record<TimeToInstallGroupBy, string> = {
@@ -19,13 +26,17 @@ const GROUP_BY_LABELS: Record<TimeToInstallGroupBy, string> = {
   appVersion: 'App version',
 };
 
+/**
+ * The columns after the group's name. Narrow windows keep the customer
+ * count and the medians; the p90s need a wider window.
+ */
 const COLUMNS = [
-  'Customers',
-  'License median',
-  'License p90',
-  'Instance median',
-  'Instance p90',
-];
+  { key: 'customers', label: 'Customers' },
+  { key: 'licenseMedian', label: 'License median' },
+  { key: 'licenseP90', label: 'License p90', wideOnly: true },
+  { key: 'instanceMedian', label: 'Instance median' },
+  { key: 'instanceP90', label: 'Instance p90', wideOnly: true },
+] as const satisfies readonly ColumnSpec[];
 
 /** App versions in version order (2.6.1 before 2.10.0), others as sent. */
 function sortGroups<T extends { key: string }>(
@@ -51,6 +62,7 @@ export function TimeToInstallStatsCard(props: {
 }) {
   const { groupBy, onGroupByChange } = props;
   const classes = useTableStyles();
+  const columns = useShownColumns(COLUMNS);
   const api = useApi(customerReportingApiRef);
   const state = useAsyncRetry(
     () => api.getTimeToInstallStats({ groupBy }),
@@ -94,9 +106,9 @@ export function TimeToInstallStatsCard(props: {
               <TableHead>
                 <TableRow>
                   <TableCell>{GROUP_BY_LABELS[groupBy]}</TableCell>
-                  {COLUMNS.map(c => (
-                    <TableCell key={c} align="right">
-                      {c}
+                  {columns.map(c => (
+                    <TableCell key={c.key} align="right">
+                      {c.label}
                     </TableCell>
                   ))}
                 </TableRow>
@@ -105,19 +117,31 @@ export function TimeToInstallStatsCard(props: {
                 {sortGroups(groups, groupBy).map(group => (
                   <TableRow key={group.key}>
                     <TableCell className={classes.wrap}>{group.key}</TableCell>
-                    <TableCell align="right">{group.customers}</TableCell>
-                    <TableCell align="right">
-                      {duration(group.license.median)}
-                    </TableCell>
-                    <TableCell align="right">
-                      {duration(group.license.p90)}
-                    </TableCell>
-                    <TableCell align="right">
-                      {duration(group.instance.median)}
-                    </TableCell>
-                    <TableCell align="right">
-                      {duration(group.instance.p90)}
-                    </TableCell>
+                    {rowCells(columns, {
+                      customers: (
+                        <TableCell align="right">{group.customers}</TableCell>
+                      ),
+                      licenseMedian: (
+                        <TableCell align="right">
+                          {duration(group.license.median)}
+                        </TableCell>
+                      ),
+                      licenseP90: (
+                        <TableCell align="right">
+                          {duration(group.license.p90)}
+                        </TableCell>
+                      ),
+                      instanceMedian: (
+                        <TableCell align="right">
+                          {duration(group.instance.median)}
+                        </TableCell>
+                      ),
+                      instanceP90: (
+                        <TableCell align="right">
+                          {duration(group.instance.p90)}
+                        </TableCell>
+                      ),
+                    })}
                   </TableRow>
                 ))}
               </TableBody>

@@ -1,9 +1,11 @@
 import { makeStyles, Theme } from '@material-ui/core/styles';
+import { NARROW_WINDOW } from '../shared';
 
 /**
  * Dense tables that fit a card at 1280 px: short cells keep to one line and
  * only free text wraps, between words (ReadableTheme keeps the theme from
- * breaking inside words); narrower windows scroll the table.
+ * breaking inside words); narrower windows hide secondary columns
+ * (shared/narrowColumns.tsx) and give free text less room.
  */
 export const useTableStyles = makeStyles((theme: Theme) => ({
   table: {
@@ -11,6 +13,7 @@ export const useTableStyles = makeStyles((theme: Theme) => ({
     '& th': { whiteSpace: 'nowrap' },
   },
   nowrap: { whiteSpace: 'nowrap' },
-  wrap: { minWidth: '14em' },
+  // Narrow windows also hide columns; free text then gets less room.
+  wrap: { minWidth: '14em', [`@media ${NARROW_WINDOW}`]: { minWidth: '8em' } },
   clickable: { cursor: 'pointer' },
 }));

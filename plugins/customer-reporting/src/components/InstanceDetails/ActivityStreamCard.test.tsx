@@ -7,7 +7,9 @@ import {
   withFixedTimeZone,
   itShowsProgressAndBackendErrors,
   renderInstanceCard,
+  setWindowWidth,
   shownText,
+  tableColumns,
 } from '../../__testUtils__';
 import { InstanceEventsQuery } from '../../api';
 import { ActivityStreamCard } from './ActivityStreamCard';
@@ -56,6 +58,28 @@ describe('ActivityStreamCard', () => {
       asOf: undefined,
     });
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it.each([
+    // 768 px beside the open sidebar leaves the table about 500 px; the
+    // change names the field, and the filter still picks a category.
+    [768, ['Time', 'Change']],
+    [1280, ['Time', 'Category', 'Change']],
+  ])('at %i px shows the columns %j, a cell each', async (width, headers) => {
+    const restore = setWindowWidth(width);
+    try {
+      await renderCard(async () => ({
+        items: [eventFixture(), versionEvent],
+        nextCursor: null,
+      }));
+      const table = await screen.findByRole('table', { name: 'Activity' });
+      expect(tableColumns(table)).toEqual({
+        headers,
+        cellCounts: [headers.length, headers.length],
+      });
+    } finally {
+      restore();
+    }
   });
 
   it('filters by category', async () => {

@@ -9,7 +9,14 @@ import {
   InstanceEventCategory,
   InstanceEventList,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import { CardTable, DataCard, DateTimeText, LoadMoreFooter } from '../shared';
+import {
+  CardTable,
+  ColumnSpec,
+  DataCard,
+  DateTimeText,
+  LoadMoreFooter,
+  rowCells,
+} from '../shared';
 import { EVENT_CATEGORY_LABELS, formatEventValue } from './formatEventValue';
 import { useInstanceDetails } from './InstanceDetailsProvider';
 import { useInstanceEvents } from './useInstanceEvents';
@@ -48,24 +55,48 @@ function CategoryFilter(props: {
   );
 }
 
-function EventRow(props: { event: InstanceEventList['items'][number] }) {
-  const { event } = props;
+/**
+ * Narrow windows leave out the category: the change names the field, and
+ * the category filter still narrows the list.
+ */
+const COLUMNS = [
+  { key: 'time', label: 'Time' },
+  { key: 'category', label: 'Category', wideOnly: true },
+  { key: 'change', label: 'Change' },
+] as const satisfies readonly ColumnSpec[];
+
+type EventColumn = ColumnSpec<(typeof COLUMNS)[number]['key']>;
+
+function EventRow(props: {
+  event: InstanceEventList['items'][number];
+  columns: readonly EventColumn[];
+}) {
+  const { event, columns } = props;
   return (
     <TableRow>
-      <TableCell style={{ whiteSpace: 'nowrap' }}>
-        <DateTimeText iso={event.at} />
-      </TableCell>
-      <TableCell>
-        <Chip
-          size="small"
-          variant="outlined"
-          label={EVENT_CATEGORY_LABELS[event.category] ?? event.category}
-        />
-      </TableCell>
-      <TableCell style={{ minWidth: '14em' }}>
-        <strong>{event.label}</strong>: {formatEventValue(event.previousValue)}{' '}
-        → {formatEventValue(event.value)}
-      </TableCell>
+      {rowCells(columns, {
+        time: (
+          <TableCell style={{ whiteSpace: 'nowrap' }}>
+            <DateTimeText iso={event.at} />
+          </TableCell>
+        ),
+        category: (
+          <TableCell>
+            <Chip
+              size="small"
+              variant="outlined"
+              label={EVENT_CATEGORY_LABELS[event.category] ?? event.category}
+            />
+          </TableCell>
+        ),
+        change: (
+          <TableCell style={{ minWidth: '14em' }}>
+            <strong>{event.label}</strong>:{' '}
+            {formatEventValue(event.previousValue)} →{' '}
+            {formatEventValue(event.value)}
+          </TableCell>
+        ),
+      })}
     </TableRow>
   );
 }
@@ -92,7 +123,7 @@ export function ActivityStreamCard() {
         <>
           <CardTable
             label="Activity"
-            columns={['Time', 'Category', 'Change']}
+            columns={COLUMNS}
             empty={
               category
                 ? `No ${EVENT_CATEGORY_LABELS[category].toLowerCase()} events`
@@ -100,8 +131,12 @@ export function ActivityStreamCard() {
             }
             rows={items}
           >
-            {event => (
-              <EventRow key={`${event.at}-${event.field}`} event={event} />
+            {(event, _index, columns) => (
+              <EventRow
+                key={`${event.at}-${event.field}`}
+                event={event}
+                columns={columns}
+              />
             )}
           </CardTable>
           {items.length > 0 && <LoadMoreFooter list={events} what="events" />}

@@ -27,3 +27,12 @@ export { hasStatus } from './errorStatus';
 export { withContrast } from './contrast';
 export { useCursorPages } from './useCursorPages';
 export type { CursorPage } from './useCursorPages';
+export {
+  hiddenWhenNarrow,
+  NARROW_WINDOW,
+  rowCells,
+  shownColumns,
+  useNarrowWindow,
+  useShownColumns,
+} from './narrowColumns';
+export type { ColumnSpec } from './narrowColumns';
