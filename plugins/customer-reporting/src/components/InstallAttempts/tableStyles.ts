@@ -13,7 +13,11 @@ export const useTableStyles = makeStyles((theme: Theme) => ({
     '& th': { whiteSpace: 'nowrap' },
   },
   nowrap: { whiteSpace: 'nowrap' },
-  // Narrow windows also hide columns; free text then gets less room.
-  wrap: { minWidth: '14em', [`@media ${NARROW_WINDOW}`]: { minWidth: '8em' } },
+  // The least a free-text cell keeps before it stops wrapping: 9em lets the
+  // attempts list's four such cells (customer, start, environment, version)
+  // share a 1280 px window's card with its five short ones, where 14em made
+  // it 1211 px wide in 1008. Wider windows give them more by themselves (the
+  // table fills its card); narrow windows also hide columns, so 8em.
+  wrap: { minWidth: '9em', [`@media ${NARROW_WINDOW}`]: { minWidth: '8em' } },
   clickable: { cursor: 'pointer' },
 }));
