@@ -17,17 +17,19 @@ import {
   InstallAttemptFilters,
   progressAsOf,
 } from './installAttemptQuery';
+import {
+  ATTEMPT_DURATION_MS_SQL,
+  TIMED_ATTEMPT_SQL,
+} from './attemptDurationSql';
 
 /** Each sort's SQL, given where the attempts had got by asOf (progressAsOf). */
 export const ATTEMPT_SORTS = {
   startedAt: () => 'started_at',
   customer: () => 'customer_name',
   status: () => 'status',
-  // Only succeeded attempts whose started event is known have a duration
-  // (attemptView.ts); the others sort as -1. A listed attempt's started
-  // event is by asOf: its started_at is that event's, at most asOf.
+  // Attempts without a duration sort as -1.
   duration: () =>
-    `case when status = 'succeeded' and started_event_at is not null then completed_at - started_event_at else -1 end`,
+    `case when ${TIMED_ATTEMPT_SQL} then ${ATTEMPT_DURATION_MS_SQL} else -1 end`,
   // As the page shows it: none yet when reported after asOf.
   installType: (progress: AttemptProgress) =>
     `coalesce(${progress.installType}, '')`,

@@ -11,6 +11,10 @@ import {
   progressAsOf,
   stopStepSql,
 } from './installAttemptQuery';
+import {
+  ATTEMPT_DURATION_MS_SQL,
+  TIMED_ATTEMPT_SQL,
+} from './attemptDurationSql';
 import { intDivSql, P50, P90, percentileContSql, sqlInt } from './sqlMath';
 
 const WEEK = 7 * 86_400_000;
@@ -87,11 +91,9 @@ export class DatabaseInstallAuditStore {
   async summary(q: AuditQuery) {
     const statuses = INSTALL_ATTEMPT_STATUSES;
     // Exact milliseconds in, seconds rounded out: integer division would
-    // truncate every duration before the interpolation. An attempt's
-    // started event is by asOf once it is filtered in (its started_at).
-    const duration = '(completed_at - started_event_at) / 1000.0';
-    // Only a succeeded attempt whose started event is known has one.
-    const timed = `status = 'succeeded' and started_event_at is not null`;
+    // truncate every duration before the interpolation.
+    const duration = `(${ATTEMPT_DURATION_MS_SQL}) / 1000.0`;
+    const timed = TIMED_ATTEMPT_SQL;
     const [row] = await this.onceEach(
       this.attempts(q, await this.judgedAt(q), ['a.started_event_at']),
     ).select(
