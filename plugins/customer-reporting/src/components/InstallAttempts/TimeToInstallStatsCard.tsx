@@ -47,8 +47,13 @@ function sortGroups<T extends { key: string }>(
   return [...groups].sort((a, b) => compareVersions(a.key, b.key));
 }
 
-function duration(seconds: number | null) {
-  return seconds === null ? <Muted>–</Muted> : formatDuration(seconds);
+/** A median or p90 cell: the duration, or a dash when there is none. */
+function durationCell(seconds: number | null) {
+  return (
+    <TableCell align="right">
+      {seconds === null ? <Muted>–</Muted> : formatDuration(seconds)}
+    </TableCell>
+  );
 }
 
 /**
@@ -121,26 +126,10 @@ export function TimeToInstallStatsCard(props: {
                       customers: (
                         <TableCell align="right">{group.customers}</TableCell>
                       ),
-                      licenseMedian: (
-                        <TableCell align="right">
-                          {duration(group.license.median)}
-                        </TableCell>
-                      ),
-                      licenseP90: (
-                        <TableCell align="right">
-                          {duration(group.license.p90)}
-                        </TableCell>
-                      ),
-                      instanceMedian: (
-                        <TableCell align="right">
-                          {duration(group.instance.median)}
-                        </TableCell>
-                      ),
-                      instanceP90: (
-                        <TableCell align="right">
-                          {duration(group.instance.p90)}
-                        </TableCell>
-                      ),
+                      licenseMedian: durationCell(group.license.median),
+                      licenseP90: durationCell(group.license.p90),
+                      instanceMedian: durationCell(group.instance.median),
+                      instanceP90: durationCell(group.instance.p90),
                     })}
                   </TableRow>
                 ))}
