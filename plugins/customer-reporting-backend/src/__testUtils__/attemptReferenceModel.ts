@@ -139,9 +139,10 @@ export function modelAttempt(
     status,
     // Duration = completed − started (domain §7): without a started event
     // by asOf (lost, or not arrived yet) it is unknown, though startedAt
-    // then shows the earliest event.
+    // then shows the earliest event; with one stamped after the completion
+    // (clocks that disagree) it cannot be measured.
     durationSeconds:
-      status === 'succeeded' && started
+      status === 'succeeded' && started && started.at <= completed!.at
         ? Math.round((completed!.at - started.at) / 1000)
         : null,
     failedStep,
