@@ -114,5 +114,57 @@ describe.each(databases.eachSupportedId())(
         p90DurationSeconds: 2400,
       });
     });
+
+    it('shows an attempt from its earliest event when its started event is stamped later', async () => {
+      const { attempts, reads } = await setup();
+      const skewed = event('b-skewed');
+      await attempts([
+        skewed('step', '10:03', { step: 'registry-login' }),
+        skewed('started', '12:00'),
+        skewed('completed', '12:30'),
+      ]);
+      expect((await reads('10:02')).list).toEqual({});
+
+      // At 10:04 its step had happened, its start not yet.
+      const early = await reads('10:04');
+      const inProgress = { 'b-skewed': ['in-progress', at('10:03'), null] };
+      expect(early.report).toEqual(inProgress);
+      expect(early.list).toEqual(inProgress);
+      expect(early.csv).toEqual({
+        'b-skewed': ['in-progress', at('10:03'), ''],
+      });
+      expect(early.summary).toMatchObject({ total: 1, inProgress: 1 });
+      expect(early.funnel.installTypes[0].steps).toEqual([
+        { step: 'started', reached: 1, stalledHere: 0, failedHere: 0 },
+        { step: 'registry-login', reached: 1, stalledHere: 0, failedHere: 0 },
+        { step: 'images-pulled', reached: 0, stalledHere: 0, failedHere: 0 },
+        { step: 'completed', reached: 0, stalledHere: 0, failedHere: 0 },
+      ]);
+      expect(early.trend).toEqual([[at('00:00'), 1]]);
+
+      // By 11:30 it had stalled after that step.
+      const stalled = await reads('11:30');
+      expect(stalled.list).toEqual({
+        'b-skewed': ['stalled', at('10:03'), null],
+      });
+      expect(stalled.groups).toEqual([['stalled', 'registry-login', 1]]);
+      expect(stalled.funnel.installTypes[0].steps[1]).toEqual({
+        step: 'registry-login',
+        reached: 1,
+        stalledHere: 1,
+        failedHere: 0,
+      });
+      // `from`/`to` select on the start time as it was then.
+      const within = `&from=${at('10:00')}&to=${at('10:10')}`;
+      expect((await reads('11:30', within)).summary.total).toBe(1);
+      expect((await reads('11:30', `&from=${at('11:00')}`)).list).toEqual({});
+
+      // Once the started event is known, it is the start.
+      const done = await reads('12:45');
+      expect(done.list).toEqual({
+        'b-skewed': ['succeeded', at('12:00'), 1800],
+      });
+      expect((await reads('12:45', within)).summary.total).toBe(0);
+    });
   },
 );
