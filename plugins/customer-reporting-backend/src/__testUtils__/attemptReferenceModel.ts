@@ -46,7 +46,8 @@ const STALLED_AFTER = 60 * MINUTE;
 export interface ModelAttempt
   extends Omit<ReportInstallAttempt, 'installType' | 'customer'> {
   installType: 'helm' | 'linux';
-  furthestStep: string;
+  /** None when no step is known by asOf (a started event stamped later). */
+  furthestStep: string | null;
   failedAt?: number;
   lastEventAt: number;
 }
@@ -99,7 +100,8 @@ export function modelAttempt(
       .map(stepOf)
       .filter((s): s is string => s !== undefined)
       .map(s => order.indexOf(s));
-    failedStep = failed!.step ?? order[Math.max(...reached)];
+    // None reached: its started event is stamped after the failure.
+    failedStep = failed!.step ?? order[Math.max(...reached)] ?? null;
   }
   const order = STEPS[events[0].installType];
   const furthest = Math.max(
@@ -111,7 +113,7 @@ export function modelAttempt(
   return {
     id,
     installType: events[0].installType,
-    furthestStep: order[furthest],
+    furthestStep: order[furthest] ?? null,
     failedAt: status === 'failed' ? failed!.at : undefined,
     lastEventAt: events[events.length - 1].at,
     startedAt: new Date(started?.at ?? events[0].at).toISOString(),
@@ -139,9 +141,10 @@ export function modelAttempt(
     status,
     // Duration = completed − started (domain §7): without a started event
     // by asOf (lost, or not arrived yet) it is unknown, though startedAt
-    // then shows the earliest event.
+    // then shows the earliest event; with one stamped after the completion
+    // (clocks that disagree) it cannot be measured.
     durationSeconds:
-      status === 'succeeded' && started
+      status === 'succeeded' && started && started.at <= completed!.at
         ? Math.round((completed!.at - started.at) / 1000)
         : null,
     failedStep,
@@ -189,7 +192,8 @@ export function modelFunnel(attempts: ModelAttempt[]) {
   return Object.fromEntries(
     types.map(type => {
       const mine = attempts.filter(a => a.installType === type);
-      const at = (a: ModelAttempt) => STEPS[type].indexOf(a.furthestStep);
+      const at = (a: ModelAttempt) =>
+        a.furthestStep === null ? -1 : STEPS[type].indexOf(a.furthestStep);
       return [
         type,
         STEPS[type].map((step, k) => ({
@@ -211,7 +215,9 @@ export function modelFailureGroups(attempts: ModelAttempt[]) {
   for (const a of attempts) {
     if (a.status !== 'failed' && a.status !== 'stalled') continue;
     const failed = a.status === 'failed';
-    const step = failed ? a.failedStep : a.furthestStep;
+    // A failure with no step reached by its time (its started event
+    // stamped later) stopped at the furthest step reached by asOf.
+    const step = failed ? a.failedStep ?? a.furthestStep : a.furthestStep;
     const reason = failed ? a.reason!.toLowerCase() : null;
     const seen = new Date(failed ? a.failedAt! : a.lastEventAt).toISOString();
     const key = `${a.status} ${step} ${reason}`;

@@ -184,6 +184,11 @@ function attemptEvents(r: Random, id: string, createdAt: number) {
   } else if (outcome < 0.65) events.push(fail());
   else if (outcome < 0.75)
     events.push({ attemptId: id, type: 'discarded', at: later(), installType });
+  // Now and then the started event comes from a machine whose clock is
+  // ahead: stamped after some of the attempt's other events, even after
+  // its outcome.
+  if (r.chance(0.15))
+    events[0] = { ...events[0], at: events[0].at + r.int(1, 150) * MINUTE };
   return events;
 }
 
@@ -257,6 +262,14 @@ export function randomCase(seed: number): TimelineCase {
   const times = checkIns.map(c => c.at);
   const last = Math.max(...times);
   const anyTime = () => r.pick(times);
+  // A started event stamped after another event of its attempt, and the
+  // time of that attempt's earliest event.
+  const skewed = events.flatMap(e => {
+    const first = Math.min(
+      ...events.filter(o => o.attemptId === e.attemptId).map(o => o.at),
+    );
+    return e.type === 'started' && first < e.at ? [[first, e.at]] : [];
+  });
   const asOfs = [
     last + r.int(0, 30 * 60) * MINUTE,
     anyTime() + DAY,
@@ -265,6 +278,8 @@ export function randomCase(seed: number): TimelineCase {
     anyTime(),
     r.int(Math.min(...times), last),
     ...(events.length ? [r.pick(events).at + 60 * MINUTE] : []),
+    // Known from its earliest event, not yet started by its clock.
+    ...skewed.map(([first, started]) => r.int(first, started - 1)),
   ].filter(t => t >= createdAt);
   return {
     seed,

@@ -24,7 +24,8 @@ import {
 
 /** Each sort's SQL, given where the attempts had got by asOf (progressAsOf). */
 export const ATTEMPT_SORTS = {
-  startedAt: () => 'started_at',
+  // The start as the page shows it at asOf.
+  startedAt: (progress: AttemptProgress) => progress.startedAt,
   customer: () => 'customer_name',
   status: () => 'status',
   // Attempts without a duration sort as -1.

@@ -239,10 +239,13 @@ export class DatabaseInstallAuditStore {
 
   /** Attempts started per week (Monday UTC) and the success rate of those decided. */
   async trend(q: AuditQuery) {
+    const at = await this.judgedAt(q);
+    // By the start as it was at asOf.
+    const { startedAt } = progressAsOf(at);
     const week = this.db.raw(
-      intDivSql(this.db, `started_at - ${sqlInt(FIRST_MONDAY)}`, WEEK),
+      intDivSql(this.db, `${startedAt} - ${sqlInt(FIRST_MONDAY)}`, WEEK),
     );
-    const rows = await this.attempts(q, await this.judgedAt(q))
+    const rows = await this.attempts(q, at)
       .select({ week })
       .select(
         this.db.raw('count(*) as attempts'),

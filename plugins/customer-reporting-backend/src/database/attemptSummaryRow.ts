@@ -36,6 +36,7 @@ export function attemptSummaryRow(s: AttemptSummary) {
     instance_id: s.instanceId,
     started_at: s.startedAt,
     started_event_at: s.startedEventAt,
+    first_event_at: s.firstEventAt,
     completed_at: s.completedAt,
     failed_at: s.failedAt,
     failed_step: s.failedStep,

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { preparedQuery } from './preparedQuery';
+import { startedAtAsOfSql } from './installAttemptQuery';
 
 /** What one row of the portal activity statement is, by `kind`. */
 interface PortalActivityRow {
@@ -169,11 +170,15 @@ function recentAttempts(limit: number): AttemptsQuery {
     // The total rides along each row (a window count, computed before the
     // limit): one statement instead of a second one for the count.
     query = preparedQuery<{ customerId: string; asOf: number }>((db, param) =>
+      // An attempt exists from its earliest event and is ordered by its
+      // start as it was at asOf (installAttemptQuery.ts, startedAtAsOfSql).
       db('install_attempts')
         .where({ customer_id: param('customerId') })
-        .andWhere('started_at', '<=', param('asOf'))
+        .andWhere('first_event_at', '<=', param('asOf'))
         .select('*', db.raw('count(*) over () as total_attempts'))
-        .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id' }])
+        .orderByRaw(`${startedAtAsOfSql('install_attempts')} desc, id asc`, [
+          param('asOf'),
+        ])
         .limit(limit),
     );
     recentAttemptsByLimit.set(limit, query);

@@ -105,9 +105,24 @@ function cutAttempts(db: Knex, asOf: number): Knex.QueryBuilder {
     .as('cut');
 }
 
-/** The columns {@link filteredAttempts} adds from `cut` when `asOf` cuts attempts. */
-function cutColumns(db: Knex): Knex.Raw[] {
+/**
+ * An attempt's start as it was at asOf (one `?`, bound to asOf), over the
+ * install_attempts columns of `table`. A `started` event after asOf
+ * (stamped after another event by a clock that disagrees) was not known
+ * then: the attempt had started at its earliest event, as one whose
+ * started event never came. One at or before asOf is the start; so is
+ * started_at, the earliest event, of an attempt without one.
+ */
+export const startedAtAsOfSql = (table: string) =>
+  `case when ${table}.started_at <= ? then ${table}.started_at else ${table}.first_event_at end`;
+
+/**
+ * The columns {@link filteredAttempts} adds when `asOf` cuts attempts: from
+ * `cut`, and the start as it was at asOf (`started_at_as_of`).
+ */
+function cutColumns(db: Knex, asOf: number): Knex.Raw[] {
   return [
+    db.raw(`${startedAtAsOfSql('a')} as started_at_as_of`, [asOf]),
     db.raw('cut.last_at as cut_last_at'),
     db.raw('cut.step_index as cut_step_index'),
     db.raw(`${stepAtSql('a.install_type', 'cut.step_index')} as cut_step`),
@@ -116,6 +131,7 @@ function cutColumns(db: Knex): Knex.Raw[] {
 
 /** SQL of each of the figures of {@link progressAsOf}. */
 export type AttemptProgress = Record<
+  | 'startedAt'
   | 'installType'
   | 'stepIndex'
   | 'step'
@@ -134,12 +150,14 @@ export type AttemptProgress = Record<
  * from `install_type_known_at`, which the rows must then have). The
  * stored columns hold them as of the latest event; an attempt that `asOf`
  * cuts short takes them from `cut` and leaves out a later failure.
+ * The start time is the one the attempt had at `asOf` (cutColumns).
  * Literals, not bound parameters, so PostgreSQL matches a grouped
  * expression with the same one in the select list.
  */
 export function progressAsOf(at: AttemptsAsOf): AttemptProgress {
   if (!at.cutsAttempts) {
     return {
+      startedAt: 'started_at',
       installType: 'install_type',
       stepIndex: 'furthest_step_index',
       step: 'furthest_step',
@@ -152,6 +170,7 @@ export function progressAsOf(at: AttemptsAsOf): AttemptProgress {
   const failedBy = (column: string) =>
     `case when failed_at <= ${sqlInt(at.asOf)} then ${column} end`;
   return {
+    startedAt: 'started_at_as_of',
     installType: `case when install_type_known_at <= ${sqlInt(
       at.asOf,
     )} then install_type end`,
@@ -184,7 +203,9 @@ const LIST_COLUMNS = [
 
 /**
  * `install_attempts as a` joined to its customer as `c`, with a computed
- * `status` column, filtered. Attempts started after asOf do not exist yet.
+ * `status` column, filtered. An attempt exists from its earliest event,
+ * whatever its type: one whose first event came after asOf does not exist
+ * yet. `from`/`to` select on its start time as of asOf (progressAsOf).
  */
 export function filteredAttempts(
   db: Knex,
@@ -194,18 +215,24 @@ export function filteredAttempts(
   columns: string[] = LIST_COLUMNS,
 ): Knex.QueryBuilder {
   const { asOf } = at;
+  // Without a cut every attempt's events, so its first, are by asOf: the
+  // bound holds for all and stays within the covering indexes' columns.
+  // With one, an attempt's started event may come after another event
+  // that is by asOf: the first event's time says whether it existed.
+  const existsSince = at.cutsAttempts ? 'a.first_event_at' : 'a.started_at';
   const inner = db('install_attempts as a')
-    // SQLite would walk the started_at index for a bound that usually
-    // matches every attempt; `+ 0` makes it scan, several times faster. The
-    // from/to filters below still use the index.
-    .whereRaw(isPostgres(db) ? 'a.started_at <= ?' : 'a.started_at + 0 <= ?', [
-      asOf,
-    ])
+    // SQLite would walk the index for a bound that usually matches every
+    // attempt; `+ 0` makes it scan, several times faster. The from/to
+    // filters below still use the started_at index.
+    .whereRaw(
+      isPostgres(db) ? `${existsSince} <= ?` : `${existsSince} + 0 <= ?`,
+      [asOf],
+    )
     .select(...columns, attemptStatusColumn(db, at));
   if (at.cutsAttempts) {
     inner
       .leftJoin(cutAttempts(db, asOf), 'cut.attempt_id', 'a.id')
-      .select(cutColumns(db));
+      .select(cutColumns(db, asOf));
   }
   // Every attempt has its customer (ingest checks), so the join is only
   // needed for customer columns and filters.
@@ -232,11 +259,24 @@ export function filteredAttempts(
     if (at.cutsAttempts)
       inner.where(`a.${knownAtColumn(attribute)}`, '<=', asOf);
   }
+  // The start as of asOf lies between the first event and started_at, so
+  // these indexed bounds keep every attempt the exact ones below select.
   if (filters.from !== undefined)
     inner.where('a.started_at', '>=', filters.from);
-  if (filters.to !== undefined) inner.where('a.started_at', '<', filters.to);
+  if (filters.to !== undefined)
+    inner.where(
+      at.cutsAttempts ? 'a.first_event_at' : 'a.started_at',
+      '<',
+      filters.to,
+    );
   // Wrapped so the computed status can be filtered and grouped on.
   const outer = db.from(inner.as('attempts'));
+  if (at.cutsAttempts) {
+    if (filters.from !== undefined)
+      outer.where('started_at_as_of', '>=', filters.from);
+    if (filters.to !== undefined)
+      outer.where('started_at_as_of', '<', filters.to);
+  }
   if (filters.status) outer.whereIn('status', filters.status);
   if (filters.step) outer.whereRaw(`${stopStepSql(at)} = ?`, [filters.step]);
   if (filters.reason)

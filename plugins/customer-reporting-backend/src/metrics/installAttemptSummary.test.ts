@@ -104,14 +104,19 @@ describe('summarizeAttempt', () => {
       startedAt: m(20),
       startedEventAt: null,
     });
-    // Two starts: the earliest, whichever arrived first.
+    // Two starts: the earliest, whichever arrived first. The step stamped
+    // before them (a clock that disagrees) is the first event.
     expect(
       summarizeAttempt([
         { type: 'step', at: m(1), step: 'registry-login' },
         { type: 'started', at: m(4) },
         { type: 'started', at: m(3) },
-      ]).startedEventAt,
-    ).toBe(m(3));
+      ]),
+    ).toMatchObject({
+      startedAt: m(3),
+      startedEventAt: m(3),
+      firstEventAt: m(1),
+    });
   });
 
   it('does not depend on the order events arrive in', () => {

@@ -33,6 +33,12 @@ export interface AttemptSummary {
    * start is unknown, not the earliest event.
    */
   startedEventAt: number | null;
+  /**
+   * The earliest event's time, of any type. The attempt exists from then:
+   * a `started` event stamped later (clocks that disagree) is not known
+   * before its own time, and until it is the attempt starts here.
+   */
+  firstEventAt: number;
   userEmail: string | null;
   installType: 'helm' | 'linux' | null;
   appVersion: string | null;
@@ -152,9 +158,11 @@ export function summarizeAttempt(
   const networkMode = first(e => e.networkMode);
   const networkModeAt = knownAt(e => e.networkMode);
   const registryAt = knownAt(e => e.registry);
+  const firstEventAt = Math.min(...events.map(e => e.at));
   return {
-    startedAt: started ? started.at : Math.min(...events.map(e => e.at)),
+    startedAt: started ? started.at : firstEventAt,
     startedEventAt: started?.at ?? null,
+    firstEventAt,
     userEmail: first(e => e.userEmail),
     installType,
     appVersion: first(e => e.appVersion),

@@ -1,6 +1,7 @@
 import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
 import { toNumber } from '../database/time';
 import { installAttemptStatus } from '../metrics/installAttemptStatus';
+import { attemptDurationSeconds } from '../metrics/installAttemptDuration';
 import { isoTime as iso } from './isoTime';
 
 /**
@@ -21,8 +22,8 @@ export function toReportAttempt(
   // of the lists' filters and figures counts it.
   const lastEventAt = Number(row.last_event_at);
   const startedAt = Number(row.started_at);
-  // Duration = completed − started (domain §7): unknown until the started
-  // event is, however early another event of the attempt came.
+  // Unknown until the started event is, however early another event of
+  // the attempt came.
   const startedEventAt = toNumber(row.started_event_at);
   const status = installAttemptStatus(
     { completedAt, failedAt, discardedAt, lastEventAt },
@@ -46,10 +47,7 @@ export function toReportAttempt(
     },
     networkMode: row.network_mode ?? null,
     registry: row.registry ?? null,
-    durationSeconds:
-      completedAt === null || startedEventAt === null
-        ? null
-        : Math.round((completedAt - startedEventAt) / 1000),
+    durationSeconds: attemptDurationSeconds(startedEventAt, completedAt),
     failedStep: failed ? row.failed_step ?? null : null,
     reason: failed ? row.reason ?? null : null,
     steps: steps.map(s => ({ step: s.step, at: iso(s.at)! })),
