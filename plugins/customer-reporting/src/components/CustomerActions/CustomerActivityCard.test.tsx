@@ -7,6 +7,7 @@ import {
   responseError,
   withFixedTimeZone,
   renderReportCard,
+  cellUnder,
   setWindowWidth,
   shownText,
   tableColumns,
@@ -104,6 +105,29 @@ describe('CustomerActivityCard', () => {
         headers,
         cellCounts: [headers.length, headers.length],
       });
+    } finally {
+      restore();
+    }
+  });
+
+  it.each([
+    // Narrow windows show the details under what was done.
+    [768, 'What', ['Invited a portal user', 'email: dev@acme.test']],
+    [1280, 'What', ['Invited a portal user']],
+    [1280, 'Details', ['email: dev@acme.test']],
+  ])('at %i px the %s cell reads %j', async (width, header, lines) => {
+    const restore = setWindowWidth(width);
+    try {
+      await renderCard(jest.fn().mockResolvedValue(firstPage));
+      const table = await screen.findByRole('table', {
+        name: 'Customer activity',
+      });
+      const [, invited, download] = within(table).getAllByRole('row');
+      expect(shownText(cellUnder(table, invited, header))).toBe(lines.join(''));
+      // No details, no line: the download's cell keeps its one value.
+      expect(shownText(cellUnder(table, download, 'What'))).toBe(
+        'Downloaded the license',
+      );
     } finally {
       restore();
     }

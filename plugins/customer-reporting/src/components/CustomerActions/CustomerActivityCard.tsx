@@ -7,9 +7,11 @@ import {
   ColumnSpec,
   DataCard,
   DateTimeText,
+  foldedUnder,
   LoadMoreFooter,
   Muted,
   rowCells,
+  ShownColumn,
 } from '../shared';
 import { useCustomerAudit } from './useCustomerAudit';
 
@@ -37,17 +39,18 @@ function formatDetails(details: Record<string, unknown>): string {
 }
 
 /**
- * Narrow windows keep when, who and what; the details (an invited email,
- * an export's filters) need a wider window.
+ * Narrow windows keep when, who and what as columns; the details (an
+ * invited email, an export's filters) show under what was done, as no
+ * other page has them.
  */
 const COLUMNS = [
   { key: 'when', label: 'When' },
   { key: 'who', label: 'Who' },
   { key: 'what', label: 'What' },
-  { key: 'details', label: 'Details', wideOnly: true },
+  { key: 'details', label: 'Details', ...foldedUnder('what', '') },
 ] as const satisfies readonly ColumnSpec[];
 
-type AuditColumn = ColumnSpec<(typeof COLUMNS)[number]['key']>;
+type AuditColumn = ShownColumn<(typeof COLUMNS)[number]['key']>;
 
 function AuditRow(props: {
   entry: CustomerAuditEntry;
@@ -57,20 +60,24 @@ function AuditRow(props: {
   const details = formatDetails(entry.details);
   return (
     <TableRow>
-      {rowCells(columns, {
-        when: (
-          <TableCell style={{ whiteSpace: 'nowrap' }}>
-            <DateTimeText iso={entry.at} />
-          </TableCell>
-        ),
-        who: <TableCell>{entry.actor}</TableCell>,
-        what: (
-          <TableCell>
-            {AUDIT_ACTION_LABELS[entry.action] ?? entry.action}
-          </TableCell>
-        ),
-        details: <TableCell>{details || <Muted>–</Muted>}</TableCell>,
-      })}
+      {rowCells(
+        columns,
+        {
+          when: (
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              <DateTimeText iso={entry.at} />
+            </TableCell>
+          ),
+          who: <TableCell>{entry.actor}</TableCell>,
+          what: (
+            <TableCell>
+              {AUDIT_ACTION_LABELS[entry.action] ?? entry.action}
+            </TableCell>
+          ),
+          details: <TableCell>{details || <Muted>–</Muted>}</TableCell>,
+        },
+        { details: details || null },
+      )}
     </TableRow>
   );
 }

@@ -28,6 +28,7 @@ export { withContrast } from './contrast';
 export { useCursorPages } from './useCursorPages';
 export type { CursorPage } from './useCursorPages';
 export {
+  foldedUnder,
   hiddenWhenNarrow,
   NARROW_WINDOW,
   rowCells,
@@ -35,4 +36,4 @@ export {
   useNarrowWindow,
   useShownColumns,
 } from './narrowColumns';
-export type { ColumnSpec } from './narrowColumns';
+export type { ColumnSpec, ShownColumn } from './narrowColumns';
