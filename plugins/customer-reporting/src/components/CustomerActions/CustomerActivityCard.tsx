@@ -11,6 +11,7 @@ import {
   LoadMoreFooter,
   Muted,
   rowCells,
+  useNarrowTablePadding,
   ShownColumn,
 } from '../shared';
 import { useCustomerAudit } from './useCustomerAudit';
@@ -39,13 +40,14 @@ function formatDetails(details: Record<string, unknown>): string {
 }
 
 /**
- * Narrow windows keep when, who and what as columns; the details (an
- * invited email, an export's filters) show under what was done, as no
- * other page has them.
+ * Narrow windows keep when and what as columns, with who under when and
+ * the details (an invited email, an export's filters) under what: no other
+ * page has them, and an actor ref and an email side by side in columns of
+ * their own would not fit about 500 px.
  */
 const COLUMNS = [
   { key: 'when', label: 'When' },
-  { key: 'who', label: 'Who' },
+  { key: 'who', label: 'Who', ...foldedUnder('when') },
   { key: 'what', label: 'What' },
   { key: 'details', label: 'Details', ...foldedUnder('what', '') },
 ] as const satisfies readonly ColumnSpec[];
@@ -76,7 +78,7 @@ function AuditRow(props: {
           ),
           details: <TableCell>{details || <Muted>–</Muted>}</TableCell>,
         },
-        { details: details || null },
+        { who: entry.actor, details: details || null },
       )}
     </TableRow>
   );
@@ -92,6 +94,7 @@ export function CustomerActivityCard() {
   const report = useCustomerReport();
   // Reloads with the report, which every customer action refreshes.
   const audit = useCustomerAudit(report.customerId, report.value);
+  const padding = useNarrowTablePadding();
 
   return (
     <DataCard title="Activity" state={audit.state} noPadding>
@@ -99,6 +102,7 @@ export function CustomerActivityCard() {
         <>
           <CardTable
             label="Customer activity"
+            className={padding.table}
             columns={COLUMNS}
             empty="No activity yet"
             rows={items}

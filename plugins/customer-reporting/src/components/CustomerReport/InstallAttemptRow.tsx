@@ -10,8 +10,8 @@ import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-report
 import { formatDuration } from '../format';
 import {
   ColumnSpec,
-  foldedUnder,
   DateTimeText,
+  foldedUnder,
   Muted,
   rowCells,
   ShownColumn,

@@ -10,8 +10,8 @@ import { instanceDetailsRouteRef } from '../../routes';
 import {
   AppStatusChip,
   ColumnSpec,
-  foldedUnder,
   DateTimeText,
+  foldedUnder,
   Muted,
   rowCells,
   ShownColumn,

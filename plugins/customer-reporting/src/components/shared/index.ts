@@ -33,6 +33,7 @@ export {
   NARROW_WINDOW,
   rowCells,
   shownColumns,
+  useNarrowTablePadding,
   useNarrowWindow,
   useShownColumns,
 } from './narrowColumns';

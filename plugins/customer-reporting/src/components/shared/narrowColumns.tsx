@@ -1,6 +1,7 @@
 import { cloneElement, Fragment, ReactElement, ReactNode } from 'react';
 import Typography from '@material-ui/core/Typography';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
+import { makeStyles, Theme } from '@material-ui/core/styles';
 
 /**
  * Windows up to 1000 px wide. At 768 px Backstage's open sidebar leaves a
@@ -9,6 +10,22 @@ import useMediaQuery from '@material-ui/core/useMediaQuery';
  * measured: the sidebar's width does not depend on the page.
  */
 export const NARROW_WINDOW = '(max-width: 1000px)';
+
+/**
+ * For a table whose cells keep the theme's padding (16 px left, 24 px
+ * right): half of it on narrow windows, where folded lines make the kept
+ * columns wider and every column's padding counts against about 500 px.
+ */
+export const useNarrowTablePadding = makeStyles((theme: Theme) => ({
+  table: {
+    [`@media ${NARROW_WINDOW}`]: {
+      '& th, & td': {
+        paddingLeft: theme.spacing(1),
+        paddingRight: theme.spacing(1),
+      },
+    },
+  },
+}));
 
 /** Whether the window is narrow enough for tables to drop columns. */
 export function useNarrowWindow(): boolean {
