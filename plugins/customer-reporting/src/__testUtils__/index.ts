@@ -7,4 +7,4 @@ export { stubDownloads } from './downloads';
 export { renderInstanceCard, renderReportCard } from './renderCard';
 export { errorAnswer, httpBackend } from './httpBackend';
 export { shownText } from './text';
-export { setWindowWidth, tableColumns } from './windowWidth';
+export { cellUnder, setWindowWidth, tableColumns } from './windowWidth';

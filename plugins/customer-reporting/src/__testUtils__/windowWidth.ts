@@ -37,3 +37,20 @@ export function tableColumns(table: HTMLElement) {
     cellCounts: rows.map(row => row.querySelectorAll('td').length),
   };
 }
+
+/**
+ * The cell of a body `row` under the column headed `header`: where a value
+ * shows (its own column, or under another's value on narrow windows).
+ */
+export function cellUnder(
+  table: HTMLElement,
+  row: HTMLElement,
+  header: string,
+): HTMLElement {
+  const headers = Array.from(
+    table.querySelectorAll('tr')[0].querySelectorAll('th'),
+  ).map(h => h.textContent);
+  const index = headers.indexOf(header);
+  if (index < 0) throw new Error(`No column ${header} in ${headers}`);
+  return row.querySelectorAll('td')[index] as HTMLElement;
+}

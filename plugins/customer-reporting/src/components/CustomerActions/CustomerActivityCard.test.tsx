@@ -7,6 +7,7 @@ import {
   responseError,
   withFixedTimeZone,
   renderReportCard,
+  cellUnder,
   setWindowWidth,
   shownText,
   tableColumns,
@@ -91,7 +92,7 @@ describe('CustomerActivityCard', () => {
 
   it.each([
     // 768 px beside the open sidebar leaves the table about 500 px.
-    [768, ['When', 'Who', 'What']],
+    [768, ['When', 'What']],
     [1280, ['When', 'Who', 'What', 'Details']],
   ])('at %i px shows the columns %j, a cell each', async (width, headers) => {
     const restore = setWindowWidth(width);
@@ -104,6 +105,32 @@ describe('CustomerActivityCard', () => {
         headers,
         cellCounts: [headers.length, headers.length],
       });
+    } finally {
+      restore();
+    }
+  });
+
+  it.each([
+    // Narrow windows show who under when and the details under what.
+    [768, 'When', ['Jun 20, 2025, 12:00 PM', 'Who: user:default/jane']],
+    [768, 'What', ['Invited a portal user', 'email: dev@acme.test']],
+    [1280, 'When', ['Jun 20, 2025, 12:00 PM']],
+    [1280, 'Who', ['user:default/jane']],
+    [1280, 'What', ['Invited a portal user']],
+    [1280, 'Details', ['email: dev@acme.test']],
+  ])('at %i px the %s cell reads %j', async (width, header, lines) => {
+    const restore = setWindowWidth(width);
+    try {
+      await renderCard(jest.fn().mockResolvedValue(firstPage));
+      const table = await screen.findByRole('table', {
+        name: 'Customer activity',
+      });
+      const [, invited, download] = within(table).getAllByRole('row');
+      expect(shownText(cellUnder(table, invited, header))).toBe(lines.join(''));
+      // No details, no line: the download's cell keeps its one value.
+      expect(shownText(cellUnder(table, download, 'What'))).toBe(
+        'Downloaded the license',
+      );
     } finally {
       restore();
     }

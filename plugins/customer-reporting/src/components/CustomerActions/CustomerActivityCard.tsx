@@ -7,9 +7,12 @@ import {
   ColumnSpec,
   DataCard,
   DateTimeText,
+  foldedUnder,
   LoadMoreFooter,
   Muted,
   rowCells,
+  useNarrowTablePadding,
+  ShownColumn,
 } from '../shared';
 import { useCustomerAudit } from './useCustomerAudit';
 
@@ -37,17 +40,19 @@ function formatDetails(details: Record<string, unknown>): string {
 }
 
 /**
- * Narrow windows keep when, who and what; the details (an invited email,
- * an export's filters) need a wider window.
+ * Narrow windows keep when and what as columns, with who under when and
+ * the details (an invited email, an export's filters) under what: no other
+ * page has them, and an actor ref and an email side by side in columns of
+ * their own would not fit about 500 px.
  */
 const COLUMNS = [
   { key: 'when', label: 'When' },
-  { key: 'who', label: 'Who' },
+  { key: 'who', label: 'Who', ...foldedUnder('when') },
   { key: 'what', label: 'What' },
-  { key: 'details', label: 'Details', wideOnly: true },
+  { key: 'details', label: 'Details', ...foldedUnder('what', '') },
 ] as const satisfies readonly ColumnSpec[];
 
-type AuditColumn = ColumnSpec<(typeof COLUMNS)[number]['key']>;
+type AuditColumn = ShownColumn<(typeof COLUMNS)[number]['key']>;
 
 function AuditRow(props: {
   entry: CustomerAuditEntry;
@@ -57,20 +62,24 @@ function AuditRow(props: {
   const details = formatDetails(entry.details);
   return (
     <TableRow>
-      {rowCells(columns, {
-        when: (
-          <TableCell style={{ whiteSpace: 'nowrap' }}>
-            <DateTimeText iso={entry.at} />
-          </TableCell>
-        ),
-        who: <TableCell>{entry.actor}</TableCell>,
-        what: (
-          <TableCell>
-            {AUDIT_ACTION_LABELS[entry.action] ?? entry.action}
-          </TableCell>
-        ),
-        details: <TableCell>{details || <Muted>–</Muted>}</TableCell>,
-      })}
+      {rowCells(
+        columns,
+        {
+          when: (
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              <DateTimeText iso={entry.at} />
+            </TableCell>
+          ),
+          who: <TableCell>{entry.actor}</TableCell>,
+          what: (
+            <TableCell>
+              {AUDIT_ACTION_LABELS[entry.action] ?? entry.action}
+            </TableCell>
+          ),
+          details: <TableCell>{details || <Muted>–</Muted>}</TableCell>,
+        },
+        { who: entry.actor, details: details || null },
+      )}
     </TableRow>
   );
 }
@@ -85,6 +94,7 @@ export function CustomerActivityCard() {
   const report = useCustomerReport();
   // Reloads with the report, which every customer action refreshes.
   const audit = useCustomerAudit(report.customerId, report.value);
+  const padding = useNarrowTablePadding();
 
   return (
     <DataCard title="Activity" state={audit.state} noPadding>
@@ -92,6 +102,7 @@ export function CustomerActivityCard() {
         <>
           <CardTable
             label="Customer activity"
+            className={padding.table}
             columns={COLUMNS}
             empty="No activity yet"
             rows={items}

@@ -8,7 +8,15 @@ import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowUpIcon from '@material-ui/icons/KeyboardArrowUp';
 import { ReportInstallAttempt } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatDuration } from '../format';
-import { ColumnSpec, DateTimeText, Muted, rowCells, ToneChip } from '../shared';
+import {
+  ColumnSpec,
+  DateTimeText,
+  foldedUnder,
+  Muted,
+  rowCells,
+  ShownColumn,
+  ToneChip,
+} from '../shared';
 import { InstallStepChecklist } from './InstallStepChecklist';
 import {
   ATTEMPT_STATUS_DISPLAY,
@@ -25,21 +33,21 @@ const useStyles = makeStyles({
 
 /**
  * The columns after the expand button, in order. Narrow windows keep the
- * status, type, start and duration; the user, environment, mode and
- * registry are in the CSV download.
+ * status, type, start and duration as columns; the user, environment, mode
+ * and registry show under the start (no other page has them).
  */
 export const ATTEMPT_COLUMNS = [
   { key: 'status', label: 'Status' },
   { key: 'type', label: 'Type' },
   { key: 'started', label: 'Started' },
-  { key: 'user', label: 'User', wideOnly: true },
-  { key: 'environment', label: 'Environment', wideOnly: true },
-  { key: 'mode', label: 'Mode', wideOnly: true },
-  { key: 'registry', label: 'Registry', wideOnly: true },
+  { key: 'user', label: 'User', ...foldedUnder('started') },
+  { key: 'environment', label: 'Environment', ...foldedUnder('started') },
+  { key: 'mode', label: 'Mode', ...foldedUnder('started') },
+  { key: 'registry', label: 'Registry', ...foldedUnder('started') },
   { key: 'duration', label: 'Duration' },
 ] as const satisfies readonly ColumnSpec[];
 
-type AttemptColumn = ColumnSpec<(typeof ATTEMPT_COLUMNS)[number]['key']>;
+type AttemptColumn = ShownColumn<(typeof ATTEMPT_COLUMNS)[number]['key']>;
 
 const TYPE_LABELS = { helm: 'Helm', linux: 'Linux' };
 
@@ -58,6 +66,13 @@ export function InstallAttemptRow(props: {
   const classes = useStyles();
   const [open, setOpen] = useState(false);
   const status = ATTEMPT_STATUS_DISPLAY[attempt.status];
+  // Each shown in its column, or on narrow windows under the start.
+  const secondary = {
+    user: attempt.userEmail,
+    environment: attemptEnvironment(attempt.environment),
+    mode: attempt.networkMode && NETWORK_MODE_LABELS[attempt.networkMode],
+    registry: attempt.registry && REGISTRY_LABELS[attempt.registry],
+  };
   const detailId = `install-attempt-${attempt.id}`;
 
   return (
@@ -83,54 +98,44 @@ export function InstallAttemptRow(props: {
             {open ? <KeyboardArrowUpIcon /> : <KeyboardArrowDownIcon />}
           </IconButton>
         </TableCell>
-        {rowCells(columns, {
-          status: (
-            <TableCell>
-              <ToneChip
-                label={status.label}
-                tone={status.tone}
-                ariaLabel={`Install status: ${status.label}`}
-              />
-            </TableCell>
-          ),
-          type: (
-            <TableCell>
-              {attempt.installType
-                ? TYPE_LABELS[attempt.installType]
-                : text(null)}
-            </TableCell>
-          ),
-          started: (
-            <TableCell>
-              <DateTimeText iso={attempt.startedAt} />
-            </TableCell>
-          ),
-          user: <TableCell>{text(attempt.userEmail)}</TableCell>,
-          environment: (
-            <TableCell>
-              {text(attemptEnvironment(attempt.environment))}
-            </TableCell>
-          ),
-          mode: (
-            <TableCell>
-              {text(
-                attempt.networkMode && NETWORK_MODE_LABELS[attempt.networkMode],
-              )}
-            </TableCell>
-          ),
-          registry: (
-            <TableCell>
-              {text(attempt.registry && REGISTRY_LABELS[attempt.registry])}
-            </TableCell>
-          ),
-          duration: (
-            <TableCell>
-              {attempt.durationSeconds === null
-                ? text(null)
-                : formatDuration(attempt.durationSeconds)}
-            </TableCell>
-          ),
-        })}
+        {rowCells(
+          columns,
+          {
+            status: (
+              <TableCell>
+                <ToneChip
+                  label={status.label}
+                  tone={status.tone}
+                  ariaLabel={`Install status: ${status.label}`}
+                />
+              </TableCell>
+            ),
+            type: (
+              <TableCell>
+                {attempt.installType
+                  ? TYPE_LABELS[attempt.installType]
+                  : text(null)}
+              </TableCell>
+            ),
+            started: (
+              <TableCell>
+                <DateTimeText iso={attempt.startedAt} />
+              </TableCell>
+            ),
+            user: <TableCell>{text(secondary.user)}</TableCell>,
+            environment: <TableCell>{text(secondary.environment)}</TableCell>,
+            mode: <TableCell>{text(secondary.mode)}</TableCell>,
+            registry: <TableCell>{text(secondary.registry)}</TableCell>,
+            duration: (
+              <TableCell>
+                {attempt.durationSeconds === null
+                  ? text(null)
+                  : formatDuration(attempt.durationSeconds)}
+              </TableCell>
+            ),
+          },
+          secondary,
+        )}
       </TableRow>
       <TableRow>
         <TableCell className={classes.detail} colSpan={columns.length + 1}>

@@ -10,6 +10,7 @@ import {
   renderReportCard,
   shownText,
   setWindowWidth,
+  cellUnder,
 } from '../../__testUtils__';
 import { CustomerReportingApi } from '../../api';
 import { InstallAttemptsCard } from './InstallAttemptsCard';
@@ -110,6 +111,48 @@ describe('InstallAttemptsCard', () => {
       expect(headers.map(h => h.textContent)).toEqual(shown);
       expect(within(first).getAllByRole('cell')).toHaveLength(shown.length + 1);
       expect(within(first).getByText('45 min')).toBeInTheDocument();
+    } finally {
+      restore();
+    }
+  });
+
+  // Narrow windows list the hidden columns' values under the start.
+  const narrowLines = [
+    'User: ops@acme.test',
+    'Environment: aks',
+    'Mode: Proxy',
+    'Registry: Online',
+  ];
+
+  it('at 768 px shows the user, environment, mode and registry under the start', async () => {
+    const restore = setWindowWidth(768);
+    try {
+      await renderCard(async () => reportFixture());
+      const table = await screen.findByRole('table', {
+        name: 'Install attempts',
+      });
+      const [, row] = within(table).getAllByRole('row');
+      const started = cellUnder(table, row, 'Started');
+      for (const line of narrowLines)
+        expect(within(started).getByText(line)).toBeInTheDocument();
+    } finally {
+      restore();
+    }
+  });
+
+  it('at 1280 px shows them in their own columns only', async () => {
+    const restore = setWindowWidth(1280);
+    try {
+      await renderCard(async () => reportFixture());
+      const table = await screen.findByRole('table', {
+        name: 'Install attempts',
+      });
+      const [, row] = within(table).getAllByRole('row');
+      for (const line of narrowLines) {
+        const [header, value] = line.split(': ');
+        expect(cellUnder(table, row, header).textContent).toBe(value);
+        expect(within(table).queryByText(line)).not.toBeInTheDocument();
+      }
     } finally {
       restore();
     }

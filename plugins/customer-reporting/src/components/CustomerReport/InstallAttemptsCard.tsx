@@ -12,6 +12,7 @@ import {
   CsvDownloadButton,
   DataCard,
   ScrollingTable,
+  useNarrowTablePadding,
   useShownColumns,
 } from '../shared';
 import { useCustomerReport } from './CustomerReportProvider';
@@ -29,6 +30,7 @@ export function InstallAttemptsCard() {
   const api = useApi(customerReportingApiRef);
   const { customerId } = report;
   const columns = useShownColumns(ATTEMPT_COLUMNS);
+  const padding = useNarrowTablePadding();
   const fetchCsv = useCallback(
     () => api.exportInstallAttemptsCsv({ customerId }),
     [api, customerId],
@@ -56,7 +58,11 @@ export function InstallAttemptsCard() {
           />
         ) : (
           <ScrollingTable label="Install attempts">
-            <Table size="small" aria-label="Install attempts">
+            <Table
+              size="small"
+              aria-label="Install attempts"
+              className={padding.table}
+            >
               <TableHead>
                 <TableRow>
                   <TableCell padding="checkbox">

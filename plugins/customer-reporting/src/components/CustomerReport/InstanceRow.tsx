@@ -11,13 +11,15 @@ import {
   AppStatusChip,
   ColumnSpec,
   DateTimeText,
+  foldedUnder,
   Muted,
   rowCells,
+  ShownColumn,
   TagChips,
   ToneChip,
   UptimeDayBars,
 } from '../shared';
-import { nodesReadyText } from '../format';
+import { formatPercent, nodesReadyText } from '../format';
 import { InstanceLink, instanceLabel } from './InstanceLink';
 
 /**
@@ -44,8 +46,10 @@ const useStyles = makeStyles((theme: Theme) => ({
 
 /**
  * The columns, in order. Narrow windows keep what identifies an instance
- * and its health (name, status, version, last check-in); the cluster,
- * KOTS / SDK, cloud, tags and uptime are on the instance page.
+ * and its health (name, status, version, last check-in) as columns, and
+ * the 14-day uptime ratio under the status (its bars need the width); the
+ * cluster, KOTS / SDK, cloud, tags and day-by-day uptime are on the
+ * instance page the row opens.
  */
 export const INSTANCE_COLUMNS = [
   { key: 'instance', label: 'Instance' },
@@ -56,10 +60,14 @@ export const INSTANCE_COLUMNS = [
   { key: 'cloud', label: 'Cloud', wideOnly: true },
   { key: 'checkIn', label: 'Last check-in' },
   { key: 'tags', label: 'Tags', wideOnly: true },
-  { key: 'uptime', label: 'Uptime (14 days)', wideOnly: true },
+  {
+    key: 'uptime',
+    label: 'Uptime (14 days)',
+    ...foldedUnder('status', '14-day uptime'),
+  },
 ] as const satisfies readonly ColumnSpec[];
 
-type InstanceColumn = ColumnSpec<(typeof INSTANCE_COLUMNS)[number]['key']>;
+type InstanceColumn = ShownColumn<(typeof INSTANCE_COLUMNS)[number]['key']>;
 
 /**
  * The header row of the instances table, each header padded like the cells
@@ -135,95 +143,110 @@ export function InstanceRow(props: {
 
   return (
     <TableRow hover className={classes.row} onClick={onClick}>
-      {rowCells(columns, {
-        instance: (
-          <TableCell className={classes.cell}>
-            <Lines
-              main={
-                <InstanceLink
-                  instanceId={instance.id}
-                  label={instanceLabel(instance)}
-                />
-              }
-              sub={[instance.name ? instance.shortId : undefined]}
-            />
-            <div className={classes.markers}>
-              {instance.airgap && <ToneChip label="Air gap" tone="info" />}
-              {instance.archived && (
-                <ToneChip label="Archived" tone="neutral" />
-              )}
-            </div>
-          </TableCell>
-        ),
-        status: (
-          <TableCell className={classes.cell}>
-            <AppStatusChip status={instance.status} />
-          </TableCell>
-        ),
-        version: (
-          <TableCell className={classes.cell}>
-            <Lines
-              main={instance.appVersion}
-              sub={[versionsBehind(instance.versionsBehind)]}
-            />
-          </TableCell>
-        ),
-        cluster: (
-          <TableCell className={classes.cell}>
-            <Lines
-              main={instance.k8sDistribution}
-              sub={[
-                instance.k8sVersion && `Kubernetes ${instance.k8sVersion}`,
-                nodesReadyText(instance),
-              ]}
-            />
-          </TableCell>
-        ),
-        kots: (
-          <TableCell className={classes.cell}>
-            <Lines
-              main={instance.kotsVersion && `KOTS ${instance.kotsVersion}`}
-              sub={[instance.sdkVersion && `SDK ${instance.sdkVersion}`]}
-            />
-          </TableCell>
-        ),
-        cloud: (
-          <TableCell className={classes.cell}>
-            <Lines main={instance.cloudProvider} sub={[instance.cloudRegion]} />
-          </TableCell>
-        ),
-        checkIn: (
-          <TableCell
-            className={`${classes.cell} ${
-              instance.active ? '' : classes.inactive
-            }`}
-          >
-            <Lines
-              main={
-                <DateTimeText iso={instance.lastCheckInAt} variant="relative" />
-              }
-              sub={[
-                !instance.active && (
-                  <span className={classes.inactive}>Inactive</span>
-                ),
-              ]}
-            />
-          </TableCell>
-        ),
-        tags: (
-          <TableCell className={classes.cell}>
-            <TagChips tags={extraTags(instance)} maxWidth={160} />
-          </TableCell>
-        ),
-        uptime: (
-          <TableCell className={classes.cell}>
-            <UptimeDayBars
-              days={instance.uptime.days}
-              ratio={instance.uptime.ratio}
-            />
-          </TableCell>
-        ),
-      })}
+      {rowCells(
+        columns,
+        {
+          instance: (
+            <TableCell className={classes.cell}>
+              <Lines
+                main={
+                  <InstanceLink
+                    instanceId={instance.id}
+                    label={instanceLabel(instance)}
+                  />
+                }
+                sub={[instance.name ? instance.shortId : undefined]}
+              />
+              <div className={classes.markers}>
+                {instance.airgap && <ToneChip label="Air gap" tone="info" />}
+                {instance.archived && (
+                  <ToneChip label="Archived" tone="neutral" />
+                )}
+              </div>
+            </TableCell>
+          ),
+          status: (
+            <TableCell className={classes.cell}>
+              <AppStatusChip status={instance.status} />
+            </TableCell>
+          ),
+          version: (
+            <TableCell className={classes.cell}>
+              <Lines
+                main={instance.appVersion}
+                sub={[versionsBehind(instance.versionsBehind)]}
+              />
+            </TableCell>
+          ),
+          cluster: (
+            <TableCell className={classes.cell}>
+              <Lines
+                main={instance.k8sDistribution}
+                sub={[
+                  instance.k8sVersion && `Kubernetes ${instance.k8sVersion}`,
+                  nodesReadyText(instance),
+                ]}
+              />
+            </TableCell>
+          ),
+          kots: (
+            <TableCell className={classes.cell}>
+              <Lines
+                main={instance.kotsVersion && `KOTS ${instance.kotsVersion}`}
+                sub={[instance.sdkVersion && `SDK ${instance.sdkVersion}`]}
+              />
+            </TableCell>
+          ),
+          cloud: (
+            <TableCell className={classes.cell}>
+              <Lines
+                main={instance.cloudProvider}
+                sub={[instance.cloudRegion]}
+              />
+            </TableCell>
+          ),
+          checkIn: (
+            <TableCell
+              className={`${classes.cell} ${
+                instance.active ? '' : classes.inactive
+              }`}
+            >
+              <Lines
+                main={
+                  <DateTimeText
+                    iso={instance.lastCheckInAt}
+                    variant="relative"
+                  />
+                }
+                sub={[
+                  !instance.active && (
+                    <span className={classes.inactive}>Inactive</span>
+                  ),
+                ]}
+              />
+            </TableCell>
+          ),
+          tags: (
+            <TableCell className={classes.cell}>
+              <TagChips tags={extraTags(instance)} maxWidth={160} />
+            </TableCell>
+          ),
+          uptime: (
+            <TableCell className={classes.cell}>
+              <UptimeDayBars
+                days={instance.uptime.days}
+                ratio={instance.uptime.ratio}
+              />
+            </TableCell>
+          ),
+        },
+        {
+          uptime:
+            instance.uptime.ratio === null
+              ? null
+              : formatPercent(instance.uptime.ratio),
+        },
+      )}
     </TableRow>
   );
 }

@@ -8,6 +8,7 @@ import {
   renderWithApi,
   reportFixture,
   itShowsProgressAndBackendErrors,
+  cellUnder,
   setWindowWidth,
 } from '../../__testUtils__';
 import { CustomerReportQuery } from '../../api';
@@ -282,6 +283,28 @@ describe('InstancesCard', () => {
       restore();
     }
   });
+
+  it.each([
+    // Narrow windows keep the 14-day uptime ratio, under the status.
+    [768, 'Status', '14-day uptime: 98.21%'],
+    [1280, 'Uptime (14 days)', '98.21%'],
+  ])(
+    'at %i px shows the uptime ratio under %s',
+    async (width, header, text) => {
+      const restore = setWindowWidth(width);
+      try {
+        await renderCard(async () => reportFixture());
+        const table = await screen.findByRole('table', { name: 'Instances' });
+        const [, first] = within(table).getAllByRole('row');
+        expect(
+          within(cellUnder(table, first, header)).getByText(text),
+        ).toBeInTheDocument();
+        expect(within(table).getAllByText(/98\.21%/)).toHaveLength(1);
+      } finally {
+        restore();
+      }
+    },
+  );
 
   itShowsProgressAndBackendErrors(renderCard, () =>
     screen.queryByRole('table'),

@@ -4,7 +4,9 @@ import {
   pending,
   renderWithApi,
   responseError,
+  cellUnder,
   setWindowWidth,
+  shownText,
   tableColumns,
   withFixedTimeZone,
 } from '../../__testUtils__';
@@ -74,6 +76,53 @@ describe('DataSourcesCard', () => {
         headers,
         cellCounts: [headers.length, headers.length],
       });
+    } finally {
+      restore();
+    }
+  });
+
+  it('at 768 px shows the last run under the last success and the figures under the source', async () => {
+    const restore = setWindowWidth(768);
+    try {
+      await renderWithApi(<DataSourcesCard />, {
+        listDataSources: async () => ({ items: [never, failed] }),
+      });
+      const table = await screen.findByRole('table', { name: 'Data sources' });
+      const [, crm, replicated] = within(table).getAllByRole('row');
+      expect(
+        within(cellUnder(table, replicated, 'Source')).getByText(
+          'customers: 5 · check ins too old: 2',
+        ),
+      ).toBeInTheDocument();
+      // The last run's time, after its label (relative text varies).
+      const lastSuccess = cellUnder(table, replicated, 'Last success');
+      expect(shownText(lastSuccess)).toMatch(/ago.*Last run: .*ago$/);
+      expect(
+        lastSuccess.querySelector('time[datetime="2024-07-02T12:00:00.000Z"]'),
+      ).not.toBeNull();
+      // A source that never ran has neither: no empty lines.
+      expect(cellUnder(table, crm, 'Source').textContent).toBe('crm');
+      expect(cellUnder(table, crm, 'Last success').textContent).toBe('Never');
+    } finally {
+      restore();
+    }
+  });
+
+  it('at 1280 px shows the last run and the figures in their own columns only', async () => {
+    const restore = setWindowWidth(1280);
+    try {
+      await renderWithApi(<DataSourcesCard />, {
+        listDataSources: async () => ({ items: [never, failed] }),
+      });
+      const table = await screen.findByRole('table', { name: 'Data sources' });
+      const [, , replicated] = within(table).getAllByRole('row');
+      expect(cellUnder(table, replicated, 'Source').textContent).toBe(
+        'replicated',
+      );
+      expect(cellUnder(table, replicated, 'Figures').textContent).toBe(
+        'customers: 5 · check ins too old: 2',
+      );
+      expect(within(table).queryByText(/^Last run: /)).not.toBeInTheDocument();
     } finally {
       restore();
     }

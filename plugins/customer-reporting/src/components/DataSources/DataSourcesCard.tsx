@@ -14,8 +14,10 @@ import {
   ColumnSpec,
   DataCard,
   DateTimeText,
+  foldedUnder,
   Muted,
   rowCells,
+  ShownColumn,
   Tone,
   ToneChip,
 } from '../shared';
@@ -32,35 +34,32 @@ const STATE_DISPLAY: Record<
 
 /**
  * Narrow windows keep the source, its state, its last success and the
- * error that explains a failure; the last run and the figures need a wider
- * window.
+ * error that explains a failure as columns; the last run shows under the
+ * last success and the figures under the source (no other page has them).
  */
 const COLUMNS = [
   { key: 'source', label: 'Source' },
   { key: 'state', label: 'State' },
   { key: 'lastSuccess', label: 'Last success' },
-  { key: 'lastRun', label: 'Last run', wideOnly: true },
-  { key: 'figures', label: 'Figures', wideOnly: true },
+  { key: 'lastRun', label: 'Last run', ...foldedUnder('lastSuccess') },
+  { key: 'figures', label: 'Figures', ...foldedUnder('source', '') },
   { key: 'lastError', label: 'Last error' },
 ] as const satisfies readonly ColumnSpec[];
 
-type SourceColumn = ColumnSpec<(typeof COLUMNS)[number]['key']>;
+type SourceColumn = ShownColumn<(typeof COLUMNS)[number]['key']>;
 
 /** `checkInsTooOld` → `check ins too old`: the keys are the source's own. */
 function figureLabel(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function Figures(props: { counts: DataSourceStatus['counts'] }) {
-  const entries = Object.entries(props.counts ?? {});
-  if (entries.length === 0) return <Muted>–</Muted>;
-  return (
-    <>
-      {entries
-        .map(([key, value]) => `${figureLabel(key)}: ${value}`)
-        .join(' · ')}
-    </>
-  );
+/** `customers: 5 · check ins too old: 2`, or null when there are none. */
+function figuresText(counts: DataSourceStatus['counts']): string | null {
+  const entries = Object.entries(counts ?? {});
+  if (entries.length === 0) return null;
+  return entries
+    .map(([key, value]) => `${figureLabel(key)}: ${value}`)
+    .join(' · ');
 }
 
 /** One source: its state stands out when it never synced or last failed. */
@@ -71,46 +70,55 @@ function SourceRow(props: {
   const { source, columns } = props;
   const classes = useTableStyles();
   const display = STATE_DISPLAY[source.state];
+  const figures = figuresText(source.counts);
   const when = (iso: string | null) => (
-    <TableCell className={classes.nowrap}>
-      <DateTimeText iso={iso} variant="relative" placeholder="Never" />
-    </TableCell>
+    <DateTimeText iso={iso} variant="relative" placeholder="Never" />
+  );
+  const whenCell = (iso: string | null) => (
+    <TableCell className={classes.nowrap}>{when(iso)}</TableCell>
   );
   return (
     <TableRow>
-      {rowCells(columns, {
-        source: <TableCell className={classes.nowrap}>{source.id}</TableCell>,
-        state: (
-          <TableCell>
-            <ToneChip
-              label={display.label}
-              tone={display.tone}
-              ariaLabel={`Sync state: ${display.label}`}
-            />
-          </TableCell>
-        ),
-        lastSuccess: when(source.lastSucceededAt),
-        lastRun: when(source.lastStartedAt),
-        figures: (
-          <TableCell className={classes.wrap}>
-            <Figures counts={source.counts} />
-          </TableCell>
-        ),
-        lastError: (
-          <TableCell className={classes.wrap}>
-            {source.lastError ? (
-              <Typography
-                variant="body2"
-                color={source.state === 'failed' ? 'error' : 'textSecondary'}
-              >
-                {source.lastError}
-              </Typography>
-            ) : (
-              <Muted>–</Muted>
-            )}
-          </TableCell>
-        ),
-      })}
+      {rowCells(
+        columns,
+        {
+          source: <TableCell className={classes.nowrap}>{source.id}</TableCell>,
+          state: (
+            <TableCell>
+              <ToneChip
+                label={display.label}
+                tone={display.tone}
+                ariaLabel={`Sync state: ${display.label}`}
+              />
+            </TableCell>
+          ),
+          lastSuccess: whenCell(source.lastSucceededAt),
+          lastRun: whenCell(source.lastStartedAt),
+          figures: (
+            <TableCell className={classes.wrap}>
+              {figures ?? <Muted>–</Muted>}
+            </TableCell>
+          ),
+          lastError: (
+            <TableCell className={classes.wrap}>
+              {source.lastError ? (
+                <Typography
+                  variant="body2"
+                  color={source.state === 'failed' ? 'error' : 'textSecondary'}
+                >
+                  {source.lastError}
+                </Typography>
+              ) : (
+                <Muted>–</Muted>
+              )}
+            </TableCell>
+          ),
+        },
+        {
+          lastRun: source.lastStartedAt && when(source.lastStartedAt),
+          figures,
+        },
+      )}
     </TableRow>
   );
 }

@@ -24,6 +24,7 @@ import {
   CsvDownloadButton,
   DataCard,
   DateTimeText,
+  foldedUnder,
   LoadMoreFooter,
   Muted,
   rowCells,
@@ -44,18 +45,21 @@ type Attempt = InstallAttemptList['items'][number];
 
 /**
  * The columns, in order. Narrow windows keep the status, customer and
- * start; the rest is in the CSV export and the customer's report.
+ * start as columns and show the rest under them: the type under the
+ * status, the duration under the start, the others under the customer
+ * (the customer's report lacks the app version, and finding the attempt
+ * there would mean matching start times).
  */
 const COLUMNS = [
   { key: 'status', label: 'Status' },
   { key: 'customer', label: 'Customer' },
-  { key: 'installType', label: 'Type', wideOnly: true },
+  { key: 'installType', label: 'Type', ...foldedUnder('status') },
   { key: 'startedAt', label: 'Started' },
-  { key: 'environment', label: 'Environment', wideOnly: true },
-  { key: 'mode', label: 'Mode', wideOnly: true },
-  { key: 'registry', label: 'Registry', wideOnly: true },
-  { key: 'appVersion', label: 'App version', wideOnly: true },
-  { key: 'duration', label: 'Duration', wideOnly: true },
+  { key: 'environment', label: 'Environment', ...foldedUnder('customer') },
+  { key: 'mode', label: 'Mode', ...foldedUnder('customer') },
+  { key: 'registry', label: 'Registry', ...foldedUnder('customer') },
+  { key: 'appVersion', label: 'App version', ...foldedUnder('customer') },
+  { key: 'duration', label: 'Duration', ...foldedUnder('startedAt') },
 ] as const satisfies readonly ColumnSpec[];
 
 /** The columns the backend can sort by, with its sort key. */
@@ -76,12 +80,31 @@ const FIRST_ORDER: Record<InstallAttemptSort, 'asc' | 'desc'> = {
   installType: 'asc',
 };
 
-function text(
+/** A value through its labels (as sent when unknown), or null. */
+function valueText(
   value: string | null | undefined,
   labels?: Record<string, string>,
-) {
-  if (!value) return <Muted>–</Muted>;
+): string | null {
+  if (!value) return null;
   return labels?.[value] ?? value;
+}
+
+/**
+ * The values of the columns narrow windows show under others, each shown
+ * in its own column on wide windows.
+ */
+function secondaryValues(attempt: Attempt) {
+  return {
+    installType: valueText(attempt.installType, INSTALL_TYPE_LABELS),
+    environment: valueText(attemptEnvironment(attempt.environment)),
+    mode: valueText(attempt.networkMode, NETWORK_MODE_LABELS),
+    registry: valueText(attempt.registry, REGISTRY_LABELS),
+    appVersion: valueText(attempt.appVersion),
+    duration:
+      attempt.durationSeconds === null
+        ? null
+        : formatDuration(attempt.durationSeconds),
+  };
 }
 
 /**
@@ -186,6 +209,17 @@ export function AttemptsTableCard(props: {
                     const href = reportLink({
                       customerId: attempt.customer.id,
                     });
+                    const secondary = secondaryValues(attempt);
+                    const cell = (
+                      key: keyof typeof secondary,
+                      wrap = false,
+                    ) => (
+                      <TableCell
+                        className={wrap ? classes.wrap : classes.nowrap}
+                      >
+                        {secondary[key] ?? <Muted>–</Muted>}
+                      </TableCell>
+                    );
                     return (
                       <TableRow
                         key={attempt.id}
@@ -198,61 +232,37 @@ export function AttemptsTableCard(props: {
                           navigate(href);
                         }}
                       >
-                        {rowCells(columns, {
-                          status: (
-                            <TableCell className={classes.nowrap}>
-                              <ToneChip
-                                label={status.label}
-                                tone={status.tone}
-                                ariaLabel={`Status: ${status.label}`}
-                              />
-                            </TableCell>
-                          ),
-                          customer: (
-                            <TableCell className={classes.wrap}>
-                              <Link to={href}>{attempt.customer.name}</Link>
-                            </TableCell>
-                          ),
-                          installType: (
-                            <TableCell className={classes.nowrap}>
-                              {text(attempt.installType, INSTALL_TYPE_LABELS)}
-                            </TableCell>
-                          ),
-                          startedAt: (
-                            <TableCell className={classes.wrap}>
-                              <DateTimeText iso={attempt.startedAt} />
-                            </TableCell>
-                          ),
-                          environment: (
-                            <TableCell className={classes.wrap}>
-                              {text(attemptEnvironment(attempt.environment))}
-                            </TableCell>
-                          ),
-                          mode: (
-                            <TableCell className={classes.nowrap}>
-                              {text(attempt.networkMode, NETWORK_MODE_LABELS)}
-                            </TableCell>
-                          ),
-                          registry: (
-                            <TableCell className={classes.nowrap}>
-                              {text(attempt.registry, REGISTRY_LABELS)}
-                            </TableCell>
-                          ),
-                          appVersion: (
-                            <TableCell className={classes.wrap}>
-                              {text(attempt.appVersion)}
-                            </TableCell>
-                          ),
-                          duration: (
-                            <TableCell className={classes.nowrap}>
-                              {attempt.durationSeconds === null ? (
-                                <Muted>–</Muted>
-                              ) : (
-                                formatDuration(attempt.durationSeconds)
-                              )}
-                            </TableCell>
-                          ),
-                        })}
+                        {rowCells(
+                          columns,
+                          {
+                            status: (
+                              <TableCell className={classes.nowrap}>
+                                <ToneChip
+                                  label={status.label}
+                                  tone={status.tone}
+                                  ariaLabel={`Status: ${status.label}`}
+                                />
+                              </TableCell>
+                            ),
+                            customer: (
+                              <TableCell className={classes.wrap}>
+                                <Link to={href}>{attempt.customer.name}</Link>
+                              </TableCell>
+                            ),
+                            installType: cell('installType'),
+                            startedAt: (
+                              <TableCell className={classes.wrap}>
+                                <DateTimeText iso={attempt.startedAt} />
+                              </TableCell>
+                            ),
+                            environment: cell('environment', true),
+                            mode: cell('mode'),
+                            registry: cell('registry'),
+                            appVersion: cell('appVersion', true),
+                            duration: cell('duration'),
+                          },
+                          secondary,
+                        )}
                       </TableRow>
                     );
                   })}

@@ -11,6 +11,7 @@ import {
   ColumnSpec,
   DataCard,
   DateTimeText,
+  foldedUnder,
   Muted,
   rowCells,
   ToneChip,
@@ -19,15 +20,17 @@ import { ATTEMPT_STATUS_DISPLAY, stepLabel } from './labels';
 import { useTableStyles } from './tableStyles';
 
 /**
- * Narrow windows keep the status, step, reason and attempt count; choosing
- * a group lists its attempts with their customers and dates.
+ * Narrow windows keep the status, step, reason and attempt count as
+ * columns, and the customer count under the attempt count (the group's
+ * attempt list names customers but does not count them); choosing a group
+ * lists its attempts with their dates, sortable, for the first and last.
  */
 const COLUMNS = [
   { key: 'status', label: 'Status' },
   { key: 'step', label: 'Step' },
   { key: 'reason', label: 'Reason' },
   { key: 'attempts', label: 'Attempts' },
-  { key: 'customers', label: 'Customers', wideOnly: true },
+  { key: 'customers', label: 'Customers', ...foldedUnder('attempts') },
   { key: 'firstSeen', label: 'First seen', wideOnly: true },
   { key: 'lastSeen', label: 'Last seen', wideOnly: true },
 ] as const satisfies readonly ColumnSpec[];
@@ -84,55 +87,59 @@ export function FailureGroupsCard(props: {
                 className={classes.clickable}
                 onClick={() => onSelect(group)}
               >
-                {rowCells(columns, {
-                  status: (
-                    <TableCell>
-                      <ToneChip label={status.label} tone={status.tone} />
-                    </TableCell>
-                  ),
-                  step: <TableCell>{stepLabel(group.step)}</TableCell>,
-                  // Grouped by the normalised text; the similar reasons
-                  // differ in ids, numbers and quoted values.
-                  reason: (
-                    <TableCell
-                      title={
-                        group.reason && group.count > 1
-                          ? `${group.count} attempts with reasons like this one`
-                          : undefined
-                      }
-                      className={classes.wrap}
-                    >
-                      <Link
-                        component="button"
-                        variant="body2"
-                        align="left"
-                        onClick={(event: MouseEvent) => {
-                          event.stopPropagation();
-                          onSelect(group);
-                        }}
-                        aria-label={`Show the ${
-                          group.count
-                        } ${status.label.toLowerCase()} attempts: ${
-                          reason ?? 'no reason reported'
-                        }`}
+                {rowCells(
+                  columns,
+                  {
+                    status: (
+                      <TableCell>
+                        <ToneChip label={status.label} tone={status.tone} />
+                      </TableCell>
+                    ),
+                    step: <TableCell>{stepLabel(group.step)}</TableCell>,
+                    // Grouped by the normalised text; the similar reasons
+                    // differ in ids, numbers and quoted values.
+                    reason: (
+                      <TableCell
+                        title={
+                          group.reason && group.count > 1
+                            ? `${group.count} attempts with reasons like this one`
+                            : undefined
+                        }
+                        className={classes.wrap}
                       >
-                        {reason ?? <Muted>No reason reported</Muted>}
-                      </Link>
-                    </TableCell>
-                  ),
-                  attempts: <TableCell>{group.count}</TableCell>,
-                  customers: <TableCell>{group.customers}</TableCell>,
-                  firstSeen: (
-                    <TableCell>
-                      <DateTimeText iso={group.firstSeenAt} />
-                    </TableCell>
-                  ),
-                  lastSeen: (
-                    <TableCell>
-                      <DateTimeText iso={group.lastSeenAt} />
-                    </TableCell>
-                  ),
-                })}
+                        <Link
+                          component="button"
+                          variant="body2"
+                          align="left"
+                          onClick={(event: MouseEvent) => {
+                            event.stopPropagation();
+                            onSelect(group);
+                          }}
+                          aria-label={`Show the ${
+                            group.count
+                          } ${status.label.toLowerCase()} attempts: ${
+                            reason ?? 'no reason reported'
+                          }`}
+                        >
+                          {reason ?? <Muted>No reason reported</Muted>}
+                        </Link>
+                      </TableCell>
+                    ),
+                    attempts: <TableCell>{group.count}</TableCell>,
+                    customers: <TableCell>{group.customers}</TableCell>,
+                    firstSeen: (
+                      <TableCell>
+                        <DateTimeText iso={group.firstSeenAt} />
+                      </TableCell>
+                    ),
+                    lastSeen: (
+                      <TableCell>
+                        <DateTimeText iso={group.lastSeenAt} />
+                      </TableCell>
+                    ),
+                  },
+                  { customers: group.customers },
+                )}
               </TableRow>
             );
           }}

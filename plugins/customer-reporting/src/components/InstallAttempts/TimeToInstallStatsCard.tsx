@@ -13,6 +13,7 @@ import { compareVersions, formatDuration } from '../format';
 import {
   ColumnSpec,
   DataCard,
+  foldedUnder,
   Muted,
   rowCells,
   ScrollingTable,
@@ -28,14 +29,23 @@ const GROUP_BY_LABELS: Record<TimeToInstallGroupBy, string> = {
 
 /**
  * The columns after the group's name. Narrow windows keep the customer
- * count and the medians; the p90s need a wider window.
+ * count and the medians as columns; each p90 shows under its median (no
+ * other page has them).
  */
 const COLUMNS = [
   { key: 'customers', label: 'Customers' },
   { key: 'licenseMedian', label: 'License median' },
-  { key: 'licenseP90', label: 'License p90', wideOnly: true },
+  {
+    key: 'licenseP90',
+    label: 'License p90',
+    ...foldedUnder('licenseMedian', 'p90'),
+  },
   { key: 'instanceMedian', label: 'Instance median' },
-  { key: 'instanceP90', label: 'Instance p90', wideOnly: true },
+  {
+    key: 'instanceP90',
+    label: 'Instance p90',
+    ...foldedUnder('instanceMedian', 'p90'),
+  },
 ] as const satisfies readonly ColumnSpec[];
 
 /** App versions in version order (2.6.1 before 2.10.0), others as sent. */
@@ -47,12 +57,15 @@ function sortGroups<T extends { key: string }>(
   return [...groups].sort((a, b) => compareVersions(a.key, b.key));
 }
 
+/** A median or p90, or null when there is none. */
+function duration(seconds: number | null): string | null {
+  return seconds === null ? null : formatDuration(seconds);
+}
+
 /** A median or p90 cell: the duration, or a dash when there is none. */
 function durationCell(seconds: number | null) {
   return (
-    <TableCell align="right">
-      {seconds === null ? <Muted>–</Muted> : formatDuration(seconds)}
-    </TableCell>
+    <TableCell align="right">{duration(seconds) ?? <Muted>–</Muted>}</TableCell>
   );
 }
 
@@ -122,15 +135,22 @@ export function TimeToInstallStatsCard(props: {
                 {sortGroups(groups, groupBy).map(group => (
                   <TableRow key={group.key}>
                     <TableCell className={classes.wrap}>{group.key}</TableCell>
-                    {rowCells(columns, {
-                      customers: (
-                        <TableCell align="right">{group.customers}</TableCell>
-                      ),
-                      licenseMedian: durationCell(group.license.median),
-                      licenseP90: durationCell(group.license.p90),
-                      instanceMedian: durationCell(group.instance.median),
-                      instanceP90: durationCell(group.instance.p90),
-                    })}
+                    {rowCells(
+                      columns,
+                      {
+                        customers: (
+                          <TableCell align="right">{group.customers}</TableCell>
+                        ),
+                        licenseMedian: durationCell(group.license.median),
+                        licenseP90: durationCell(group.license.p90),
+                        instanceMedian: durationCell(group.instance.median),
+                        instanceP90: durationCell(group.instance.p90),
+                      },
+                      {
+                        licenseP90: duration(group.license.p90),
+                        instanceP90: duration(group.instance.p90),
+                      },
+                    )}
                   </TableRow>
                 ))}
               </TableBody>

@@ -16,6 +16,7 @@ import {
   DateTimeText,
   LoadMoreFooter,
   rowCells,
+  ShownColumn,
 } from '../shared';
 import { EVENT_CATEGORY_LABELS, formatEventValue } from './formatEventValue';
 import { useInstanceDetails } from './InstanceDetailsProvider';
@@ -65,7 +66,7 @@ const COLUMNS = [
   { key: 'change', label: 'Change' },
 ] as const satisfies readonly ColumnSpec[];
 
-type EventColumn = ColumnSpec<(typeof COLUMNS)[number]['key']>;
+type EventColumn = ShownColumn<(typeof COLUMNS)[number]['key']>;
 
 function EventRow(props: {
   event: InstanceEventList['items'][number];

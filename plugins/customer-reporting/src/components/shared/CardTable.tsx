@@ -7,7 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Muted } from './Muted';
 import { ScrollingTable } from './ScrollingTable';
-import { ColumnSpec, useShownColumns } from './narrowColumns';
+import { ColumnSpec, ShownColumn, useShownColumns } from './narrowColumns';
 
 /**
  * The body of a card that lists rows: a one-line message when there are
@@ -15,7 +15,7 @@ import { ColumnSpec, useShownColumns } from './narrowColumns';
  * titles and one `<TableRow>` per item from `children`, scrolling sideways
  * inside the card if it is still too wide. Columns given as specs may be
  * `wideOnly`: narrow windows leave them out, and `children` gets the shown
- * columns to render the matching cells (see `rowCells`).
+ * columns to render the matching cells and folded lines (see `rowCells`).
  */
 export function CardTable<T, K extends string = string>(props: {
   label: string;
@@ -23,7 +23,7 @@ export function CardTable<T, K extends string = string>(props: {
   empty: string;
   className?: string;
   rows: T[];
-  children: (row: T, index: number, columns: ColumnSpec<K>[]) => ReactNode;
+  children: (row: T, index: number, columns: ShownColumn<K>[]) => ReactNode;
 }) {
   const { label, empty, className, rows, children } = props;
   const columns = useShownColumns(

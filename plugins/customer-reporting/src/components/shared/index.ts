@@ -28,11 +28,13 @@ export { withContrast } from './contrast';
 export { useCursorPages } from './useCursorPages';
 export type { CursorPage } from './useCursorPages';
 export {
+  foldedUnder,
   hiddenWhenNarrow,
   NARROW_WINDOW,
   rowCells,
   shownColumns,
+  useNarrowTablePadding,
   useNarrowWindow,
   useShownColumns,
 } from './narrowColumns';
-export type { ColumnSpec } from './narrowColumns';
+export type { ColumnSpec, ShownColumn } from './narrowColumns';
