@@ -67,6 +67,8 @@ export function checkInFields(
     }
     fields[field] = encodeJson(value);
   }
+  if (checkIn.resourceStates)
+    fields.resourceStates = encodeResourceStates(checkIn.resourceStates);
   if (checkIn.tags) fields.tags = encodeTags(checkIn.tags);
   const metrics = checkIn.customMetrics;
   if (metrics) {
@@ -94,6 +96,55 @@ function encodeTags(tags: Record<string, string>): string {
     }
   }
   return JSON.stringify(tags);
+}
+
+/** One resource's state as the `resourceStates` field stores it. */
+export interface ResourceState {
+  kind: string;
+  namespace: string;
+  name: string;
+  state: AppStatus;
+}
+
+/** Code-unit order: the same in every locale and on both databases. */
+function byText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * Orders resources by kind, namespace and name (then state, so that even a
+ * resource listed twice sorts the same way every time).
+ */
+export function compareResources(
+  a: Omit<ResourceState, 'state'> & { state: string },
+  b: Omit<ResourceState, 'state'> & { state: string },
+): number {
+  return (
+    byText(a.kind, b.kind) ||
+    byText(a.namespace, b.namespace) ||
+    byText(a.name, b.name) ||
+    byText(a.state, b.state)
+  );
+}
+
+/**
+ * The resources are one field, as tags are: a resource added, removed or
+ * changing state is one change of the list, and one event whatever the
+ * rollup does. Sorted, text trimmed and states lowercase (as the app status
+ * is stored), so the encoding does not depend on the order or the case
+ * the agent sent them in: the same resources make no event.
+ */
+function encodeResourceStates(
+  resources: NonNullable<CheckIn['resourceStates']>,
+): string {
+  const stored = resources.map(r => ({
+    kind: r.kind.trim(),
+    namespace: r.namespace.trim(),
+    name: r.name.trim(),
+    state: r.state.toLowerCase(),
+  }));
+  return JSON.stringify(stored.sort(compareResources));
 }
 
 /** Decodes a field value written by {@link checkInFields}. */
