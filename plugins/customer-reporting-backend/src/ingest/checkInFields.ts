@@ -3,6 +3,7 @@ import {
   CheckIn,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { FieldValues } from '../metrics/changeEvents';
+import { compareResources } from '../metrics/resourceStates';
 import { spec } from '../schema/openapi/generated/router';
 import { BoundedCache } from './BoundedCache';
 import { encodeJson } from './encodeJson';
@@ -96,36 +97,6 @@ function encodeTags(tags: Record<string, string>): string {
     }
   }
   return JSON.stringify(tags);
-}
-
-/** One resource's state as the `resourceStates` field stores it. */
-export interface ResourceState {
-  kind: string;
-  namespace: string;
-  name: string;
-  state: AppStatus;
-}
-
-/** Code-unit order: the same in every locale and on both databases. */
-function byText(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
-
-/**
- * Orders resources by kind, namespace and name (then state, so that even a
- * resource listed twice sorts the same way every time).
- */
-export function compareResources(
-  a: Omit<ResourceState, 'state'> & { state: string },
-  b: Omit<ResourceState, 'state'> & { state: string },
-): number {
-  return (
-    byText(a.kind, b.kind) ||
-    byText(a.namespace, b.namespace) ||
-    byText(a.name, b.name) ||
-    byText(a.state, b.state)
-  );
 }
 
 /**

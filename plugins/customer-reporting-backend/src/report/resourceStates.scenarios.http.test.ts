@@ -147,6 +147,48 @@ describe.each(databases.eachSupportedId())(
       expect(late.items).toEqual(inOrder.items);
     });
 
+    it('shows the resources as of asOf, least available first, the same whatever the order of arrival', async () => {
+      const { checkIns, get } = await start(databaseId);
+      const apiDown: Resource = ['Deployment', 'app', 'api', 'unavailable'];
+      const timeline = reports('d1', [
+        ['10:00', [WEB, DB, API, DATA]],
+        ['12:00', [WEB, apiDown, DATA]],
+      ]);
+      // The later check-in first: the earlier one is replayed before it.
+      await checkIns([timeline[1]]);
+      await checkIns([timeline[0]]);
+      await checkIns([{ instanceId: 'd1', at: '2024-07-01T13:00:00Z' }]);
+      const resourcesAt = async (time: string) =>
+        (await get(`/v1/instances/d1?asOf=2024-07-01T${time}:00Z`)).resources;
+      // Between the two changes: db degraded first, then the ready ones.
+      expect(await resourcesAt('11:00')).toEqual(resources(DB, API, WEB, DATA));
+      // A check-in without resources keeps the list of the one before.
+      expect(await resourcesAt('13:30')).toEqual(resources(apiDown, WEB, DATA));
+      const events = await get(`/v1/instances/d1/events?${ASOF}`);
+      const changed = events.items.find(
+        (e: Event) => e.field === 'resourceStates' && e.at.includes('T12'),
+      );
+      expect(changed.changes).toEqual([
+        {
+          kind: 'Deployment',
+          namespace: 'app',
+          name: 'api',
+          previousState: 'ready',
+          state: 'unavailable',
+        },
+        {
+          kind: 'StatefulSet',
+          namespace: 'app',
+          name: 'db',
+          previousState: 'degraded',
+          state: null,
+        },
+      ]);
+      // An instance that never reported resources has none.
+      await checkIns([['plain', '2024-07-01T10:00:00Z', 'ready']]);
+      expect((await get(`/v1/instances/plain?${ASOF}`)).resources).toEqual([]);
+    });
+
     it('refuses a resource state that is not an app status, naming it', async () => {
       const { server } = await start(databaseId);
       const res = await request(server)
