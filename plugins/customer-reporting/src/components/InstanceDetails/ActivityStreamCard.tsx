@@ -77,8 +77,8 @@ const SHOWN_RESOURCE_CHANGES = 5;
 
 /**
  * The resources a `resourceStates` event changed, one a line, instead of
- * two lists of every resource. Names may be long (253 characters), so
- * they break anywhere rather than widen the table.
+ * two lists of every resource. Kubernetes names wrap after their hyphens
+ * and the slash, which the layout walk allows.
  */
 function ResourceChanges(props: { changes: ResourceChange[] }) {
   const { changes } = props;
@@ -86,10 +86,7 @@ function ResourceChanges(props: { changes: ResourceChange[] }) {
   return (
     <>
       {changes.slice(0, SHOWN_RESOURCE_CHANGES).map(change => (
-        <div
-          key={`${change.kind}/${change.namespace}/${change.name}`}
-          style={{ overflowWrap: 'anywhere' }}
-        >
+        <div key={`${change.kind}/${change.namespace}/${change.name}`}>
           {formatResourceChange(change)}
         </div>
       ))}
