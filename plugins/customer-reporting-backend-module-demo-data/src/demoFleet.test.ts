@@ -1,4 +1,7 @@
-import { LICENSE_TYPES } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  APP_STATUSES,
+  LICENSE_TYPES,
+} from '@customer-reporting/plugin-customer-reporting-common';
 import { generateDemoFleet } from './demoFleet';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
@@ -19,6 +22,46 @@ describe('demo fleet', () => {
       }));
     };
     expect(relative(later)).toEqual(relative(NOW));
+  });
+
+  it('reports resources whose rollup is the app status, one Deployment in trouble when degraded', () => {
+    type Resource = { kind: string; name: string; state: string };
+    const fleet = generateDemoFleet(NOW);
+    const rank = (state: string) =>
+      APP_STATUSES.indexOf(state as (typeof APP_STATUSES)[number]);
+    // Each instance reports its resources when they change; a check-in
+    // without them keeps the last list.
+    const latest = new Map<unknown, Resource[]>();
+    const disagreeing: string[] = [];
+    const degradedTrouble = new Set<string>();
+    for (const c of fleet.checkIns) {
+      if (c.resourceStates)
+        latest.set(c.instanceId, c.resourceStates as Resource[]);
+      const resources = latest.get(c.instanceId)!;
+      const rollup = resources.reduce(
+        (least, r) => (rank(r.state) < rank(least) ? r.state : least),
+        resources.length === 0 ? 'missing' : 'ready',
+      );
+      if (rollup !== c.appStatus)
+        disagreeing.push(`${c.instanceId} ${c.at} ${rollup}`);
+      if (c.appStatus === 'degraded') {
+        const trouble = resources.filter(r => r.state !== 'ready');
+        degradedTrouble.add(trouble.map(r => r.kind).join());
+      }
+    }
+    expect(disagreeing).toEqual([]);
+    expect([...degradedTrouble]).toEqual(['Deployment']);
+    const kinds = new Set(
+      fleet.checkIns.flatMap(c =>
+        ((c.resourceStates ?? []) as Resource[]).map(r => r.kind),
+      ),
+    );
+    expect([...kinds].sort()).toEqual([
+      'Deployment',
+      'PersistentVolumeClaim',
+      'Service',
+      'StatefulSet',
+    ]);
   });
 
   it('has the variety the pages need', () => {

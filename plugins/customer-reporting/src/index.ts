@@ -52,6 +52,7 @@ export {
   InsightsCard,
   InstanceDetailsContent,
   InstanceDetailsProvider,
+  ResourcesCard,
   UptimeGraphCard,
   useInstanceDetails,
 } from './components/InstanceDetails';

@@ -54,6 +54,7 @@ export const EVENT_FIELDS = {
   releaseSequence: 'releaseSequence',
   cloudRegion: 'cloudRegion',
   users: 'metric:users',
+  resourceStates: 'resourceStates',
 } as const;
 
 const VERSION_HALVES: Record<string, keyof ModelCheckIn | undefined> = {
@@ -68,6 +69,9 @@ function instanceEvents(sorted: ModelCheckIn[]) {
   for (const c of sorted)
     for (const [field, name] of Object.entries(EVENT_FIELDS)) {
       let value: unknown = c[field as keyof ModelCheckIn];
+      // The resources are one value: the same states (resource k is named
+      // r<k>, differentialRequests.ts) are the same list.
+      if (Array.isArray(value)) value = value.join(',');
       // A version label without a sequence (or the reverse) makes the other
       // half unknown, once the instance has reported it (docs/metrics.md).
       const half = VERSION_HALVES[field];

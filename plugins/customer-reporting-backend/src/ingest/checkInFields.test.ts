@@ -44,6 +44,46 @@ describe('checkInFields', () => {
     expect(tags).toBe('{"9":"b","10":"a","name":"y","team":"x"}');
   });
 
+  it('encodes resource states sorted by kind, namespace and name, states lowercase, whatever order they were sent in', () => {
+    const resource = fc.record({
+      kind: fc.constantFrom('Deployment', 'Service', 'StatefulSet'),
+      namespace: fc.constantFrom('app', 'db', 'Z'),
+      name: fc.constantFrom('api', 'web', 'é', '10', '9'),
+      state: fc.constantFrom('ready', 'Degraded', 'UNAVAILABLE'),
+    });
+    fc.assert(
+      fc.property(fc.array(resource, { maxLength: 8 }), fc.nat(), (sent, n) => {
+        const rotated = [...sent.slice(n % (sent.length || 1)), ...sent];
+        rotated.length = sent.length;
+        const encode = (resourceStates: typeof sent) =>
+          checkInFields({ ...base, resourceStates }).resourceStates;
+        expect(encode([...sent].reverse())).toBe(encode(sent));
+        expect(encode(rotated)).toBe(encode(sent));
+      }),
+    );
+    const { resourceStates } = checkInFields({
+      ...base,
+      resourceStates: [
+        { kind: 'Service', namespace: 'app', name: 'api', state: 'Ready' },
+        { kind: 'Deployment', namespace: 'app', name: 'web ', state: 'READY' },
+        {
+          kind: 'Deployment',
+          namespace: 'app',
+          name: 'api',
+          state: 'updating',
+        },
+      ],
+    });
+    expect(JSON.parse(resourceStates)).toEqual([
+      { kind: 'Deployment', namespace: 'app', name: 'api', state: 'updating' },
+      { kind: 'Deployment', namespace: 'app', name: 'web', state: 'ready' },
+      { kind: 'Service', namespace: 'app', name: 'api', state: 'ready' },
+    ]);
+    expect(checkInFields({ ...base, resourceStates: [] })).toEqual({
+      resourceStates: '[]',
+    });
+  });
+
   it('encodes each scalar and metric as JSON, trimmed, in the spec order', () => {
     const fields = checkInFields(
       {

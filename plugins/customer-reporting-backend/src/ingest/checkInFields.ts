@@ -3,6 +3,7 @@ import {
   CheckIn,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { FieldValues } from '../metrics/changeEvents';
+import { compareResources } from '../metrics/resourceStates';
 import { spec } from '../schema/openapi/generated/router';
 import { BoundedCache } from './BoundedCache';
 import { encodeJson } from './encodeJson';
@@ -67,6 +68,8 @@ export function checkInFields(
     }
     fields[field] = encodeJson(value);
   }
+  if (checkIn.resourceStates)
+    fields.resourceStates = encodeResourceStates(checkIn.resourceStates);
   if (checkIn.tags) fields.tags = encodeTags(checkIn.tags);
   const metrics = checkIn.customMetrics;
   if (metrics) {
@@ -94,6 +97,25 @@ function encodeTags(tags: Record<string, string>): string {
     }
   }
   return JSON.stringify(tags);
+}
+
+/**
+ * The resources are one field, as tags are: a resource added, removed or
+ * changing state is one change of the list, and one event whatever the
+ * rollup does. Sorted, text trimmed and states lowercase (as the app status
+ * is stored), so the encoding does not depend on the order or the case
+ * the agent sent them in: the same resources make no event.
+ */
+function encodeResourceStates(
+  resources: NonNullable<CheckIn['resourceStates']>,
+): string {
+  const stored = resources.map(r => ({
+    kind: r.kind.trim(),
+    namespace: r.namespace.trim(),
+    name: r.name.trim(),
+    state: r.state.toLowerCase(),
+  }));
+  return JSON.stringify(stored.sort(compareResources));
 }
 
 /** Decodes a field value written by {@link checkInFields}. */

@@ -3,6 +3,7 @@ import { METRIC_FIELD_PREFIX } from '../ingest/checkInFields';
 
 const FIELDS: Record<string, { label: string; category: EventCategory }> = {
   appStatus: { label: 'App status', category: 'status' },
+  resourceStates: { label: 'Resource states', category: 'status' },
   appVersion: { label: 'App version', category: 'version' },
   channelSlug: { label: 'Channel', category: 'version' },
   releaseSequence: { label: 'Release sequence', category: 'version' },

@@ -2,7 +2,9 @@ import { NotFoundError } from '@backstage/errors';
 import { DatabaseReportStore } from '../database/DatabaseReportStore';
 import { InstanceRow } from '../database/instancesAsOf';
 import { decodeField, METRIC_FIELD_PREFIX } from '../ingest/checkInFields';
+import { ResourceState } from '@customer-reporting/plugin-customer-reporting-common';
 import { instanceActivity } from '../metrics/activity';
+import { leastAvailableFirst } from '../metrics/resourceStates';
 import { versionStanding } from '../metrics/versions';
 import { fourteenDays } from './fourteenDays';
 import { toReportInstance } from './instanceView';
@@ -22,7 +24,8 @@ export async function loadInstance(
 
 /**
  * `GET /v1/instances/{id}`: current state, insights (14-day uptime ratio,
- * both times to install, version age), information and custom metrics.
+ * both times to install, version age), information, custom metrics and
+ * resource states.
  */
 export async function buildInstanceDetails(
   store: DatabaseReportStore,
@@ -91,6 +94,11 @@ export async function buildInstanceDetails(
       preflightStatus: field<string>('preflightStatus'),
     },
     customMetrics: customMetrics(instance),
+    // The state rewound to asOf holds the list of the latest check-in by
+    // then that reported one.
+    resources: leastAvailableFirst(
+      field<ResourceState[]>('resourceStates') ?? [],
+    ),
   };
 }
 

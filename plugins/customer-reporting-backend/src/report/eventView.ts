@@ -1,6 +1,7 @@
 import { InstanceEventList } from '@customer-reporting/plugin-customer-reporting-common';
 import { EventRow } from '../database/DatabaseInstanceEventsStore';
 import { describeEventField } from '../metrics/eventCategories';
+import { resourceStateChanges } from '../metrics/resourceStates';
 
 const decode = (value: string | null) =>
   value === null ? null : JSON.parse(value);
@@ -9,11 +10,18 @@ const decode = (value: string | null) =>
 export function toInstanceEvent(
   row: EventRow,
 ): InstanceEventList['items'][number] {
+  const value = decode(row.value);
+  const previousValue = decode(row.previousValue);
   return {
     at: new Date(row.at).toISOString(),
     field: row.field,
     ...describeEventField(row.field),
-    value: decode(row.value),
-    previousValue: decode(row.previousValue),
+    value,
+    previousValue,
+    // Two lists of up to a thousand resources say little side by side:
+    // the resources that changed are what an engineer looks for.
+    ...(row.field === 'resourceStates'
+      ? { changes: resourceStateChanges(previousValue, value) }
+      : {}),
   };
 }

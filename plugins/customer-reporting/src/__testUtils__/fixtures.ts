@@ -155,6 +155,10 @@ export function detailsFixture(
       preflightStatus: 'pass',
     },
     customMetrics: { activeUsers: 1349, sso: true },
+    resources: [
+      { kind: 'Deployment', namespace: 'nimbus', name: 'api', state: 'ready' },
+      { kind: 'Service', namespace: 'nimbus', name: 'api', state: 'ready' },
+    ],
     ...overrides,
   };
 }

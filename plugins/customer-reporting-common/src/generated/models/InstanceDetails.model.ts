@@ -5,6 +5,7 @@
 // ******************************************************************
 import type { LicenseType } from './LicenseType.model';
 import type { ReportInstance } from './ReportInstance.model';
+import type { ResourceState } from './ResourceState.model';
 
 /**
  * State, insights and information of one instance.
@@ -38,4 +39,8 @@ export type InstanceDetails = {
     preflightStatus: string | null;
   };
   customMetrics: { [key: string]: string | number | boolean };
+  /**
+   * The resource states of the instance's latest check-in that reported them (as of asOf), least available first, then by kind, namespace and name; empty when it never reported any.
+   */
+  resources: Array<ResourceState>;
 };

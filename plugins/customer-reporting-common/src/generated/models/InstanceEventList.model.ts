@@ -3,6 +3,7 @@
 // * Source: plugins/customer-reporting-backend/src/schema/openapi.yaml
 // * Regenerate with: yarn generate:openapi
 // ******************************************************************
+import type { AppStatus } from './AppStatus.model';
 import type { InstanceEventCategory } from './InstanceEventCategory.model';
 
 /**
@@ -18,6 +19,16 @@ export type InstanceEventList = {
     category: InstanceEventCategory;
     value: unknown;
     previousValue: unknown;
+    /**
+     * Only on `resourceStates` events, the resources whose state changed, sorted by kind, namespace and name; a null state is a resource not in that list (added or removed).
+     */
+    changes?: Array<{
+      kind: string;
+      namespace: string;
+      name: string;
+      previousState: AppStatus | null;
+      state: AppStatus | null;
+    }>;
   }>;
   nextCursor: string | null;
 };

@@ -72,6 +72,7 @@ export * from './ReleaseAdoption.model';
 export * from './ReportInstallAttempt.model';
 export * from './ReportInstance.model';
 export * from './ReportPortal.model';
+export * from './ResourceState.model';
 export * from './SetDownloadPortalPasswordRequest.model';
 export * from './SetEnterprisePortalRequest.model';
 export * from './SetInstanceArchivedRequest.model';

@@ -37,6 +37,31 @@ const versionEvent = eventFixture({
   previousValue: '2.10.0',
 });
 
+const deployment = (name: string, previousState: any, state: any) => ({
+  kind: 'Deployment',
+  namespace: 'app',
+  name,
+  previousState,
+  state,
+});
+
+/** Six resources changed: five are named, the sixth counted. */
+const resourcesEvent = eventFixture({
+  at: '2025-06-14T10:00:00Z',
+  field: 'resourceStates',
+  label: 'Resource states',
+  value: [],
+  previousValue: [],
+  changes: [
+    deployment('api', 'ready', 'unavailable'),
+    deployment('jobs', null, 'ready'),
+    deployment('web', 'ready', null),
+    deployment('w1', 'ready', 'degraded'),
+    deployment('w2', 'ready', 'degraded'),
+    deployment('w3', 'ready', 'degraded'),
+  ],
+});
+
 describe('ActivityStreamCard', () => {
   withFixedTimeZone();
 
@@ -60,6 +85,25 @@ describe('ActivityStreamCard', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 
+  it('names the resources a resource states event changed instead of listing them all', async () => {
+    await renderCard(async () => ({
+      items: [resourcesEvent],
+      nextCursor: null,
+    }));
+
+    const table = await screen.findByRole('table', { name: 'Activity' });
+    const [row] = within(table).getAllByRole('row').slice(1);
+    expect(shownText(row)).toBe(
+      'Jun 14, 2025, 6:00 AMStatusResource states: ' +
+        'Deployment app/api: ready → unavailable' +
+        'Deployment app/jobs: none → ready' +
+        'Deployment app/web: ready → none' +
+        'Deployment app/w1: ready → degraded' +
+        'Deployment app/w2: ready → degraded' +
+        'and 1 more resource',
+    );
+  });
+
   it.each([
     // 768 px beside the open sidebar leaves the table about 500 px; the
     // change names the field, and the filter still picks a category.
@@ -69,13 +113,13 @@ describe('ActivityStreamCard', () => {
     const restore = setWindowWidth(width);
     try {
       await renderCard(async () => ({
-        items: [eventFixture(), versionEvent],
+        items: [resourcesEvent, eventFixture(), versionEvent],
         nextCursor: null,
       }));
       const table = await screen.findByRole('table', { name: 'Activity' });
       expect(tableColumns(table)).toEqual({
         headers,
-        cellCounts: [headers.length, headers.length],
+        cellCounts: [headers.length, headers.length, headers.length],
       });
     } finally {
       restore();

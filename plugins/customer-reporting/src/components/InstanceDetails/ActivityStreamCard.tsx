@@ -18,7 +18,12 @@ import {
   rowCells,
   ShownColumn,
 } from '../shared';
-import { EVENT_CATEGORY_LABELS, formatEventValue } from './formatEventValue';
+import {
+  EVENT_CATEGORY_LABELS,
+  formatEventValue,
+  formatResourceChange,
+  ResourceChange,
+} from './formatEventValue';
 import { useInstanceDetails } from './InstanceDetailsProvider';
 import { useInstanceEvents } from './useInstanceEvents';
 
@@ -68,6 +73,33 @@ const COLUMNS = [
 
 type EventColumn = ShownColumn<(typeof COLUMNS)[number]['key']>;
 
+/** Resource changes one event shows; the rest are counted. */
+const SHOWN_RESOURCE_CHANGES = 5;
+
+/**
+ * The resources a `resourceStates` event changed, one a line, instead of
+ * two lists of every resource. Kubernetes names wrap after their hyphens
+ * and the slash, which the layout walk allows.
+ */
+function ResourceChanges(props: { changes: ResourceChange[] }) {
+  const { changes } = props;
+  const hidden = changes.length - SHOWN_RESOURCE_CHANGES;
+  return (
+    <>
+      {changes.slice(0, SHOWN_RESOURCE_CHANGES).map(change => (
+        <div key={`${change.kind}/${change.namespace}/${change.name}`}>
+          {formatResourceChange(change)}
+        </div>
+      ))}
+      {hidden > 0 && (
+        <div>
+          and {hidden} more {hidden === 1 ? 'resource' : 'resources'}
+        </div>
+      )}
+    </>
+  );
+}
+
 function EventRow(props: {
   event: InstanceEventList['items'][number];
   columns: readonly EventColumn[];
@@ -93,8 +125,14 @@ function EventRow(props: {
         change: (
           <TableCell style={{ minWidth: '14em' }}>
             <strong>{event.label}</strong>:{' '}
-            {formatEventValue(event.previousValue)} →{' '}
-            {formatEventValue(event.value)}
+            {event.changes ? (
+              <ResourceChanges changes={event.changes} />
+            ) : (
+              <>
+                {formatEventValue(event.previousValue)} →{' '}
+                {formatEventValue(event.value)}
+              </>
+            )}
           </TableCell>
         ),
       })}

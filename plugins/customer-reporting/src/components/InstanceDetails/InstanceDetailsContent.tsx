@@ -8,6 +8,7 @@ import { CurrentStateCard } from './CurrentStateCard';
 import { CustomMetricsCard } from './CustomMetricsCard';
 import { InformationCard } from './InformationCard';
 import { InsightsCard } from './InsightsCard';
+import { ResourcesCard } from './ResourcesCard';
 import { useInstanceDetails } from './InstanceDetailsProvider';
 import { UptimeGraphCard } from './UptimeGraphCard';
 
@@ -54,6 +55,9 @@ export function InstanceDetailsContent(props: {
         </Grid>
         <Grid item xs={12} md={12} lg={4}>
           <CustomMetricsCard />
+        </Grid>
+        <Grid item xs={12}>
+          <ResourcesCard />
         </Grid>
         <Grid item xs={12}>
           <UptimeGraphCard />

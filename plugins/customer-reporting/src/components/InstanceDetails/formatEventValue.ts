@@ -1,4 +1,7 @@
-import { InstanceEventCategory } from '@customer-reporting/plugin-customer-reporting-common';
+import {
+  InstanceEventCategory,
+  InstanceEventList,
+} from '@customer-reporting/plugin-customer-reporting-common';
 
 /** Labels of the event categories, for the filter and the chips. */
 export const EVENT_CATEGORY_LABELS: Record<InstanceEventCategory, string> = {
@@ -27,4 +30,20 @@ export function formatEventValue(value: unknown): string {
     return entries.map(([k, v]) => `${k}: ${formatEventValue(v)}`).join(', ');
   }
   return JSON.stringify(value);
+}
+
+/** One resource of a `resourceStates` event. */
+export type ResourceChange = NonNullable<
+  InstanceEventList['items'][number]['changes']
+>[number];
+
+/**
+ * "Deployment app/api: ready → unavailable": a resource and its change,
+ * "none" on the side where it was not listed (added or removed).
+ */
+export function formatResourceChange(change: ResourceChange): string {
+  const { kind, namespace, name, previousState, state } = change;
+  return `${kind} ${namespace}/${name}: ${formatEventValue(
+    previousState,
+  )} → ${formatEventValue(state)}`;
 }

@@ -7,6 +7,7 @@ export { CurrentStateCard } from './CurrentStateCard';
 export { InsightsCard } from './InsightsCard';
 export { InformationCard } from './InformationCard';
 export { CustomMetricsCard } from './CustomMetricsCard';
+export { ResourcesCard } from './ResourcesCard';
 export { UptimeGraphCard } from './UptimeGraphCard';
 export { ActivityStreamCard } from './ActivityStreamCard';
 export { InstanceDetailsContent } from './InstanceDetailsContent';

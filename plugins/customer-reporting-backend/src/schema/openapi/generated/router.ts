@@ -3991,6 +3991,7 @@ export const spec = {
           'insights',
           'information',
           'customMetrics',
+          'resources',
         ],
         additionalProperties: false,
         properties: {
@@ -4083,6 +4084,34 @@ export const spec = {
             additionalProperties: {
               type: ['string', 'number', 'boolean'],
             },
+          },
+          resources: {
+            type: 'array',
+            description:
+              "The resource states of the instance's latest check-in that reported them (as of asOf), least available first, then by kind, namespace and name; empty when it never reported any.",
+            items: {
+              $ref: '#/components/schemas/ResourceState',
+            },
+          },
+        },
+      },
+      ResourceState: {
+        type: 'object',
+        description: 'One Kubernetes resource of an instance and its state.',
+        required: ['kind', 'namespace', 'name', 'state'],
+        additionalProperties: false,
+        properties: {
+          kind: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/AppStatus',
           },
         },
       },
@@ -4194,6 +4223,53 @@ export const spec = {
                 },
                 value: {},
                 previousValue: {},
+                changes: {
+                  type: 'array',
+                  description:
+                    'Only on `resourceStates` events, the resources whose state changed, sorted by kind, namespace and name; a null state is a resource not in that list (added or removed).',
+                  items: {
+                    type: 'object',
+                    required: [
+                      'kind',
+                      'namespace',
+                      'name',
+                      'previousState',
+                      'state',
+                    ],
+                    additionalProperties: false,
+                    properties: {
+                      kind: {
+                        type: 'string',
+                      },
+                      namespace: {
+                        type: 'string',
+                      },
+                      name: {
+                        type: 'string',
+                      },
+                      previousState: {
+                        oneOf: [
+                          {
+                            $ref: '#/components/schemas/AppStatus',
+                          },
+                          {
+                            type: 'null',
+                          },
+                        ],
+                      },
+                      state: {
+                        oneOf: [
+                          {
+                            $ref: '#/components/schemas/AppStatus',
+                          },
+                          {
+                            type: 'null',
+                          },
+                        ],
+                      },
+                    },
+                  },
+                },
               },
             },
           },
