@@ -7,6 +7,7 @@ import {
   ColumnSpec,
   DataCard,
   rowCells,
+  ShownColumn,
 } from '../shared';
 import { useInstanceDetails } from './InstanceDetailsProvider';
 
@@ -22,7 +23,7 @@ const COLUMNS = [
   { key: 'resource', label: 'Resource' },
 ] as const satisfies readonly ColumnSpec[];
 
-type ResourceColumn = ColumnSpec<(typeof COLUMNS)[number]['key']>;
+type ResourceColumn = ShownColumn<(typeof COLUMNS)[number]['key']>;
 
 function ResourceRow(props: {
   resource: ResourceState;
