@@ -1,13 +1,14 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  MIGRATIONS_DIRECTORY as directory,
+  migrateUpTo,
+  storedAttempt,
+  storedAttemptEvent,
+} from '../__testUtils__/migrationSteps';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create();
-const directory = resolvePackagePath(
-  '@customer-reporting/plugin-customer-reporting-backend',
-  'migrations',
-);
 const name = '20261203010000_install_attempt_first_event_at.js';
 
 describe.each(databases.eachSupportedId())(
@@ -15,32 +16,15 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it('records the earliest event of the install attempts already stored', async () => {
       const knex = await databases.init(databaseId);
-      while ((await knex.migrate.list({ directory }))[1][0].file !== name)
-        await knex.migrate.up({ directory });
-      const attempt = (id: string, startedAt: number) => ({
-        id,
-        customer_id: 'c1',
-        started_at: startedAt,
-        last_event_at: 5,
-        steps: '[]',
-      });
+      await migrateUpTo(knex, name);
+      const attempt = (id: string, startedAt: number) =>
+        storedAttempt(id, { started_at: startedAt });
       await knex('install_attempts').insert([
         attempt('a1', 4),
         attempt('a2', 2),
       ]);
-      const event = (
-        id: string,
-        attemptId: string,
-        type: string,
-        at: number,
-      ) => ({
-        id,
-        attempt_id: attemptId,
-        customer_id: 'c1',
-        type,
-        at,
-        payload: JSON.stringify({ type }),
-      });
+      const event = (id: string, attemptId: string, type: string, at: number) =>
+        storedAttemptEvent(id, attemptId, at, { type });
       await knex('install_attempt_events').insert([
         // A step stamped before the started event.
         event('e1', 'a1', 'step', 3),

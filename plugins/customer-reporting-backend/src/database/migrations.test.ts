@@ -1,14 +1,16 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { getMigratedClient } from './migrateDatabase';
+import {
+  MIGRATIONS_DIRECTORY,
+  migrateUpTo,
+  storedAttempt,
+  storedAttemptEvent,
+} from '../__testUtils__/migrationSteps';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create();
-const directory = resolvePackagePath(
-  '@customer-reporting/plugin-customer-reporting-backend',
-  'migrations',
-);
+const directory = MIGRATIONS_DIRECTORY;
 const TABLES = [
   'apps',
   'channels',
@@ -47,8 +49,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     const knex = await databases.init(databaseId);
     const name = '20261129060000_install_attempt_failure_groups_index.js';
     // Every migration before it, then an attempt stored, then the index.
-    while ((await knex.migrate.list({ directory }))[1][0].file !== name)
-      await knex.migrate.up({ directory });
+    await migrateUpTo(knex, name);
     await knex('install_attempts').insert({
       id: 'a1',
       customer_id: 'c1',
@@ -81,16 +82,11 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('record the step of each install attempt event already stored', async () => {
     const knex = await databases.init(databaseId);
     const name = '20261129090000_install_attempt_event_steps.js';
-    while ((await knex.migrate.list({ directory }))[1][0].file !== name)
-      await knex.migrate.up({ directory });
-    const event = (id: string, payload: Record<string, unknown>) => ({
-      id,
-      attempt_id: 'a1',
-      customer_id: 'c1',
-      type: payload.type,
-      at: 1,
-      payload: JSON.stringify(payload),
-    });
+    await migrateUpTo(knex, name);
+    const event = (
+      id: string,
+      payload: { type: string; [k: string]: unknown },
+    ) => storedAttemptEvent(id, 'a1', 1, payload);
     await knex('install_attempt_events').insert([
       event('e1', { type: 'started', installType: 'helm' }),
       event('e2', { type: 'step', step: 'registry-login' }),
@@ -111,8 +107,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('fill in the search text of the customers already stored', async () => {
     const knex = await databases.init(databaseId);
     const name = '20261130010000_customer_search_text.js';
-    while ((await knex.migrate.list({ directory }))[1][0].file !== name)
-      await knex.migrate.up({ directory });
+    await migrateUpTo(knex, name);
     const customer = (id: string, fields: Record<string, unknown>) => ({
       id,
       app_slug: 'app',
@@ -142,21 +137,12 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('give the air gap install attempts already stored an offline registry', async () => {
     const knex = await databases.init(databaseId);
     const name = '20261130020000_air_gap_attempts_offline_registry.js';
-    while ((await knex.migrate.list({ directory }))[1][0].file !== name)
-      await knex.migrate.up({ directory });
+    await migrateUpTo(knex, name);
     const attempt = (
       id: string,
       network_mode: string,
       registry: string | null,
-    ) => ({
-      id,
-      customer_id: 'c1',
-      started_at: 1,
-      last_event_at: 1,
-      steps: '[]',
-      network_mode,
-      registry,
-    });
+    ) => storedAttempt(id, { last_event_at: 1, network_mode, registry });
     await knex('install_attempts').insert([
       attempt('a1', 'airgap', null),
       attempt('a2', 'airgap', 'online'),
@@ -177,33 +163,14 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('record when the install attempts already stored first reported each attribute', async () => {
     const knex = await databases.init(databaseId);
     const name = '20261201010000_install_attempt_attributes_known_at.js';
-    while ((await knex.migrate.list({ directory }))[1][0].file !== name)
-      await knex.migrate.up({ directory });
-    const attempt = (id: string, network_mode: string | null) => ({
-      id,
-      customer_id: 'c1',
-      started_at: 1,
-      last_event_at: 3,
-      steps: '[]',
-      network_mode,
-    });
+    await migrateUpTo(knex, name);
+    const attempt = (id: string, network_mode: string | null) =>
+      storedAttempt(id, { last_event_at: 3, network_mode });
     await knex('install_attempts').insert([
       attempt('a1', 'online'),
       attempt('a2', 'airgap'),
     ]);
-    const event = (
-      id: string,
-      attempt_id: string,
-      at: number,
-      payload: Record<string, unknown>,
-    ) => ({
-      id,
-      attempt_id,
-      customer_id: 'c1',
-      type: payload.type,
-      at,
-      payload: JSON.stringify(payload),
-    });
+    const event = storedAttemptEvent;
     await knex('install_attempt_events').insert([
       event('e1', 'a1', 1, { type: 'started', installType: 'helm' }),
       event('e2', 'a1', 2, {
