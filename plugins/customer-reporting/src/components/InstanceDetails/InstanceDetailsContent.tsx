@@ -57,10 +57,12 @@ export function InstanceDetailsContent(props: {
           <CustomMetricsCard />
         </Grid>
         <Grid item xs={12}>
-          <ResourcesCard />
-        </Grid>
-        <Grid item xs={12}>
           <UptimeGraphCard />
+        </Grid>
+        {/* Below the uptime: a healthy instance's resources are a list of
+            Ready rows, and the uptime says first whether to look at them. */}
+        <Grid item xs={12}>
+          <ResourcesCard />
         </Grid>
         <Grid item xs={12} lg={4}>
           <InformationCard />
