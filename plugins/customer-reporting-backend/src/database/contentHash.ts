@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { compareCodeUnits } from '../metrics/compareCodeUnits';
 
 /**
  * A stable hash of a JSON value with sorted keys: two events with the same
@@ -19,10 +20,4 @@ function canonicalJson(value: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-/** Plain code-unit order, independent of the locale. */
-function compareCodeUnits(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
 }

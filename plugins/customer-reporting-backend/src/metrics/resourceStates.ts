@@ -3,21 +3,16 @@ import {
   AppStatus,
   ResourceState,
 } from '@customer-reporting/plugin-customer-reporting-common';
+import { compareCodeUnits } from './compareCodeUnits';
 
 /** A resource without its state: what identifies it in a list. */
 type ResourceKey = Pick<ResourceState, 'kind' | 'namespace' | 'name'>;
 
-/** Code-unit order: the same in every locale and on both databases. */
-function byText(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
-
 function byKey(a: ResourceKey, b: ResourceKey): number {
   return (
-    byText(a.kind, b.kind) ||
-    byText(a.namespace, b.namespace) ||
-    byText(a.name, b.name)
+    compareCodeUnits(a.kind, b.kind) ||
+    compareCodeUnits(a.namespace, b.namespace) ||
+    compareCodeUnits(a.name, b.name)
   );
 }
 
@@ -30,7 +25,7 @@ export function compareResources(
   a: ResourceKey & { state: string },
   b: ResourceKey & { state: string },
 ): number {
-  return byKey(a, b) || byText(a.state, b.state);
+  return byKey(a, b) || compareCodeUnits(a.state, b.state);
 }
 
 /**
