@@ -3,6 +3,7 @@ import { InstanceDetails } from '@customer-reporting/plugin-customer-reporting-c
 import {
   detailsFixture,
   itShowsProgressAndBackendErrors,
+  cellUnder,
   renderInstanceCard,
   setWindowWidth,
   shownText,
@@ -66,6 +67,30 @@ describe('ResourcesCard', () => {
       }
     },
   );
+
+  it('at 768 px wraps a long name with no hyphen or slash inside its cell', async () => {
+    const restore = setWindowWidth(768);
+    try {
+      // Wider than the Resource column's share of about 500 px.
+      const name = 'nimbusworkerwithanexceptionallylongnameandnobreaks';
+      await renderCard(async () =>
+        detailsFixture({
+          resources: [
+            { kind: 'Deployment', namespace: 'nimbus', name, state: 'ready' },
+          ],
+        }),
+      );
+      const table = await screen.findByRole('table', { name: 'Resources' });
+      const [, row] = within(table).getAllByRole('row');
+      const cell = cellUnder(table, row, 'Resource');
+      expect(shownText(cell)).toBe(`nimbus/${name}`);
+      // The theme's cells break between words only, which would leave the
+      // name one line wider than the card and the table scrolling sideways.
+      expect(cell).toHaveStyle({ overflowWrap: 'anywhere' });
+    } finally {
+      restore();
+    }
+  });
 
   it('says so when the instance never reported resource states', async () => {
     await renderCard(async () => detailsFixture({ resources: [] }));

@@ -16,6 +16,8 @@ import { useInstanceDetails } from './InstanceDetailsProvider';
  * left out on narrow windows: namespace and name share a cell as
  * `namespace/name` (as Kubernetes writes them), which wraps after its
  * slash and hyphens, and the three fit the 500 px a 768 px window leaves.
+ * A name longer than the cell with neither (`averyveryverylongname…`)
+ * wraps anywhere rather than widening the table past the card.
  */
 const COLUMNS = [
   { key: 'state', label: 'State' },
@@ -40,7 +42,9 @@ function ResourceRow(props: {
         ),
         kind: <TableCell>{resource.kind}</TableCell>,
         resource: (
-          <TableCell>
+          // The theme keeps cells from breaking inside a word; a name is
+          // one opaque word, better broken than scrolled to.
+          <TableCell style={{ overflowWrap: 'anywhere' }}>
             {resource.namespace}/{resource.name}
           </TableCell>
         ),
