@@ -136,6 +136,41 @@ describe('CustomerActivityCard', () => {
     }
   });
 
+  it('at 768 px shows nested details with a space after every comma, so they wrap', async () => {
+    const restore = setWindowWidth(768);
+    try {
+      const exported: CustomerAuditList = {
+        items: [
+          {
+            at: '2025-06-18T10:00:00Z',
+            actor: 'user:default/jane',
+            action: 'export',
+            details: {
+              file: 'install-attempts.csv',
+              appSlug: 'nimbus',
+              status: ['failed', 'stalled'],
+              environment: { k8sDistribution: 'eks', networkMode: 'airgap' },
+            },
+          },
+        ],
+        nextCursor: null,
+      };
+      await renderCard(jest.fn().mockResolvedValue(exported));
+      const table = await screen.findByRole('table', {
+        name: 'Customer activity',
+      });
+      const [, row] = within(table).getAllByRole('row');
+      // Compact JSON would be one word as wide as all the filters.
+      expect(shownText(cellUnder(table, row, 'What'))).toBe(
+        'Exported data' +
+          'file: install-attempts.csv, appSlug: nimbus, status: [failed, stalled], ' +
+          'environment: {k8sDistribution: eks, networkMode: airgap}',
+      );
+    } finally {
+      restore();
+    }
+  });
+
   it('says so when there is no activity', async () => {
     await renderCard(jest.fn(async () => ({ items: [], nextCursor: null })));
 

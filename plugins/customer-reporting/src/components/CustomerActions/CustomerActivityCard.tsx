@@ -29,14 +29,28 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   export: 'Exported data',
 };
 
-/** `email: dev@acme.test, ...`; nested values as compact JSON. */
-function formatDetails(details: Record<string, unknown>): string {
-  return Object.entries(details ?? {})
-    .map(
-      ([key, value]) =>
-        `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
-    )
+/**
+ * A detail's value as read: text as is, a list as `[a, b]`, an object as
+ * `{key: value, ...}`. Every comma is followed by a space, so an export's
+ * filters wrap between values; compact JSON (`["failed","stalled"]`) is
+ * one word, and a long filter set one line wider than a narrow card.
+ */
+function formatValue(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${formatPairs(value)}}`;
+  return String(value);
+}
+
+function formatPairs(values: object): string {
+  return Object.entries(values)
+    .map(([key, value]) => `${key}: ${formatValue(value)}`)
     .join(', ');
+}
+
+/** `email: dev@acme.test, status: [failed, stalled]`. */
+function formatDetails(details: Record<string, unknown>): string {
+  return formatPairs(details ?? {});
 }
 
 /**
