@@ -34,6 +34,14 @@ const api: Partial<CustomerReportingApi> = {
   listInstanceEvents: async () => ({ items: [], nextCursor: null }),
 };
 
+/**
+ * For waits on a whole page's first render: the report page takes about
+ * 0.9 s to show its header on a 2-core machine at load 5 (a role query over
+ * it alone takes 0.17 s), so the 1 s default of findBy fails as soon as
+ * the machine is busy, though nothing is stuck.
+ */
+const PAGE_RENDER = { timeout: 10_000 };
+
 /** The router mounted like the app does, below /customer-reporting. */
 async function renderRouter(
   path: string,
@@ -54,11 +62,11 @@ describe('CustomerReportingRouter', () => {
     await renderRouter('/customer-reporting');
 
     // A click anywhere on the row opens the report (the name is a link too).
-    await userEvent.click(await screen.findByText('nimbus'));
+    await userEvent.click(await screen.findByText('nimbus', {}, PAGE_RENDER));
 
     // The report page: its header names the customer and links back.
     expect(
-      await screen.findByRole('heading', { name: 'Acme Corp' }),
+      await screen.findByRole('heading', { name: 'Acme Corp' }, PAGE_RENDER),
     ).toBeInTheDocument();
     expect(screen.getByText('nimbus · Stable · Paid')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Customers' })).toHaveAttribute(
@@ -69,15 +77,18 @@ describe('CustomerReportingRouter', () => {
     await userEvent.click(screen.getByText('eu-west-1'));
 
     expect(
-      await screen.findByRole('heading', { name: 'prod-eu' }),
+      await screen.findByRole('heading', { name: 'prod-eu' }, PAGE_RENDER),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Acme Corp' })).toHaveAttribute(
       'href',
       '/customer-reporting/customers/cus_1',
     );
-    expect(await screen.findByText('No events yet')).toBeInTheDocument();
-    // Three full pages in one test: the default 5 s is too tight on a busy CI.
-  }, 15_000);
+    expect(
+      await screen.findByText('No events yet', {}, PAGE_RENDER),
+    ).toBeInTheDocument();
+    // Three full pages in one test: about 5 s alone, three times that on a
+    // busy CI (load 9), so it keeps setupTests.ts's 30 s per test.
+  });
 
   it('shows install attempts only with the Enterprise Portal, as Replicated does', async () => {
     await renderRouter('/customer-reporting/customers/cus_1');
@@ -234,7 +245,7 @@ describe('CustomerReportingRouter', () => {
 
     // The customer name as a content header, no page header with breadcrumbs.
     expect(
-      await screen.findByRole('heading', { name: 'Acme Corp' }),
+      await screen.findByRole('heading', { name: 'Acme Corp' }, PAGE_RENDER),
     ).toBeInTheDocument();
     expect(screen.getByText('Manage customer')).toBeInTheDocument();
     expect(screen.queryByRole('banner')).not.toBeInTheDocument();
