@@ -75,6 +75,42 @@ describe('Enterprise Portal instances', () => {
     ).toBe('degraded');
   });
 
+  it('keep the last state of a resource listed twice, and log it (the ingest refuses a repeat)', () => {
+    const [record] = acmeRecords();
+    const states = record.resourceStates as Record<string, string>[];
+    const logger = testLogger();
+    // The first resource again, spaced (the same once trimmed), in trouble.
+    const again = {
+      ...states[0],
+      name: ` ${states[0].name} `,
+      state: 'unavailable',
+    };
+    const {
+      items: [parsed],
+    } = parsePortalInstancePage(
+      {
+        instances: [
+          {
+            ...record,
+            resourceStates: [...states, again],
+          },
+        ],
+        total: 1,
+      },
+      logger,
+    );
+    expect(parsed.resourceStates).toHaveLength(states.length);
+    expect(parsed.resourceStates).toContainEqual({
+      kind: states[0].kind,
+      namespace: states[0].namespace,
+      name: states[0].name,
+      state: 'unavailable',
+    });
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Enterprise Portal instance 7f3b2c9e1a4d lists 1 resource(s) more than once; kept the last state of each',
+    );
+  });
+
   it('become check-ins: ready at the first ready time, the distribution and the resource states at the last check-in', () => {
     const { customer, instances } = parsedCustomer('acme');
     const [kurl, airgap] = parse(acmeRecords());

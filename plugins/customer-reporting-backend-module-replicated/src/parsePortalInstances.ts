@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
+import { resourceStateKey } from '@customer-reporting/plugin-customer-reporting-common';
 import { appStatusOf } from './mapInstanceCheckIns';
 import { id, optional, optionalTime, parsePage, text } from './tolerant';
 
@@ -52,12 +53,35 @@ const portalInstanceSchema = z
 
 export type VendorPortalInstance = z.output<typeof portalInstanceSchema>;
 
+/**
+ * The last entry of each resource (kind, namespace and name) of an
+ * instance's list. The ingest refuses a list that names a resource twice,
+ * and the specification does not say Replicated's never does; refusing
+ * would cost the instance its resource states, so the later entry is
+ * taken as the resource's state, and the repeat logged.
+ */
+function lastOfEachResource(
+  instance: VendorPortalInstance,
+  logger: LoggerService,
+): VendorPortalInstance {
+  const list = instance.resourceStates;
+  if (!list) return instance;
+  const byResource = new Map(list.map(r => [resourceStateKey(r), r]));
+  if (byResource.size === list.length) return instance;
+  logger.warn(
+    `Enterprise Portal instance ${instance.instanceId} lists ${
+      list.length - byResource.size
+    } resource(s) more than once; kept the last state of each`,
+  );
+  return { ...instance, resourceStates: [...byResource.values()] };
+}
+
 /** One page of `GET .../enterprise-portal/instances`: `{instances, total}`. */
 export function parsePortalInstancePage(
   answer: unknown,
   logger: LoggerService,
 ) {
-  return parsePage(
+  const page = parsePage(
     answer,
     'instances',
     'total',
@@ -65,4 +89,8 @@ export function parsePortalInstancePage(
     'Enterprise Portal instance',
     logger,
   );
+  return {
+    ...page,
+    items: page.items.map(instance => lastOfEachResource(instance, logger)),
+  };
 }

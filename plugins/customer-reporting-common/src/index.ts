@@ -14,3 +14,4 @@ export * from './generated';
 export * from './catalog';
 export * from './ingestLimits';
 export * from './instanceArchiving';
+export * from './resourceStates';

@@ -48,6 +48,14 @@ describe('contractIngest', () => {
               { kind: 'Deployment', namespace: 'a', name: 'b', state: 'ready' },
             ],
           },
+          {
+            ...checkIn,
+            at: iso(NOW - 2 * DAY),
+            resourceStates: [
+              { kind: 'Deployment', namespace: 'a', name: 'b', state: 'ready' },
+              { kind: 'Deployment', namespace: 'a', name: 'b', state: 'ready' },
+            ],
+          },
         ],
       }),
     ).rejects.toMatchObject({
@@ -58,6 +66,7 @@ describe('contractIngest', () => {
         }),
         expect.objectContaining({ index: 2, field: 'at' }),
         expect.objectContaining({ index: 3, field: 'appStatus' }),
+        expect.objectContaining({ index: 4, field: 'resourceStates' }),
       ],
     });
     await expect(

@@ -3,6 +3,7 @@ import {
   APP_STATUSES,
   LICENSE_TYPES,
   MAX_INGEST_BATCH_ITEMS,
+  resourceStateKey,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { CustomerReportingIngest } from '@customer-reporting/plugin-customer-reporting-node';
 import { IngestComponent, ingestSchemaErrors } from './ingestSpec';
@@ -47,7 +48,8 @@ function schemaIssue(
  * contract: the component schemas of its OpenAPI document (ingestSpec.ts)
  * and the rules they cannot state: times within the window (check-ins from
  * `oldest`, nothing after `now`, since the source clamps), one check-in per
- * instance and time, no app status beside resource states, no more kURL
+ * instance and time, no app status beside resource states, each resource
+ * listed once, no more kURL
  * nodes ready than in total, known customers
  * and channels, unique channel slugs and release sequences. A call that
  * breaks it is recorded in `violations` and answered as the backend
@@ -166,6 +168,10 @@ export function contractIngest(window: { now: number; oldest: number }) {
             : []),
           ...(c.resourceStates && c.appStatus !== undefined
             ? [{ index, field: 'appStatus', message: 'beside resourceStates' }]
+            : []),
+          ...(new Set((c.resourceStates ?? []).map(resourceStateKey)).size <
+          (c.resourceStates ?? []).length
+            ? [{ index, field: 'resourceStates', message: 'repeat one' }]
             : []),
           ...(statuses.every(isStatus)
             ? []

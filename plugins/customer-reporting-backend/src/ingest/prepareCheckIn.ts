@@ -2,6 +2,7 @@ import {
   APP_STATUSES,
   AppStatus,
   CheckIn,
+  resourceStateKey,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { PreparedCheckIn } from '../database/checkInBatch';
 import { rollupStatus } from '../metrics/statusRollup';
@@ -62,6 +63,33 @@ function effectiveAppStatus(
 }
 
 /**
+ * Kind, namespace and name identify a Kubernetes resource, so a list that
+ * names one twice is malformed: which of its states is the resource's? Each
+ * repeat is an issue at its own index.
+ */
+function checkResourcesListedOnce(
+  { resourceStates }: CheckIn,
+  index: number,
+  issues: ValidationIssue[],
+) {
+  if (!resourceStates) return;
+  const first = new Map<string, number>();
+  resourceStates.forEach((resource, i) => {
+    const key = resourceStateKey(resource);
+    const at = first.get(key);
+    if (at === undefined) {
+      first.set(key, i);
+      return;
+    }
+    issues.push({
+      index,
+      field: `resourceStates.${i}`,
+      message: `has the kind, namespace and name of resourceStates.${at}; a resource is listed once`,
+    });
+  });
+}
+
+/**
  * More nodes ready than the cluster has is a broken report. Only the counts
  * of one check-in are compared: the total of another check-in would make
  * the answer depend on the order check-ins arrive in, which may change as
@@ -97,6 +125,7 @@ export function prepareCheckIn(
       ? receivedAt
       : ingestTime(checkIn.at, receivedAt, index, 'at', issues);
   const appStatus = effectiveAppStatus(checkIn, index, issues);
+  checkResourcesListedOnce(checkIn, index, issues);
   checkNodeCounts(checkIn, index, issues);
   for (const [key, value] of Object.entries(checkIn.customMetrics ?? {})) {
     // 1e400 parses as Infinity, which JSON would store as null.

@@ -18,8 +18,9 @@ function byKey(a: ResourceKey, b: ResourceKey): number {
 
 /**
  * The stored order of a check-in's resources: by kind, namespace and name,
- * then state, so that even a resource listed twice sorts the same way
- * whatever order it was sent in.
+ * then state, so that even a resource listed twice (as lists stored before
+ * the ingest refused repeats may hold) sorts the same way whatever order it
+ * was sent in.
  */
 export function compareResources(
   a: ResourceKey & { state: string },

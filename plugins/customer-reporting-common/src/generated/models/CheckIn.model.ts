@@ -23,7 +23,7 @@ export type CheckIn = {
   airgap?: boolean;
   appStatus?: AnyCaseAppStatus;
   /**
-   * When given, sets the app status (their rollup); a differing appStatus is rejected.
+   * When given, sets the app status (their rollup); a differing appStatus is rejected. Each resource (kind, namespace and name, trimmed) at most once; a repeat is rejected.
    */
   resourceStates?: Array<{
     kind: Text;

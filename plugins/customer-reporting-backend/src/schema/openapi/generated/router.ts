@@ -2871,7 +2871,7 @@ export const spec = {
             type: 'array',
             maxItems: 1000,
             description:
-              'When given, sets the app status (their rollup); a differing appStatus is rejected.',
+              'When given, sets the app status (their rollup); a differing appStatus is rejected. Each resource (kind, namespace and name, trimmed) at most once; a repeat is rejected.',
             items: {
               type: 'object',
               additionalProperties: false,
