@@ -1,6 +1,7 @@
 import {
   AppStatus,
   CheckIn,
+  resourceIdentity,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { FieldValues } from '../metrics/changeEvents';
 import { compareResources } from '../metrics/resourceStates';
@@ -110,9 +111,7 @@ function encodeResourceStates(
   resources: NonNullable<CheckIn['resourceStates']>,
 ): string {
   const stored = resources.map(r => ({
-    kind: r.kind.trim(),
-    namespace: r.namespace.trim(),
-    name: r.name.trim(),
+    ...resourceIdentity(r),
     state: r.state.toLowerCase(),
   }));
   return JSON.stringify(stored.sort(compareResources));
