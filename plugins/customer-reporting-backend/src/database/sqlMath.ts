@@ -65,22 +65,19 @@ export async function percentilesByKey(
 
 /**
  * SQL for the exact continuous percentile (PostgreSQL's percentile_cont) of
- * `value` over the rows (that match `filter`), as one aggregate of a grouped
- * or whole-table select, so other aggregates come from the same scan.
- * SQLite has the aggregate as percentile_cont(value, fraction) (the
- * percentile extension that better-sqlite3 compiles in); PostgreSQL as an
- * ordered-set aggregate, which shares one sort between the percentiles of
- * the same value.
+ * `value` over the rows, as one aggregate of a grouped or whole-table
+ * select, so other aggregates come from the same scan. SQLite has the
+ * aggregate as percentile_cont(value, fraction) (the percentile extension
+ * that better-sqlite3 compiles in); PostgreSQL as an ordered-set aggregate,
+ * which shares one sort between the percentiles of the same value.
  */
 export function percentileContSql(
   db: Knex,
   value: string,
   p: Percentile,
-  filter?: string,
 ): string {
   const fraction = `${sqlInt(p.num)}.0 / ${sqlInt(p.den)}`;
-  const only = filter ? ` filter (where ${filter})` : '';
   return isPostgres(db)
-    ? `percentile_cont(${fraction}) within group (order by ${value})${only}`
-    : `percentile_cont(${value}, ${fraction})${only}`;
+    ? `percentile_cont(${fraction}) within group (order by ${value})`
+    : `percentile_cont(${value}, ${fraction})`;
 }
