@@ -268,6 +268,31 @@ export async function series(fn, { runs, warmup = 3, maxMs = 120_000 }) {
   return latencyStats(times);
 }
 
+/**
+ * Times each of `fns` `runs` times after `warmup` untimed calls of each, in
+ * turns of `block` consecutive calls (ten of the first, ten of the second,
+ * ..., then the first again), and returns the milliseconds of each. The
+ * ratios of one to another are the figures: timed one whole series after
+ * the other, a machine whose speed drifts over the minutes of a run moved
+ * the same code's report ratio from 1.5 to 2.9x within one run (session
+ * 21). Taking turns spreads the drift over all of them, while a block's
+ * consecutive calls keep each one's caches as warm as a series does.
+ */
+export async function interleavedSeries(fns, { runs, block = 10, warmup = 3 }) {
+  for (const fn of fns) for (let i = 0; i < warmup; i++) await fn();
+  const times = fns.map(() => []);
+  while (times[0].length < runs) {
+    const calls = Math.min(block, runs - times[0].length);
+    for (const [k, fn] of fns.entries())
+      for (let i = 0; i < calls; i++) {
+        const t = now();
+        await fn();
+        times[k].push(now() - t);
+      }
+  }
+  return times.map(latencyStats);
+}
+
 /** A Knex connection to the plugin's own database, as the backend created it. */
 export async function pluginDb(db, { workDir, pgUrl }) {
   if (db === 'sqlite') {
