@@ -113,7 +113,13 @@ export function writeDocs(resultsDir, target) {
     );
     for (const r of group) {
       out.push(
-        `### ${DB_NAMES[r.db]}${r.pgVersion ? ` ${r.pgVersion}` : ''}`,
+        `### ${DB_NAMES[r.db]}${r.pgVersion ? ` ${r.pgVersion}` : ''}${
+          r.pgSettings
+            ? ` (${Object.entries(r.pgSettings)
+                .map(([k, v]) => `\`${k} = ${v}\``)
+                .join(', ')})`
+            : ''
+        }`,
         '',
         `Backend (${
           r.backendRuntime

@@ -153,6 +153,11 @@ async function runOne(db, args, workDir, pgUrl, token) {
       result.pgVersion = (
         await pdb.raw('show server_version')
       ).rows[0].server_version;
+      result.pgSettings = {
+        max_parallel_workers_per_gather: (
+          await pdb.raw('show max_parallel_workers_per_gather')
+        ).rows[0].max_parallel_workers_per_gather,
+      };
     }
 
     const context = { db, args, result, fleet, backend, api, pdb, add, log };
