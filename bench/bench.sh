@@ -25,13 +25,6 @@ if [ "$db" = pg ] || [ "$db" = both ]; then
     exit 1
   fi
   export BENCH_PG_URL="$BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING"
-  # The database shares this machine's cores with the backend and the
-  # client: configured as docs/operations.md tells the operator of a
-  # database host with two or three cores (no parallel workers per query).
-  if [ "$(nproc)" -le 3 ]; then
-    psql -q "$BENCH_PG_URL" -c 'alter system set max_parallel_workers_per_gather = 0' \
-      -c 'select pg_reload_conf()' >/dev/null
-  fi
 fi
 
 # Node 22 strips the types of the demo's .ts modules that fleet.mjs imports.

@@ -83,9 +83,15 @@ pg_start() {
     PG_PORT="${PG_START_PORT:-$(_pg_free_port)}"
     # Settings for a disposable test server: no durability, plenty of
     # connections (every test database gets its own pool), DDL logged so the
-    # log shows that the tests really used it.
+    # log shows that the tests really used it. On a machine of up to three
+    # cores, no parallel workers per query, as docs/operations.md advises
+    # for such a database host: the server shares the cores with the
+    # backend, and on two cores the default of two workers made the fleet
+    # audit 2-5 times slower (bench/observations.md, session 22).
+    local parallel=""
+    [ "$(nproc)" -le 3 ] && parallel="-c max_parallel_workers_per_gather=0"
     if _pg_as_owner "$PG15_BIN/pg_ctl" -D "$PG_TMP_DIR/data" -l "$PG_TMP_DIR/server.log" -w -t 60 \
-        -o "-h 127.0.0.1 -p $PG_PORT -k $PG_TMP_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c log_statement=ddl" \
+        -o "-h 127.0.0.1 -p $PG_PORT -k $PG_TMP_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c log_statement=ddl $parallel" \
         start >"$PG_TMP_DIR/pg_ctl.log" 2>&1; then
       export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="postgresql://postgres@127.0.0.1:$PG_PORT"
       echo "[pg] PostgreSQL $("$PG15_BIN/postgres" --version | awk '{print $3}') started on 127.0.0.1:$PG_PORT (cluster in $PG_TMP_DIR, removed on exit)"
