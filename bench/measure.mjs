@@ -254,33 +254,38 @@ export async function warmUp(fn, times = 200) {
   for (let i = 0; i < times; i++) await fn();
 }
 
-/** Times `fn` `runs` times after `warmup` untimed runs; milliseconds each. */
+/**
+ * Times `fn` `runs` times after `warmup` untimed runs, stopping early once
+ * `maxMs` have passed; milliseconds each.
+ */
 export async function series(fn, { runs, warmup = 3, maxMs = 120_000 }) {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times = [];
-  const deadline = now() + maxMs;
-  for (let i = 0; i < runs; i++) {
-    const t = now();
-    await fn();
-    times.push(now() - t);
-    if (now() > deadline) break;
-  }
-  return latencyStats(times);
+  const [stats] = await interleavedSeries([fn], {
+    runs,
+    block: runs,
+    warmup,
+    maxMs,
+  });
+  return stats;
 }
 
 /**
  * Times each of `fns` `runs` times after `warmup` untimed calls of each, in
  * turns of `block` consecutive calls (ten of the first, ten of the second,
- * ..., then the first again), and returns the milliseconds of each. The
- * ratios of one to another are the figures: timed one whole series after
- * the other, a machine whose speed drifts over the minutes of a run moved
- * the same code's report ratio from 1.5 to 2.9x within one run (session
- * 21). Taking turns spreads the drift over all of them, while a block's
- * consecutive calls keep each one's caches as warm as a series does.
+ * ..., then the first again), stopping early once `maxMs` have passed, and
+ * returns the milliseconds of each. The ratios of one to another are the
+ * figures: timed one whole series after the other, a machine whose speed
+ * drifts over the minutes of a run moved the same code's report ratio from
+ * 1.5 to 2.9x within one run (session 21). Taking turns spreads the drift
+ * over all of them, while a block's consecutive calls keep each one's
+ * caches as warm as a series does.
  */
-export async function interleavedSeries(fns, { runs, block = 10, warmup = 3 }) {
+export async function interleavedSeries(
+  fns,
+  { runs, block = 10, warmup = 3, maxMs = 120_000 },
+) {
   for (const fn of fns) for (let i = 0; i < warmup; i++) await fn();
   const times = fns.map(() => []);
+  const deadline = now() + maxMs;
   while (times[0].length < runs) {
     const calls = Math.min(block, runs - times[0].length);
     for (const [k, fn] of fns.entries())
@@ -288,6 +293,7 @@ export async function interleavedSeries(fns, { runs, block = 10, warmup = 3 }) {
         const t = now();
         await fn();
         times[k].push(now() - t);
+        if (now() > deadline) return times.map(latencyStats);
       }
   }
   return times.map(latencyStats);
