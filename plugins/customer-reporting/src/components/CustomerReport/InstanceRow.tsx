@@ -4,9 +4,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
 import { useNavigate } from 'react-router-dom';
-import { useRouteRef } from '@backstage/core-plugin-api';
+import { Link } from '@backstage/core-components';
 import { ReportInstance } from '@customer-reporting/plugin-customer-reporting-common';
-import { instanceDetailsRouteRef } from '../../routes';
 import {
   AppStatusChip,
   ColumnSpec,
@@ -20,7 +19,7 @@ import {
   UptimeDayBars,
 } from '../shared';
 import { formatPercent, nodesReadyText } from '../format';
-import { InstanceLink, instanceLabel } from './InstanceLink';
+import { instanceLabel } from './InstanceLink';
 
 /**
  * A cell's padding, the first column's wider on the left: nine columns must
@@ -128,17 +127,18 @@ function extraTags(instance: ReportInstance): [string, string][] {
  */
 export function InstanceRow(props: {
   instance: ReportInstance;
+  /** The instance page, resolved once by the table for all its rows. */
+  href: string;
   columns: readonly InstanceColumn[];
 }) {
-  const { instance, columns } = props;
+  const { instance, href, columns } = props;
   const classes = useStyles();
   const navigate = useNavigate();
-  const instanceLink = useRouteRef(instanceDetailsRouteRef);
 
   const onClick = (event: MouseEvent) => {
     // The link navigates by itself; tooltips and chips are not navigation.
     if ((event.target as HTMLElement).closest('a, button')) return;
-    navigate(instanceLink({ instanceId: instance.id }));
+    navigate(href);
   };
 
   return (
@@ -149,12 +149,7 @@ export function InstanceRow(props: {
           instance: (
             <TableCell className={classes.cell}>
               <Lines
-                main={
-                  <InstanceLink
-                    instanceId={instance.id}
-                    label={instanceLabel(instance)}
-                  />
-                }
+                main={<Link to={href}>{instanceLabel(instance)}</Link>}
                 sub={[instance.name ? instance.shortId : undefined]}
               />
               <div className={classes.markers}>

@@ -1,7 +1,17 @@
-import Box from '@material-ui/core/Box';
+import { makeStyles, Theme } from '@material-ui/core/styles';
 import { CustomerSummary } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatLocalDate } from '../format';
 import { Tone, ToneChip } from '../shared';
+
+// A static class rather than Box, which writes a style rule for each use.
+const useStyles = makeStyles((theme: Theme) => ({
+  badges: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    marginTop: theme.spacing(0.5),
+    gap: 4,
+  },
+}));
 
 /**
  * Chips for what makes a customer unlike a healthy one: an expired license,
@@ -10,6 +20,7 @@ import { Tone, ToneChip } from '../shared';
  */
 export function CustomerBadges(props: { row: CustomerSummary }) {
   const { expired, expiringSoon, archived, expiresAt } = props.row;
+  const classes = useStyles();
   const date = expiresAt ? formatLocalDate(expiresAt) : undefined;
   const badges: { label: string; tone: Tone; ariaLabel: string }[] = [];
   if (expired) {
@@ -35,10 +46,10 @@ export function CustomerBadges(props: { row: CustomerSummary }) {
   }
   if (badges.length === 0) return null;
   return (
-    <Box display="flex" flexWrap="wrap" mt={0.5} style={{ gap: 4 }}>
+    <div className={classes.badges}>
       {badges.map(badge => (
         <ToneChip key={badge.label} {...badge} />
       ))}
-    </Box>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import Box from '@material-ui/core/Box';
+import { makeStyles, Theme } from '@material-ui/core/styles';
 import {
   APP_STATUSES,
   CustomerSummary,
@@ -23,6 +23,11 @@ export function statusCountsText(
     .join(' · ');
 }
 
+// A static class rather than Box, which writes a style rule for each use.
+const useStyles = makeStyles((theme: Theme) => ({
+  counts: { marginTop: theme.spacing(0.5) },
+}));
+
 /**
  * The customer's health: a chip with the worst status of its active and air
  * gap instances, so one missing instance among ready ones shows, and the
@@ -30,6 +35,7 @@ export function statusCountsText(
  */
 export function CustomerHealth(props: { row: CustomerSummary }) {
   const { status, statusCounts, active } = props.row;
+  const classes = useStyles();
   if (status === null) {
     // Active instances that never reported a status are not "no instance".
     return (
@@ -39,9 +45,9 @@ export function CustomerHealth(props: { row: CustomerSummary }) {
   return (
     <>
       <AppStatusChip status={status} />
-      <Box mt={0.5}>
+      <div className={classes.counts}>
         <Muted>{statusCountsText(statusCounts)}</Muted>
-      </Box>
+      </div>
     </>
   );
 }

@@ -23,13 +23,13 @@ export function CustomersTable(props: {
   const { filters, hasFilters, onClearFilters, onSort } = props;
   const { sort, order } = filters;
   const narrow = useNarrowWindow();
+  const reportLink = useRouteRef(customerReportRouteRef);
   const columns = useMemo(
-    () => customerColumns({ sort, order, onSort }, narrow),
-    [sort, order, onSort, narrow],
+    () => customerColumns({ sort, order, onSort }, reportLink, narrow),
+    [sort, order, onSort, reportLink, narrow],
   );
   const list = useCustomerList(filters);
   const navigate = useNavigate();
-  const reportLink = useRouteRef(customerReportRouteRef);
 
   if (list.error) {
     return (

@@ -2,13 +2,11 @@ import { CSSProperties, ReactNode } from 'react';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { Link, TableColumn } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
 import {
   CustomerSort,
   CustomerSummary,
   LICENSE_TYPE_LABELS,
 } from '@customer-reporting/plugin-customer-reporting-common';
-import { customerReportRouteRef } from '../../routes';
 import { formatLicenseTimeToInstall } from '../format';
 import { DateTimeText, hiddenWhenNarrow, Muted } from '../shared';
 import { CustomerBadges } from './CustomerBadges';
@@ -36,12 +34,11 @@ const EMAIL: CSSProperties = {
 };
 
 /** The customer's name as a link to its report, badges and email below. */
-function CustomerName(props: { row: CustomerSummary }) {
-  const { row } = props;
-  const reportLink = useRouteRef(customerReportRouteRef);
+function CustomerName(props: { row: CustomerSummary; href: string }) {
+  const { row, href } = props;
   return (
     <>
-      <Link to={reportLink({ customerId: row.id })}>{row.name}</Link>
+      <Link to={href}>{row.name}</Link>
       <CustomerBadges row={row} />
       {row.email && (
         <Typography
@@ -128,6 +125,8 @@ function SortHeader(props: {
  */
 export function customerColumns(
   state: CustomerSortState,
+  /** A customer's report, resolved once by the table for all its rows. */
+  reportLink: (params: { customerId: string }) => string,
   narrow = false,
 ): TableColumn<CustomerSummary>[] {
   const header = (label: string, sortKey: CustomerSort) => (
@@ -138,7 +137,9 @@ export function customerColumns(
       title: header('Customer', 'name'),
       field: 'name',
       highlight: true,
-      render: row => <CustomerName row={row} />,
+      render: row => (
+        <CustomerName row={row} href={reportLink({ customerId: row.id })} />
+      ),
     },
     {
       title: 'App\u00a0· channel',

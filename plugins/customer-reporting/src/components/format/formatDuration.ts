@@ -13,6 +13,9 @@ export interface FormatDurationOptions {
   start?: string;
 }
 
+/** 28 days, the shortest calendar month (UTC has no daylight saving). */
+const SHORTER_THAN_ANY_MONTH = 28 * 86_400;
+
 /**
  * Formats a duration in seconds with explicit units and the two largest
  * non-zero parts, e.g. '45 min', '1 h 30 min', '9 d 6 h', '5 mo 24 d'.
@@ -34,6 +37,16 @@ export function formatDuration(
     return '< 1 min';
   }
 
+  if (seconds < SHORTER_THAN_ANY_MONTH) {
+    // No month fits: the parts are plain arithmetic, what luxon's interval
+    // below gives in UTC, without its cost (tables format one per row).
+    return formatParts(
+      0,
+      Math.floor(seconds / 86_400),
+      Math.floor((seconds % 86_400) / 3_600),
+      Math.floor((seconds % 3_600) / 60),
+    );
+  }
   const units = ['months', 'days', 'hours', 'minutes'] as const;
   const start = options.start
     ? DateTime.fromISO(options.start, { zone: 'utc' })
@@ -46,11 +59,21 @@ export function formatDuration(
         ])
       : Duration.fromObject({ seconds }).shiftTo(...units);
 
-  const months = Math.floor(duration.months);
-  const days = Math.floor(duration.days);
-  const hours = Math.floor(duration.hours);
-  const minutes = Math.floor(duration.minutes);
+  return formatParts(
+    Math.floor(duration.months),
+    Math.floor(duration.days),
+    Math.floor(duration.hours),
+    Math.floor(duration.minutes),
+  );
+}
 
+/** The two largest non-zero parts of whole months, days, hours, minutes. */
+function formatParts(
+  months: number,
+  days: number,
+  hours: number,
+  minutes: number,
+): string {
   if (months > 0) {
     return join([months, 'mo'], [days, 'd']);
   }

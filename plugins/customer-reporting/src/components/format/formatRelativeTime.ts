@@ -1,4 +1,7 @@
-import { DateTime } from 'luxon';
+import { DateTime, ToRelativeUnit } from 'luxon';
+
+const DAY_MS = 86_400_000;
+const NEAR_UNITS: ToRelativeUnit[] = ['days', 'hours', 'minutes', 'seconds'];
 
 /**
  * Formats an ISO 8601 time relative to now, e.g. '3 hours ago'.
@@ -18,7 +21,14 @@ export function formatRelativeTime(
   if (!time.isValid) {
     return undefined;
   }
-  return time.toRelative({ base: now }) ?? undefined;
+  // Within 27 days no calendar month or year has passed, whatever the
+  // daylight-saving shifts, so luxon need not work out those two: they are
+  // most of its cost, and lists show a relative time in every row.
+  const near = Math.abs(time.toMillis() - now.toMillis()) < 27 * DAY_MS;
+  return (
+    time.toRelative(near ? { base: now, unit: NEAR_UNITS } : { base: now }) ??
+    undefined
+  );
 }
 
 /** Absolute local time for tooltips next to a relative time. */

@@ -1,6 +1,12 @@
-import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
 import { Muted } from './Muted';
+
+// A static class rather than Box, which writes a style rule for each use:
+// the instances table has tags in every row.
+const useStyles = makeStyles({
+  chips: { display: 'flex', flexWrap: 'wrap', gap: 4 },
+});
 
 /**
  * An instance's tags as `key: value` chips, wrapping within `maxWidth`
@@ -10,16 +16,12 @@ export function TagChips(props: {
   tags: [string, string][];
   maxWidth?: number;
 }) {
+  const classes = useStyles();
   if (props.tags.length === 0) {
     return <Muted>No tags</Muted>;
   }
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      maxWidth={props.maxWidth}
-      style={{ gap: 4 }}
-    >
+    <div className={classes.chips} style={{ maxWidth: props.maxWidth }}>
       {props.tags.map(([key, value]) => (
         <Chip
           key={key}
@@ -30,6 +32,6 @@ export function TagChips(props: {
           title={`${key}: ${value}`}
         />
       ))}
-    </Box>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { ReactElement } from 'react';
 import Chip from '@material-ui/core/Chip';
+import { CSSProperties } from '@material-ui/core/styles/withStyles';
 import {
   darken,
   getContrastRatio,
@@ -43,19 +44,34 @@ export function readableTextColor(background: string): string {
     : 'rgba(0, 0, 0, 0.87)';
 }
 
+const TONES: readonly Tone[] = [
+  'success',
+  'warning',
+  'error',
+  'critical',
+  'info',
+  'neutral',
+];
+
 // Palette colours (not fixed hex values) so light and dark themes both work;
-// the text colour follows the background for contrast.
-const useStyles = makeStyles<Theme, { tone: Tone }>(theme => ({
-  chip: ({ tone }) => ({
-    backgroundColor: toneColor(theme, tone),
-    color: readableTextColor(toneColor(theme, tone)),
-    fontWeight: theme.typography.fontWeightMedium as number,
-    margin: 0,
-  }),
-  icon: ({ tone }) => ({
-    color: readableTextColor(toneColor(theme, tone)),
-  }),
-}));
+// the text colour follows the background for contrast. One static class per
+// tone rather than a style function of the tone: a function makes JSS write
+// a rule for every chip on the page, and tables show one in every row.
+const useStyles = makeStyles((theme: Theme) => {
+  const rules: Record<string, CSSProperties> = {};
+  for (const tone of TONES) {
+    const background = toneColor(theme, tone);
+    const color = readableTextColor(background);
+    rules[tone] = {
+      backgroundColor: background,
+      color,
+      fontWeight: theme.typography.fontWeightMedium as number,
+      margin: 0,
+    };
+    rules[`${tone}Icon`] = { color };
+  }
+  return rules;
+});
 
 /**
  * A small coloured label. role="img" with an aria-label gives screen readers
@@ -70,7 +86,7 @@ export function ToneChip(props: {
   icon?: ReactElement;
 }) {
   const { label, tone, ariaLabel, icon } = props;
-  const classes = useStyles({ tone });
+  const classes = useStyles();
   return (
     <Chip
       size="small"
@@ -78,7 +94,7 @@ export function ToneChip(props: {
       icon={icon}
       role="img"
       aria-label={ariaLabel ?? label}
-      classes={{ root: classes.chip, icon: classes.icon }}
+      classes={{ root: classes[tone], icon: classes[`${tone}Icon`] }}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { CSSProperties } from 'react';
-import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { formatPercent } from '../format';
+import { LazyTooltip } from './LazyTooltip';
 
 /** Shares of a period (summing to 1) spent in each availability state. */
 export interface UptimeShares {
@@ -69,7 +69,7 @@ export function UptimeBar(props: {
   const colors = useUptimeColors();
   const description = describeShares(shares);
   return (
-    <Tooltip
+    <LazyTooltip
       title={
         <>
           <strong>{label}</strong>
@@ -94,6 +94,6 @@ export function UptimeBar(props: {
           ) : null,
         )}
       </div>
-    </Tooltip>
+    </LazyTooltip>
   );
 }

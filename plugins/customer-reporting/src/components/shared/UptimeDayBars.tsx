@@ -1,16 +1,35 @@
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { UptimeDay } from '@customer-reporting/plugin-customer-reporting-common';
 import { DateTime } from 'luxon';
 import { formatPercent } from '../format';
 import { Muted } from './Muted';
 import { UptimeBar } from './UptimeBar';
 
-/** 'Nov 14 (UTC)': the backend's days are UTC days, say so. */
+const dayLabels = new Map<string, string>();
+
+/**
+ * 'Nov 14 (UTC)': the backend's days are UTC days, say so. Every instance of
+ * a report has the same 14 days, so each is formatted once, not per bar.
+ */
 function dayLabel(date: string): string {
-  const day = DateTime.fromISO(date, { zone: 'utc' });
-  return day.isValid ? `${day.toFormat('LLL d')} (UTC)` : date;
+  let label = dayLabels.get(date);
+  if (label === undefined) {
+    const day = DateTime.fromISO(date, { zone: 'utc' });
+    label = day.isValid ? `${day.toFormat('LLL d')} (UTC)` : date;
+    // A long-open page adds a day at a time; start over now and then.
+    if (dayLabels.size > 1000) dayLabels.clear();
+    dayLabels.set(date, label);
+  }
+  return label;
 }
+
+// Static classes rather than Box: Box writes a style rule for each of its
+// uses, and a report has a row of bars for every instance.
+const useStyles = makeStyles({
+  row: { display: 'flex', alignItems: 'center', gap: 6 },
+  bars: { display: 'flex', height: 24, flexShrink: 0, gap: 1 },
+});
 
 /**
  * The compact per-day uptime of an instance (the report's 14 days) with the
@@ -21,27 +40,25 @@ export function UptimeDayBars(props: {
   ratio: number | null;
 }) {
   const { days, ratio } = props;
+  const classes = useStyles();
   if (days.length === 0) {
     return <Muted>No data</Muted>;
   }
   return (
-    <Box display="flex" alignItems="center" style={{ gap: 6 }}>
-      <Box
+    <div className={classes.row}>
+      <div
         role="group"
         aria-label={`Uptime per day over the last ${days.length} days`}
-        display="flex"
-        height={24}
-        width={days.length * 5}
-        flexShrink={0}
-        style={{ gap: 1 }}
+        className={classes.bars}
+        style={{ width: days.length * 5 }}
       >
         {days.map(day => (
           <UptimeBar key={day.date} shares={day} label={dayLabel(day.date)} />
         ))}
-      </Box>
+      </div>
       <Typography variant="body2" component="span" noWrap>
         {ratio === null ? '–' : formatPercent(ratio)}
       </Typography>
-    </Box>
+    </div>
   );
 }
