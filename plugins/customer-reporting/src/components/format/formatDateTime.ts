@@ -1,4 +1,4 @@
-import { DateTime, Settings } from 'luxon';
+import { DateTime, DateTimeOptions, Settings } from 'luxon';
 
 /*
  * Tables show a time in every row, so these run hundreds of times per page.
@@ -12,14 +12,20 @@ import { DateTime, Settings } from 'luxon';
 /** A date and time of day with its UTC offset: the API's times. */
 const FULL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
 
-/** Milliseconds since the epoch, or undefined when unparsable. */
-function parseIso(iso: string): number | undefined {
+/**
+ * Milliseconds since the epoch, or undefined when unparsable. `options`
+ * are luxon's, for a time without an offset (a date alone).
+ */
+export function parseIso(
+  iso: string,
+  options?: DateTimeOptions,
+): number | undefined {
   if (FULL_ISO.test(iso)) {
     const ms = Date.parse(iso);
     if (!Number.isNaN(ms)) return ms;
   }
-  // Anything else as luxon reads it (a date alone is local midnight).
-  const time = DateTime.fromISO(iso);
+  // Anything else as luxon reads it (a date alone is midnight in the zone).
+  const time = DateTime.fromISO(iso, options);
   return time.isValid ? time.toMillis() : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { DateTime, Duration, Interval } from 'luxon';
+import { parseIso } from './formatDateTime';
 
 /** Shown when there is nothing sensible to format (negative or not a number). */
 const NOT_A_DURATION = '–';
@@ -15,6 +15,8 @@ export interface FormatDurationOptions {
 
 /** 28 days, the shortest calendar month (UTC has no daylight saving). */
 const SHORTER_THAN_ANY_MONTH = 28 * 86_400;
+/** A month without a start date to count from, as luxon's durations have it. */
+const THIRTY_DAYS = 30 * 86_400;
 
 /**
  * Formats a duration in seconds with explicit units and the two largest
@@ -25,6 +27,11 @@ const SHORTER_THAN_ANY_MONTH = 28 * 86_400;
  * durations span minutes to months and a bare number is easy to misread.
  * Smaller parts are truncated, never rounded up, so '59 min' never shows as
  * '1 h' and a partial day never shows as a full one.
+ *
+ * The parts are what luxon's `Interval#toDuration` (with a start) or
+ * `Duration#shiftTo` (without) give in UTC, worked out by hand because
+ * tables format one per row and luxon's calendar arithmetic costs most of a
+ * row's time; a property test holds the two equal.
  */
 export function formatDuration(
   seconds: number,
@@ -36,35 +43,51 @@ export function formatDuration(
   if (seconds < 60) {
     return '< 1 min';
   }
-
-  if (seconds < SHORTER_THAN_ANY_MONTH) {
-    // No month fits: the parts are plain arithmetic, what luxon's interval
-    // below gives in UTC, without its cost (tables format one per row).
-    return formatParts(
-      0,
-      Math.floor(seconds / 86_400),
-      Math.floor((seconds % 86_400) / 3_600),
-      Math.floor((seconds % 3_600) / 60),
-    );
-  }
-  const units = ['months', 'days', 'hours', 'minutes'] as const;
-  const start = options.start
-    ? DateTime.fromISO(options.start, { zone: 'utc' })
+  const startMs = options.start
+    ? parseIso(options.start, { zone: 'utc' })
     : undefined;
-  // UTC keeps daylight-saving shifts from turning 24 h into '23 h'.
-  const duration =
-    start && start.isValid
-      ? Interval.fromDateTimes(start, start.plus({ seconds })).toDuration([
-          ...units,
-        ])
-      : Duration.fromObject({ seconds }).shiftTo(...units);
-
+  // Below 28 days no month fits, from any start.
+  const [months, rest] =
+    startMs !== undefined && seconds >= SHORTER_THAN_ANY_MONTH
+      ? calendarMonths(startMs, seconds)
+      : [Math.floor(seconds / THIRTY_DAYS), seconds % THIRTY_DAYS];
   return formatParts(
-    Math.floor(duration.months),
-    Math.floor(duration.days),
-    Math.floor(duration.hours),
-    Math.floor(duration.minutes),
+    months,
+    Math.floor(rest / 86_400),
+    Math.floor((rest % 86_400) / 3_600),
+    Math.floor((rest % 3_600) / 60),
   );
+}
+
+/**
+ * The whole calendar months in `seconds` from `startMs`, counted in UTC as
+ * luxon's `plus({ months })` does (Jan 31 + 1 month = the last day of
+ * February), and the seconds left over.
+ */
+function calendarMonths(startMs: number, seconds: number): [number, number] {
+  const start = new Date(startMs);
+  const endMs = startMs + seconds * 1000;
+  const end = new Date(endMs);
+  const monthsLater = (months: number) => {
+    const year = start.getUTCFullYear();
+    const month = start.getUTCMonth() + months;
+    const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    return Date.UTC(
+      year,
+      month,
+      Math.min(start.getUTCDate(), lastDay),
+      start.getUTCHours(),
+      start.getUTCMinutes(),
+      start.getUTCSeconds(),
+      start.getUTCMilliseconds(),
+    );
+  };
+  let months =
+    (end.getUTCFullYear() - start.getUTCFullYear()) * 12 +
+    end.getUTCMonth() -
+    start.getUTCMonth();
+  while (months > 0 && monthsLater(months) > endMs) months -= 1;
+  return [months, (endMs - monthsLater(months)) / 1000];
 }
 
 /** The two largest non-zero parts of whole months, days, hours, minutes. */
