@@ -33,37 +33,6 @@ export const P50: Percentile = { num: 1, den: 2 };
 export const P90: Percentile = { num: 9, den: 10 };
 
 /**
- * Continuous percentiles (PostgreSQL's percentile_cont) of `value` per `key`
- * over `source` (a query selecting `key` and `value`), aggregated in SQL:
- * one row per key leaves the database.
- */
-export async function percentilesByKey(
-  db: Knex,
-  source: Knex.QueryBuilder,
-  percentiles: Percentile[],
-): Promise<Map<string, (number | null)[]>> {
-  const rows: Record<string, unknown>[] = await db
-    .from(source.as('s'))
-    .whereNotNull('value')
-    .groupBy('key')
-    .select(
-      'key',
-      ...percentiles.map((p, i) =>
-        db.raw(`${percentileContSql(db, 'value', p)} as ??`, [`p${i}`]),
-      ),
-    );
-  return new Map(
-    rows.map(r => [
-      String(r.key),
-      percentiles.map((_, i) => {
-        const v = r[`p${i}`];
-        return v === null || v === undefined ? null : Number(v);
-      }),
-    ]),
-  );
-}
-
-/**
  * SQL for the exact continuous percentile (PostgreSQL's percentile_cont) of
  * `value` over the rows, as one aggregate of a grouped or whole-table
  * select, so other aggregates come from the same scan. SQLite has the
