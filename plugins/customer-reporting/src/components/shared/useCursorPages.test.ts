@@ -12,7 +12,10 @@ function pagedRoute() {
   );
   const answer = async (key: string, page: CursorPage<string>) => {
     await waitFor(() => expect(pending.has(key)).toBe(true));
-    await act(async () => pending.get(key)!(page));
+    const resolve = pending.get(key)!;
+    // Forgotten once answered, so asking again (a retry) must send anew.
+    pending.delete(key);
+    await act(async () => resolve(page));
   };
   return { fetchPage, answer };
 }
