@@ -26,7 +26,7 @@ import {
   InstanceDetailsPage,
   InstanceDetailsSubPage,
 } from '../InstanceDetails/InstanceDetailsPage';
-import { ReadableTheme } from '../shared';
+import { ReadableTheme, SynchronousMount } from '../shared';
 
 function NotFound() {
   return (
@@ -51,54 +51,56 @@ function NotFound() {
 export function CustomerReportingRouter() {
   return (
     <ReadableTheme>
-      <Routes>
-        {/* The list shares its header and tabs with the install attempts. */}
-        <Route
-          path="/"
-          element={
-            <FleetPage>
-              <CustomersContent />
-            </FleetPage>
-          }
-        />
-        <Route
-          path={installAttemptsRouteRef.path}
-          element={<InstallAttemptsPage />}
-        />
-        <Route
-          path={dataSourcesRouteRef.path}
-          element={
-            <FleetPage title="Data sources">
-              <DataSourcesContent />
-            </FleetPage>
-          }
-        />
-        <Route
-          path={adoptionRouteRef.path}
-          element={
-            <FleetPage title="Adoption">
-              <AdoptionContent />
-            </FleetPage>
-          }
-        />
-        <Route
-          path={alertsRouteRef.path}
-          element={
-            <FleetPage title="Alerts">
-              <AlertsContent />
-            </FleetPage>
-          }
-        />
-        <Route
-          path={customerReportRouteRef.path}
-          element={<CustomerReportPage />}
-        />
-        <Route
-          path={instanceDetailsRouteRef.path}
-          element={<InstanceDetailsPage />}
-        />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
+      <SynchronousMount>
+        <Routes>
+          {/* The list shares its header and tabs with the install attempts. */}
+          <Route
+            path="/"
+            element={
+              <FleetPage>
+                <CustomersContent />
+              </FleetPage>
+            }
+          />
+          <Route
+            path={installAttemptsRouteRef.path}
+            element={<InstallAttemptsPage />}
+          />
+          <Route
+            path={dataSourcesRouteRef.path}
+            element={
+              <FleetPage title="Data sources">
+                <DataSourcesContent />
+              </FleetPage>
+            }
+          />
+          <Route
+            path={adoptionRouteRef.path}
+            element={
+              <FleetPage title="Adoption">
+                <AdoptionContent />
+              </FleetPage>
+            }
+          />
+          <Route
+            path={alertsRouteRef.path}
+            element={
+              <FleetPage title="Alerts">
+                <AlertsContent />
+              </FleetPage>
+            }
+          />
+          <Route
+            path={customerReportRouteRef.path}
+            element={<CustomerReportPage />}
+          />
+          <Route
+            path={instanceDetailsRouteRef.path}
+            element={<InstanceDetailsPage />}
+          />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </SynchronousMount>
     </ReadableTheme>
   );
 }
@@ -110,62 +112,64 @@ export function CustomerReportingRouter() {
 export function CustomerReportingContentRouter() {
   return (
     <ReadableTheme>
-      <Routes>
-        <Route
-          path="/"
-          element={
-            <>
-              <FleetTabs />
-              <CustomersContent />
-            </>
-          }
-        />
-        <Route
-          path={installAttemptsRouteRef.path}
-          element={
-            <>
-              <FleetTabs />
-              <InstallAttemptsContent />
-            </>
-          }
-        />
-        <Route
-          path={dataSourcesRouteRef.path}
-          element={
-            <>
-              <FleetTabs />
-              <DataSourcesContent />
-            </>
-          }
-        />
-        <Route
-          path={adoptionRouteRef.path}
-          element={
-            <>
-              <FleetTabs />
-              <AdoptionContent />
-            </>
-          }
-        />
-        <Route
-          path={alertsRouteRef.path}
-          element={
-            <>
-              <FleetTabs />
-              <AlertsContent />
-            </>
-          }
-        />
-        <Route
-          path={customerReportRouteRef.path}
-          element={<CustomerReportSubPage />}
-        />
-        <Route
-          path={instanceDetailsRouteRef.path}
-          element={<InstanceDetailsSubPage />}
-        />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
+      <SynchronousMount>
+        <Routes>
+          <Route
+            path="/"
+            element={
+              <>
+                <FleetTabs />
+                <CustomersContent />
+              </>
+            }
+          />
+          <Route
+            path={installAttemptsRouteRef.path}
+            element={
+              <>
+                <FleetTabs />
+                <InstallAttemptsContent />
+              </>
+            }
+          />
+          <Route
+            path={dataSourcesRouteRef.path}
+            element={
+              <>
+                <FleetTabs />
+                <DataSourcesContent />
+              </>
+            }
+          />
+          <Route
+            path={adoptionRouteRef.path}
+            element={
+              <>
+                <FleetTabs />
+                <AdoptionContent />
+              </>
+            }
+          />
+          <Route
+            path={alertsRouteRef.path}
+            element={
+              <>
+                <FleetTabs />
+                <AlertsContent />
+              </>
+            }
+          />
+          <Route
+            path={customerReportRouteRef.path}
+            element={<CustomerReportSubPage />}
+          />
+          <Route
+            path={instanceDetailsRouteRef.path}
+            element={<InstanceDetailsSubPage />}
+          />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </SynchronousMount>
     </ReadableTheme>
   );
 }

@@ -19,6 +19,7 @@ export type { PagedList } from './LoadMoreFooter';
 export { FilterSelect } from './FilterSelect';
 export { oneOf } from './oneOf';
 export { ReadableTheme } from './ReadableTheme';
+export { SynchronousMount } from './SynchronousMount';
 export { ScrollingTable } from './ScrollingTable';
 export { PageLoadError } from './PageLoadError';
 export { notAllowed, NotAllowedState } from './NotAllowed';
