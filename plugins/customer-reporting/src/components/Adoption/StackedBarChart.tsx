@@ -6,10 +6,9 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
-import { toneColor } from '../shared';
+import { LazyTooltip, toneColor } from '../shared';
 import { ChartBar } from './adoptionSeries';
 
 const CHART_HEIGHT = 160;
@@ -87,7 +86,7 @@ export function StackedBarChart(props: {
         className={classes.chart}
       >
         {bars.map(bar => (
-          <Tooltip
+          <LazyTooltip
             key={bar.label}
             title={
               <>
@@ -116,7 +115,7 @@ export function StackedBarChart(props: {
                 />
               ))}
             </div>
-          </Tooltip>
+          </LazyTooltip>
         ))}
       </div>
       {bars.length > 0 && (

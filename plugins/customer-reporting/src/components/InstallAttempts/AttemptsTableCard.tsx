@@ -1,5 +1,4 @@
 import { useCallback } from 'react';
-import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -157,7 +156,7 @@ export function AttemptsTableCard(props: {
           </Typography>
         ) : (
           <>
-            <Box style={{ overflowX: 'auto' }}>
+            <div style={{ overflowX: 'auto' }}>
               <Table
                 size="small"
                 aria-label="Install attempts"
@@ -268,7 +267,7 @@ export function AttemptsTableCard(props: {
                   })}
                 </TableBody>
               </Table>
-            </Box>
+            </div>
             <LoadMoreFooter
               list={list}
               what="attempts"

@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -12,6 +11,7 @@ type FunnelType = InstallAttemptFunnel['installTypes'][number];
 type FunnelStep = FunnelType['steps'][number];
 
 const useStyles = makeStyles((theme: Theme) => ({
+  installType: { marginBottom: theme.spacing(2) },
   row: {
     display: 'grid',
     gridTemplateColumns: '9em minmax(0, 1fr) 3.5em',
@@ -50,7 +50,7 @@ function Funnel(props: { funnel: FunnelType }) {
   // Relative to the first step so the drop-off between steps is visible.
   const top = Math.max(1, ...funnel.steps.map(s => s.reached));
   return (
-    <Box mb={2}>
+    <div className={classes.installType}>
       <Typography variant="subtitle2" component="h3" gutterBottom>
         {label} · {plural(funnel.steps[0]?.reached ?? 0, 'attempt')}
       </Typography>
@@ -89,7 +89,7 @@ function Funnel(props: { funnel: FunnelType }) {
           </li>
         ))}
       </ol>
-    </Box>
+    </div>
   );
 }
 

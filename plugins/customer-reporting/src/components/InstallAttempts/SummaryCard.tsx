@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -32,6 +31,7 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
   // One line: '1 h 30 min' broken over two reads as two numbers.
   value: { margin: 0, whiteSpace: 'nowrap', ...theme.typography.h6 },
+  discarded: { marginTop: theme.spacing(1) },
   // Status colours as text, darkened where the palette's are too light to
   // read on the card (orange on white is 2.2:1).
   success: { color: readable(theme, 'success') },
@@ -100,21 +100,20 @@ export function SummaryCard(props: { filters: InstallAttemptFilters }) {
                   >
                     {tile.label}
                   </Typography>
-                  <Box
-                    component="dd"
+                  <dd
                     className={`${classes.value} ${
                       tile.color ? classes[tile.color] : ''
                     }`}
                   >
                     {tile.value}
-                  </Box>
+                  </dd>
                 </div>
               ))}
             </dl>
             {summary.discarded > 0 && (
-              <Box mt={1}>
+              <div className={classes.discarded}>
                 <Muted>{summary.discarded} discarded</Muted>
-              </Box>
+              </div>
             )}
           </>
         )

@@ -1,5 +1,3 @@
-import Box from '@material-ui/core/Box';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -8,7 +6,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { customerReportingApiRef, InstallAttemptFilters } from '../../api';
 import type { InstallAttemptTrend } from '@customer-reporting/plugin-customer-reporting-common';
 import { formatPercent } from '../format';
-import { DataCard, Muted } from '../shared';
+import { DataCard, LazyTooltip, Muted } from '../shared';
 import { plural } from './labels';
 
 type Week = InstallAttemptTrend['weeks'][number];
@@ -63,6 +61,22 @@ const useStyles = makeStyles((theme: Theme) => ({
     borderRadius: '50%',
     backgroundColor: theme.palette.primary.main,
   },
+  scale: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    marginBottom: theme.spacing(0.5),
+  },
+  weeks: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    marginTop: theme.spacing(0.5),
+  },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: 16,
+    marginTop: theme.spacing(1),
+  },
 }));
 
 /** 'Week of Jun 9, 2025 (UTC)': the backend's weeks start Monday UTC. */
@@ -105,21 +119,21 @@ export function TrendCard(props: { filters: InstallAttemptFilters }) {
         const max = Math.max(...weeks.map(w => w.attempts));
         return (
           <>
-            <Box display="flex" justifyContent="space-between" mb={0.5}>
+            <div className={classes.scale}>
               <Typography variant="caption" color="textSecondary">
                 Max {max} per week
               </Typography>
               <Typography variant="caption" color="textSecondary">
                 Success rate 0–100%
               </Typography>
-            </Box>
+            </div>
             <div
               role="group"
               aria-label={`Attempts in ${plural(weeks.length, 'week')}`}
               className={classes.chart}
             >
               {weeks.map(week => (
-                <Tooltip key={week.weekStart} title={describe(week)}>
+                <LazyTooltip key={week.weekStart} title={describe(week)}>
                   <div
                     role="img"
                     aria-label={describe(week)}
@@ -144,18 +158,18 @@ export function TrendCard(props: { filters: InstallAttemptFilters }) {
                       />
                     )}
                   </div>
-                </Tooltip>
+                </LazyTooltip>
               ))}
             </div>
-            <Box display="flex" justifyContent="space-between" mt={0.5}>
+            <div className={classes.weeks}>
               <Typography variant="caption" color="textSecondary">
                 {weekLabel(weeks[0].weekStart)}
               </Typography>
               <Typography variant="caption" color="textSecondary">
                 {weekLabel(weeks[weeks.length - 1].weekStart)}
               </Typography>
-            </Box>
-            <Box mt={1} display="flex" flexWrap="wrap" style={{ gap: 16 }}>
+            </div>
+            <div className={classes.legend}>
               <Typography variant="caption">
                 <span className={`${classes.swatch} ${classes.succeeded}`} />
                 Succeeded
@@ -168,7 +182,7 @@ export function TrendCard(props: { filters: InstallAttemptFilters }) {
                 <span className={`${classes.swatch} ${classes.rateSwatch}`} />
                 Success rate
               </Typography>
-            </Box>
+            </div>
           </>
         );
       }}

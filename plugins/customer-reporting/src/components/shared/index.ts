@@ -7,6 +7,7 @@ export type { AsyncValue } from './DataCard';
 export { DateTimeText } from './DateTimeText';
 export { DefinitionList } from './DefinitionList';
 export type { Definition } from './DefinitionList';
+export { LazyTooltip } from './LazyTooltip';
 export { Muted } from './Muted';
 export { TagChips } from './TagChips';
 export { ToneChip, toneColor } from './ToneChip';
