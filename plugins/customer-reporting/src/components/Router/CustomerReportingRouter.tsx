@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { ErrorPage } from '@backstage/core-components';
 import {
@@ -28,6 +29,19 @@ import {
 } from '../InstanceDetails/InstanceDetailsPage';
 import { ReadableTheme, SynchronousMount } from '../shared';
 
+/**
+ * What both routers draw their pages in: secondary text readable and table
+ * cells unbroken inside words (ReadableTheme), and the page mounted in one
+ * uninterrupted render (SynchronousMount).
+ */
+function PluginPages(props: { children: ReactNode }) {
+  return (
+    <ReadableTheme>
+      <SynchronousMount>{props.children}</SynchronousMount>
+    </ReadableTheme>
+  );
+}
+
 function NotFound() {
   return (
     <ErrorPage
@@ -45,63 +59,61 @@ function NotFound() {
  *
  * @remarks
  * Paths come from the sub-route refs so links made with useRouteRef and
- * the routes here cannot drift apart. Both routers keep secondary text
- * readable and table cells unbroken inside words (see ReadableTheme).
+ * the routes here cannot drift apart. Both routers draw their pages in
+ * PluginPages.
  */
 export function CustomerReportingRouter() {
   return (
-    <ReadableTheme>
-      <SynchronousMount>
-        <Routes>
-          {/* The list shares its header and tabs with the install attempts. */}
-          <Route
-            path="/"
-            element={
-              <FleetPage>
-                <CustomersContent />
-              </FleetPage>
-            }
-          />
-          <Route
-            path={installAttemptsRouteRef.path}
-            element={<InstallAttemptsPage />}
-          />
-          <Route
-            path={dataSourcesRouteRef.path}
-            element={
-              <FleetPage title="Data sources">
-                <DataSourcesContent />
-              </FleetPage>
-            }
-          />
-          <Route
-            path={adoptionRouteRef.path}
-            element={
-              <FleetPage title="Adoption">
-                <AdoptionContent />
-              </FleetPage>
-            }
-          />
-          <Route
-            path={alertsRouteRef.path}
-            element={
-              <FleetPage title="Alerts">
-                <AlertsContent />
-              </FleetPage>
-            }
-          />
-          <Route
-            path={customerReportRouteRef.path}
-            element={<CustomerReportPage />}
-          />
-          <Route
-            path={instanceDetailsRouteRef.path}
-            element={<InstanceDetailsPage />}
-          />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
-      </SynchronousMount>
-    </ReadableTheme>
+    <PluginPages>
+      <Routes>
+        {/* The list shares its header and tabs with the install attempts. */}
+        <Route
+          path="/"
+          element={
+            <FleetPage>
+              <CustomersContent />
+            </FleetPage>
+          }
+        />
+        <Route
+          path={installAttemptsRouteRef.path}
+          element={<InstallAttemptsPage />}
+        />
+        <Route
+          path={dataSourcesRouteRef.path}
+          element={
+            <FleetPage title="Data sources">
+              <DataSourcesContent />
+            </FleetPage>
+          }
+        />
+        <Route
+          path={adoptionRouteRef.path}
+          element={
+            <FleetPage title="Adoption">
+              <AdoptionContent />
+            </FleetPage>
+          }
+        />
+        <Route
+          path={alertsRouteRef.path}
+          element={
+            <FleetPage title="Alerts">
+              <AlertsContent />
+            </FleetPage>
+          }
+        />
+        <Route
+          path={customerReportRouteRef.path}
+          element={<CustomerReportPage />}
+        />
+        <Route
+          path={instanceDetailsRouteRef.path}
+          element={<InstanceDetailsPage />}
+        />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </PluginPages>
   );
 }
 
@@ -111,65 +123,63 @@ export function CustomerReportingRouter() {
  */
 export function CustomerReportingContentRouter() {
   return (
-    <ReadableTheme>
-      <SynchronousMount>
-        <Routes>
-          <Route
-            path="/"
-            element={
-              <>
-                <FleetTabs />
-                <CustomersContent />
-              </>
-            }
-          />
-          <Route
-            path={installAttemptsRouteRef.path}
-            element={
-              <>
-                <FleetTabs />
-                <InstallAttemptsContent />
-              </>
-            }
-          />
-          <Route
-            path={dataSourcesRouteRef.path}
-            element={
-              <>
-                <FleetTabs />
-                <DataSourcesContent />
-              </>
-            }
-          />
-          <Route
-            path={adoptionRouteRef.path}
-            element={
-              <>
-                <FleetTabs />
-                <AdoptionContent />
-              </>
-            }
-          />
-          <Route
-            path={alertsRouteRef.path}
-            element={
-              <>
-                <FleetTabs />
-                <AlertsContent />
-              </>
-            }
-          />
-          <Route
-            path={customerReportRouteRef.path}
-            element={<CustomerReportSubPage />}
-          />
-          <Route
-            path={instanceDetailsRouteRef.path}
-            element={<InstanceDetailsSubPage />}
-          />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
-      </SynchronousMount>
-    </ReadableTheme>
+    <PluginPages>
+      <Routes>
+        <Route
+          path="/"
+          element={
+            <>
+              <FleetTabs />
+              <CustomersContent />
+            </>
+          }
+        />
+        <Route
+          path={installAttemptsRouteRef.path}
+          element={
+            <>
+              <FleetTabs />
+              <InstallAttemptsContent />
+            </>
+          }
+        />
+        <Route
+          path={dataSourcesRouteRef.path}
+          element={
+            <>
+              <FleetTabs />
+              <DataSourcesContent />
+            </>
+          }
+        />
+        <Route
+          path={adoptionRouteRef.path}
+          element={
+            <>
+              <FleetTabs />
+              <AdoptionContent />
+            </>
+          }
+        />
+        <Route
+          path={alertsRouteRef.path}
+          element={
+            <>
+              <FleetTabs />
+              <AlertsContent />
+            </>
+          }
+        />
+        <Route
+          path={customerReportRouteRef.path}
+          element={<CustomerReportSubPage />}
+        />
+        <Route
+          path={instanceDetailsRouteRef.path}
+          element={<InstanceDetailsSubPage />}
+        />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </PluginPages>
   );
 }
