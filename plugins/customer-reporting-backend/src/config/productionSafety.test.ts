@@ -146,6 +146,11 @@ describe('the published demo values', () => {
  * app-config.production.yaml` reads it (backend-defaults' root config
  * service, `${VAR}` from the environment), with NODE_ENV=production.
  */
+// The starts below run the migrations on a fresh database: seconds on a
+// busy two-core machine (jest's timeout is per file), as in the other
+// database tests.
+jest.setTimeout(60_000);
+
 describe('starting with the production layering', () => {
   // The database service is the test's (PostgreSQL when available, as in
   // production); everything else is read from the configuration files.

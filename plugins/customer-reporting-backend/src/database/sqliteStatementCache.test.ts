@@ -3,6 +3,8 @@ import { cacheSqliteStatements } from './sqliteStatementCache';
 
 const databases = TestDatabases.create();
 
+jest.setTimeout(60_000);
+
 describe.each(databases.eachSupportedId())('statement cache on %p', id => {
   it('reuses compiled SQLite statements, in and out of transactions, and leaves other clients alone', async () => {
     const knex = await databases.init(id);
