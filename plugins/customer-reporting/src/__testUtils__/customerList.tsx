@@ -6,6 +6,7 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { useLocation } from 'react-router-dom';
 import {
   CustomerAppList,
   CustomerListResponse,
@@ -15,6 +16,11 @@ import { customerSummaryFixture } from '@customer-reporting/plugin-customer-repo
 import { CustomerReportingApi, customerReportingApiRef } from '../api';
 import { rootRouteRef } from '../routes';
 import { CustomersContent } from '../components/CustomersPage/CustomersContent';
+
+/** Where the app is, for tests of what navigates. */
+function CurrentLocation() {
+  return <output aria-label="location">{useLocation().pathname}</output>;
+}
 
 export function customer(overrides: Partial<CustomerSummary>): CustomerSummary {
   return customerSummaryFixture({ activeInstances: 2, ...overrides });
@@ -58,6 +64,7 @@ export async function renderPage(
       ]}
     >
       <CustomersContent />
+      <CurrentLocation />
     </TestApiProvider>,
     {
       routeEntries: [url],

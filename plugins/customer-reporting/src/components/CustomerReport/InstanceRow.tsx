@@ -1,7 +1,6 @@
 import { MouseEvent, ReactNode } from 'react';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
 import { useNavigate } from 'react-router-dom';
 import { Link } from '@backstage/core-components';
@@ -41,6 +40,12 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
   inactive: { color: theme.palette.error.main },
   markers: { display: 'flex', gap: 4, '&:empty': { display: 'none' } },
+  // Typography's caption as a class: a row has up to six of these lines,
+  // and a Typography is three components deep for each.
+  subLine: {
+    ...theme.typography.caption,
+    color: theme.palette.text.secondary,
+  },
 }));
 
 /**
@@ -91,19 +96,19 @@ export function InstanceHeaderRow(props: {
 }
 
 /** A main value with secondary lines below it (empty ones left out). */
-function Lines(props: { main: ReactNode; sub?: ReactNode[] }) {
+function Lines(props: {
+  main: ReactNode;
+  sub?: ReactNode[];
+  /** The row's `subLine` class, passed down rather than looked up per cell. */
+  subClassName: string;
+}) {
   return (
     <>
       <div>{props.main ?? <Muted>–</Muted>}</div>
       {props.sub?.filter(Boolean).map((line, index) => (
-        <Typography
-          key={index}
-          variant="caption"
-          color="textSecondary"
-          component="div"
-        >
+        <div key={index} className={props.subClassName}>
           {line}
-        </Typography>
+        </div>
       ))}
     </>
   );
@@ -149,6 +154,7 @@ export function InstanceRow(props: {
           instance: (
             <TableCell className={classes.cell}>
               <Lines
+                subClassName={classes.subLine}
                 main={<Link to={href}>{instanceLabel(instance)}</Link>}
                 sub={[instance.name ? instance.shortId : undefined]}
               />
@@ -168,6 +174,7 @@ export function InstanceRow(props: {
           version: (
             <TableCell className={classes.cell}>
               <Lines
+                subClassName={classes.subLine}
                 main={instance.appVersion}
                 sub={[versionsBehind(instance.versionsBehind)]}
               />
@@ -176,6 +183,7 @@ export function InstanceRow(props: {
           cluster: (
             <TableCell className={classes.cell}>
               <Lines
+                subClassName={classes.subLine}
                 main={instance.k8sDistribution}
                 sub={[
                   instance.k8sVersion && `Kubernetes ${instance.k8sVersion}`,
@@ -187,6 +195,7 @@ export function InstanceRow(props: {
           kots: (
             <TableCell className={classes.cell}>
               <Lines
+                subClassName={classes.subLine}
                 main={instance.kotsVersion && `KOTS ${instance.kotsVersion}`}
                 sub={[instance.sdkVersion && `SDK ${instance.sdkVersion}`]}
               />
@@ -195,6 +204,7 @@ export function InstanceRow(props: {
           cloud: (
             <TableCell className={classes.cell}>
               <Lines
+                subClassName={classes.subLine}
                 main={instance.cloudProvider}
                 sub={[instance.cloudRegion]}
               />
@@ -207,6 +217,7 @@ export function InstanceRow(props: {
               }`}
             >
               <Lines
+                subClassName={classes.subLine}
                 main={
                   <DateTimeText
                     iso={instance.lastCheckInAt}

@@ -148,6 +148,45 @@ describe('CustomersContent', () => {
     );
   });
 
+  it('keeps the rows, dimmed and busy, while another sort loads', async () => {
+    let answer: (list: ReturnType<typeof listOf>) => void = () => {};
+    await renderPage(query =>
+      query?.sort === 'status'
+        ? new Promise(resolve => (answer = resolve))
+        : Promise.resolve(listOf([customer({ id: 'c1', name: 'Acme' })])),
+    );
+    const table = await screen.findByRole('table', { name: 'Customers' });
+    expect(table).toHaveAttribute('aria-busy', 'false');
+    expect(
+      screen.queryByRole('progressbar', { name: 'Loading customers' }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Health' }));
+
+    expect(table).toHaveAttribute('aria-busy', 'true');
+    expect(
+      screen.getByRole('progressbar', { name: 'Loading customers' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Acme')).toBeInTheDocument();
+
+    answer(listOf([customer({ id: 'c2', name: 'Globex' })]));
+
+    expect(await screen.findByText('Globex')).toBeInTheDocument();
+    expect(screen.queryByText('Acme')).not.toBeInTheDocument();
+    expect(table).toHaveAttribute('aria-busy', 'false');
+  });
+
+  it('opens the report when a row is clicked outside its link', async () => {
+    await renderPage(async () =>
+      listOf([customer({ id: 'c2', name: 'Globex', appSlug: 'app-b' })]),
+    );
+    await userEvent.click(await screen.findByText('app-b'));
+
+    expect(screen.getByRole('status', { name: 'location' })).toHaveTextContent(
+      '/customer-reporting/customers/c2',
+    );
+  });
+
   it('appends the next page on "Load more" using the cursor', async () => {
     const listCustomers = await renderPage(async query =>
       query?.cursor === 'page-2'

@@ -1,7 +1,7 @@
 import { CSSProperties, ReactNode } from 'react';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
-import { Link, TableColumn } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import {
   CustomerSort,
   CustomerSummary,
@@ -95,6 +95,20 @@ export interface CustomerSortState {
   onSort: (sort: CustomerSort, order: 'asc' | 'desc') => void;
 }
 
+/** A column of the customer table. */
+export interface CustomerColumn {
+  /** The field it shows (and, for a sortable one, sorts by). */
+  field: keyof CustomerSummary;
+  title: ReactNode;
+  render: (row: CustomerSummary) => ReactNode;
+  /** Left out of a narrow window. */
+  hidden: boolean;
+  /** 'auto' takes the width left; '1%' shrinks to the values. */
+  width: 'auto' | '1%';
+  /** Each value on one line; the customer column's text in bold. */
+  cellStyle?: CSSProperties;
+}
+
 /** A header that sorts the whole list on the backend; a second click reverses. */
 function SortHeader(props: {
   label: string;
@@ -128,15 +142,17 @@ export function customerColumns(
   /** A customer's report, resolved once by the table for all its rows. */
   reportLink: (params: { customerId: string }) => string,
   narrow = false,
-): TableColumn<CustomerSummary>[] {
+): CustomerColumn[] {
   const header = (label: string, sortKey: CustomerSort) => (
     <SortHeader label={label} sortKey={sortKey} state={state} />
   );
-  const columns: (TableColumn<CustomerSummary> & { wideOnly?: boolean })[] = [
+  const columns: (Omit<CustomerColumn, 'hidden' | 'width'> & {
+    wideOnly?: boolean;
+  })[] = [
     {
       title: header('Customer', 'name'),
       field: 'name',
-      highlight: true,
+      cellStyle: { fontWeight: 'bold' },
       render: row => (
         <CustomerName row={row} href={reportLink({ customerId: row.id })} />
       ),
@@ -197,9 +213,8 @@ export function customerColumns(
       render: row => <TimeToInstall row={row} />,
     },
   ];
-  // The table would give every column the same width; '1%' shrinks the
-  // short ones to their one-line values, and the customer column takes the
-  // rest. Headers wrap between words ('Time to / install'), so the table
+  // A table gives every column the same width; '1%' shrinks the short
+  // ones to their one-line values, and the customer column takes the rest. Headers wrap between words ('Time to / install'), so the table
   // fits 1280 px without scrolling.
   return columns.map(({ wideOnly, ...column }) => ({
     ...column,

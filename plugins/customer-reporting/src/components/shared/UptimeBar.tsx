@@ -1,5 +1,5 @@
 import { CSSProperties } from 'react';
-import { makeStyles, Theme } from '@material-ui/core/styles';
+import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
 import { formatPercent } from '../format';
 import { LazyTooltip } from './LazyTooltip';
 
@@ -30,33 +30,72 @@ export function describeShares(shares: UptimeShares): string {
   ).join(', ');
 }
 
-export const useUptimeColors = makeStyles((theme: Theme) => ({
-  up: { backgroundColor: theme.palette.success.main },
-  degraded: { backgroundColor: theme.palette.warning.main },
-  down: { backgroundColor: theme.palette.error.main },
-  // Grey, not a status colour: missing data is not evidence of an outage.
-  noData: {
-    backgroundColor:
+/** The colour of each state, from the theme (light and dark alike). */
+export function uptimePalette(
+  theme: Theme,
+): Record<keyof UptimeShares, string> {
+  return {
+    up: theme.palette.success.main,
+    degraded: theme.palette.warning.main,
+    down: theme.palette.error.main,
+    // Grey, not a status colour: missing data is not evidence of an outage.
+    noData:
       theme.palette.type === 'dark'
         ? theme.palette.grey[700]
         : theme.palette.grey[300],
-  },
-}));
+  };
+}
+
+/** A class per state with its colour as the background (legend swatches). */
+export const useUptimeColors = makeStyles((theme: Theme) => {
+  const palette = uptimePalette(theme);
+  const background = (key: keyof UptimeShares) => ({
+    backgroundColor: palette[key],
+  });
+  return {
+    up: background('up'),
+    degraded: background('degraded'),
+    down: background('down'),
+    noData: background('noData'),
+  };
+});
+
+/**
+ * The bar's fill, bottom-up in SEGMENTS order, each state as tall as its
+ * share: one colour when one state fills the day, else a gradient with hard
+ * stops. One element per bar instead of one per state: a customer report
+ * draws 14 bars for each of its instances.
+ */
+export function uptimeFill(
+  shares: UptimeShares,
+  palette: Record<keyof UptimeShares, string>,
+): CSSProperties {
+  const present = SEGMENTS.filter(({ key }) => shares[key] > 0);
+  if (present.length <= 1) {
+    return { backgroundColor: palette[present[0]?.key ?? 'noData'] };
+  }
+  let from = 0;
+  const stops = present.map(({ key }, index) => {
+    // The last state runs to the top, whatever the rounding of the shares.
+    const to = index === present.length - 1 ? 100 : from + shares[key] * 100;
+    const stop = `${palette[key]} ${+from.toFixed(3)}% ${+to.toFixed(3)}%`;
+    from = to;
+    return stop;
+  });
+  return { backgroundImage: `linear-gradient(to top, ${stops.join(', ')})` };
+}
 
 const useStyles = makeStyles({
   bar: {
-    display: 'flex',
-    flexDirection: 'column-reverse',
     flex: '1 1 0',
     minWidth: 2,
     borderRadius: 2,
-    overflow: 'hidden',
   },
 });
 
 /**
- * One vertical bar split into up, degraded, down and no-data segments, with
- * the shares in a tooltip and in its accessible name.
+ * One vertical bar filled with its up, degraded, down and no-data shares,
+ * with the shares in a tooltip and in its accessible name.
  */
 export function UptimeBar(props: {
   shares: UptimeShares;
@@ -66,7 +105,7 @@ export function UptimeBar(props: {
 }) {
   const { shares, label, style } = props;
   const classes = useStyles();
-  const colors = useUptimeColors();
+  const palette = uptimePalette(useTheme());
   const description = describeShares(shares);
   return (
     <LazyTooltip
@@ -82,18 +121,8 @@ export function UptimeBar(props: {
         role="img"
         aria-label={`${label}: ${description}`}
         className={classes.bar}
-        style={style}
-      >
-        {SEGMENTS.map(({ key }) =>
-          shares[key] > 0 ? (
-            <div
-              key={key}
-              className={colors[key]}
-              style={{ height: `${shares[key] * 100}%` }}
-            />
-          ) : null,
-        )}
-      </div>
+        style={{ ...uptimeFill(shares, palette), ...style }}
+      />
     </LazyTooltip>
   );
 }

@@ -17,15 +17,17 @@ describe('UptimeDayBars', () => {
     expect(screen.getByText('98.21%')).toBeInTheDocument();
   });
 
-  it('sizes each segment by its share', () => {
+  it('fills each bar with its shares, bottom-up', () => {
     render(<UptimeDayBars days={uptimeDays()} ratio={0.98} />);
 
     const last = screen.getAllByRole('img')[13];
-    const heights = Array.from(last.children).map(
-      s => (s as HTMLElement).style.height,
+    // One element per bar; up at the bottom, then degraded; zero shares
+    // take no room.
+    expect(last.children).toHaveLength(0);
+    // The default theme's success and warning colours.
+    expect(last.style.backgroundImage).toBe(
+      'linear-gradient(to top, rgb(76, 175, 80) 0% 75%, rgb(255, 152, 0) 75% 100%)',
     );
-    // Zero shares draw nothing; up first (bottom), then degraded.
-    expect(heights).toEqual(['75%', '25%']);
   });
 
   it('says so when there is no data', () => {
