@@ -85,7 +85,8 @@ export function uptimeFill(
   return { backgroundImage: `linear-gradient(to top, ${stops.join(', ')})` };
 }
 
-const useStyles = makeStyles({
+/** The static part of a bar's look; its fill comes from `uptimeBarProps`. */
+export const useUptimeBarStyles = makeStyles({
   bar: {
     flex: '1 1 0',
     minWidth: 2,
@@ -93,9 +94,34 @@ const useStyles = makeStyles({
   },
 });
 
+/** What a bar's tooltip says: what it covers, then its shares. */
+export function uptimeBarTitle(label: string, shares: UptimeShares) {
+  return (
+    <>
+      <strong>{label}</strong>
+      <br />
+      {describeShares(shares)}
+    </>
+  );
+}
+
+/** A bar element's fill, role and accessible name (the tooltip's text). */
+export function uptimeBarProps(
+  shares: UptimeShares,
+  label: string,
+  palette: Record<keyof UptimeShares, string>,
+) {
+  return {
+    role: 'img',
+    'aria-label': `${label}: ${describeShares(shares)}`,
+    style: uptimeFill(shares, palette),
+  };
+}
+
 /**
  * One vertical bar filled with its up, degraded, down and no-data shares,
- * with the shares in a tooltip and in its accessible name.
+ * with the shares in a tooltip and in its accessible name. A row of many
+ * bars draws plain elements with `uptimeBarProps` and `useHoverTooltip`.
  */
 export function UptimeBar(props: {
   shares: UptimeShares;
@@ -104,24 +130,14 @@ export function UptimeBar(props: {
   style?: CSSProperties;
 }) {
   const { shares, label, style } = props;
-  const classes = useStyles();
-  const palette = uptimePalette(useTheme());
-  const description = describeShares(shares);
+  const classes = useUptimeBarStyles();
+  const bar = uptimeBarProps(shares, label, uptimePalette(useTheme()));
   return (
-    <LazyTooltip
-      title={
-        <>
-          <strong>{label}</strong>
-          <br />
-          {description}
-        </>
-      }
-    >
+    <LazyTooltip title={uptimeBarTitle(label, shares)}>
       <div
-        role="img"
-        aria-label={`${label}: ${description}`}
+        {...bar}
         className={classes.bar}
-        style={{ ...uptimeFill(shares, palette), ...style }}
+        style={{ ...bar.style, ...style }}
       />
     </LazyTooltip>
   );

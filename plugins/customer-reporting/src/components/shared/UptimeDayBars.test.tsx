@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { uptimeDays } from '../../__testUtils__';
 import { UptimeDayBars } from './UptimeDayBars';
 
@@ -28,6 +29,24 @@ describe('UptimeDayBars', () => {
     expect(last.style.backgroundImage).toBe(
       'linear-gradient(to top, rgb(76, 175, 80) 0% 75%, rgb(255, 152, 0) 75% 100%)',
     );
+  });
+
+  it('shows the hovered bar in one tooltip, and none once the pointer leaves', async () => {
+    render(<UptimeDayBars days={uptimeDays()} ratio={0.98} />);
+    const bars = screen.getAllByRole('img');
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
+
+    await userEvent.hover(bars[13]);
+    expect(screen.getByRole('tooltip')).toHaveTextContent(
+      'Jun 14 (UTC)Up 75%, Degraded 25%, Down 0%, No data 0%',
+    );
+
+    await userEvent.hover(bars[0]);
+    expect(screen.getAllByRole('tooltip')).toHaveLength(1);
+    expect(screen.getByRole('tooltip')).toHaveTextContent(/^Jun 1 \(UTC\)/);
+
+    await userEvent.unhover(screen.getByRole('group'));
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
   });
 
   it('says so when there is no data', () => {

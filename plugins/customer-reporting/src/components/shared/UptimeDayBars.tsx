@@ -1,10 +1,16 @@
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
 import { UptimeDay } from '@customer-reporting/plugin-customer-reporting-common';
 import { DateTime } from 'luxon';
 import { formatPercent } from '../format';
 import { Muted } from './Muted';
-import { UptimeBar } from './UptimeBar';
+import { HOVER_INDEX, useHoverTooltip } from './HoverTooltip';
+import {
+  uptimeBarProps,
+  uptimeBarTitle,
+  uptimePalette,
+  useUptimeBarStyles,
+} from './UptimeBar';
 
 const dayLabels = new Map<string, string>();
 
@@ -33,7 +39,8 @@ const useStyles = makeStyles({
 
 /**
  * The compact per-day uptime of an instance (the report's 14 days) with the
- * overall ratio as a percentage next to it.
+ * overall ratio as a percentage next to it. The bars are plain elements
+ * with one tooltip for all 14 (a report has a row of them per instance).
  */
 export function UptimeDayBars(props: {
   days: UptimeDay[];
@@ -41,6 +48,11 @@ export function UptimeDayBars(props: {
 }) {
   const { days, ratio } = props;
   const classes = useStyles();
+  const barClasses = useUptimeBarStyles();
+  const palette = uptimePalette(useTheme());
+  const { groupProps, tooltip } = useHoverTooltip(index =>
+    uptimeBarTitle(dayLabel(days[index].date), days[index]),
+  );
   if (days.length === 0) {
     return <Muted>No data</Muted>;
   }
@@ -51,11 +63,18 @@ export function UptimeDayBars(props: {
         aria-label={`Uptime per day over the last ${days.length} days`}
         className={classes.bars}
         style={{ width: days.length * 5 }}
+        {...groupProps}
       >
-        {days.map(day => (
-          <UptimeBar key={day.date} shares={day} label={dayLabel(day.date)} />
+        {days.map((day, index) => (
+          <div
+            key={day.date}
+            {...{ [HOVER_INDEX]: index }}
+            className={barClasses.bar}
+            {...uptimeBarProps(day, dayLabel(day.date), palette)}
+          />
         ))}
       </div>
+      {tooltip}
       <Typography variant="body2" component="span" noWrap>
         {ratio === null ? '–' : formatPercent(ratio)}
       </Typography>
