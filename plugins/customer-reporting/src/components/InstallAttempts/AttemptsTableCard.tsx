@@ -27,6 +27,7 @@ import {
   LoadMoreFooter,
   Muted,
   rowCells,
+  ScrollingTable,
   ToneChip,
   useShownColumns,
 } from '../shared';
@@ -156,7 +157,7 @@ export function AttemptsTableCard(props: {
           </Typography>
         ) : (
           <>
-            <div style={{ overflowX: 'auto' }}>
+            <ScrollingTable label="Install attempts">
               <Table
                 size="small"
                 aria-label="Install attempts"
@@ -267,7 +268,7 @@ export function AttemptsTableCard(props: {
                   })}
                 </TableBody>
               </Table>
-            </div>
+            </ScrollingTable>
             <LoadMoreFooter
               list={list}
               what="attempts"

@@ -116,6 +116,10 @@ describe('InstallAttemptsPage sections', () => {
     );
     expect(screen.getByText('2 attempts')).toBeInTheDocument();
     expect(screen.getByText('Showing 2 of 2')).toBeInTheDocument();
+    // A narrow window scrolls the table sideways: keyboard users can too.
+    expect(
+      screen.getByRole('region', { name: 'Install attempts table' }),
+    ).toHaveAttribute('tabindex', '0');
   });
 
   it('shows a progress bar in every section while loading', async () => {
