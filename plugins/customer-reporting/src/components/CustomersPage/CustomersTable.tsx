@@ -25,8 +25,8 @@ import {
 
 // The look of Backstage's Table (its toolbar and header styles), without
 // material-table: that table renders its rows twice on mount (its
-// componentDidMount sets state) and copies every row, which took a third
-// of the list's time from answer to screen.
+// componentDidMount sets state) and copies every row; without it the list
+// takes half the time from its answer to the screen.
 const useStyles = makeStyles((theme: Theme) => ({
   toolbar: { padding: theme.spacing(3, 2, 2.5, 2.5) },
   header: {
