@@ -39,7 +39,7 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
   cell: { padding: theme.spacing(1, 2, 1, 2.5), verticalAlign: 'top' },
   row: { cursor: 'pointer' },
-  idle: { visibility: 'hidden' },
+  progressSpace: { height: 4 },
   stale: { opacity: 0.5 },
 }));
 
@@ -117,12 +117,13 @@ export function CustomersTable(props: {
             {`Showing ${list.items.length} of ${list.totalCount}`}
           </Typography>
         </div>
-        {/* A reload (new filters or sort) keeps the old rows, dimmed. */}
-        <LinearProgress
-          className={list.loading ? undefined : classes.idle}
-          aria-hidden={!list.loading}
-          aria-label="Loading customers"
-        />
+        {/* A reload (new filters or sort) keeps the old rows, dimmed; the
+            bar's height stays taken so the rows do not move. */}
+        {list.loading ? (
+          <LinearProgress aria-label="Loading customers" />
+        ) : (
+          <div className={classes.progressSpace} />
+        )}
         <ScrollingTable label="Customers">
           <Table size="small" aria-label="Customers" aria-busy={list.loading}>
             <TableHead>
