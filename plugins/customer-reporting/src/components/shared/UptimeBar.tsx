@@ -2,6 +2,7 @@ import { CSSProperties } from 'react';
 import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
 import { formatPercent } from '../format';
 import { LazyTooltip } from './LazyTooltip';
+import { toneColor } from './ToneChip';
 
 /** Shares of a period (summing to 1) spent in each availability state. */
 export interface UptimeShares {
@@ -39,10 +40,7 @@ export function uptimePalette(
     degraded: theme.palette.warning.main,
     down: theme.palette.error.main,
     // Grey, not a status colour: missing data is not evidence of an outage.
-    noData:
-      theme.palette.type === 'dark'
-        ? theme.palette.grey[700]
-        : theme.palette.grey[300],
+    noData: toneColor(theme, 'neutral'),
   };
 }
 
