@@ -24,6 +24,7 @@ import { BACKEND_FAILURES } from '../scripts/e2e/repoStart.mjs';
 import { REPO } from './backend.mjs';
 import { HOUR, planFleet } from './fleet.mjs';
 import { loadFleet } from './loadFleet.mjs';
+import { referenceWorkMs } from './machineSpeed.mjs';
 import { Api } from './measure.mjs';
 import { pagesOf, timePage } from './pageLoads.mjs';
 import { pagesTable, TARGETS } from './pagesReport.mjs';
@@ -64,6 +65,7 @@ async function waitForStart(server) {
 export async function runPages(size, imageArg) {
   const started = new Date().toISOString();
   const loadAverageAtStart = os.loadavg().map(x => +x.toFixed(2));
+  const referenceWork = referenceWorkMs();
   const work = fs.mkdtempSync(
     path.join(os.tmpdir(), 'customer-reporting-pages-'),
   );
@@ -141,6 +143,7 @@ export async function runPages(size, imageArg) {
       targets: TARGETS,
       loads: LOADS,
       loadAverageAtStart,
+      referenceWorkMs: referenceWork,
       loadAverageBeforePages,
       loadAverageAtEnd: os.loadavg().map(x => +x.toFixed(2)),
       machine: {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { referenceWorkText } from './machineSpeed.mjs';
 
 /** Issue #20's targets: content visible within these times. */
 export const TARGETS = { warmMs: 1000, coldMs: 2500 };
@@ -59,7 +60,9 @@ export function pagesSection(resultsDir) {
           r.loads
         } loads (p95 of 5 is the slowest); cold: a new browser context each load (empty cache, the guest signs in again); warm: the same context reloaded. Load average at the start ${r.loadAverageAtStart.join(
           ' / ',
-        )}, at the end ${r.loadAverageAtEnd.join(' / ')}`,
+        )}, at the end ${r.loadAverageAtEnd.join(' / ')}${referenceWorkText(
+          r,
+        )}`,
         '',
         pagesTable(r),
         '',

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { referenceWorkText } from './machineSpeed.mjs';
 import { pagesSection } from './pagesReport.mjs';
 
 /** Formats with the repository's Prettier setup, so `prettier --check .` passes. */
@@ -127,7 +128,9 @@ export function writeDocs(resultsDir, target) {
           r.loadAverageAtStart
             ? `; load average at the start ${r.loadAverageAtStart.join(' / ')}`
             : ''
-        }. Rows after the load: ${Object.entries(r.counts)
+        }${referenceWorkText(r)}. Rows after the load: ${Object.entries(
+          r.counts,
+        )
           .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
           .join(', ')}.`,
         '',

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { memoryOf, REPO, startBackend } from './backend.mjs';
 import { ingestFloor } from './ingestFloor.mjs';
+import { referenceWorkMs } from './machineSpeed.mjs';
 import { HOUR, planFleet, SIZES } from './fleet.mjs';
 import { backfillCheckIns, liveCheckIns } from './fleetCheckIns.mjs';
 import { loadFleet } from './loadFleet.mjs';
@@ -69,6 +70,8 @@ async function runOne(db, args, workDir, pgUrl, token) {
     started: new Date().toISOString(),
     // Other work on the machine skews the figures: recorded for the reader.
     loadAverageAtStart: os.loadavg().map(x => +x.toFixed(2)),
+    // The machine's speed varies between days: a fixed task to compare by.
+    referenceWorkMs: referenceWorkMs(),
   };
   const add = row => {
     result.rows.push(row);
