@@ -95,6 +95,32 @@ describe.each(databases.eachSupportedId())(
       ).toBe(4);
     });
 
+    it('counts an instance once at a sample two of its spans reach', async () => {
+      const { stores, ingest } = await createTestIngest(
+        await databases.init(databaseId),
+      );
+      // 35 h without a check-in: two observation spans. With a 72 h
+      // active window both reach the samples.
+      await ingest.ingestCheckIns({
+        checkIns: [40, 5].map(hoursAgo => ({
+          instanceId: 'i1',
+          customerId: 'c1',
+          at: new Date(TEST_NOW - hoursAgo * HOUR).toISOString(),
+          appStatus: 'ready',
+        })),
+      });
+      const groups = await stores.adoption.groups({
+        appSlug: 'test-app',
+        samples: [TEST_NOW - HOUR, TEST_NOW],
+        activeWindowMs: 72 * HOUR,
+        customerFilter: 'all',
+      });
+      expect(groups.map(g => [g.at, g.count])).toEqual([
+        [TEST_NOW - HOUR, 1],
+        [TEST_NOW, 1],
+      ]);
+    });
+
     it('leaves out customers created after asOf, as the card and list do', async () => {
       const { stores, ingest } = await createTestIngest(
         await databases.init(databaseId),

@@ -4,13 +4,12 @@ import {
   AppStatus,
 } from '@customer-reporting/plugin-customer-reporting-common';
 import { AdoptionGroup } from '../metrics/adoption';
-import { DAY_MS } from '../metrics/adoptionRange';
 import {
   applyCustomerFilter,
   CustomerFilter,
 } from '../permissions/customerFilter';
-import { isMysql } from './databaseEngine';
 import { fieldValueAtSql } from './fieldValueAtSql';
+import { greaterSql, lesserSql, SampleIndexSql } from './sampleIndexSql';
 
 export interface AdoptionQuery {
   appSlug: string;
@@ -52,11 +51,6 @@ function decode<T>(raw: string | null): T | null {
 export class DatabaseAdoptionStore {
   constructor(private readonly db: Knex) {}
 
-  /** MySQL casts to SIGNED; SQLite and PostgreSQL to BIGINT. */
-  private get bigint() {
-    return isMysql(this.db) ? 'SIGNED' : 'BIGINT';
-  }
-
   async appExists(appSlug: string): Promise<boolean> {
     return Boolean(await this.db('apps').where({ slug: appSlug }).first());
   }
@@ -84,14 +78,25 @@ export class DatabaseAdoptionStore {
   /**
    * The state of an instance changes only where one of FIELDS changes: the
    * query cuts each instance's range into intervals at those changes (and
-   * at the first sample), reads the fields once per interval, then counts
-   * the samples each interval covers while an observation span is active.
+   * at the first sample) and reads the fields once per interval. An
+   * instance is active at a sample that one of its observation spans
+   * reaches (start ≤ sample ≤ last check-in + the active window); those
+   * reaches are cut into disjoint pieces, so each interval ∩ piece is a
+   * run of consecutive samples, counted by its first and last index. The
+   * database returns one row per group and run, not per sample, and the
+   * runs are spread over their samples here.
    */
   async groups(query: AdoptionQuery): Promise<AdoptionGroup[]> {
-    const { db, bigint } = this;
-    const { samples } = query;
-    const from = samples[0];
-    const asOf = samples[samples.length - 1];
+    const { db } = this;
+    const { samples, activeWindowMs: window } = query;
+    if (!Number.isSafeInteger(window))
+      throw new Error(`Active window must be whole ms: ${window}`);
+    const index = new SampleIndexSql(
+      db,
+      samples[0],
+      samples[samples.length - 1],
+    );
+    const { from, asOf } = index;
     const appInstances = applyCustomerFilter(
       db('instances as i')
         .join('customers as c', 'c.id', 'i.customer_id')
@@ -106,23 +111,11 @@ export class DatabaseAdoptionStore {
       query.customerFilter,
     );
     const fieldNames = Object.values(FIELDS);
+    const columns = Object.keys(FIELDS);
+    // An interval's last moment: just before the next point, else asOf.
+    const lastMoment = (alias: string) =>
+      `(CASE WHEN ${alias}.end_at IS NULL THEN ${asOf} ELSE ${alias}.end_at - 1 END)`;
     const rows = await db
-      // The day ends, then asOf (one sample when asOf is in the first day).
-      .withRecursive(
-        'day_ends',
-        ['at'],
-        db.raw(
-          `SELECT CAST(? AS ${bigint}) AS at UNION ALL SELECT at + ${DAY_MS} FROM day_ends WHERE at + ${DAY_MS} < ?`,
-          [from, asOf],
-        ),
-      )
-      .with(
-        'samples',
-        db.raw(
-          `SELECT at FROM day_ends WHERE at < ? UNION ALL SELECT CAST(? AS ${bigint}) AS at`,
-          [asOf, asOf],
-        ),
-      )
       .with('app_instances', appInstances)
       .with(
         'points',
@@ -136,53 +129,105 @@ export class DatabaseAdoptionStore {
         ),
       )
       .with(
-        'intervals',
+        'bounds',
         db.raw(
-          `SELECT p.instance_id, p.at AS start_at,` +
-            ` LEAD(p.at) OVER (PARTITION BY p.instance_id ORDER BY p.at) AS end_at, ${Object.entries(
-              FIELDS,
-            )
-              .map(([column, field]) => latestAtPoint(column, field))
-              .join(', ')} FROM points p`,
+          `SELECT p.instance_id, p.at, LEAD(p.at) OVER (PARTITION BY p.instance_id ORDER BY p.at) AS end_at FROM points p`,
         ),
       )
-      .from('intervals as iv')
-      .join('samples as s', function inInterval() {
-        this.on('s.at', '>=', 'iv.start_at').andOn(b =>
-          b.onNull('iv.end_at').orOn('s.at', '<', 'iv.end_at'),
-        );
-      })
-      .join('app_instances as ai', 'ai.id', 'iv.instance_id')
-      .whereExists(
-        db('instance_spans as sp')
-          .whereRaw('sp.instance_id = iv.instance_id')
-          .andWhereRaw('sp.start_at <= s.at')
-          .andWhereRaw('sp.last_at >= s.at - ?', [query.activeWindowMs]),
+      // The fields are read only for intervals that hold a sample.
+      .with(
+        'intervals',
+        db.raw(
+          `SELECT p.instance_id, p.at AS start_at, p.end_at, ${Object.entries(
+            FIELDS,
+          )
+            .map(([column, field]) => latestAtPoint(column, field))
+            .join(', ')} FROM bounds p` +
+            ` WHERE ${index.firstAtOrAfter('p.at')} <= ${index.lastAtOrBefore(
+              lastMoment('p'),
+            )}`,
+        ),
       )
+      // Each span reaches from its start to its last check-in + the window;
+      // a reach starts after all earlier reaches of the instance end, so
+      // overlapping reaches count a sample once.
+      .with(
+        'reaches',
+        db.raw(
+          `SELECT sp.instance_id, sp.start_at, sp.last_at + ${window} AS end_at,` +
+            ` MAX(sp.last_at + ${window}) OVER (PARTITION BY sp.instance_id ORDER BY sp.start_at ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_end` +
+            ` FROM instance_spans sp JOIN app_instances ai ON ai.id = sp.instance_id` +
+            ` WHERE sp.last_at >= ${from - window} AND sp.start_at <= ${asOf}`,
+        ),
+      )
+      .with(
+        'covered',
+        db.raw(
+          `SELECT iv.instance_id, ${columns.map(c => `iv.${c}`).join(', ')},` +
+            ` ${greaterSql(
+              'iv.start_at',
+              `(CASE WHEN r.earlier_end IS NULL OR r.earlier_end < r.start_at THEN r.start_at ELSE r.earlier_end + 1 END)`,
+            )} AS from_at,` +
+            ` ${lesserSql(
+              lastMoment('iv'),
+              lesserSql('r.end_at', String(asOf)),
+            )} AS to_at` +
+            ` FROM intervals iv JOIN reaches r ON r.instance_id = iv.instance_id`,
+        ),
+      )
+      .with(
+        'runs',
+        db.raw(
+          `SELECT o.instance_id, ${columns.map(c => `o.${c}`).join(', ')},` +
+            ` ${index.firstAtOrAfter('o.from_at')} AS first_sample,` +
+            ` ${index.lastAtOrBefore('o.to_at')} AS last_sample` +
+            ` FROM covered o WHERE o.from_at <= o.to_at`,
+        ),
+      )
+      .from('runs as rn')
+      .join('app_instances as ai', 'ai.id', 'rn.instance_id')
+      .whereRaw('rn.first_sample <= rn.last_sample')
       .select(
-        's.at as sample_at',
         'ai.channel_slug as customer_channel',
-        ...Object.keys(FIELDS).map(column => `iv.${column}`),
+        ...columns.map(c => `rn.${c}`),
+        'rn.first_sample',
+        'rn.last_sample',
       )
       .count({ n: '*' })
       .groupBy(
-        's.at',
         'ai.channel_slug',
-        ...Object.keys(FIELDS).map(column => `iv.${column}`),
+        ...columns.map(c => `rn.${c}`),
+        'rn.first_sample',
+        'rn.last_sample',
       );
-    return rows.map(r => {
-      const status = decode<string>(r.status as string);
-      return {
-        at: Number(r.sample_at),
-        channelSlug:
-          decode<string>(r.channel as string) ?? (r.customer_channel as string),
-        sequence: decode<number>(r.sequence as string),
-        versionLabel: decode<string>(r.label as string),
-        status: APP_STATUSES.includes(status as AppStatus)
-          ? (status as AppStatus)
-          : null,
-        count: Number(r.n),
-      };
-    });
+    return spreadOverSamples(rows, index);
   }
+}
+
+/** The database's runs as one group per sample and state. */
+function spreadOverSamples(
+  rows: Record<string, unknown>[],
+  index: SampleIndexSql,
+): AdoptionGroup[] {
+  const groups = new Map<string, AdoptionGroup>();
+  for (const r of rows) {
+    const status = decode<string>(r.status as string);
+    const state = {
+      channelSlug:
+        decode<string>(r.channel as string) ?? (r.customer_channel as string),
+      sequence: decode<number>(r.sequence as string),
+      versionLabel: decode<string>(r.label as string),
+      status: APP_STATUSES.includes(status as AppStatus)
+        ? (status as AppStatus)
+        : null,
+    };
+    const stateKey = JSON.stringify(Object.values(state));
+    for (let i = Number(r.first_sample); i <= Number(r.last_sample); i++) {
+      const key = `${i} ${stateKey}`;
+      const group = groups.get(key);
+      if (group) group.count += Number(r.n);
+      else groups.set(key, { at: index.at(i), ...state, count: Number(r.n) });
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.at - b.at);
 }
