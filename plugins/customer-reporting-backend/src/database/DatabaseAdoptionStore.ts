@@ -154,20 +154,23 @@ export class DatabaseAdoptionStore {
       .with(
         'reaches',
         db.raw(
-          `SELECT sp.instance_id, sp.start_at, sp.last_at + ${window} AS end_at,` +
+          `SELECT instance_id, ${greaterSql(
+            'start_at',
+            'COALESCE(earlier_end + 1, start_at)',
+          )} AS start_at, end_at FROM (` +
+            `SELECT sp.instance_id, sp.start_at, sp.last_at + ${window} AS end_at,` +
             ` MAX(sp.last_at + ${window}) OVER (PARTITION BY sp.instance_id ORDER BY sp.start_at ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_end` +
             ` FROM instance_spans sp JOIN app_instances ai ON ai.id = sp.instance_id` +
-            ` WHERE sp.last_at >= ${from - window} AND sp.start_at <= ${asOf}`,
+            ` WHERE sp.last_at >= ${
+              from - window
+            } AND sp.start_at <= ${asOf}) spans`,
         ),
       )
       .with(
         'covered',
         db.raw(
           `SELECT iv.instance_id, ${columns.map(c => `iv.${c}`).join(', ')},` +
-            ` ${greaterSql(
-              'iv.start_at',
-              `(CASE WHEN r.earlier_end IS NULL OR r.earlier_end < r.start_at THEN r.start_at ELSE r.earlier_end + 1 END)`,
-            )} AS from_at,` +
+            ` ${greaterSql('iv.start_at', 'r.start_at')} AS from_at,` +
             ` ${lesserSql(
               lastMoment('iv'),
               lesserSql('r.end_at', String(asOf)),
